@@ -1,0 +1,139 @@
+import { CleaningOptions, CleanOrder, OrderCleaner, Rejection } from './cleanOrders';
+import { CustomerSummary } from './customerSummary';
+import { FieldMapping, MappingResult, resolveFieldMapping } from './fieldMapping';
+import { dayNumberToIsoDate } from './parseDate';
+import { RawRow } from './readers/rawRow';
+import { CustomerSummariser } from './summariseCustomers';
+import { SummaryRowReader } from './summaryRows';
+
+export type InputKind = 'orders' | 'customerSummaries';
+
+export interface PipelineOptions {
+	inputKind: InputKind;
+	explicitMapping: FieldMapping;
+	cleaning: CleaningOptions;
+	analysisDay: number;
+	output: 'customers' | 'transactions';
+}
+
+export interface Linked<T> {
+	record: T;
+	/** Indexes of the input items the record came from (for n8n's pairedItem). */
+	sourceItems: number[];
+}
+
+export interface TransactionRecord {
+	customerId: string;
+	orderId: string | null;
+	orderAt: string;
+	orderDate: string;
+	amount: number;
+	currency: string | null;
+	isRefund: boolean;
+	returned: boolean;
+	email: string | null;
+	phone: string | null;
+	name: string | null;
+	discountAmount: number | null;
+	couponCode: string | null;
+	productId: string | null;
+	row: number;
+}
+
+export interface PipelineResult {
+	records: Array<Linked<CustomerSummary | TransactionRecord>>;
+	rejected: Rejection[];
+	mapping: MappingResult | undefined;
+	rowsRead: number;
+	ordersAfterAnalysisDate: number;
+}
+
+/**
+ * Customer Data's engine: rows in (from any source), clean customer summaries or transactions
+ * out, and every row that could not be read kept with its reason. rowsRead = accepted + rejected.
+ */
+export class CustomerDataPipeline {
+	private mapping: MappingResult | undefined;
+	private cleaner: OrderCleaner | undefined;
+	private summaryReader: SummaryRowReader | undefined;
+	private readonly summariser = new CustomerSummariser();
+	private readonly sourcesByCustomer = new Map<string, number[]>();
+	private readonly summaries: Array<Linked<CustomerSummary>> = [];
+	private readonly transactions: Array<Linked<TransactionRecord>> = [];
+	private readonly rejected: Rejection[] = [];
+	private rowsRead = 0;
+
+	constructor(private readonly options: PipelineOptions) {}
+
+	/** Rows from one input item (a file, an API response, or the item itself). */
+	add(raw: RawRow, sourceItem: number): void {
+		this.rowsRead++;
+		if ('error' in raw) {
+			this.rejected.push({ row: raw.row, sourceItem, reason: raw.error, raw: raw.raw });
+			return;
+		}
+		if (!this.mapping) this.start(Object.keys(raw.values));
+		if (this.summaryReader) {
+			const read = this.summaryReader.read(raw.values, raw.row, sourceItem);
+			if ('rejection' in read) this.rejected.push(read.rejection);
+			else this.summaries.push({ record: read.customer, sourceItems: [sourceItem] });
+			return;
+		}
+		const cleaned = (this.cleaner as OrderCleaner).clean(raw.values, raw.row, sourceItem);
+		if ('rejection' in cleaned) {
+			this.rejected.push(cleaned.rejection);
+			return;
+		}
+		const order = cleaned.order;
+		if (this.options.output === 'transactions') {
+			this.transactions.push({ record: toTransaction(order), sourceItems: [sourceItem] });
+			return;
+		}
+		this.summariser.add(order);
+		const sources = this.sourcesByCustomer.get(order.customerId);
+		if (!sources) this.sourcesByCustomer.set(order.customerId, [sourceItem]);
+		else if (sources[sources.length - 1] !== sourceItem && !sources.includes(sourceItem)) sources.push(sourceItem);
+	}
+
+	private start(columns: string[]): void {
+		this.mapping = resolveFieldMapping(columns, this.options.explicitMapping);
+		if (this.options.inputKind === 'customerSummaries') {
+			this.summaryReader = new SummaryRowReader(this.mapping.mapping, this.options.cleaning, this.options.analysisDay);
+		} else {
+			this.cleaner = new OrderCleaner(this.mapping.mapping, this.options.cleaning);
+		}
+	}
+
+	finish(): PipelineResult {
+		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
+		let ordersAfter = 0;
+		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;
+		else if (this.summaryReader) records = this.summaries;
+		else {
+			const { customers, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay);
+			ordersAfter = ordersAfterAnalysisDate;
+			records = customers.map((record) => ({ record, sourceItems: this.sourcesByCustomer.get(record.customerId) ?? [] }));
+		}
+		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, ordersAfterAnalysisDate: ordersAfter };
+	}
+}
+
+function toTransaction(order: CleanOrder): TransactionRecord {
+	return {
+		customerId: order.customerId,
+		orderId: order.orderId,
+		orderAt: new Date(order.orderAt).toISOString(),
+		orderDate: dayNumberToIsoDate(order.day),
+		amount: order.amount,
+		currency: order.currency,
+		isRefund: order.isRefund,
+		returned: order.returned,
+		email: order.email,
+		phone: order.phone,
+		name: order.name ?? ([order.firstName, order.lastName].filter(Boolean).join(' ') || null),
+		discountAmount: order.discountAmount,
+		couponCode: order.couponCode,
+		productId: order.productId,
+		row: order.row,
+	};
+}

@@ -1,0 +1,54 @@
+/**
+ * The per-customer record every node reads and writes. Field names follow the package's
+ * conventions (DESIGN.md) so `{{ $json.email }}` works downstream.
+ */
+export interface ModelInputs {
+	/** Repeat purchase days: distinct purchase days - 1 (the literature's x). */
+	frequency: number;
+	/** Days from the first to the last purchase (t_x). */
+	recency: number;
+	/** Days from the first purchase to the analysis date (T). */
+	T: number;
+	/** Mean spend of the repeat purchase days; 0 when there were none. */
+	monetaryValue: number;
+}
+
+export interface CustomerSignals {
+	discountedOrders: number;
+	discountShare: number;
+	returnedOrders: number;
+	returnRate: number;
+	refunds: number;
+	complaints: number;
+	avgSatisfaction: number | null;
+	lastSatisfaction: number | null;
+	distinctProducts: number;
+}
+
+export interface CustomerSummary {
+	customerId: string;
+	email: string | null;
+	phone: string | null;
+	firstName: string | null;
+	lastName: string | null;
+	name: string | null;
+	crmIds: { hubspot?: string; salesforce?: string; pipedrive?: string };
+	consent: { email: boolean | null; sms: boolean | null; push: boolean | null };
+	timezone: string | null;
+	lastContactedAt: string | null;
+	currency: string | null;
+	orders: number;
+	repeatOrders: number;
+	firstOrderAt: string | null;
+	lastOrderAt: string | null;
+	recencyDays: number | null;
+	tenureDays: number | null;
+	totalSpend: number;
+	avgOrderValue: number | null;
+	avgRepeatOrderValue: number | null;
+	avgDaysBetweenOrders: number | null;
+	signals: CustomerSignals;
+	modelInputs: ModelInputs;
+	analysisDate: string;
+	dataIssues?: string[];
+}

@@ -1,0 +1,115 @@
+import { TimeZone } from './timeZone';
+
+/** How to read dates like 05/01/2024: an explicit choice, never a guess that flips per row. */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+
+export interface ParsedDate {
+	/** The instant, in UTC milliseconds. */
+	ms: number;
+	/** The local calendar day (days since 1970-01-01): same-day purchases share it. */
+	day: number;
+}
+
+export type DateResult = ParsedDate | { error: string };
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
+const EXCEL_EPOCH_DAY = -25_569;
+
+const ISO_LIKE =
+	/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DAY_FIRST_OR_MONTH_FIRST =
+	/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function validCalendarDate(year: number, month: number, day: number): boolean {
+	if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+	const d = new Date(Date.UTC(year, month - 1, day));
+	return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function offsetMs(text: string): number {
+	if (text.toUpperCase() === 'Z') return 0;
+	const sign = text.startsWith('-') ? -1 : 1;
+	const digits = text.slice(1).replace(':', '');
+	return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+function fromParts(
+	zone: TimeZone,
+	year: number,
+	month: number,
+	day: number,
+	hour: string | undefined,
+	minute: string | undefined,
+	second: string | undefined,
+	fraction: string | undefined,
+	offset: string | undefined,
+): DateResult {
+	if (!validCalendarDate(year, month, day)) return { error: 'is not a real calendar date' };
+	const h = hour ? Number(hour) : 0;
+	const mi = minute ? Number(minute) : 0;
+	const s = second ? Number(second) : 0;
+	if (h > 23 || mi > 59 || s > 59) return { error: 'has an impossible time of day' };
+	const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+	const wall = Date.UTC(year, month - 1, day, h, mi, s, ms);
+	if (offset) {
+		const utc = wall - offsetMs(offset);
+		return { ms: utc, day: zone.localDayNumber(utc) };
+	}
+	return { ms: zone.wallClockToUtc(wall), day: Math.floor(wall / MS_PER_DAY) };
+}
+
+function fromNumber(value: number, zone: TimeZone): DateResult {
+	if (!Number.isFinite(value)) return { error: 'is not a date' };
+	// An eight-digit integer in a plausible range is a compact date (20240131), not a timestamp.
+	if (Number.isInteger(value) && value >= 19000101 && value <= 29991231) {
+		const year = Math.floor(value / 10000);
+		const month = Math.floor(value / 100) % 100;
+		const day = value % 100;
+		if (validCalendarDate(year, month, day)) return fromParts(zone, year, month, day, undefined, undefined, undefined, undefined, undefined);
+	}
+	if (value >= 1e11) return { ms: Math.round(value), day: zone.localDayNumber(Math.round(value)) };
+	if (value >= 1e8) {
+		const ms = Math.round(value * 1000);
+		return { ms, day: zone.localDayNumber(ms) };
+	}
+	// Excel serial numbers: 1 = 1900-01-01 ... 100000 = 2173; the fraction is the time of day.
+	if (value > 0 && value < 100_000) {
+		const wall = (EXCEL_EPOCH_DAY + value) * MS_PER_DAY;
+		return { ms: zone.wallClockToUtc(Math.round(wall)), day: Math.floor(EXCEL_EPOCH_DAY + value) };
+	}
+	return { error: 'is a number that is neither a Unix timestamp, an Excel date nor YYYYMMDD' };
+}
+
+export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): DateResult {
+	if (value instanceof Date) {
+		const ms = value.getTime();
+		return Number.isNaN(ms) ? { error: 'is an invalid date' } : { ms, day: zone.localDayNumber(ms) };
+	}
+	if (typeof value === 'number') return fromNumber(value, zone);
+	if (typeof value !== 'string') return { error: 'is missing' };
+	const text = value.trim();
+	if (text === '') return { error: 'is missing' };
+	if (/^\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text), zone);
+
+	let m = ISO_LIKE.exec(text);
+	if (m) return fromParts(zone, +m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8]);
+	m = DAY_FIRST_OR_MONTH_FIRST.exec(text);
+	if (m) {
+		if (order === 'ymd') {
+			return { error: `"${text}" could be day/month or month/day: set the Date Order option to DD/MM/YYYY or MM/DD/YYYY` };
+		}
+		const [day, month] = order === 'dmy' ? [+m[1], +m[2]] : [+m[2], +m[1]];
+		return fromParts(zone, +m[3], month, day, m[4], m[5], m[6], m[7], m[8]);
+	}
+	// Last resort for RFC 2822 and other unambiguous textual forms ("Tue, 01 Oct 2024 10:00:00 GMT").
+	if (/[a-z]{3}/i.test(text) && /\d{4}/.test(text)) {
+		const ms = Date.parse(text);
+		if (!Number.isNaN(ms)) return { ms, day: zone.localDayNumber(ms) };
+	}
+	return { error: `"${text}" is not a date format this node reads (use ISO 8601 like 2024-01-31)` };
+}
+
+export function dayNumberToIsoDate(day: number): string {
+	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -1,0 +1,90 @@
+import { parse } from 'csv-parse';
+import { columnsFor, RawRow, TableOptions } from './rawRow';
+
+const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
+
+/** The delimiter that splits the first lines most consistently (quotes respected). */
+export function sniffDelimiter(sample: string): string {
+	const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+	if (lines.length === 0) return ',';
+	let best = ',';
+	let bestScore = 0;
+	for (const delimiter of CANDIDATE_DELIMITERS) {
+		const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+		const first = counts[0];
+		if (first === 0) continue;
+		const consistent = counts.filter((c) => c === first).length / counts.length;
+		const score = first * consistent;
+		if (score > bestScore) {
+			best = delimiter;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+	let inQuotes = false;
+	let count = 0;
+	for (const ch of line) {
+		if (ch === '"') inQuotes = !inQuotes;
+		else if (ch === delimiter && !inQuotes) count++;
+	}
+	return count;
+}
+
+/**
+ * Streams CSV records through csv-parse. A malformed record becomes a row error with its line
+ * number and the parse carries on, so one bad quote does not lose the rest of the file.
+ */
+export async function* csvRows(text: AsyncIterable<string>, delimiter: string, options: TableOptions): AsyncGenerator<RawRow> {
+	const parser = parse({
+		delimiter,
+		bom: true,
+		info: true,
+		relax_column_count: true,
+		relax_quotes: true,
+		skip_empty_lines: true,
+		skip_records_with_error: true,
+	});
+	const skipped: Array<{ line: number; message: string }> = [];
+	parser.on('skip', (error: Error & { lines?: number }) => {
+		skipped.push({ line: error.lines ?? 0, message: error.message });
+	});
+	const pump = (async () => {
+		try {
+			for await (const chunk of text) {
+				if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+			}
+			parser.end();
+		} catch (error) {
+			parser.destroy(error as Error);
+		}
+	})();
+
+	let columns: string[] | undefined;
+	let row = 0;
+	const flushSkipped = function* (): Generator<RawRow> {
+		while (skipped.length) {
+			const skip = skipped.shift() as { line: number; message: string };
+			row++;
+			yield { row, error: `could not be parsed as CSV (line ${skip.line}): ${skip.message}`, raw: {} };
+		}
+	};
+	for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
+		yield* flushSkipped();
+		if (!columns) {
+			const header = columnsFor(record, options);
+			columns = header.columns;
+			if (!header.firstIsData) continue;
+		}
+		row++;
+		const values: Record<string, unknown> = {};
+		for (let i = 0; i < Math.max(columns.length, record.length); i++) values[columns[i] ?? `column${i + 1}`] = record[i];
+		if (record.length !== columns.length) {
+			yield { row, error: `has ${record.length} values but the header has ${columns.length} columns`, raw: values };
+		} else yield { row, values };
+	}
+	yield* flushSkipped();
+	await pump;
+}

@@ -1,0 +1,98 @@
+import { CleaningOptions, Rejection } from './cleanOrders';
+import { readContactFields } from './contactRecord';
+import { CustomerSummary } from './customerSummary';
+import { FieldMapping } from './fieldMapping';
+import { dayNumberToIsoDate, parseDate } from './parseDate';
+import { parseMoney } from './parseMoney';
+import { textOrNull } from './contactFields';
+import { buildCustomerSummary } from './summariseCustomers';
+
+/**
+ * Reads one row per customer from a database summary (customer id, number of orders, first and
+ * last order date, total spend). Such a summary cannot tell same-day orders apart, so each order
+ * is taken as its own purchase day: frequency = orders - 1. The repeat purchases' mean value is
+ * `repeatSpend / (orders - 1)` when that column is given, else the average order value.
+ */
+export class SummaryRowReader {
+	private readonly seen = new Set<string>();
+
+	constructor(
+		private readonly mapping: FieldMapping,
+		private readonly options: CleaningOptions,
+		private readonly analysisDay: number,
+	) {
+		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
+		if (!mapping.orders) throw new Error('No number-of-orders column was found: map the Number of Orders field to one of the columns');
+	}
+
+	read(raw: Record<string, unknown>, row: number, sourceItem: number): { customer: CustomerSummary } | { rejection: Rejection } {
+		const m = this.mapping;
+		const reject = (reason: string) => ({ rejection: { row, sourceItem, reason, raw } });
+		const customerId = textOrNull(raw[m.customerId as string]);
+		if (customerId === null) return reject(`customer ID (column "${m.customerId}") is empty`);
+		if (this.seen.has(customerId)) return reject(`customer ID "${customerId}" appears more than once in the summary`);
+
+		const orders = Number(raw[m.orders as string]);
+		if (!Number.isInteger(orders) || orders < 0) return reject(`number of orders (column "${m.orders}") must be a whole number of 0 or more`);
+
+		let first: { ms: number; day: number } | undefined;
+		let last: { ms: number; day: number } | undefined;
+		if (orders > 0) {
+			if (!m.firstOrderAt || !m.lastOrderAt) return reject('a customer with orders needs first and last order dates: map both fields');
+			const f = parseDate(raw[m.firstOrderAt], this.options.dateOrder, this.options.timeZone);
+			if ('error' in f) return reject(`first order date (column "${m.firstOrderAt}") ${f.error}`);
+			const l = parseDate(raw[m.lastOrderAt], this.options.dateOrder, this.options.timeZone);
+			if ('error' in l) return reject(`last order date (column "${m.lastOrderAt}") ${l.error}`);
+			if (l.ms < f.ms) return reject('last order date is before the first order date');
+			if (f.day > this.analysisDay) return reject('first order date is after the analysis date');
+			first = f;
+			last = l;
+		}
+		const money = (column: string | undefined) => {
+			if (!column) return { value: 0 };
+			const value = raw[column];
+			if (value === undefined || value === null || value === '') return { value: 0 };
+			return parseMoney(value, this.options);
+		};
+		const spend = money(m.totalSpend);
+		if ('error' in spend) return reject(`total spend (column "${m.totalSpend}") ${spend.error}`);
+		const repeat = money(m.repeatSpend);
+		if ('error' in repeat) return reject(`repeat spend (column "${m.repeatSpend}") ${repeat.error}`);
+
+		this.seen.add(customerId);
+		const contact = readContactFields(raw, m, this.options);
+		const currency = m.currency ? textOrNull(raw[m.currency])?.toUpperCase() ?? null : ('currency' in spend ? spend.currency : null) ?? null;
+		const repeatOrders = Math.max(0, orders - 1);
+		const repeatDaySpend = m.repeatSpend ? repeat.value : orders > 0 ? (spend.value / orders) * repeatOrders : 0;
+		const customer = buildCustomerSummary(
+			customerId,
+			{ ...contact, currency },
+			{
+				discountedOrders: 0,
+				discountShare: 0,
+				returnedOrders: 0,
+				returnRate: 0,
+				refunds: 0,
+				complaints: contact.complaints ?? 0,
+				avgSatisfaction: contact.satisfaction,
+				lastSatisfaction: contact.satisfaction,
+				distinctProducts: 0,
+			},
+			contact.issues.length ? contact.issues.map((i) => `row ${row}: ${i}`) : null,
+			{
+				orders,
+				spend: spend.value,
+				firstAt: first?.ms ?? 0,
+				lastAt: last?.ms ?? 0,
+				firstDay: first?.day ?? 0,
+				lastDay: last?.day ?? 0,
+				distinctDays: orders,
+				repeatDaySpend,
+				firstOrderAmount: spend.value - repeatDaySpend,
+				analysisDay: this.analysisDay,
+				analysisDate: dayNumberToIsoDate(this.analysisDay),
+			},
+		);
+		return { customer };
+	}
+}
