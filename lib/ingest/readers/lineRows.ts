@@ -73,7 +73,7 @@ export function findRecords(parsed: unknown, recordsPath: string): unknown[] {
 	throw new Error(recordsPath ? `"${recordsPath}" does not hold a list of records` : 'No list of records was found');
 }
 
-function objectRow(row: number, value: unknown): RawRow {
+export function objectRow(row: number, value: unknown): RawRow {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		return { row, error: 'is not an object with named fields', raw: { value } };
 	}

@@ -1,0 +1,110 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { CustomerDataPipeline, InputKind } from '../../lib/ingest/customerDataPipeline';
+import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
+import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { asNodeError, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
+import { customerDataProperties } from './CustomerDataDescription';
+import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
+import { rowsFromApi } from './readFromApi';
+import { rowsFromBinary } from './readFromBinary';
+
+const CANCEL_CHECK_EVERY = 10_000;
+
+export class CustomerData implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Customer Data',
+		name: 'customerData',
+		icon: { light: 'file:customerData.svg', dark: 'file:customerData.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		usableAsTool: true,
+		subtitle: '={{ $parameter["source"] === "api" ? "from API" : $parameter["source"] === "binaryFile" ? "from file" : "from items" }}',
+		description: 'Load orders or customers from items, a CSV/JSON file or an API; clean them and summarise each customer',
+		defaults: { name: 'Customer Data' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{ [{ type: "main", displayName: $parameter.inputKind !== "customerSummaries" && $parameter.output === "transactions" ? "Transactions" : "Customers" }, { type: "main", displayName: "Rejected" }] }}`,
+		credentials: [{ name: 'customerDataApi', required: true, displayOptions: { show: { source: ['api'] } } }],
+		properties: customerDataProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const source = this.getNodeParameter('source', 0) as 'items' | 'binaryFile' | 'api';
+		const inputKind = this.getNodeParameter('inputKind', 0) as InputKind;
+		const output = inputKind === 'orders' ? (this.getNodeParameter('output', 0, 'customers') as 'customers' | 'transactions') : 'customers';
+
+		let pipeline: CustomerDataPipeline;
+		let options: ReturnType<typeof parseCustomerDataOptions>;
+		try {
+			options = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
+			const cleaning = cleaningOptionsFrom(options, this.getTimezone());
+			pipeline = new CustomerDataPipeline({
+				inputKind,
+				explicitMapping: explicitMappingFrom(this.getNodeParameter('fieldMapping', 0, {})),
+				cleaning,
+				analysisDay: output === 'customers' ? readAnalysisDay(this, cleaning.timeZone) : 0,
+				output,
+			});
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+
+		const fileInfo: FileReadInfo = {};
+		let rowsSeen = 0;
+		const consume = async (rows: AsyncIterable<RawRow> | Iterable<RawRow>, itemIndex: number) => {
+			for await (const row of rows) {
+				if (++rowsSeen % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
+				pipeline.add(row, itemIndex);
+			}
+		};
+
+		let errorItems: INodeExecutionData[] = [];
+		try {
+			if (source === 'items') {
+				// Rows from upstream nodes: each item is a row; its number is its position (1-based).
+				for (let i = 0; i < items.length; i++) {
+					if (i % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
+					pipeline.add({ row: i + 1, values: items[i].json }, i);
+				}
+			} else {
+				errorItems = await forEachInputItem(this, items, async (itemIndex) => {
+					const rows = source === 'api' ? rowsFromApi(this, itemIndex, options) : rowsFromBinary(this, itemIndex, options, fileInfo);
+					await consume(rows, itemIndex);
+				});
+			}
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+
+		let result: ReturnType<CustomerDataPipeline['finish']>;
+		try {
+			result = pipeline.finish();
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+		if (options.failOnRejected && result.rejected.length > 0) {
+			const first = result.rejected.slice(0, 5).map((r) => `row ${r.row}${items.length > 1 ? ` of item ${r.sourceItem}` : ''}: ${r.reason}`);
+			throw new NodeOperationError(this.getNode(), `${result.rejected.length} of ${result.rowsRead} rows could not be read`, {
+				description: `${first.join('\n')}\nFix these rows, or turn off "Fail on Rejected Rows" to send them to the Rejected output.`,
+			});
+		}
+
+		const hint = [
+			`Read ${result.rowsRead} rows: ${result.rowsRead - result.rejected.length} accepted, ${result.rejected.length} rejected.`,
+			fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
+			result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
+			result.ordersAfterAnalysisDate ? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.` : '',
+		]
+			.filter(Boolean)
+			.join(' ');
+		this.addExecutionHints({ message: hint, location: 'outputPane' });
+
+		const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
+		const rejected = result.rejected.map((r) =>
+			linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
+		);
+		return [[...main, ...errorItems], rejected];
+	}
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { CleaningOptions } from '../../lib/ingest/cleanOrders';
+import type { FieldMapping } from '../../lib/ingest/fieldMapping';
+import type { CanonicalField } from '../../lib/ingest/fieldCatalog';
+import { TimeZone } from '../../lib/ingest/timeZone';
+
+/** The Options collection, validated: a nonsense setting stops the node with what to change. */
+export const customerDataOptionsSchema = z.object({
+	columnNames: z.string().default(''),
+	dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
+	decimalComma: z.boolean().default(false),
+	defaultCountryCode: z
+		.string()
+		.regex(/^\+?\d{0,4}$/, 'Default Country Code must be digits only, like 86 or 1')
+		.default('86'),
+	delimiter: z.string().default('auto'),
+	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le']).default('auto'),
+	failOnRejected: z.boolean().default(false),
+	hasHeader: z.boolean().default(true),
+	retryDelayMs: z.number().min(0, 'Initial Retry Delay must be 0 or more').default(1000),
+	maxRetries: z.number().int('Max Retries must be a whole number').min(0).max(10, 'Max Retries must be at most 10').default(3),
+	minorUnits: z.boolean().default(false),
+	refunds: z.enum(['subtract', 'exclude']).default('subtract'),
+	timeoutSeconds: z.number().positive('Timeout must be more than 0 seconds').default(30),
+	timezone: z.string().default(''),
+	zeroValueOrders: z.enum(['keep', 'exclude']).default('keep'),
+});
+
+export type CustomerDataOptions = z.infer<typeof customerDataOptionsSchema>;
+
+export function parseCustomerDataOptions(raw: unknown): CustomerDataOptions {
+	const parsed = customerDataOptionsSchema.safeParse(raw ?? {});
+	if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+	return parsed.data;
+}
+
+export function cleaningOptionsFrom(options: CustomerDataOptions, workflowTimeZone: string): CleaningOptions {
+	return {
+		dateOrder: options.dateOrder,
+		timeZone: new TimeZone(options.timezone.trim() || workflowTimeZone || 'UTC'),
+		defaultCountryCode: options.defaultCountryCode.replace(/^\+/, ''),
+		decimalComma: options.decimalComma,
+		minorUnits: options.minorUnits,
+		refunds: options.refunds,
+		zeroValueOrders: options.zeroValueOrders,
+	};
+}
+
+export function explicitMappingFrom(parameter: unknown): FieldMapping {
+	const entries = ((parameter as { mapping?: Array<{ field: CanonicalField; column: string }> })?.mapping ?? []).filter(
+		(entry) => entry.column && entry.column.trim() !== '',
+	);
+	const mapping: FieldMapping = {};
+	for (const { field, column } of entries) {
+		if (mapping[field] !== undefined) throw new Error(`The field "${field}" is mapped twice in Field Mapping: keep one`);
+		mapping[field] = column.trim();
+	}
+	return mapping;
+}

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { BINARY_ENCODING } from 'n8n-workflow';
+import { FileReadInfo, readFileRows } from '../../lib/ingest/readers/readFile';
+import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import type { CustomerDataOptions } from './customerDataOptions';
+
+/**
+ * The rows of the file in one item's binary field. With n8n's filesystem or S3 binary mode the
+ * file is streamed in chunks; in memory mode n8n already holds it as base64.
+ */
+export async function* rowsFromBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: CustomerDataOptions,
+	info: FileReadInfo,
+): AsyncGenerator<RawRow> {
+	const propertyName = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+	const chunks: AsyncIterable<Uint8Array> = binary.id
+		? await ctx.helpers.getBinaryStream(binary.id, 1024 * 1024)
+		: (async function* () {
+				yield Buffer.from(binary.data, BINARY_ENCODING);
+			})();
+	yield* readFileRows(
+		chunks,
+		{
+			format: ctx.getNodeParameter('fileFormat', itemIndex, 'auto') as 'auto',
+			encoding: options.encoding,
+			delimiter: options.delimiter,
+			recordsPath: ctx.getNodeParameter('recordsPath', itemIndex, '') as string,
+			hasHeader: options.hasHeader,
+			columnNames: options.columnNames
+				.split(',')
+				.map((name) => name.trim())
+				.filter((name) => name !== ''),
+			fileName: binary.fileName,
+			mimeType: binary.mimeType,
+		},
+		info,
+	);
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * The one place every node of this package links output items to input items and applies
+ * "continue on fail", so no node repeats that loop.
+ */
+
+/** An output item linked to the input items it came from; `$('Node').item` works downstream. */
+export function linkedItem(json: object, sourceItems: number | number[]): INodeExecutionData {
+	const indexes = Array.isArray(sourceItems) ? sourceItems : [sourceItems];
+	const pairedItem: IPairedItemData | IPairedItemData[] =
+		indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item }));
+	return { json: json as IDataObject, pairedItem };
+}
+
+/** Wraps a lib/ error so n8n shows it on the right item with the node's name. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): Error {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(ctx.getNode(), message, itemIndex === undefined ? {} : { itemIndex });
+}
+
+/**
+ * Runs `work` for each input item. A failure either stops the node with the item named, or,
+ * with "continue on fail" / "On Error: Continue", becomes an error item paired with its input.
+ * Returns the error items, for the node to put on its main output.
+ */
+export async function forEachInputItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	work: (itemIndex: number) => Promise<void> | void,
+): Promise<INodeExecutionData[]> {
+	const errorItems: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		throwIfCancelled(ctx);
+		try {
+			await work(itemIndex);
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error) }, itemIndex));
+		}
+	}
+	return errorItems;
+}
+
+/** Long loops call this so a user's "stop execution" takes effect promptly. */
+export function throwIfCancelled(ctx: IExecuteFunctions): void {
+	if (ctx.getExecutionCancelSignal()?.aborted) {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+	}
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * n8n's community-package scan (@n8n/scan-community-package) on this package, without
+ * publishing it: once over the sources, once over the packed tarball. Uses the scanner's own
+ * ESLint config and settings (inline disables ignored, as in analyzePackage); fails on every
+ * finding except the accepted ones listed in ACCEPTED (also listed in the README).
+ */
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Runtime dependencies, which n8n Cloud's verified nodes may not have; we ship unverified. */
+const ACCEPTED = [
+	{ rule: '@n8n/community-nodes/no-runtime-dependencies', why: 'zod, simple-statistics and csv-parse are runtime dependencies' },
+	{
+		rule: '@n8n/community-nodes/no-restricted-imports',
+		message: /'(csv-parse|simple-statistics)'/,
+		why: 'imports of those runtime dependencies',
+	},
+];
+
+async function lint(cwd, patterns) {
+	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const { ESLint } = require(require.resolve('eslint', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
+	const glob = require(require.resolve('fast-glob', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
+	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
+	const files = glob.sync(patterns, { cwd, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const results = await eslint.lintFiles(files);
+	const findings = [];
+	for (const result of results) {
+		for (const m of result.messages) {
+			if (m.severity < 2) continue;
+			findings.push({ file: path.relative(cwd, result.filePath), line: m.line, rule: m.ruleId ?? 'parse', message: m.message });
+		}
+	}
+	return { files: files.length, findings };
+}
+
+function isAccepted(finding) {
+	return ACCEPTED.some((a) => a.rule === finding.rule && (!a.message || a.message.test(finding.message)));
+}
+
+function packTarball() {
+	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-pack-'));
+	const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop();
+	execFileSync('tar', ['-xzf', path.join(out, name), '-C', out]);
+	return path.join(out, 'package');
+}
+
+async function main() {
+	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('Run npm run build first: the tarball leg scans dist/');
+	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const legs = [
+		{ name: 'sources', cwd: ROOT, patterns: scanner.SOURCE_FILE_PATTERNS },
+		{ name: 'tarball', cwd: packTarball(), patterns: ['**/*.js', 'package.json'] },
+	];
+	let failed = false;
+	for (const leg of legs) {
+		const { files, findings } = await lint(leg.cwd, leg.patterns);
+		const accepted = findings.filter(isAccepted);
+		const rejected = findings.filter((f) => !isAccepted(f));
+		console.log(`scan ${leg.name}: ${files} files, ${rejected.length} findings, ${accepted.length} accepted`);
+		for (const f of accepted) console.log(`  accepted  ${f.file}:${f.line}  ${f.rule}`);
+		for (const f of rejected) console.log(`  FINDING   ${f.file}:${f.line}  ${f.rule}  ${f.message}`);
+		if (rejected.length) failed = true;
+	}
+	if (failed) process.exit(1);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
