@@ -85,7 +85,9 @@ export class CustomerData implements INodeType {
 			throw asNodeError(this, error);
 		}
 		if (options.failOnRejected && result.rejected.length > 0) {
-			const first = result.rejected.slice(0, 5).map((r) => `row ${r.row}${items.length > 1 ? ` of item ${r.sourceItem}` : ''}: ${r.reason}`);
+			// Rows of files or API responses are numbered per input item: name the item when there are several.
+			const nameItem = source !== 'items' && items.length > 1;
+			const first = result.rejected.slice(0, 5).map((r) => `row ${r.row}${nameItem ? ` of item ${r.sourceItem}` : ''}: ${r.reason}`);
 			throw new NodeOperationError(this.getNode(), `${result.rejected.length} of ${result.rowsRead} rows could not be read`, {
 				description: `${first.join('\n')}\nFix these rows, or turn off "Fail on Rejected Rows" to send them to the Rejected output.`,
 			});

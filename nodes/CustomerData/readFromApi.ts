@@ -34,9 +34,13 @@ function paginationFrom(ctx: IExecuteFunctions, itemIndex: number): PaginationCo
 	}
 }
 
+/** n8n wraps the HTTP client's error; the time-out shows in the error or one of its causes. */
 function isTimeout(error: unknown): boolean {
-	const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
-	return /ECONNABORTED|ETIMEDOUT|timeout/i.test(text);
+	for (let e = error as { code?: string; message?: string; description?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+		if (/ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT/.test(e.code ?? '') || /timeout of \d+ms exceeded/i.test(`${e.message ?? ''} ${e.description ?? ''}`)) return true;
+		e = e.cause as typeof e;
+	}
+	return false;
 }
 
 /** One page, with retries on 429, 5xx and time-outs, honouring Retry-After. */
