@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Writes examples/data/sample-orders.csv: a realistic, reproducible shop export for the demo and
+ * the example workflows. About 3,000 customers over a year and a half (2024-01-01 to
+ * 2025-06-30), with names, emails, Chinese mobile numbers, marketing opt-ins and opt-outs,
+ * coupons, returns, satisfaction scores, complaints, and a handful of rows that are broken the
+ * way real exports are (a missing customer, an impossible date, an amount that is text, a
+ * duplicated order).
+ */
+const fs = require('fs');
+const path = require('path');
+const { btydCustomers } = require('./synthetic/btydCustomers');
+
+const START = Date.UTC(2024, 0, 1);
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧'];
+const PINYIN = ['wei', 'fang', 'na', 'min', 'jing', 'li', 'qiang', 'lei', 'yang', 'yan', 'yong', 'jun', 'jie', 'juan', 'tao', 'ming', 'chao', 'xiuying', 'hua', 'hui'];
+const DOMAINS = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com', 'sina.com'];
+const PRODUCTS = ['SKU-TEA-01', 'SKU-TEA-02', 'SKU-CUP-01', 'SKU-SNACK-03', 'SKU-GIFT-07', 'SKU-POT-02', 'SKU-SET-05'];
+
+function csvCell(value) {
+	const text = value === null || value === undefined ? '' : String(value);
+	return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function generate({ customers = 3000, seed = 20240101 } = {}) {
+	const header = ['customer_id', 'order_id', 'order_date', 'amount', 'name', 'email', 'phone', 'email_opt_in', 'sms_opt_in', 'coupon_code', 'returned', 'satisfaction', 'complaints', 'product_id'];
+	const rows = [];
+	let orderNo = 100000;
+	for (const customer of btydCustomers({ customers, seed, windowDays: 546, acquisitionDays: 500 })) {
+		const { random } = customer;
+		const g = Math.floor(random.uniform() * GIVEN.length);
+		const name = random.pick(SURNAMES) + GIVEN[g];
+		const email = random.uniform() < 0.85 ? `${PINYIN[g]}${customer.id}@${random.pick(DOMAINS)}` : '';
+		const phone = random.uniform() < 0.9 ? `1${random.pick(['38', '39', '50', '58', '86', '88'])}${String(Math.floor(random.uniform() * 1e8)).padStart(8, '0')}` : '';
+		const emailOptIn = random.uniform() < 0.8 ? 'yes' : 'no';
+		const smsOptIn = random.uniform() < 0.6 ? 'yes' : 'no';
+		const priceSensitive = random.uniform() < 0.25;
+		const unhappy = random.uniform() < 0.1;
+		const id = `CU${String(customer.id).padStart(6, '0')}`;
+		customer.days.forEach((day, k) => {
+			const at = new Date(START + day * 86_400_000 + Math.floor(9 + random.uniform() * 13) * 3_600_000 + Math.floor(random.uniform() * 60) * 60_000);
+			const stamp = at.toISOString().slice(0, 19).replace('T', ' ');
+			const coupon = (priceSensitive ? random.uniform() < 0.7 : random.uniform() < 0.1) ? random.pick(['NEW10', 'VIP20', 'SPRING15', 'BACK5']) : '';
+			const returned = random.uniform() < (unhappy ? 0.3 : 0.03) ? 'yes' : 'no';
+			const satisfaction = random.uniform() < 0.4 ? (unhappy ? 1 + Math.floor(random.uniform() * 3) : 3 + Math.floor(random.uniform() * 3)) : '';
+			const complaints = unhappy && random.uniform() < 0.4 ? 1 : 0;
+			// Amounts are scaled to yuan; a few are written the way spreadsheets export them.
+			const amount = Math.round(customer.amounts[k] * 8 * 100) / 100;
+			const written = random.uniform() < 0.05 ? `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}` : amount.toFixed(2);
+			rows.push([id, `SO${orderNo++}`, stamp, written, name, email, phone, emailOptIn, smsOptIn, coupon, returned, satisfaction, complaints, random.pick(PRODUCTS)]);
+		});
+	}
+	rows.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+	// Broken rows, as real exports have them.
+	const broken = [
+		['', 'SO900001', '2024-05-01 10:00:00', '99.00', '匿名', '', '', 'no', 'no', '', 'no', '', 0, 'SKU-TEA-01'],
+		['CU000007', 'SO900002', '2024-13-01 10:00:00', '120.00', '', '', '', 'yes', 'no', '', 'no', '', 0, 'SKU-TEA-02'],
+		['CU000011', 'SO900003', '2024-06-01 12:00:00', 'N/A', '', '', '', 'yes', 'no', '', 'no', '', 0, 'SKU-CUP-01'],
+		[...rows[10].slice(0, 1), rows[10][1], ...rows[10].slice(2)],
+		['CU000019', 'SO900004', '', '35.00', '', '', '', 'yes', 'yes', '', 'no', '', 0, 'SKU-POT-02'],
+	];
+	broken.forEach((row, i) => rows.splice(200 + i * 1500, 0, row));
+	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+if (require.main === module) {
+	const out = path.join(__dirname, '../examples/data/sample-orders.csv');
+	fs.writeFileSync(out, generate());
+	const lines = fs.readFileSync(out, 'utf8').trim().split('\n').length - 1;
+	console.log(`wrote ${path.relative(process.cwd(), out)}: ${lines} rows`);
+}
+
+module.exports = { generate };

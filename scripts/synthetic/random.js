@@ -1,0 +1,45 @@
+/**
+ * Seeded random numbers for reproducible synthetic data: mulberry32 for uniforms, Marsaglia &
+ * Tsang for gamma variates, beta from two gammas.
+ */
+function createRandom(seed) {
+	let state = seed >>> 0;
+	const uniform = () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const normal = () => {
+		const u = 1 - uniform();
+		const v = uniform();
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+	};
+	/** Gamma(shape, rate): mean shape / rate. */
+	const gamma = (shape, rate) => {
+		if (shape < 1) return gamma(shape + 1, rate) * Math.pow(uniform(), 1 / shape);
+		const d = shape - 1 / 3;
+		const c = 1 / Math.sqrt(9 * d);
+		for (;;) {
+			let x;
+			let v;
+			do {
+				x = normal();
+				v = 1 + c * x;
+			} while (v <= 0);
+			v = v * v * v;
+			const u = uniform();
+			if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return (d * v) / rate;
+		}
+	};
+	const beta = (a, b) => {
+		const x = gamma(a, 1);
+		return x / (x + gamma(b, 1));
+	};
+	const exponential = (rate) => -Math.log(1 - uniform()) / rate;
+	const pick = (list) => list[Math.floor(uniform() * list.length)];
+	return { uniform, normal, gamma, beta, exponential, pick };
+}
+
+module.exports = { createRandom };
