@@ -1,3 +1,4 @@
+import './isolateUserFolder';
 import * as path from 'path';
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
