@@ -1,0 +1,85 @@
+/**
+ * Unconstrained minimisation by BFGS with a backtracking (Armijo) line search, for the models'
+ * smooth likelihoods over log-parameters. Small and dependency-free: the models have four
+ * parameters at most, so the dense inverse-Hessian update costs nothing.
+ */
+export interface Objective {
+	/** Value and gradient at x; a non-finite value tells the line search to step back. */
+	(x: number[]): { value: number; gradient: number[] };
+}
+
+export interface MinimiseOptions {
+	maxIterations?: number;
+	/** Converged when the largest gradient component is below this. */
+	gradientTolerance?: number;
+}
+
+export interface MinimiseResult {
+	x: number[];
+	value: number;
+	gradient: number[];
+	iterations: number;
+	converged: boolean;
+	/** Why it stopped, in words. */
+	message: string;
+}
+
+const dot = (u: number[], v: number[]) => u.reduce((s, ui, i) => s + ui * v[i], 0);
+const maxAbs = (v: number[]) => v.reduce((m, vi) => Math.max(m, Math.abs(vi)), 0);
+
+export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOptions = {}): MinimiseResult {
+	const maxIterations = options.maxIterations ?? 500;
+	const gtol = options.gradientTolerance ?? 1e-7;
+	const n = start.length;
+	let x = [...start];
+	let { value, gradient } = f(x);
+	if (!Number.isFinite(value)) {
+		return { x, value, gradient, iterations: 0, converged: false, message: 'the objective is not finite at the starting point' };
+	}
+	// Inverse Hessian approximation, starting from the identity.
+	let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+	for (let iteration = 1; iteration <= maxIterations; iteration++) {
+		if (maxAbs(gradient) < gtol) return { x, value, gradient, iterations: iteration - 1, converged: true, message: 'gradient below tolerance' };
+		let direction = H.map((row) => -dot(row, gradient));
+		let slope = dot(direction, gradient);
+		if (!(slope < 0)) {
+			// Not a descent direction (curvature information went stale): restart from steepest descent.
+			H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+			direction = gradient.map((g) => -g);
+			slope = dot(direction, gradient);
+		}
+		let step = 1;
+		let next: { value: number; gradient: number[] } | undefined;
+		let xNext: number[] = x;
+		for (let tries = 0; tries < 60; tries++) {
+			xNext = x.map((xi, i) => xi + step * direction[i]);
+			const candidate = f(xNext);
+			if (Number.isFinite(candidate.value) && candidate.value <= value + 1e-4 * step * slope && candidate.gradient.every(Number.isFinite)) {
+				next = candidate;
+				break;
+			}
+			step *= 0.5;
+		}
+		if (!next) {
+			const converged = maxAbs(gradient) < gtol * 100;
+			return { x, value, gradient, iterations: iteration, converged, message: converged ? 'no further progress possible at this precision' : 'the line search could not improve the objective' };
+		}
+		const s = xNext.map((xi, i) => xi - x[i]);
+		const y = next.gradient.map((gi, i) => gi - gradient[i]);
+		const sy = dot(s, y);
+		const improvement = value - next.value;
+		x = xNext;
+		value = next.value;
+		gradient = next.gradient;
+		if (sy > 1e-12) {
+			const Hy = H.map((row) => dot(row, y));
+			const yHy = dot(y, Hy);
+			const rho = 1 / sy;
+			H = H.map((row, i) => row.map((hij, j) => hij - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j]));
+		}
+		if (improvement >= 0 && improvement < 1e-15 * Math.max(1, Math.abs(value)) && maxAbs(gradient) < gtol * 100) {
+			return { x, value, gradient, iterations: iteration, converged: true, message: 'objective no longer changes' };
+		}
+	}
+	return { x, value, gradient, iterations: maxIterations, converged: maxAbs(gradient) < gtol, message: 'iteration limit reached' };
+}

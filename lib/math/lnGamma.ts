@@ -1,0 +1,6 @@
+import { gammaln } from 'simple-statistics';
+
+/** ln Gamma(x) for x > 0 (simple-statistics' Lanczos approximation). */
+export function lnGamma(x: number): number {
+	return gammaln(x);
+}

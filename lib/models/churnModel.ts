@@ -1,0 +1,165 @@
+import { median } from 'simple-statistics';
+import { z } from 'zod';
+import { BgNbdParams, fitBgNbd } from './bgnbd';
+import { groupHistories, History, SpendHistory } from './customerHistory';
+import { fitGammaGamma, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
+import { RfmBreakpoints, rfmBreakpoints } from './rfm';
+
+/** What the churn models learn from one customer (time in days). */
+export interface ModelCustomer {
+	customerId: string;
+	recencyDays: number;
+	orders: number;
+	totalSpend: number;
+	avgOrderValue: number;
+	history: History;
+	spend: SpendHistory;
+	ownGapDays: number | null;
+	analysisDay: number;
+}
+
+export type FrequencyBasis = 'orders' | 'purchaseDays';
+export type MonetaryBasis = 'total' | 'average';
+
+export interface FitSettings {
+	penalizer: number;
+	minCustomers: number;
+	minRepeatCustomers: number;
+	frequencyBasis: FrequencyBasis;
+	monetaryBasis: MonetaryBasis;
+	/** User-given RFM breakpoints; quintiles of this population otherwise. */
+	rfmBreakpoints?: RfmBreakpoints;
+}
+
+/** A fitted model: everything needed to score one more customer later, as plain JSON. */
+export interface ChurnModel {
+	version: 1;
+	method: 'bgnbd' | 'cadence';
+	fittedAt: string;
+	timeUnit: 'days';
+	customers: number;
+	repeatCustomers: number;
+	bgnbd: { params: BgNbdParams; logLikelihood: number; iterations: number } | null;
+	gammaGamma: { params: GammaGammaParams; logLikelihood: number; customers: number; spendFrequencyCorrelation: number } | null;
+	populationGapDays: number;
+	populationAvgOrderValue: number;
+	rfm: { breakpoints: RfmBreakpoints; frequencyBasis: FrequencyBasis; monetaryBasis: MonetaryBasis };
+	/** Plain-language notes on what was fitted and what fell back, for the user. */
+	notes: string[];
+}
+
+export function rfmFrequency(c: ModelCustomer, basis: FrequencyBasis): number {
+	return basis === 'orders' ? c.orders : c.history.x + 1;
+}
+
+export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
+	return basis === 'total' ? c.totalSpend : c.avgOrderValue;
+}
+
+const EXTREME = 1e6;
+
+export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): ChurnModel {
+	const notes: string[] = [];
+	const buyers = customers.filter((c) => c.orders > 0);
+	const repeat = buyers.filter((c) => c.history.x > 0);
+	const gaps = repeat.map((c) => c.history.tx / c.history.x).filter((g) => g > 0);
+	const populationGapDays = gaps.length ? median(gaps) : 30;
+	if (!gaps.length) notes.push('Nobody bought twice on different days, so the usual gap between orders is taken as 30 days.');
+	const orderValues = buyers.map((c) => c.avgOrderValue).filter((v) => Number.isFinite(v));
+	const populationAvgOrderValue = orderValues.length ? orderValues.reduce((s, v) => s + v, 0) / orderValues.length : 0;
+
+	const breakpoints =
+		settings.rfmBreakpoints ??
+		rfmBreakpoints(buyers.map((c) => ({ recencyDays: c.recencyDays, frequency: rfmFrequency(c, settings.frequencyBasis), monetary: rfmMonetary(c, settings.monetaryBasis) })));
+
+	let bgnbd: ChurnModel['bgnbd'] = null;
+	if (buyers.length < settings.minCustomers) {
+		notes.push(`Only ${buyers.length} customers with orders (at least ${settings.minCustomers} are needed to fit BG/NBD): scored by purchase cadence instead.`);
+	} else if (repeat.length < settings.minRepeatCustomers) {
+		notes.push(`Only ${repeat.length} customers bought again (at least ${settings.minRepeatCustomers} are needed to learn how customers drop out): scored by purchase cadence instead.`);
+	} else {
+		const fit = fitBgNbd(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer });
+		const p = fit.params;
+		const sane = [p.r, p.alpha, p.a, p.b].every((v) => Number.isFinite(v) && v > 0 && v < EXTREME);
+		if (!fit.converged) notes.push(`The BG/NBD fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
+		else if (!sane) notes.push('The BG/NBD fit ran to extreme parameters (the data barely constrain the model): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.');
+		else {
+			bgnbd = { params: p, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
+			notes.push(`BG/NBD fitted on ${buyers.length} customers (${repeat.length} bought again): r=${p.r.toFixed(4)}, alpha=${p.alpha.toFixed(2)} days, a=${p.a.toFixed(4)}, b=${p.b.toFixed(4)}.`);
+		}
+	}
+
+	let gammaGamma: ChurnModel['gammaGamma'] = null;
+	const spenders = repeat.filter((c) => c.spend.m > 0);
+	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
+		const fit = fitGammaGamma(spenders.map((c) => c.spend), { penalizer: settings.penalizer });
+		const correlation = spendFrequencyCorrelation(spenders.map((c) => c.spend));
+		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every((v) => v < EXTREME)) {
+			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };
+			if (Math.abs(correlation) > 0.3) notes.push(`Spend and purchase frequency are correlated (${correlation.toFixed(2)}); the Gamma-Gamma model assumes they are not, so treat CLV with care.`);
+		} else notes.push("The Gamma-Gamma spend model could not be fitted; CLV uses each customer's own average order value.");
+	}
+
+	return {
+		version: 1,
+		method: bgnbd ? 'bgnbd' : 'cadence',
+		fittedAt: fittedAt.toISOString(),
+		timeUnit: 'days',
+		customers: buyers.length,
+		repeatCustomers: repeat.length,
+		bgnbd,
+		gammaGamma,
+		populationGapDays,
+		populationAvgOrderValue,
+		rfm: { breakpoints, frequencyBasis: settings.frequencyBasis, monetaryBasis: settings.monetaryBasis },
+		notes,
+	};
+}
+
+/** Breakpoints nobody reaches are Infinity, which JSON cannot hold: null stands in for them. */
+const breakpointList = (unreached: number) =>
+	z
+		.array(z.number().nullable())
+		.length(4)
+		.transform((list) => list.map((b) => (b === null ? unreached : b)));
+
+const positive = z.number().positive().finite();
+
+export const churnModelSchema = z.object({
+	version: z.literal(1),
+	method: z.enum(['bgnbd', 'cadence']),
+	fittedAt: z.string(),
+	timeUnit: z.literal('days'),
+	customers: z.number().int().nonnegative(),
+	repeatCustomers: z.number().int().nonnegative(),
+	bgnbd: z.object({ params: z.object({ r: positive, alpha: positive, a: positive, b: positive }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
+	gammaGamma: z
+		.object({ params: z.object({ p: positive, q: positive, gamma: positive }), logLikelihood: z.number(), customers: z.number(), spendFrequencyCorrelation: z.number() })
+		.nullable(),
+	populationGapDays: positive,
+	populationAvgOrderValue: z.number().finite(),
+	rfm: z.object({
+		breakpoints: z.object({ recency: breakpointList(-Infinity), frequency: breakpointList(Infinity), monetary: breakpointList(Infinity) }),
+		frequencyBasis: z.enum(['orders', 'purchaseDays']),
+		monetaryBasis: z.enum(['total', 'average']),
+	}),
+	notes: z.array(z.string()),
+});
+
+/** Reads a model saved earlier (JSON text or object); says what is wrong with a bad one. */
+export function parseChurnModel(value: unknown): ChurnModel {
+	let data = value;
+	if (typeof value === 'string') {
+		try {
+			data = JSON.parse(value);
+		} catch (error) {
+			throw new Error(`The model JSON cannot be parsed: ${(error as Error).message}`);
+		}
+	}
+	const parsed = churnModelSchema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`This is not a model saved by Churn Risk: ${issue.path.join('.') || 'the value'} ${issue.message.toLowerCase()}`);
+	}
+	return parsed.data as ChurnModel;
+}
