@@ -1,4 +1,4 @@
-import { gammaln } from 'simple-statistics';
+import { gammaln } from './statistics';
 
 /** ln Gamma(x) for x > 0 (simple-statistics' Lanczos approximation). */
 export function lnGamma(x: number): number {

@@ -1,4 +1,4 @@
-import { median } from 'simple-statistics';
+import { median } from '../math/statistics';
 import { z } from 'zod';
 import { BgNbdParams, fitBgNbd } from './bgnbd';
 import { groupHistories, History, SpendHistory } from './customerHistory';

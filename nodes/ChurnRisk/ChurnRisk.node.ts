@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { TimeZone } from '../../lib/ingest/timeZone';
+import { ChurnModel, fitChurnModel, parseChurnModel } from '../../lib/models/churnModel';
+import { scoreCustomer } from '../../lib/models/churnScoring';
+import { segmentSummary } from '../../lib/models/rfm';
+import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { asNodeError, linkedItem } from '../shared/linkedItems';
+import { churnRiskProperties } from './ChurnRiskDescription';
+import { readChurnRiskSettings } from './churnRiskSettings';
+import { readInputCustomers } from './readCustomers';
+import { loadSavedModel, saveModel } from './savedModels';
+
+/** What a customer without any order gets: nothing to score yet. */
+const NOT_SCORED = {
+	rfm: null,
+	pAlive: null,
+	churnProbability: null,
+	riskLevel: null,
+	expectedOrders: null,
+	expectedNextOrderAt: null,
+	expectedAvgOrderValue: null,
+	predictedClv: null,
+	historicClv: 0,
+	churnMethod: 'none',
+};
+
+export class ChurnRisk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Churn Risk',
+		name: 'churnRisk',
+		icon: { light: 'file:churnRisk.svg', dark: 'file:churnRisk.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		usableAsTool: true,
+		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
+		description: 'Score customers: RFM segment, probability they are still active (BG/NBD), churn risk, expected orders and lifetime value',
+		defaults: { name: 'Churn Risk' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Customers', 'Model'],
+		properties: churnRiskProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
+		let settings: ReturnType<typeof readChurnRiskSettings>;
+		let zone: TimeZone;
+		let analysisDay: number;
+		try {
+			settings = readChurnRiskSettings({
+				options: this.getNodeParameter('options', 0, {}),
+				horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
+				churnDefinition: this.getNodeParameter('churnDefinition', 0, 'notAlive') as string,
+				rfmScoring: mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles',
+				thresholds: {
+					recency: this.getNodeParameter('recencyThresholds', 0, '') as string,
+					frequency: this.getNodeParameter('frequencyThresholds', 0, '') as string,
+					monetary: this.getNodeParameter('monetaryThresholds', 0, '') as string,
+				},
+			});
+			zone = new TimeZone(this.getTimezone() || 'UTC');
+			analysisDay = readAnalysisDay(this, zone);
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+
+		const input = this.getNodeParameter('input', 0, 'auto') as 'auto' | 'customers' | 'transactions';
+		const { customers, errorItems } = await readInputCustomers(this, items, input, zone, analysisDay);
+
+		let model: ChurnModel;
+		const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';
+		if (mode === 'fitAndScore') {
+			const scorable = customers.flatMap((c) => (c.customer ? [c.customer] : []));
+			if (scorable.length === 0) {
+				throw new NodeOperationError(this.getNode(), 'No customer with orders to learn from', {
+					description: 'Churn Risk needs customers with at least one order. Check the node before it.',
+				});
+			}
+			model = fitChurnModel(scorable, settings.fit, new Date());
+			if (settings.saveModel) saveModel(this, modelName, model);
+		} else {
+			const source = this.getNodeParameter('modelSource', 0, 'staticData') as string;
+			const raw = source === 'json' ? this.getNodeParameter('modelJson', 0, '') : loadSavedModel(this, modelName);
+			if (raw === undefined || raw === '' || raw === null) {
+				throw new NodeOperationError(this.getNode(), `No saved model "${modelName}" in this workflow yet`, {
+					description:
+						'Run this workflow with a Churn Risk node in Fit and Score mode first. n8n keeps saved data only for production runs (an active workflow), not for manual test runs: for tests, paste a model into Model JSON.',
+				});
+			}
+			try {
+				model = parseChurnModel(raw);
+			} catch (error) {
+				throw asNodeError(this, error);
+			}
+		}
+
+		const scored = customers.map(({ json, sourceItems, customer }) => {
+			if (!customer) return linkedItem({ ...json, ...NOT_SCORED }, sourceItems);
+			const scores = scoreCustomer(model, customer, settings.scoring);
+			return linkedItem({ ...json, avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays, ...scores }, sourceItems);
+		});
+
+		this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });
+		const modelItems: INodeExecutionData[] = [];
+		if (mode === 'fitAndScore') {
+			const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
+			if (settings.segmentSummary) {
+				modelJson.segmentSummary = segmentSummary(
+					scored.flatMap(({ json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
+				) as unknown as IDataObject[];
+			}
+			modelItems.push({ json: modelJson, pairedItem: items.map((_, item) => ({ item })) });
+		}
+		return [[...scored, ...errorItems], modelItems];
+	}
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { FitSettings } from '../../lib/models/churnModel';
+import type { ScoringSettings } from '../../lib/models/churnScoring';
+import { parseBreakpoints } from '../../lib/models/rfm';
+
+const optionsSchema = z.object({
+	clvMonths: z.number().int('CLV Horizon must be a whole number of months').min(1).max(120, 'CLV Horizon is at most 120 months').default(12),
+	frequencyBasis: z.enum(['orders', 'purchaseDays']).default('orders'),
+	segmentSummary: z.boolean().default(false),
+	minCustomers: z.number().int().min(2, 'Minimum Customers to Fit must be at least 2').default(20),
+	minRepeatCustomers: z.number().int().min(1, 'Minimum Repeat Customers to Fit must be at least 1').default(10),
+	monetaryBasis: z.enum(['total', 'average']).default('total'),
+	monthlyDiscountRate: z.number().min(0).max(1, 'Monthly Discount Rate is a fraction: 0.01 means 1%').default(0.01),
+	penalizer: z.number().min(0, 'Penalizer cannot be negative').default(0),
+	riskThresholds: z.string().default('0.3, 0.5, 0.7'),
+	saveModel: z.boolean().default(true),
+});
+
+export interface ChurnRiskSettings {
+	scoring: ScoringSettings;
+	fit: FitSettings;
+	segmentSummary: boolean;
+	saveModel: boolean;
+}
+
+function riskThresholds(text: string): ScoringSettings['riskThresholds'] {
+	const values = text.split(/[,;\s]+/).filter(Boolean).map(Number);
+	const ok = values.length === 3 && values.every((v) => v >= 0 && v <= 1) && values[0] < values[1] && values[1] < values[2];
+	if (!ok) throw new Error(`Risk Level Thresholds needs three rising probabilities between 0 and 1, like "0.3, 0.5, 0.7"; got "${text}"`);
+	return { medium: values[0], high: values[1], critical: values[2] };
+}
+
+/** Reads and checks the node's settings; throws with what to change when one makes no sense. */
+export function readChurnRiskSettings(raw: {
+	options: unknown;
+	horizonDays: number;
+	churnDefinition: string;
+	rfmScoring: string;
+	thresholds: { recency: string; frequency: string; monetary: string };
+}): ChurnRiskSettings {
+	const parsed = optionsSchema.safeParse(raw.options ?? {});
+	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+	const o = parsed.data;
+	if (!(raw.horizonDays > 0)) throw new Error('Horizon must be at least 1 day');
+	return {
+		scoring: {
+			horizonDays: raw.horizonDays,
+			churnDefinition: raw.churnDefinition === 'noOrderInHorizon' ? 'noOrderInHorizon' : 'notAlive',
+			riskThresholds: riskThresholds(o.riskThresholds),
+			clvMonths: o.clvMonths,
+			monthlyDiscountRate: o.monthlyDiscountRate,
+		},
+		fit: {
+			penalizer: o.penalizer,
+			minCustomers: o.minCustomers,
+			minRepeatCustomers: o.minRepeatCustomers,
+			frequencyBasis: o.frequencyBasis,
+			monetaryBasis: o.monetaryBasis,
+			rfmBreakpoints:
+				raw.rfmScoring === 'thresholds'
+					? {
+							recency: parseBreakpoints(raw.thresholds.recency, 'recency'),
+							frequency: parseBreakpoints(raw.thresholds.frequency, 'frequency'),
+							monetary: parseBreakpoints(raw.thresholds.monetary, 'monetary'),
+						}
+					: undefined,
+		},
+		segmentSummary: o.segmentSummary,
+		saveModel: o.saveModel,
+	};
+}

@@ -1,0 +1,201 @@
+import type { IDataObject } from 'n8n-workflow';
+import { expectedPurchases, probabilityAlive } from '../../lib/models/bgnbd';
+import { cdnowPath } from '../helpers/cdnow';
+import { runWorkflow } from './harness';
+import { fileStep, linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+
+const cdnowCustomerData: StepSpec = {
+	name: 'Customer Data',
+	type: 'customerData',
+	parameters: {
+		source: 'binaryFile',
+		analysisDate: '1997-09-30',
+		fieldMapping: { mapping: [{ field: 'amount', column: 'value' }] },
+		options: { hasHeader: false, columnNames: 'master_id, customer_id, order_date, cds, value' },
+	},
+};
+
+function churnRisk(parameters: IDataObject = {}, name = 'Churn Risk'): StepSpec {
+	return { name, type: 'churnRisk', parameters: { analysisDate: '1997-09-30', ...parameters } };
+}
+
+const num = (value: unknown) => value as number;
+
+describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn Risk)', () => {
+	let customers: IDataObject[];
+	let model: IDataObject;
+	let staticData: IDataObject;
+
+	beforeAll(async () => {
+		const result = await runWorkflow(
+			linearWorkflow([fileStep(cdnowPath('CDNOW_sample.txt')), cdnowCustomerData, churnRisk({ horizonDays: 273, options: { segmentSummary: true } })]),
+		);
+		if (result.error) throw result.error;
+		customers = result.json('Churn Risk', 0);
+		[model] = result.json('Churn Risk', 1);
+		staticData = result.staticData;
+	});
+
+	it('fits BG/NBD in days: the published r, a, b, and alpha x 7', () => {
+		const p = (model.bgnbd as IDataObject).params as IDataObject;
+		expect(model.method).toBe('bgnbd');
+		expect(Math.abs(num(p.r) - 0.2426)).toBeLessThan(0.005);
+		expect(Math.abs(num(p.alpha) / 7 - 4.4137)).toBeLessThan(0.005);
+		expect(Math.abs(num(p.a) - 0.793)).toBeLessThan(0.005);
+		expect(Math.abs(num(p.b) - 2.4262)).toBeLessThan(0.005);
+		expect(model.customers).toBe(2357);
+		expect(model.repeatCustomers).toBe(946);
+	});
+
+	it('fits the Gamma-Gamma spend model on the 946 repeat customers', () => {
+		const gg = model.gammaGamma as IDataObject;
+		const p = gg.params as IDataObject;
+		expect(gg.customers).toBe(946);
+		expect(Math.abs(num(p.p) - 6.2488)).toBeLessThan(0.005);
+		expect(Math.abs(num(p.q) - 3.7446)).toBeLessThan(0.005);
+		expect(Math.abs(num(p.gamma) - 15.4477)).toBeLessThan(0.005);
+	});
+
+	it('scores every customer with finite values, probabilities in [0, 1] and a known segment and risk level', () => {
+		expect(customers).toHaveLength(2357);
+		for (const c of customers) {
+			for (const field of ['pAlive', 'churnProbability', 'expectedOrders', 'predictedClv', 'historicClv', 'expectedAvgOrderValue']) expect(Number.isFinite(c[field])).toBe(true);
+			expect(num(c.pAlive)).toBeGreaterThanOrEqual(0);
+			expect(num(c.pAlive)).toBeLessThanOrEqual(1);
+			expect(num(c.churnProbability)).toBeCloseTo(1 - num(c.pAlive), 6);
+			expect(['low', 'medium', 'high', 'critical']).toContain(c.riskLevel);
+			expect((c.rfm as IDataObject).score).toMatch(/^[1-5]{3}$/);
+			expect(c.churnMethod).toBe('bgnbd');
+			expect(c.expectedNextOrderAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		}
+	});
+
+	it("gives customer 1 (x=2, t_x=213 days, T=272 days) the model's P(alive) and expected orders", () => {
+		const c = customers.find((row) => row.customerId === '0001') as IDataObject;
+		const p = (model.bgnbd as IDataObject).params as never;
+		const history = { x: 2, tx: 213, T: 272 };
+		expect(c.modelInputs).toMatchObject({ frequency: 2, recency: 213, T: 272 });
+		expect(c.pAlive).toBeCloseTo(probabilityAlive(p, history), 6);
+		expect(c.expectedOrders).toBeCloseTo(expectedPurchases(p, 273, history), 4);
+		// 39 weeks = 273 days; the published 1.2259 holds for t_x=30.43, T=38.86 weeks (rounded days differ slightly).
+		expect(num(c.expectedOrders)).toBeCloseTo(1.2259, 1);
+	});
+
+	it('adds a segment summary covering every scored customer to the Model output', () => {
+		const summary = model.segmentSummary as IDataObject[];
+		expect(summary).toHaveLength(11);
+		expect(summary.reduce((s, row) => s + num(row.customers), 0)).toBe(2357);
+	});
+
+	it('keeps the fitted model in workflow static data, and a second run scores one customer with it identically', async () => {
+		expect((((staticData.global as IDataObject).churnRiskModels as IDataObject).default as IDataObject).method).toBe('bgnbd');
+		const one = customers.find((row) => row.customerId === '0001') as IDataObject;
+		const { pAlive, churnProbability, expectedOrders, predictedClv, rfm, riskLevel, churnMethod, expectedNextOrderAt, expectedAvgOrderValue, historicClv, ...summary } = one;
+		const second = await runWorkflow(linearWorkflow([rowsStep([summary]), churnRisk({ mode: 'scoreWithSavedModel', horizonDays: 273 })]), { staticData });
+		expect(second.error).toBeUndefined();
+		expect(second.json('Churn Risk')).toEqual([{ ...summary, pAlive, churnProbability, expectedOrders, predictedClv, rfm, riskLevel, churnMethod, expectedNextOrderAt, expectedAvgOrderValue, historicClv }]);
+		expect(second.json('Churn Risk', 1)).toEqual([]);
+	});
+
+	it('scores with a model given as JSON (from the Model output) exactly as with the saved one', async () => {
+		const one = customers.find((row) => row.customerId === '0002') as IDataObject;
+		const result = await runWorkflow(
+			linearWorkflow([rowsStep([{ customerId: '0002', modelInputs: one.modelInputs, recencyDays: one.recencyDays, orders: one.orders, totalSpend: one.totalSpend, avgOrderValue: one.avgOrderValue, analysisDate: '1997-09-30' }]), churnRisk({ mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: JSON.stringify(model), horizonDays: 273 })]),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json('Churn Risk')[0]).toMatchObject({ pAlive: one.pAlive, expectedOrders: one.expectedOrders, predictedClv: one.predictedClv, rfm: one.rfm });
+	});
+});
+
+describe('Churn Risk inputs and fallbacks', () => {
+	const orders = (customer: string, dates: string[]) => dates.map((d, i) => ({ customer_id: customer, order_id: `${customer}-${i}`, order_date: d, amount: 100 }));
+
+	it('falls back to purchase cadence, says why, and still never produces NaN on tiny data', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep([...orders('A', ['2024-01-01', '2024-02-01', '2024-03-01']), ...orders('B', ['2024-01-15']), ...orders('C', ['2023-06-01', '2023-07-01', '2023-08-01'])]),
+				churnRisk({ analysisDate: '2024-03-31' }),
+			]),
+		);
+		expect(result.error).toBeUndefined();
+		const scored = result.json('Churn Risk');
+		expect(scored.map((c) => [c.customerId, c.churnMethod])).toEqual([
+			['A', 'cadence'],
+			['B', 'cadence'],
+			['C', 'cadence'],
+		]);
+		const [a, b, c] = scored;
+		expect(a.pAlive).toBe(1);
+		expect(num(c.pAlive)).toBeLessThan(0.01);
+		expect(Number.isFinite(b.pAlive)).toBe(true);
+		expect(result.json('Churn Risk', 1)[0].notes).toEqual([
+			'Only 3 customers with orders (at least 20 are needed to fit BG/NBD): scored by purchase cadence instead.',
+		]);
+		expect(result.run.data.resultData.runData['Churn Risk'][0].hints?.[0].message).toContain('scored by purchase cadence instead');
+	});
+
+	it('reads a database summary with frequency, recency and T in days', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep([
+					{ customerId: 'X', frequency: 3, recency: 100, T: 120, monetaryValue: 50 },
+					{ customerId: 'Y', frequency: 0, recency: 0, T: 30, monetaryValue: 0 },
+				]),
+				churnRisk({ options: { minCustomers: 2, minRepeatCustomers: 1 } }),
+			]),
+		);
+		expect(result.error).toBeUndefined();
+		const [x, y] = result.json('Churn Risk');
+		expect(x).toMatchObject({ customerId: 'X', avgDaysBetweenOrders: 100 / 3 });
+		expect(y).toMatchObject({ customerId: 'Y' });
+		expect(Number.isFinite(x.pAlive) && Number.isFinite(y.pAlive)).toBe(true);
+	});
+
+	it('passes customers without orders through unscored', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([rowsStep([{ customerId: 'P', orders: 0, modelInputs: { frequency: 0, recency: 0, T: 0, monetaryValue: 0 } }, { customerId: 'Q', frequency: 1, recency: 10, T: 20 }]), churnRisk()]),
+		);
+		expect(result.json('Churn Risk')[0]).toMatchObject({ customerId: 'P', churnMethod: 'none', pAlive: null, riskLevel: null });
+	});
+
+	it('names the item that cannot be scored, or with "On Error: Continue" turns it into an error item', async () => {
+		const rows = [
+			{ customerId: 'ok', frequency: 1, recency: 10, T: 20 },
+			{ customerId: 'bad', frequency: 2, recency: 50, T: 20 },
+		];
+		const stopped = await runWorkflow(linearWorkflow([rowsStep(rows), churnRisk()]));
+		expect(stopped.error?.message).toBe('Item 1 (customer bad): recency (first to last purchase) cannot exceed T (first purchase to the analysis date)');
+
+		const continued = await runWorkflow(linearWorkflow([rowsStep(rows), { ...churnRisk(), onError: 'continueRegularOutput' }]));
+		const out = continued.outputs('Churn Risk')[0];
+		expect(out.map((i) => i.json.customerId ?? i.json.error)).toEqual(['ok', 'Item 1 (customer bad): recency (first to last purchase) cannot exceed T (first purchase to the analysis date)']);
+		expect(out[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('explains what to do when there is no saved model yet', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([{ customerId: 'Q', frequency: 1, recency: 10, T: 20 }]), churnRisk({ mode: 'scoreWithSavedModel' })]));
+		expect(result.error?.message).toBe('No saved model "default" in this workflow yet');
+	});
+
+	it('rejects model JSON that is not a Churn Risk model, saying what is wrong', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([rowsStep([{ customerId: 'Q', frequency: 1, recency: 10, T: 20 }]), churnRisk({ mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: '{"version": 1, "method": "magic"}' })]),
+		);
+		expect(result.error?.message).toMatch(/^This is not a model saved by Churn Risk: method /);
+	});
+
+	it('scores RFM by fixed thresholds when asked, and checks them', async () => {
+		const rows = [{ customerId: 'Z', frequency: 4, recency: 100, T: 110, monetaryValue: 100, orders: 5, totalSpend: 700, recencyDays: 10 }];
+		const ok = await runWorkflow(linearWorkflow([rowsStep(rows), churnRisk({ rfmScoring: 'thresholds', recencyThresholds: '180, 90, 60, 30', frequencyThresholds: '2, 3, 5, 8', monetaryThresholds: '100, 300, 600, 1000' })]));
+		expect((ok.json('Churn Risk')[0].rfm as IDataObject).score).toBe('544');
+		const bad = await runWorkflow(linearWorkflow([rowsStep(rows), churnRisk({ rfmScoring: 'thresholds', recencyThresholds: '30, 60, 90, 180' })]));
+		expect(bad.error?.message).toMatch(/^recency thresholds must fall/);
+	});
+
+	it('uses "no order within the horizon" as churn probability when chosen', async () => {
+		const rows = [{ customerId: 'Q', frequency: 5, recency: 50, T: 60, monetaryValue: 20 }];
+		const horizon = await runWorkflow(linearWorkflow([rowsStep(rows), churnRisk({ churnDefinition: 'noOrderInHorizon', horizonDays: 7 })]));
+		const [q] = horizon.json('Churn Risk');
+		expect(num(q.churnProbability)).toBeGreaterThan(1 - num(q.pAlive));
+	});
+});
