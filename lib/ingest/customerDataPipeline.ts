@@ -14,6 +14,8 @@ export interface PipelineOptions {
 	cleaning: CleaningOptions;
 	analysisDay: number;
 	output: 'customers' | 'transactions';
+	/** Length of the recent and previous windows compared in each customer's trend. */
+	trendWindowDays?: number;
 }
 
 export interface Linked<T> {
@@ -110,7 +112,7 @@ export class CustomerDataPipeline {
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;
 		else if (this.summaryReader) records = this.summaries;
 		else {
-			const { customers, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay);
+			const { customers, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay, this.options.trendWindowDays);
 			ordersAfter = ordersAfterAnalysisDate;
 			records = customers.map((record) => ({ record, sourceItems: this.sourcesByCustomer.get(record.customerId) ?? [] }));
 		}

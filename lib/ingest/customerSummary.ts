@@ -25,6 +25,21 @@ export interface CustomerSignals {
 	distinctProducts: number;
 }
 
+/**
+ * Activity in the last `windowDays` before the analysis date against the window before it.
+ * A trend is the symmetric relative change (recent - previous) / ((recent + previous) / 2):
+ * 0 when flat, +2 when all activity is recent, -2 when none is.
+ */
+export interface ActivityTrend {
+	windowDays: number;
+	recentOrders: number;
+	previousOrders: number;
+	recentSpend: number;
+	previousSpend: number;
+	orderTrend: number;
+	spendTrend: number;
+}
+
 export interface CustomerSummary {
 	customerId: string;
 	email: string | null;
@@ -47,6 +62,9 @@ export interface CustomerSummary {
 	avgOrderValue: number | null;
 	avgRepeatOrderValue: number | null;
 	avgDaysBetweenOrders: number | null;
+	/** Days between the last two purchase days (a long one means the customer came back). */
+	lastGapDays: number | null;
+	trend: ActivityTrend | null;
 	signals: CustomerSignals;
 	modelInputs: ModelInputs;
 	analysisDate: string;

@@ -130,7 +130,7 @@ export class CustomerSummariser {
 	 * One summary per customer with at least one purchase on or before the analysis day; orders
 	 * after it are left out (that is how a calibration period is set).
 	 */
-	summarise(analysisDay: number): { customers: CustomerSummary[]; ordersAfterAnalysisDate: number } {
+	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; ordersAfterAnalysisDate: number } {
 		const n = this.orderCustomer.length;
 		const customerOf = this.orderCustomer.data;
 		const day = this.orderDay.data;
@@ -168,13 +168,21 @@ export class CustomerSummariser {
 			let distinctDays = 0;
 			let currentDay = NaN;
 			let repeatDaySpend = 0;
+			let previousDay = NaN;
+			const trend = { recentOrders: 0, previousOrders: 0, recentSpend: 0, previousSpend: 0 };
 			for (let k = from; k < to; k++) {
 				const i = sorted[k];
 				const value = amount[i];
+				const age = analysisDay - day[i];
+				const net = kind[i] === 0 ? value : kind[i] === 2 ? value : 0;
+				if (age < trendWindowDays) trend.recentSpend += net;
+				else if (age < 2 * trendWindowDays) trend.previousSpend += net;
 				if (kind[i] === 2) {
 					spend += value;
 					continue;
 				}
+				if (age < trendWindowDays) trend.recentOrders++;
+				else if (age < 2 * trendWindowDays) trend.previousOrders++;
 				orders++;
 				spend += kind[i] === 1 ? 0 : value;
 				if (at[i] < firstAt) {
@@ -184,6 +192,7 @@ export class CustomerSummariser {
 				if (at[i] > lastAt) lastAt = at[i];
 				if (day[i] !== currentDay) {
 					distinctDays++;
+					previousDay = currentDay;
 					currentDay = day[i];
 					if (day[i] < firstDay) firstDay = day[i];
 					lastDay = day[i];
@@ -203,6 +212,8 @@ export class CustomerSummariser {
 				firstOrderAmount,
 				analysisDay,
 				analysisDate,
+				lastGapDays: distinctDays > 1 ? currentDay - previousDay : null,
+				trend: { windowDays: trendWindowDays, ...trend },
 			}));
 		}
 		return { customers: result, ordersAfterAnalysisDate: ordersAfter };
@@ -222,6 +233,15 @@ export interface SummaryTotals {
 	firstOrderAmount: number;
 	analysisDay: number;
 	analysisDate: string;
+	lastGapDays: number | null;
+	/** Orders and spend per window; null when only a pre-aggregated summary is known. */
+	trend: { windowDays: number; recentOrders: number; previousOrders: number; recentSpend: number; previousSpend: number } | null;
+}
+
+/** (recent - previous) / mean of the two: bounded in [-2, 2], and 0 when both are 0. */
+export function symmetricChange(recent: number, previous: number): number {
+	const mean = (Math.abs(recent) + Math.abs(previous)) / 2;
+	return mean === 0 ? 0 : Math.round(((recent - previous) / mean) * 1000) / 1000;
 }
 
 export type ContactValues = Partial<Record<ContactField, string | number | boolean | null>>;
@@ -278,6 +298,16 @@ export function buildCustomerSummary(
 		avgOrderValue: hasOrders ? roundMoney(t.spend / t.orders) : null,
 		avgRepeatOrderValue: t.orders > 1 ? roundMoney((t.spend - t.firstOrderAmount) / (t.orders - 1)) : null,
 		avgDaysBetweenOrders: frequency > 0 ? (t.lastDay - t.firstDay) / frequency : null,
+		lastGapDays: t.lastGapDays,
+		trend: t.trend
+			? {
+					...t.trend,
+					recentSpend: roundMoney(t.trend.recentSpend),
+					previousSpend: roundMoney(t.trend.previousSpend),
+					orderTrend: symmetricChange(t.trend.recentOrders, t.trend.previousOrders),
+					spendTrend: symmetricChange(t.trend.recentSpend, t.trend.previousSpend),
+				}
+			: null,
 		signals,
 		modelInputs: {
 			frequency,

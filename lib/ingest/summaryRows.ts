@@ -91,6 +91,8 @@ export class SummaryRowReader {
 				firstOrderAmount: spend.value - repeatDaySpend,
 				analysisDay: this.analysisDay,
 				analysisDate: dayNumberToIsoDate(this.analysisDay),
+				lastGapDays: null,
+				trend: null,
 			},
 		);
 		return { customer };

@@ -20,10 +20,6 @@ const num = (value: unknown): number | undefined => {
 	return undefined;
 };
 
-export function looksLikeCustomerRecord(json: Record<string, unknown>): boolean {
-	return typeof json.modelInputs === 'object' || (json.frequency !== undefined && json.T !== undefined);
-}
-
 export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackAnalysisDay: number): RecordReading {
 	const id = json.customerId ?? json.customer_id ?? json.id;
 	if (id === undefined || id === null || String(id).trim() === '') return { error: 'has no customerId' };

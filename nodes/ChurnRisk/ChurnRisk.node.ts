@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { TimeZone } from '../../lib/ingest/timeZone';
-import { ChurnModel, fitChurnModel, parseChurnModel } from '../../lib/models/churnModel';
+import { ChurnModel, fitChurnModel, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
+import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
 import { scoreCustomer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
-import { asNodeError, linkedItem } from '../shared/linkedItems';
+import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
+import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
-import { readInputCustomers } from './readCustomers';
 import { loadSavedModel, saveModel } from './savedModels';
 
 /** What a customer without any order gets: nothing to score yet. */
@@ -66,8 +67,15 @@ export class ChurnRisk implements INodeType {
 			throw asNodeError(this, error);
 		}
 
-		const input = this.getNodeParameter('input', 0, 'auto') as 'auto' | 'customers' | 'transactions';
-		const { customers, errorItems } = await readInputCustomers(this, items, input, zone, analysisDay);
+		const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
+		const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, input, zone, analysisDay);
+		const customers: Array<{ json: IDataObject; sourceItems: number[]; customer: ModelCustomer | null }> = [];
+		const recordErrors = await forEachRecord(this, records, (record) => {
+			const reading = modelCustomerFromRecord(record.json, analysisDay);
+			if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+			customers.push({ ...record, customer: 'customer' in reading ? reading.customer : null });
+		});
+		const errorItems = [...orderErrors, ...recordErrors];
 
 		let model: ChurnModel;
 		const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';

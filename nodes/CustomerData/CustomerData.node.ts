@@ -46,6 +46,7 @@ export class CustomerData implements INodeType {
 				cleaning,
 				analysisDay: output === 'customers' ? readAnalysisDay(this, cleaning.timeZone) : 0,
 				output,
+				trendWindowDays: options.trendWindowDays,
 			});
 		} catch (error) {
 			throw asNodeError(this, error);

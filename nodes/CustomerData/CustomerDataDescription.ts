@@ -357,6 +357,14 @@ export const customerDataProperties: INodeProperties[] = [
 				description: "Time zone of dates written without one, and of the calendar day an order falls on. Empty: the workflow's time zone.",
 			},
 			{
+				displayName: 'Trend Window (Days)',
+				name: 'trendWindowDays',
+				type: 'number',
+				default: 90,
+				typeOptions: { minValue: 1 },
+				description: "Each customer's trend compares orders and spend in the last this-many days with the same length of time before",
+			},
+			{
 				displayName: 'Zero-Value Orders',
 				name: 'zeroValueOrders',
 				type: 'options',

@@ -23,6 +23,7 @@ export const customerDataOptionsSchema = z.object({
 	refunds: z.enum(['subtract', 'exclude']).default('subtract'),
 	timeoutSeconds: z.number().positive('Timeout must be more than 0 seconds').default(30),
 	timezone: z.string().default(''),
+	trendWindowDays: z.number().int('Trend Window must be a whole number of days').min(1, 'Trend Window must be at least 1 day').default(90),
 	zeroValueOrders: z.enum(['keep', 'exclude']).default('keep'),
 });
 

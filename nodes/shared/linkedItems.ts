@@ -44,6 +44,28 @@ export async function forEachInputItem(
 	return errorItems;
 }
 
+/**
+ * Like forEachInputItem, for records that came from one or more input items: a failure names
+ * and pairs with the record's first source item.
+ */
+export async function forEachRecord<T extends { sourceItems: number[] }>(
+	ctx: IExecuteFunctions,
+	records: T[],
+	work: (record: T) => Promise<void> | void,
+): Promise<INodeExecutionData[]> {
+	const errorItems: INodeExecutionData[] = [];
+	for (let i = 0; i < records.length; i++) {
+		if (i % 10_000 === 0) throwIfCancelled(ctx);
+		try {
+			await work(records[i]);
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, records[i].sourceItems[0]);
+			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error) }, records[i].sourceItems));
+		}
+	}
+	return errorItems;
+}
+
 /** Long loops call this so a user's "stop execution" takes effect promptly. */
 export function throwIfCancelled(ctx: IExecuteFunctions): void {
 	if (ctx.getExecutionCancelSignal()?.aborted) {

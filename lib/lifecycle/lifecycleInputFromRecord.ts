@@ -1,0 +1,58 @@
+import { LifecycleInput } from './stageRules';
+import { ALL_STAGES, Stage } from './stages';
+
+const num = (value: unknown): number | null => {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const n = Number(value);
+		return Number.isFinite(n) ? n : null;
+	}
+	return null;
+};
+
+const dayOf = (iso: unknown): number | null => {
+	if (typeof iso !== 'string') return null;
+	const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+	return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+};
+
+/** Reads a stage name written by us, a CRM, or a person ("At Risk", "at_risk", "atRisk"). */
+export function parseStage(value: unknown): Stage | null {
+	if (typeof value !== 'string') return null;
+	const key = value.replace(/[\s_-]+/g, '').toLowerCase();
+	return ALL_STAGES.find((s) => s.toLowerCase() === key) ?? null;
+}
+
+/**
+ * What the stage rules need, from a Customer Data / Churn Risk item or a database summary
+ * (orders, recencyDays or lastOrderAt, tenureDays or firstOrderAt). Returns why not, if unusable.
+ */
+export function lifecycleInputFromRecord(json: Record<string, unknown>, analysisDay: number): { input: Omit<LifecycleInput, 'previousStage'> } | { error: string } {
+	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : {}) as Record<string, unknown>;
+	const orders = num(json.orders) ?? (num(inputs.frequency) !== null ? (num(inputs.frequency) as number) + 1 : null);
+	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
+	const lastDay = dayOf(json.lastOrderAt);
+	const firstDay = dayOf(json.firstOrderAt);
+	const recencyDays = num(json.recencyDays) ?? (lastDay !== null ? analysisDay - lastDay : null);
+	const tenureDays = num(json.tenureDays) ?? (firstDay !== null ? analysisDay - firstDay : null);
+	if (orders > 0 && recencyDays === null) return { error: 'needs the days since the last order (recencyDays, or lastOrderAt)' };
+	if (recencyDays !== null && recencyDays < 0) return { error: 'has a last order after the analysis date' };
+	const repeatPurchases = num(inputs.frequency) ?? num(json.frequency) ?? Math.max(0, orders - 1);
+	const recency = num(inputs.recency) ?? num(json.recency);
+	const trend = (typeof json.trend === 'object' && json.trend !== null ? json.trend : {}) as Record<string, unknown>;
+	const rfm = (typeof json.rfm === 'object' && json.rfm !== null ? json.rfm : {}) as Record<string, unknown>;
+	return {
+		input: {
+			orders,
+			recencyDays,
+			tenureDays,
+			repeatPurchases,
+			avgGapDays: num(json.avgDaysBetweenOrders) ?? (recency !== null && repeatPurchases > 0 ? recency / repeatPurchases : null),
+			lastGapDays: num(json.lastGapDays),
+			orderTrend: num(trend.orderTrend),
+			spendTrend: num(trend.spendTrend),
+			churnProbability: num(json.churnProbability),
+			rfmSegment: typeof rfm.segment === 'string' ? rfm.segment : null,
+		},
+	};
+}

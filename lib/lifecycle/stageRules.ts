@@ -1,0 +1,139 @@
+import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
+
+/** What the stage rules read about one customer (days throughout). */
+export interface LifecycleInput {
+	orders: number;
+	recencyDays: number | null;
+	tenureDays: number | null;
+	/** Distinct purchase days - 1. */
+	repeatPurchases: number;
+	/** Mean days between purchase days, when the customer has bought on two days or more. */
+	avgGapDays: number | null;
+	/** Days between the last two purchase days. */
+	lastGapDays: number | null;
+	/** Symmetric change of orders / spend, recent window vs the one before, in [-2, 2]. */
+	orderTrend: number | null;
+	spendTrend: number | null;
+	churnProbability: number | null;
+	rfmSegment: string | null;
+	previousStage: Stage | null;
+}
+
+export interface StageSettings {
+	model: StageModel;
+	/** At risk once the time since the last order exceeds this many usual gaps. */
+	atRiskGaps: number;
+	/** Churned beyond this many usual gaps... */
+	churnedGaps: number;
+	/** ...or after this many days without an order (0: no fixed limit). */
+	maxInactiveDays: number;
+	/** Fixed bands when no usual gap is known at all (nobody in the data bought twice). */
+	atRiskDays: number;
+	churnedDays: number;
+	/** First order within this many days: new (retail) / exploration (relationship). */
+	onboardingDays: number;
+	/** Loyal: at least this many orders, or an RFM segment of Champions / Loyal Customers. */
+	loyalMinOrders: number;
+	/** Relationship model: still exploring up to this many orders. */
+	explorationMaxOrders: number;
+	/** A trend beyond +/- this is growth / decline. */
+	trendThreshold: number;
+	/** Decide at risk / churned from the churn probability on the item instead of cadence. */
+	useChurnProbability: boolean;
+	atRiskProbability: number;
+	churnedProbability: number;
+}
+
+export interface StageDecision {
+	stage: Stage;
+	/** Why, in words, for the user and the CRM note. */
+	reason: string;
+	/** The usual gap used, and where it came from. */
+	usualGapDays: number | null;
+	gapSource: 'own' | 'population' | 'fixedBands' | 'churnProbability' | 'none';
+}
+
+const LOYAL_SEGMENTS = new Set(['Champions', 'Loyal Customers']);
+
+/**
+ * The usual gap: the customer's own mean gap when they have at least two gaps (excluding the last
+ * one when judging a comeback), else the population's median gap.
+ */
+export function usualGapDays(c: LifecycleInput, populationGapDays: number | null): { days: number | null; source: StageDecision['gapSource'] } {
+	if (c.repeatPurchases >= 2 && c.avgGapDays && c.avgGapDays > 0) return { days: c.avgGapDays, source: 'own' };
+	if (populationGapDays && populationGapDays > 0) return { days: populationGapDays, source: 'population' };
+	return { days: null, source: 'fixedBands' };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+type Lapse = { stage: 'churned' | 'atRisk'; reason: string } | null;
+
+function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; source: StageDecision['gapSource'] }): Lapse {
+	const recency = c.recencyDays ?? 0;
+	if (s.useChurnProbability && c.churnProbability !== null) {
+		if (c.churnProbability >= s.churnedProbability) return { stage: 'churned', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.churnedProbability}` };
+		if (c.churnProbability >= s.atRiskProbability) return { stage: 'atRisk', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.atRiskProbability}` };
+		return null;
+	}
+	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: `no order for ${recency} days (limit ${s.maxInactiveDays})` };
+	if (gap.days === null) {
+		if (recency >= s.churnedDays) return { stage: 'churned', reason: `no order for ${recency} days (≥ ${s.churnedDays}, fixed band)` };
+		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: `no order for ${recency} days (≥ ${s.atRiskDays}, fixed band)` };
+		return null;
+	}
+	const gaps = recency / gap.days;
+	const which = gap.source === 'own' ? 'their usual gap' : "the customers' median gap";
+	if (gaps > s.churnedGaps) return { stage: 'churned', reason: `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gap.days)} days (> ${s.churnedGaps}×)` };
+	if (gaps > s.atRiskGaps) return { stage: 'atRisk', reason: `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gap.days)} days (> ${s.atRiskGaps}×)` };
+	return null;
+}
+
+/** A comeback: the gap before the last order was itself a lapse, or the customer was churned. */
+function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): string | null {
+	if (c.previousStage === 'churned') return 'ordered again after being churned';
+	if (c.lastGapDays === null || c.repeatPurchases < 1) return null;
+	// Judge the last gap against the gaps before it (the population's when there are none).
+	const earlierGap = c.repeatPurchases >= 2 && c.avgGapDays ? (c.avgGapDays * c.repeatPurchases - c.lastGapDays) / (c.repeatPurchases - 1) : populationGapDays;
+	const lapsed = (earlierGap && earlierGap > 0 && c.lastGapDays > s.churnedGaps * earlierGap) || (s.maxInactiveDays > 0 && c.lastGapDays >= s.maxInactiveDays);
+	return lapsed ? `came back after ${c.lastGapDays} days without an order` : null;
+}
+
+export function decideStage(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): StageDecision {
+	const gap = usualGapDays(c, populationGapDays);
+	const decision = (stage: Stage, reason: string): StageDecision => ({
+		stage,
+		reason,
+		usualGapDays: gap.days === null ? null : round1(gap.days),
+		gapSource: s.useChurnProbability && c.churnProbability !== null ? 'churnProbability' : gap.source,
+	});
+	if (c.orders <= 0 || c.recencyDays === null) return decision('prospect', 'no order yet');
+	const lapsed = lapse(c, s, gap);
+	if (lapsed?.stage === 'churned') return decision('churned', lapsed.reason);
+	return s.model === 'retail' ? decision(...retailStage(c, s, lapsed, populationGapDays)) : decision(...relationshipStage(c, s, lapsed));
+}
+
+function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populationGapDays: number | null): [RetailStage, string] {
+	if (lapsed) return [lapsed.stage, lapsed.reason];
+	const comeback = cameBack(c, s, populationGapDays);
+	if (comeback) return ['reactivated', comeback];
+	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', `first order ${c.tenureDays} days ago (within ${s.onboardingDays})`];
+	if (c.orders >= s.loyalMinOrders) return ['loyal', `${c.orders} orders and on cadence`];
+	if (c.rfmSegment && LOYAL_SEGMENTS.has(c.rfmSegment)) return ['loyal', `RFM segment ${c.rfmSegment} and on cadence`];
+	return ['active', 'buying on cadence'];
+}
+
+function relationshipStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse): [RelationshipStage, string] {
+	if (c.orders <= s.explorationMaxOrders || (c.tenureDays ?? Infinity) <= s.onboardingDays) {
+		return ['exploration', `${c.orders} order${c.orders === 1 ? '' : 's'} in ${c.tenureDays} days: still getting to know each other`];
+	}
+	const falling = [c.spendTrend, c.orderTrend].filter((t): t is number => t !== null && t <= -s.trendThreshold);
+	if (lapsed) return ['decline', lapsed.reason];
+	if (falling.length) return ['decline', `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: falling`];
+	const rising = [c.spendTrend, c.orderTrend].some((t) => t !== null && t >= s.trendThreshold);
+	const gapsShrinking = c.lastGapDays !== null && c.avgGapDays !== null && c.repeatPurchases >= 2 && c.lastGapDays < c.avgGapDays / 1.5;
+	if (rising || gapsShrinking) return ['growth', rising ? `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: rising` : 'gaps between orders shrinking'];
+	return ['maturity', 'stable spend and cadence'];
+}
+
+const fmt = (t: number | null) => (t === null ? 'unknown' : (t > 0 ? '+' : '') + t.toFixed(2));

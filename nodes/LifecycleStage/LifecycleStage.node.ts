@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
+import { TimeZone } from '../../lib/ingest/timeZone';
+import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { populationGapDays } from '../../lib/lifecycle/populationGap';
+import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
+import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
+import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
+import { getPath } from '../../lib/ingest/api/pagination';
+import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
+import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { lifecycleStageProperties } from './LifecycleStageDescription';
+import { readStageSettings } from './lifecycleSettings';
+import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
+
+const ROUTE_NAMES = {
+	retail: ROUTE_ORDER.retail.map((s) => STAGE_LABELS[s]),
+	relationship: ROUTE_ORDER.relationship.map((s) => STAGE_LABELS[s]),
+};
+
+const itemDay = (json: IDataObject, fallback: number) =>
+	typeof json.analysisDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json.analysisDate) ? Math.floor(Date.parse(`${json.analysisDate}T00:00:00Z`) / 86_400_000) : fallback;
+
+export class LifecycleStage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Lifecycle Stage',
+		name: 'lifecycleStage',
+		icon: { light: 'file:lifecycleStage.svg', dark: 'file:lifecycleStage.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		usableAsTool: true,
+		subtitle: '={{ $parameter["stageModel"] === "relationship" ? "relationship stages" : "retail stages" }}',
+		description: "Place each customer in a lifecycle stage from their own purchase rhythm, and spot who moved (e.g. entered At Risk)",
+		defaults: { name: 'Lifecycle Stage' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{ $parameter.routeByStage ? (${JSON.stringify(ROUTE_NAMES)})[$parameter.stageModel || "retail"].map((name) => ({ type: "main", displayName: name })) : [{ type: "main", displayName: "Customers" }] }}`,
+		properties: lifecycleStageProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const model = this.getNodeParameter('stageModel', 0) as StageModel;
+		const previousFrom = this.getNodeParameter('previousStageSource', 0, 'staticData') as 'staticData' | 'field' | 'none';
+		const onlyChanged = this.getNodeParameter('onlyChanged', 0, false) as boolean;
+		const routeByStage = this.getNodeParameter('routeByStage', 0, false) as boolean;
+		let settings: ReturnType<typeof readStageSettings>;
+		let zone: TimeZone;
+		let analysisDay: number;
+		try {
+			settings = readStageSettings(this.getNodeParameter('options', 0, {}), model, this.getNodeParameter('riskSignal', 0, 'cadence') as string);
+			zone = new TimeZone(this.getTimezone() || 'UTC');
+			analysisDay = readAnalysisDay(this, zone);
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+
+		const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
+		const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
+		const recordErrors = await forEachRecord(this, records, (record) => {
+			const day = itemDay(record.json, analysisDay);
+			const reading = lifecycleInputFromRecord(record.json, day);
+			if ('error' in reading) {
+				throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
+			}
+			readable.push({ ...record, input: reading.input, day });
+		});
+
+		const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: {}, populationGapDays: null };
+		const populationGap = populationGapDays(readable.map((r) => r.input)) ?? memory.populationGapDays;
+		const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
+
+		const staged = readable.map(({ json, sourceItems, input, day }) => {
+			const id = String(json.customerId ?? '');
+			const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages[id]) : null;
+			const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
+			const decision = decideStage({ ...input, previousStage }, settings, populationGap);
+			const unchanged = previousStage === decision.stage;
+			const sinceDay = unchanged && remembered ? remembered.sinceDay : day;
+			if (previousFrom === 'staticData' && id) memory.stages[id] = encodeStage({ stage: decision.stage, sinceDay });
+			return {
+				stage: decision.stage,
+				changed: !unchanged,
+				item: linkedItem(
+					{
+						...json,
+						lifecycleStage: decision.stage,
+						previousStage,
+						stageChanged: !unchanged,
+						stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
+						stageReason: decision.reason,
+						usualGapDays: decision.usualGapDays,
+					},
+					sourceItems,
+				),
+			};
+		});
+		if (previousFrom === 'staticData') saveStageMemory(this, model, { stages: memory.stages, populationGapDays: populationGap });
+
+		const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
+		const errorItems = [...orderErrors, ...recordErrors];
+		if (!routeByStage) return [[...emitted.map((s) => s.item), ...errorItems]];
+		const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map((s) => s.item));
+		// Error items (with "continue on fail") go to the first output, where n8n users look for them.
+		outputs[0].push(...errorItems);
+		return outputs;
+	}
+}

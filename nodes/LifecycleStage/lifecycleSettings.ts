@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { StageSettings } from '../../lib/lifecycle/stageRules';
+
+const optionsSchema = z
+	.object({
+		atRiskGaps: z.number().positive().default(2),
+		atRiskProbability: z.number().min(0).max(1).default(0.5),
+		churnedGaps: z.number().positive().default(4),
+		churnedProbability: z.number().min(0).max(1).default(0.8),
+		explorationMaxOrders: z.number().int().min(1).default(2),
+		atRiskDays: z.number().positive().default(90),
+		churnedDays: z.number().positive().default(180),
+		loyalMinOrders: z.number().int().min(2).default(5),
+		maxInactiveDays: z.number().min(0).default(365),
+		onboardingDays: z.number().min(0).default(30),
+		trendThreshold: z.number().min(0).max(2).default(0.5),
+	})
+	.refine((o) => o.churnedGaps > o.atRiskGaps, 'Churned After (Usual Gaps) must be more than At Risk After (Usual Gaps)')
+	.refine((o) => o.churnedDays > o.atRiskDays, 'Fixed Band: Churned After must be more days than Fixed Band: At Risk After')
+	.refine((o) => o.churnedProbability > o.atRiskProbability, 'Churned Probability must be higher than At Risk Probability');
+
+export function readStageSettings(options: unknown, model: StageSettings['model'], riskSignal: string): StageSettings {
+	const parsed = optionsSchema.safeParse(options ?? {});
+	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+	return { ...parsed.data, model, useChurnProbability: riskSignal === 'churnProbability' };
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { StageMemory } from '../../lib/lifecycle/stageMemory';
+import type { StageModel } from '../../lib/lifecycle/stages';
+
+/**
+ * This node's memory in its own static data: one compact number per customer (see
+ * lib/lifecycle/stageMemory.ts) and the population's median gap, which a later run with a
+ * single customer (a CRM webhook) still needs. Kept per stage model, since stages differ.
+ */
+interface Stored {
+	stages: StageMemory;
+	populationGapDays: number | null;
+}
+
+export function loadStageMemory(ctx: IExecuteFunctions, model: StageModel): Stored {
+	const data = ctx.getWorkflowStaticData('node');
+	const stored = data[model] as IDataObject | undefined;
+	return { stages: (stored?.stages as StageMemory) ?? {}, populationGapDays: (stored?.populationGapDays as number) ?? null };
+}
+
+export function saveStageMemory(ctx: IExecuteFunctions, model: StageModel, stored: Stored): void {
+	ctx.getWorkflowStaticData('node')[model] = stored as unknown as IDataObject;
+}

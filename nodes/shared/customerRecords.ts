@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
+import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
+import { isCustomerRecord } from '../../lib/ingest/recordShape';
+import type { TimeZone } from '../../lib/ingest/timeZone';
+import { linkedItem } from './linkedItems';
+
+export type CustomerInput = 'auto' | 'customers' | 'transactions';
+
+export interface CustomerRecord {
+	/** One customer: the input item's json, or the summary of that customer's order items. */
+	json: IDataObject;
+	sourceItems: number[];
+}
+
+/**
+ * The incoming items as one record per customer. Customer summaries pass through; order items
+ * are summarised by Customer Data's own engine (default settings, columns detected by name).
+ * An order that cannot be read stops the node, or with "continue on fail" becomes an error item.
+ */
+export function customerRecordsFromItems(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	input: CustomerInput,
+	zone: TimeZone,
+	analysisDay: number,
+): { records: CustomerRecord[]; errorItems: INodeExecutionData[] } {
+	const asOrders = input === 'transactions' || (input === 'auto' && items.length > 0 && !isCustomerRecord(items[0].json));
+	if (!asOrders) return { records: items.map((item, i) => ({ json: item.json, sourceItems: [i] })), errorItems: [] };
+
+	const pipeline = new CustomerDataPipeline({ inputKind: 'orders', explicitMapping: {}, cleaning: defaultCleaningOptions(zone), analysisDay, output: 'customers' });
+	try {
+		items.forEach((item, i) => pipeline.add({ row: i + 1, values: item.json }, i));
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), error as Error, {
+			description: 'The items look like orders, but their columns were not recognised. Put a Customer Data node before this one to map them.',
+		});
+	}
+	const result = pipeline.finish();
+	const errorItems: INodeExecutionData[] = [];
+	for (const rejected of result.rejected) {
+		const message = `Order item ${rejected.sourceItem}: ${rejected.reason}`;
+		if (!ctx.continueOnFail()) {
+			throw new NodeOperationError(ctx.getNode(), message, {
+				itemIndex: rejected.sourceItem,
+				description: 'Put a Customer Data node before this one to map the columns and send unreadable rows to its Rejected output.',
+			});
+		}
+		errorItems.push(linkedItem({ error: message }, rejected.sourceItem));
+	}
+	return { records: result.records.map(({ record, sourceItems }) => ({ json: record as unknown as IDataObject, sourceItems })), errorItems };
+}

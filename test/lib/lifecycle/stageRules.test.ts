@@ -1,0 +1,125 @@
+import { parseStage } from '../../../lib/lifecycle/lifecycleInputFromRecord';
+import { populationGapDays } from '../../../lib/lifecycle/populationGap';
+import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
+import { decideStage, LifecycleInput, StageSettings } from '../../../lib/lifecycle/stageRules';
+import { ALL_STAGES } from '../../../lib/lifecycle/stages';
+
+const settings: StageSettings = {
+	model: 'retail',
+	atRiskGaps: 2,
+	churnedGaps: 4,
+	maxInactiveDays: 365,
+	atRiskDays: 90,
+	churnedDays: 180,
+	onboardingDays: 30,
+	loyalMinOrders: 5,
+	explorationMaxOrders: 2,
+	trendThreshold: 0.5,
+	useChurnProbability: false,
+	atRiskProbability: 0.5,
+	churnedProbability: 0.8,
+};
+
+const customer = (overrides: Partial<LifecycleInput>): LifecycleInput => ({
+	orders: 3,
+	recencyDays: 10,
+	tenureDays: 200,
+	repeatPurchases: 2,
+	avgGapDays: 30,
+	lastGapDays: 30,
+	orderTrend: 0,
+	spendTrend: 0,
+	churnProbability: null,
+	rfmSegment: null,
+	previousStage: null,
+	...overrides,
+});
+
+describe('retail stage rules', () => {
+	it('judges silence against the customer’s own gap, and says so', () => {
+		expect(decideStage(customer({ recencyDays: 59 }), settings, 45)).toMatchObject({ stage: 'active', usualGapDays: 30, gapSource: 'own' });
+		expect(decideStage(customer({ recencyDays: 61 }), settings, 45)).toEqual({
+			stage: 'atRisk',
+			reason: '61 days since the last order = 2× their usual gap of 30 days (> 2×)',
+			usualGapDays: 30,
+			gapSource: 'own',
+		});
+		expect(decideStage(customer({ recencyDays: 121 }), settings, 45).stage).toBe('churned');
+	});
+
+	it('uses the population’s median gap for one-time buyers', () => {
+		const oneTimer = customer({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 100, tenureDays: 100 });
+		expect(decideStage(oneTimer, settings, 45)).toMatchObject({ stage: 'atRisk', usualGapDays: 45, gapSource: 'population' });
+	});
+
+	it('falls back to fixed day bands when no gap is known at all', () => {
+		const oneTimer = customer({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, tenureDays: 100 });
+		expect(decideStage({ ...oneTimer, recencyDays: 89 }, settings, null)).toMatchObject({ stage: 'active', gapSource: 'fixedBands' });
+		expect(decideStage({ ...oneTimer, recencyDays: 90 }, settings, null).stage).toBe('atRisk');
+		expect(decideStage({ ...oneTimer, recencyDays: 180 }, settings, null).reason).toBe('no order for 180 days (≥ 180, fixed band)');
+	});
+
+	it('churns anyone silent beyond Max Days Without Order, however slow their rhythm', () => {
+		expect(decideStage(customer({ avgGapDays: 200, recencyDays: 365 }), settings, 45).reason).toBe('no order for 365 days (limit 365)');
+	});
+
+	it('can let the churn probability decide at risk and churned', () => {
+		const s = { ...settings, useChurnProbability: true };
+		expect(decideStage(customer({ recencyDays: 200, churnProbability: 0.1 }), s, 45)).toMatchObject({ stage: 'active', gapSource: 'churnProbability' });
+		expect(decideStage(customer({ churnProbability: 0.6 }), s, 45).stage).toBe('atRisk');
+		expect(decideStage(customer({ churnProbability: 0.85 }), s, 45).stage).toBe('churned');
+		expect(decideStage(customer({ recencyDays: 200 }), s, 45).stage).toBe('churned');
+	});
+
+	it('sees a comeback in the gap before the last order, or in a remembered churned stage', () => {
+		expect(decideStage(customer({ repeatPurchases: 3, avgGapDays: (30 + 30 + 275) / 3, lastGapDays: 275 }), settings, 45)).toMatchObject({
+			stage: 'reactivated',
+			reason: 'came back after 275 days without an order',
+		});
+		expect(decideStage(customer({ previousStage: 'churned' }), settings, 45).reason).toBe('ordered again after being churned');
+	});
+
+	it('makes frequent buyers on cadence loyal, and so does an RFM Champions segment', () => {
+		expect(decideStage(customer({ orders: 5 }), settings, 45).stage).toBe('loyal');
+		expect(decideStage(customer({ rfmSegment: 'Champions' }), settings, 45).stage).toBe('loyal');
+	});
+
+	it('treats a customer without orders as a prospect and one who just bought for the first time as new', () => {
+		expect(decideStage(customer({ orders: 0, recencyDays: null, tenureDays: null }), settings, 45).stage).toBe('prospect');
+		expect(decideStage(customer({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 0, tenureDays: 0 }), settings, 45).stage).toBe('new');
+	});
+});
+
+describe('relationship stage rules', () => {
+	const r = { ...settings, model: 'relationship' as const };
+	it.each([
+		[{ orders: 2, tenureDays: 200 }, 'exploration'],
+		[{ orders: 6, spendTrend: 1, orderTrend: 0.2 }, 'growth'],
+		[{ orders: 6, repeatPurchases: 5, avgGapDays: 30, lastGapDays: 12 }, 'growth'],
+		[{ orders: 6 }, 'maturity'],
+		[{ orders: 6, spendTrend: -1 }, 'decline'],
+		[{ orders: 6, recencyDays: 70 }, 'decline'],
+		[{ orders: 6, recencyDays: 200 }, 'churned'],
+	])('%j is %s', (overrides, stage) => {
+		expect(decideStage(customer(overrides), r, 45).stage).toBe(stage);
+	});
+});
+
+describe('stage memory', () => {
+	it('packs stage and day into one number and back, for every stage', () => {
+		for (const stage of ALL_STAGES) expect(decodeStage(encodeStage({ stage, sinceDay: 20_089 }))).toEqual({ stage, sinceDay: 20_089 });
+		expect(decodeStage(undefined)).toBeNull();
+		expect(decodeStage(-3)).toBeNull();
+	});
+
+	it('reads stage names as CRMs and people write them', () => {
+		expect(['At Risk', 'at_risk', 'atRisk', 'AT-RISK'].map(parseStage)).toEqual(['atRisk', 'atRisk', 'atRisk', 'atRisk']);
+		expect(parseStage('lead')).toBeNull();
+	});
+
+	it('needs five repeat customers before trusting a population gap', () => {
+		const repeaters = (n: number) => Array.from({ length: n }, (_, i) => ({ repeatPurchases: 1, avgGapDays: 10 + i }));
+		expect(populationGapDays(repeaters(4))).toBeNull();
+		expect(populationGapDays(repeaters(5))).toBe(12);
+	});
+});
