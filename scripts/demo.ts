@@ -1,13 +1,14 @@
 /**
- * `npm run demo`: the main example workflow on the bundled sample shop (3,000 customers, a year
- * and a half of orders) through the real n8n engine in process, summarised for a person.
+ * `npm run demo`: the main example workflow (load -> churn risk -> lifecycle stage) on the
+ * bundled sample shop (3,000 customers, a year and a half of orders) through the real n8n
+ * engine in process, summarised for a person.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, WorkflowJson } from '../test/engine/harness';
 
-const EXAMPLE = path.resolve(__dirname, '../examples/customer-data-from-csv.json');
+const EXAMPLE = path.resolve(__dirname, '../examples/retention-pipeline.json');
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -26,6 +27,7 @@ function table(rows: Array<Array<string | number>>): string {
 }
 
 const money = (n: number) => `¥${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
 async function main() {
 	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as WorkflowJson;
@@ -63,6 +65,47 @@ async function main() {
 		table([
 			['customer', 'name', 'orders', 'spend', 'last order', 'days since'],
 			...top.map((c) => [c.customerId as string, c.name as string, c.orders as number, money(c.totalSpend as number), String(c.lastOrderAt).slice(0, 10), c.recencyDays as number]),
+		]).replace(/^/gm, '   '),
+	);
+
+	const scored = result.json('Churn Risk', 0);
+	const [model] = result.json('Churn Risk', 1);
+	const p = (model.bgnbd as IDataObject | null)?.params as IDataObject | undefined;
+	console.log('\n2. Churn Risk');
+	for (const note of model.notes as string[]) console.log(`   ${note}`);
+	if (p) console.log(`   (the sample was generated with r=0.25, alpha=28, a=0.8, b=2.5: the fit recovers them)`);
+	const levels = ['low', 'medium', 'high', 'critical'];
+	const sum = (list: IDataObject[], f: string) => list.reduce((s, c) => s + (c[f] as number), 0);
+	console.log(
+		table([
+			['risk level', 'customers', 'P(alive) avg', 'predicted 12-month value', 'spent so far'],
+			...levels.map((level) => {
+				const group = scored.filter((c) => c.riskLevel === level);
+				return [level, group.length, (sum(group, 'pAlive') / Math.max(1, group.length)).toFixed(2), money(sum(group, 'predictedClv')), money(sum(group, 'historicClv'))];
+			}),
+		]).replace(/^/gm, '   '),
+	);
+	console.log('\n   RFM segments:');
+	console.log(
+		table([
+			['segment', 'customers', 'share', 'revenue share'],
+			...(model.segmentSummary as IDataObject[]).map((s) => [s.segment as string, s.customers as number, pct(s.share as number), pct(s.revenueShare as number)]),
+		]).replace(/^/gm, '   '),
+	);
+
+	console.log('\n3. Lifecycle Stage (one output per stage)');
+	const routes = ['New', 'Active', 'Loyal', 'At Risk', 'Churned', 'Reactivated', 'Prospect'];
+	const outputs = result.outputs('Lifecycle Stage');
+	console.log(table([['stage', 'customers', 'example'], ...routes.map((name, i) => [name, outputs[i].length, outputs[i][0] ? `${outputs[i][0].json.customerId}: ${outputs[i][0].json.stageReason}` : ''])]).replace(/^/gm, '   '));
+	const urgent = outputs[3]
+		.map((i) => i.json)
+		.sort((a, b) => (b.predictedClv as number) - (a.predictedClv as number))
+		.slice(0, 5);
+	console.log('\n   At Risk, most valuable first (who to win back today):');
+	console.log(
+		table([
+			['customer', 'name', 'orders', 'days since', 'usual gap', 'churn prob.', 'predicted value'],
+			...urgent.map((c) => [c.customerId as string, c.name as string, c.orders as number, c.recencyDays as number, c.usualGapDays as number, (c.churnProbability as number).toFixed(2), money(c.predictedClv as number)]),
 		]).replace(/^/gm, '   '),
 	);
 	console.log('');

@@ -27,7 +27,7 @@ function generate({ customers = 3000, seed = 20240101 } = {}) {
 	const header = ['customer_id', 'order_id', 'order_date', 'amount', 'name', 'email', 'phone', 'email_opt_in', 'sms_opt_in', 'coupon_code', 'returned', 'satisfaction', 'complaints', 'product_id'];
 	const rows = [];
 	let orderNo = 100000;
-	for (const customer of btydCustomers({ customers, seed, windowDays: 546, acquisitionDays: 500 })) {
+	for (const customer of btydCustomers({ customers, seed, windowDays: 546, acquisitionDays: 546 })) {
 		const { random } = customer;
 		const g = Math.floor(random.uniform() * GIVEN.length);
 		const name = random.pick(SURNAMES) + GIVEN[g];

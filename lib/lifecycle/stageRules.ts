@@ -71,12 +71,12 @@ type Lapse = { stage: 'churned' | 'atRisk'; reason: string } | null;
 
 function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; source: StageDecision['gapSource'] }): Lapse {
 	const recency = c.recencyDays ?? 0;
+	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: `no order for ${recency} days (limit ${s.maxInactiveDays})` };
 	if (s.useChurnProbability && c.churnProbability !== null) {
 		if (c.churnProbability >= s.churnedProbability) return { stage: 'churned', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.churnedProbability}` };
 		if (c.churnProbability >= s.atRiskProbability) return { stage: 'atRisk', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.atRiskProbability}` };
 		return null;
 	}
-	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: `no order for ${recency} days (limit ${s.maxInactiveDays})` };
 	if (gap.days === null) {
 		if (recency >= s.churnedDays) return { stage: 'churned', reason: `no order for ${recency} days (≥ ${s.churnedDays}, fixed band)` };
 		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: `no order for ${recency} days (≥ ${s.atRiskDays}, fixed band)` };

@@ -53,7 +53,7 @@ export class ChurnRisk implements INodeType {
 			settings = readChurnRiskSettings({
 				options: this.getNodeParameter('options', 0, {}),
 				horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
-				churnDefinition: this.getNodeParameter('churnDefinition', 0, 'notAlive') as string,
+				churnDefinition: this.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
 				rfmScoring: mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles',
 				thresholds: {
 					recency: this.getNodeParameter('recencyThresholds', 0, '') as string,

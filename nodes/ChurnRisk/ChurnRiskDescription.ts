@@ -79,14 +79,20 @@ export const churnRiskProperties: INodeProperties[] = [
 		name: 'churnDefinition',
 		type: 'options',
 		options: [
-			{ name: 'Customer Has Left (1 - P(Alive))', value: 'notAlive', description: 'The chance the customer will never buy again' },
 			{
 				name: 'No Order Within the Horizon',
 				value: 'noOrderInHorizon',
-				description: 'The chance of no order in the next Horizon days (left, or just slow): stricter, good for campaign timing',
+				description:
+					'The chance of no order in the next Horizon days, whether the customer left or is just slow. Recommended: it also flags one-time buyers who went quiet.',
+			},
+			{
+				name: 'Customer Has Left (1 - P(Alive))',
+				value: 'notAlive',
+				description:
+					'The chance the customer will never buy again. Note: the model says P(alive) = 1 for anyone who never bought a second time, so long-silent one-time buyers score 0.',
 			},
 		],
-		default: 'notAlive',
+		default: 'noOrderInHorizon',
 	},
 	{
 		displayName: 'RFM Scoring',
@@ -201,7 +207,7 @@ export const churnRiskProperties: INodeProperties[] = [
 				displayName: 'Risk Level Thresholds',
 				name: 'riskThresholds',
 				type: 'string',
-				default: '0.3, 0.5, 0.7',
+				default: '0.5, 0.75, 0.9',
 				description: 'Churn probability at or above which the risk level is medium, high and critical (below the first: low)',
 			},
 			{

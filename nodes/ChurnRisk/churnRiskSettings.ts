@@ -12,7 +12,7 @@ const optionsSchema = z.object({
 	monetaryBasis: z.enum(['total', 'average']).default('total'),
 	monthlyDiscountRate: z.number().min(0).max(1, 'Monthly Discount Rate is a fraction: 0.01 means 1%').default(0.01),
 	penalizer: z.number().min(0, 'Penalizer cannot be negative').default(0),
-	riskThresholds: z.string().default('0.3, 0.5, 0.7'),
+	riskThresholds: z.string().default('0.5, 0.75, 0.9'),
 	saveModel: z.boolean().default(true),
 });
 
@@ -26,7 +26,7 @@ export interface ChurnRiskSettings {
 function riskThresholds(text: string): ScoringSettings['riskThresholds'] {
 	const values = text.split(/[,;\s]+/).filter(Boolean).map(Number);
 	const ok = values.length === 3 && values.every((v) => v >= 0 && v <= 1) && values[0] < values[1] && values[1] < values[2];
-	if (!ok) throw new Error(`Risk Level Thresholds needs three rising probabilities between 0 and 1, like "0.3, 0.5, 0.7"; got "${text}"`);
+	if (!ok) throw new Error(`Risk Level Thresholds needs three rising probabilities between 0 and 1, like "0.5, 0.75, 0.9"; got "${text}"`);
 	return { medium: values[0], high: values[1], critical: values[2] };
 }
 
@@ -45,7 +45,7 @@ export function readChurnRiskSettings(raw: {
 	return {
 		scoring: {
 			horizonDays: raw.horizonDays,
-			churnDefinition: raw.churnDefinition === 'noOrderInHorizon' ? 'noOrderInHorizon' : 'notAlive',
+			churnDefinition: raw.churnDefinition === 'notAlive' ? 'notAlive' : 'noOrderInHorizon',
 			riskThresholds: riskThresholds(o.riskThresholds),
 			clvMonths: o.clvMonths,
 			monthlyDiscountRate: o.monthlyDiscountRate,

@@ -28,7 +28,7 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 
 	beforeAll(async () => {
 		const result = await runWorkflow(
-			linearWorkflow([fileStep(cdnowPath('CDNOW_sample.txt')), cdnowCustomerData, churnRisk({ horizonDays: 273, options: { segmentSummary: true } })]),
+			linearWorkflow([fileStep(cdnowPath('CDNOW_sample.txt')), cdnowCustomerData, churnRisk({ horizonDays: 273, churnDefinition: 'notAlive', options: { segmentSummary: true } })]),
 		);
 		if (result.error) throw result.error;
 		customers = result.json('Churn Risk', 0);
@@ -91,7 +91,7 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 		expect((((staticData.global as IDataObject).churnRiskModels as IDataObject).default as IDataObject).method).toBe('bgnbd');
 		const one = customers.find((row) => row.customerId === '0001') as IDataObject;
 		const { pAlive, churnProbability, expectedOrders, predictedClv, rfm, riskLevel, churnMethod, expectedNextOrderAt, expectedAvgOrderValue, historicClv, ...summary } = one;
-		const second = await runWorkflow(linearWorkflow([rowsStep([summary]), churnRisk({ mode: 'scoreWithSavedModel', horizonDays: 273 })]), { staticData });
+		const second = await runWorkflow(linearWorkflow([rowsStep([summary]), churnRisk({ mode: 'scoreWithSavedModel', horizonDays: 273, churnDefinition: 'notAlive' })]), { staticData });
 		expect(second.error).toBeUndefined();
 		expect(second.json('Churn Risk')).toEqual([{ ...summary, pAlive, churnProbability, expectedOrders, predictedClv, rfm, riskLevel, churnMethod, expectedNextOrderAt, expectedAvgOrderValue, historicClv }]);
 		expect(second.json('Churn Risk', 1)).toEqual([]);
@@ -192,10 +192,32 @@ describe('Churn Risk inputs and fallbacks', () => {
 		expect(bad.error?.message).toMatch(/^recency thresholds must fall/);
 	});
 
-	it('uses "no order within the horizon" as churn probability when chosen', async () => {
-		const rows = [{ customerId: 'Q', frequency: 5, recency: 50, T: 60, monetaryValue: 20 }];
-		const horizon = await runWorkflow(linearWorkflow([rowsStep(rows), churnRisk({ churnDefinition: 'noOrderInHorizon', horizonDays: 7 })]));
-		const [q] = horizon.json('Churn Risk');
-		expect(num(q.churnProbability)).toBeGreaterThan(1 - num(q.pAlive));
+	it('by default counts "no order within the horizon" as churn, which flags a long-silent one-time buyer that P(alive) cannot', async () => {
+		const rows = [
+			{ customerId: 'regular', frequency: 5, recency: 50, T: 60, monetaryValue: 20 },
+			{ customerId: 'oneTimer', frequency: 0, recency: 0, T: 400, monetaryValue: 0 },
+		];
+		const cdnowInDays = {
+			version: 1,
+			method: 'bgnbd',
+			fittedAt: '2026-01-01T00:00:00.000Z',
+			timeUnit: 'days',
+			customers: 2357,
+			repeatCustomers: 946,
+			bgnbd: { params: { r: 0.2426, alpha: 4.4137 * 7, a: 0.793, b: 2.4262 }, logLikelihood: -9582.43, iterations: 0 },
+			gammaGamma: null,
+			populationGapDays: 60,
+			populationAvgOrderValue: 35,
+			rfm: { breakpoints: { recency: [180, 90, 60, 30], frequency: [2, 3, 5, 8], monetary: [100, 300, 600, 1000] }, frequencyBasis: 'orders', monetaryBasis: 'total' },
+			notes: [],
+		};
+		const withModel = (extra: IDataObject = {}) => churnRisk({ mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: JSON.stringify(cdnowInDays), horizonDays: 30, ...extra });
+		const byDefault = await runWorkflow(linearWorkflow([rowsStep(rows), withModel()]));
+		const [regular, oneTimer] = byDefault.json('Churn Risk');
+		expect(num(regular.churnProbability)).toBeGreaterThan(1 - num(regular.pAlive));
+		expect(oneTimer.pAlive).toBe(1);
+		expect(num(oneTimer.churnProbability)).toBeGreaterThan(0.9);
+		const leftOnly = await runWorkflow(linearWorkflow([rowsStep(rows), withModel({ churnDefinition: 'notAlive' })]));
+		expect(leftOnly.json('Churn Risk')[1].churnProbability).toBe(0);
 	});
 });
