@@ -2,7 +2,7 @@ import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MoneyOptions, parseMoney } from './parseMoney';
 import { parseFlag, textOrNull } from './contactFields';
-import { ContactFields, readContactFields } from './contactRecord';
+import { ContactFields, contactReader } from './contactRecord';
 import { TimeZone } from './timeZone';
 
 export interface CleaningOptions extends MoneyOptions {
@@ -15,7 +15,7 @@ export interface CleaningOptions extends MoneyOptions {
 }
 
 /** One order as read from a row: typed, normalised, with where it came from. */
-export interface CleanOrder extends ContactFields {
+export interface CleanOrder {
 	customerId: string;
 	orderId: string | null;
 	orderAt: number;
@@ -25,6 +25,8 @@ export interface CleanOrder extends ContactFields {
 	isRefund: boolean;
 	returned: boolean;
 	currency: string | null;
+	/** Contact, consent and experience fields; null when the data maps none. */
+	contact: ContactFields | null;
 	row: number;
 	sourceItem: number;
 }
@@ -41,13 +43,27 @@ export type CleanResult = { order: CleanOrder } | { rejection: Rejection };
 /** Turns raw rows into orders; stateful because an order id seen before is a duplicate. */
 export class OrderCleaner {
 	private readonly seenOrderKeys = new Set<string>();
+	private readonly readContact: ReturnType<typeof contactReader>;
+	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
+	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
 
 	constructor(
 		private readonly mapping: FieldMapping,
 		private readonly options: CleaningOptions,
 	) {
+		this.readContact = contactReader(mapping, options);
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
+	}
+
+	private parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
+		if (typeof value !== 'string') return parseDate(value, this.options.dateOrder, this.options.timeZone);
+		let parsed = this.dateCache.get(value);
+		if (parsed === undefined) {
+			parsed = parseDate(value, this.options.dateOrder, this.options.timeZone);
+			if (this.dateCache.size < 200_000) this.dateCache.set(value, parsed);
+		}
+		return parsed;
 	}
 
 	clean(raw: Record<string, unknown>, row: number, sourceItem: number): CleanResult {
@@ -57,7 +73,7 @@ export class OrderCleaner {
 		const customerId = textOrNull(raw[m.customerId as string]);
 		if (customerId === null) return reject(`customer ID (column "${m.customerId}") is empty`);
 
-		const date = parseDate(raw[m.orderDate as string], this.options.dateOrder, this.options.timeZone);
+		const date = this.parseOrderDate(raw[m.orderDate as string]);
 		if ('error' in date) return reject(`order date (column "${m.orderDate}") ${date.error}`);
 
 		let amount = 0;
@@ -84,8 +100,6 @@ export class OrderCleaner {
 			this.seenOrderKeys.add(key);
 		}
 
-		const contact = readContactFields(raw, m, this.options);
-
 		return {
 			order: {
 				customerId,
@@ -96,7 +110,7 @@ export class OrderCleaner {
 				isRefund,
 				returned,
 				currency,
-				...contact,
+				contact: this.readContact ? this.readContact(raw) : null,
 				row,
 				sourceItem,
 			},

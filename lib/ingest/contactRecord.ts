@@ -32,59 +32,105 @@ function present(value: unknown): boolean {
 	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
-export function readContactFields(raw: Record<string, unknown>, m: FieldMapping, options: CleaningOptions): ContactFields {
-	const issues: string[] = [];
-	const value = (field: keyof FieldMapping) => (m[field] ? raw[m[field] as string] : undefined);
-	const text = (field: keyof FieldMapping) => textOrNull(value(field));
-	const flag = (field: keyof FieldMapping) => parseFlag(value(field));
-	const number = (field: keyof FieldMapping) => {
-		const parsed = parseOptionalNumber(value(field));
-		if (parsed === null && present(value(field))) issues.push(`${field} "${String(value(field))}" is not a number`);
-		return parsed;
+const CONTACT_KEYS = [
+	'email',
+	'phone',
+	'firstName',
+	'lastName',
+	'name',
+	'discountAmount',
+	'couponCode',
+	'complaints',
+	'satisfaction',
+	'consentEmail',
+	'consentSms',
+	'consentPush',
+	'lastContactedAt',
+	'timezone',
+	'hubspotId',
+	'salesforceId',
+	'pipedriveId',
+	'productId',
+] as const;
+type ContactKey = (typeof CONTACT_KEYS)[number];
+
+/**
+ * Builds, once per mapping, a reader of the contact fields of a row; it touches only the mapped
+ * columns, so a file with just ids, dates and amounts pays nothing per row. Returns null when
+ * no contact column is mapped at all.
+ */
+export function contactReader(m: FieldMapping, options: CleaningOptions): ((raw: Record<string, unknown>) => ContactFields) | null {
+	const mapped = CONTACT_KEYS.filter((key) => m[key] !== undefined).map((key) => [key, m[key] as string] as const);
+	if (mapped.length === 0) return null;
+	return (raw) => {
+		const contact: ContactFields = {
+			email: null,
+			phone: null,
+			firstName: null,
+			lastName: null,
+			name: null,
+			discountAmount: null,
+			couponCode: null,
+			complaints: null,
+			satisfaction: null,
+			consentEmail: null,
+			consentSms: null,
+			consentPush: null,
+			lastContactedAt: null,
+			timezone: null,
+			hubspotId: null,
+			salesforceId: null,
+			pipedriveId: null,
+			productId: null,
+			issues: [],
+		};
+		for (const [key, column] of mapped) readField(contact, key, raw[column], options);
+		return contact;
 	};
+}
 
-	let email: string | null = null;
-	const parsedEmail = normaliseEmail(value('email'));
-	if (parsedEmail !== null && typeof parsedEmail === 'object') issues.push(`email "${parsedEmail.invalid}" is not a valid address`);
-	else email = parsedEmail;
-
-	let phone: string | null = null;
-	const parsedPhone = normalisePhone(value('phone'), options.defaultCountryCode);
-	if (parsedPhone !== null && typeof parsedPhone === 'object') {
-		issues.push(`phone "${parsedPhone.invalid}" could not be turned into an international number (set Default Country Code?)`);
-	} else phone = parsedPhone;
-
-	let lastContactedAt: number | null = null;
-	if (present(value('lastContactedAt'))) {
-		const parsed = parseDate(value('lastContactedAt'), options.dateOrder, options.timeZone);
-		if ('error' in parsed) issues.push(`last contacted at ${parsed.error}`);
-		else lastContactedAt = parsed.ms;
+function readField(contact: ContactFields, key: ContactKey, value: unknown, options: CleaningOptions): void {
+	switch (key) {
+		case 'email': {
+			const parsed = normaliseEmail(value);
+			if (parsed !== null && typeof parsed === 'object') contact.issues.push(`email "${parsed.invalid}" is not a valid address`);
+			else contact.email = parsed;
+			return;
+		}
+		case 'phone': {
+			const parsed = normalisePhone(value, options.defaultCountryCode);
+			if (parsed !== null && typeof parsed === 'object') {
+				contact.issues.push(`phone "${parsed.invalid}" could not be turned into an international number (set Default Country Code?)`);
+			} else contact.phone = parsed;
+			return;
+		}
+		case 'lastContactedAt': {
+			if (!present(value)) return;
+			const parsed = parseDate(value, options.dateOrder, options.timeZone);
+			if ('error' in parsed) contact.issues.push(`last contacted at ${parsed.error}`);
+			else contact.lastContactedAt = parsed.ms;
+			return;
+		}
+		case 'discountAmount': {
+			if (!present(value)) return;
+			const parsed = parseMoney(value, options);
+			if ('error' in parsed) contact.issues.push(`discount ${parsed.error}`);
+			else contact.discountAmount = Math.abs(parsed.value);
+			return;
+		}
+		case 'complaints':
+		case 'satisfaction': {
+			const parsed = parseOptionalNumber(value);
+			if (parsed === null && present(value)) contact.issues.push(`${key} "${String(value)}" is not a number`);
+			contact[key] = parsed;
+			return;
+		}
+		case 'consentEmail':
+		case 'consentSms':
+		case 'consentPush':
+			contact[key] = parseFlag(value);
+			return;
+		default:
+			contact[key] = textOrNull(value);
 	}
-	let discountAmount: number | null = null;
-	if (present(value('discountAmount'))) {
-		const parsed = parseMoney(value('discountAmount'), options);
-		if ('error' in parsed) issues.push(`discount ${parsed.error}`);
-		else discountAmount = Math.abs(parsed.value);
-	}
-	return {
-		email,
-		phone,
-		firstName: text('firstName'),
-		lastName: text('lastName'),
-		name: text('name'),
-		discountAmount,
-		couponCode: text('couponCode'),
-		complaints: number('complaints'),
-		satisfaction: number('satisfaction'),
-		consentEmail: flag('consentEmail'),
-		consentSms: flag('consentSms'),
-		consentPush: flag('consentPush'),
-		lastContactedAt,
-		timezone: text('timezone'),
-		hubspotId: text('hubspotId'),
-		salesforceId: text('salesforceId'),
-		pipedriveId: text('pipedriveId'),
-		productId: text('productId'),
-		issues,
-	};
 }

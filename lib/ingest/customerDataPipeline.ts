@@ -130,12 +130,12 @@ function toTransaction(order: CleanOrder): TransactionRecord {
 		currency: order.currency,
 		isRefund: order.isRefund,
 		returned: order.returned,
-		email: order.email,
-		phone: order.phone,
-		name: order.name ?? ([order.firstName, order.lastName].filter(Boolean).join(' ') || null),
-		discountAmount: order.discountAmount,
-		couponCode: order.couponCode,
-		productId: order.productId,
+		email: order.contact?.email ?? null,
+		phone: order.contact?.phone ?? null,
+		name: order.contact ? (order.contact.name ?? ([order.contact.firstName, order.contact.lastName].filter(Boolean).join(' ') || null)) : null,
+		discountAmount: order.contact?.discountAmount ?? null,
+		couponCode: order.contact?.couponCode ?? null,
+		productId: order.contact?.productId ?? null,
 		row: order.row,
 	};
 }

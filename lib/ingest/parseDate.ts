@@ -110,6 +110,14 @@ export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): Dat
 	return { error: `"${text}" is not a date format this node reads (use ISO 8601 like 2024-01-31)` };
 }
 
+const isoDates = new Map<number, string>();
+
+/** YYYY-MM-DD of a day number; memoised, since a customer base spans a few thousand days. */
 export function dayNumberToIsoDate(day: number): string {
-	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+	let text = isoDates.get(day);
+	if (text === undefined) {
+		text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+		if (isoDates.size < 100_000) isoDates.set(day, text);
+	}
+	return text;
 }

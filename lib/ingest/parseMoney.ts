@@ -17,7 +17,13 @@ const CURRENCY_SIGNS: Array<[RegExp, string]> = [
 	[/hk\$|hkd/i, 'HKD'],
 ];
 
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export function parseMoney(value: unknown, options: MoneyOptions): MoneyResult {
+	// Most exports write plain decimals: read those without the symbol and separator handling.
+	if (typeof value === 'string' && !options.decimalComma && PLAIN_DECIMAL.test(value)) {
+		return { value: options.minorUnits ? Number(value) / 100 : Number(value) };
+	}
 	let result: number;
 	let currency: string | undefined;
 	if (typeof value === 'number') {

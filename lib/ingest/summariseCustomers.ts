@@ -96,30 +96,37 @@ export class CustomerSummariser {
 		this.orderAmount.push(order.amount);
 		this.orderKind.push(order.isRefund ? 2 : order.returned ? 1 : 0);
 
+		if (order.currency !== null) this.remember(state, 'currency', order.currency, order.orderAt);
+		if (order.isRefund) state.refunds++;
+		else if (order.returned) state.returned++;
+		const contact = order.contact;
+		if (!contact) return;
 		for (const field of CONTACT_FIELDS) {
-			const value = order[field];
-			if (value === null) continue;
-			const seenAt = state.contactAt[field];
-			if (seenAt === undefined || order.orderAt >= seenAt) {
-				state.contact[field] = value;
-				state.contactAt[field] = order.orderAt;
-			}
+			if (field === 'currency') continue;
+			const value = contact[field];
+			if (value !== null) this.remember(state, field, value, order.orderAt);
 		}
-		if (!order.isRefund) {
-			if ((order.discountAmount ?? 0) > 0 || order.couponCode) state.discounted++;
-			if (order.returned) state.returned++;
-		} else state.refunds++;
-		if (order.complaints) state.complaints += order.complaints;
-		if (order.satisfaction !== null) {
-			state.satisfactionSum += order.satisfaction;
+		if (!order.isRefund && ((contact.discountAmount ?? 0) > 0 || contact.couponCode)) state.discounted++;
+		if (contact.complaints) state.complaints += contact.complaints;
+		if (contact.satisfaction !== null) {
+			state.satisfactionSum += contact.satisfaction;
 			state.satisfactionCount++;
 			if (order.orderAt >= state.lastSatisfactionAt) {
-				state.lastSatisfaction = order.satisfaction;
+				state.lastSatisfaction = contact.satisfaction;
 				state.lastSatisfactionAt = order.orderAt;
 			}
 		}
-		if (order.productId) (state.products ??= new Set()).add(order.productId);
-		if (order.issues.length) (state.issues ??= []).push(...order.issues.map((i) => `row ${order.row}: ${i}`));
+		if (contact.productId) (state.products ??= new Set()).add(contact.productId);
+		if (contact.issues.length) (state.issues ??= []).push(...contact.issues.map((i) => `row ${order.row}: ${i}`));
+	}
+
+	/** The value from the customer's latest order that has one wins. */
+	private remember(state: CustomerState, field: ContactField, value: string | number | boolean, at: number): void {
+		const seenAt = state.contactAt[field];
+		if (seenAt === undefined || at >= seenAt) {
+			state.contact[field] = value;
+			state.contactAt[field] = at;
+		}
 	}
 
 	get customerCount(): number {

@@ -1,5 +1,5 @@
 import { CleaningOptions, Rejection } from './cleanOrders';
-import { readContactFields } from './contactRecord';
+import { ContactFields, contactReader } from './contactRecord';
 import { CustomerSummary } from './customerSummary';
 import { FieldMapping } from './fieldMapping';
 import { dayNumberToIsoDate, parseDate } from './parseDate';
@@ -15,6 +15,7 @@ import { buildCustomerSummary } from './summariseCustomers';
  */
 export class SummaryRowReader {
 	private readonly seen = new Set<string>();
+	private readonly readContact: ReturnType<typeof contactReader>;
 
 	constructor(
 		private readonly mapping: FieldMapping,
@@ -23,6 +24,7 @@ export class SummaryRowReader {
 	) {
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orders) throw new Error('No number-of-orders column was found: map the Number of Orders field to one of the columns');
+		this.readContact = contactReader(mapping, options);
 	}
 
 	read(raw: Record<string, unknown>, row: number, sourceItem: number): { customer: CustomerSummary } | { rejection: Rejection } {
@@ -60,7 +62,7 @@ export class SummaryRowReader {
 		if ('error' in repeat) return reject(`repeat spend (column "${m.repeatSpend}") ${repeat.error}`);
 
 		this.seen.add(customerId);
-		const contact = readContactFields(raw, m, this.options);
+		const contact: Partial<ContactFields> & { issues: string[] } = this.readContact ? this.readContact(raw) : { issues: [] };
 		const currency = m.currency ? textOrNull(raw[m.currency])?.toUpperCase() ?? null : ('currency' in spend ? spend.currency : null) ?? null;
 		const repeatOrders = Math.max(0, orders - 1);
 		const repeatDaySpend = m.repeatSpend ? repeat.value : orders > 0 ? (spend.value / orders) * repeatOrders : 0;
@@ -74,8 +76,8 @@ export class SummaryRowReader {
 				returnRate: 0,
 				refunds: 0,
 				complaints: contact.complaints ?? 0,
-				avgSatisfaction: contact.satisfaction,
-				lastSatisfaction: contact.satisfaction,
+				avgSatisfaction: contact.satisfaction ?? null,
+				lastSatisfaction: contact.satisfaction ?? null,
 				distinctProducts: 0,
 			},
 			contact.issues.length ? contact.issues.map((i) => `row ${row}: ${i}`) : null,

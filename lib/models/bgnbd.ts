@@ -186,10 +186,11 @@ export function probabilityAlive(p: BgNbdParams, h: History): number {
 
 /**
  * (a+b+x-1)/(a-1) * (1 - ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))),
- * the expected purchases in (T, T+t] of a customer known to be alive. At a = 1 the formula is
+ * the expected purchases in (T, T+t] of a customer known to be alive; it depends on x and T but
+ * not on t_x, so callers scoring many customers can share it. At a = 1 the formula is
  * 0/0 with a finite limit; there the mean of a = 1 -/+ 1e-4 is used (error ~1e-8 relative).
  */
-function expectedIfAlive(p: BgNbdParams, t: number, h: History): number {
+export function expectedIfAlive(p: BgNbdParams, t: number, h: Pick<History, 'x' | 'T'>): number {
 	if (t <= 0) return 0;
 	if (Math.abs(p.a - 1) < 1e-6) {
 		return (expectedIfAlive({ ...p, a: 1 - 1e-4 }, t, h) + expectedIfAlive({ ...p, a: 1 + 1e-4 }, t, h)) / 2;
@@ -204,7 +205,7 @@ function expectedIfAlive(p: BgNbdParams, t: number, h: History): number {
 
 /** E[X(t)]: expected purchases of a new customer in a period of length t. */
 export function expectedPurchasesNewCustomer(p: BgNbdParams, t: number): number {
-	return expectedIfAlive(p, t, { x: 0, tx: 0, T: 0 });
+	return expectedIfAlive(p, t, { x: 0, T: 0 });
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t given the history. */

@@ -1,8 +1,8 @@
 import { dayNumberToIsoDate } from '../ingest/parseDate';
-import { expectedPurchases, medianTimeToNextPurchase, probabilityAlive, probabilityNoPurchase } from './bgnbd';
+import { expectedIfAlive, medianTimeToNextPurchase, probabilityAlive, probabilityNoPurchase } from './bgnbd';
 import { cadenceScores } from './cadenceHeuristic';
 import { ChurnModel, ModelCustomer, rfmFrequency, rfmMonetary } from './churnModel';
-import { predictedClv } from './clv';
+import { discountedPurchasesIfAlive } from './clv';
 import { expectedAverageSpend } from './gammaGamma';
 import { RfmScore, scoreRfm } from './rfm';
 
@@ -47,7 +47,48 @@ export function riskLevel(churnProbability: number, t: ScoringSettings['riskThre
 	return 'low';
 }
 
+/**
+ * Scores customers with one model and one set of settings. The BG/NBD expectations of a
+ * customer known to be alive depend on (x, T) only, and customer bases repeat those pairs a
+ * lot, so they are computed once per pair.
+ */
+export class ChurnScorer {
+	private readonly ifAlive = new Map<string, { horizon: number; discountedMonths: number }>();
+
+	constructor(
+		private readonly model: ChurnModel,
+		private readonly settings: ScoringSettings,
+	) {}
+
+	private expectationsIfAlive(x: number, T: number) {
+		const key = `${x}|${T}`;
+		let cached = this.ifAlive.get(key);
+		if (!cached) {
+			const params = (this.model.bgnbd as NonNullable<ChurnModel['bgnbd']>).params;
+			cached = {
+				horizon: expectedIfAlive(params, this.settings.horizonDays, { x, T }),
+				discountedMonths: discountedPurchasesIfAlive(params, { x, T }, this.settings.clvMonths, this.settings.monthlyDiscountRate),
+			};
+			if (this.ifAlive.size < 1_000_000) this.ifAlive.set(key, cached);
+		}
+		return cached;
+	}
+
+	score(c: ModelCustomer): CustomerScores {
+		return scoreWith(this.model, c, this.settings, this.model.bgnbd ? (x, T) => this.expectationsIfAlive(x, T) : undefined);
+	}
+}
+
 export function scoreCustomer(model: ChurnModel, c: ModelCustomer, s: ScoringSettings): CustomerScores {
+	return new ChurnScorer(model, s).score(c);
+}
+
+function scoreWith(
+	model: ChurnModel,
+	c: ModelCustomer,
+	s: ScoringSettings,
+	expectationsIfAlive: ((x: number, T: number) => { horizon: number; discountedMonths: number }) | undefined,
+): CustomerScores {
 	const rfm = scoreRfm(model.rfm.breakpoints, {
 		recencyDays: c.recencyDays,
 		frequency: rfmFrequency(c, model.rfm.frequencyBasis),
@@ -59,14 +100,15 @@ export function scoreCustomer(model: ChurnModel, c: ModelCustomer, s: ScoringSet
 	let daysToNext: number;
 	let spend: number;
 	let clv: number;
-	if (model.bgnbd) {
+	if (model.bgnbd && expectationsIfAlive) {
 		const p = model.bgnbd.params;
+		const ifAlive = expectationsIfAlive(c.history.x, c.history.T);
 		pAlive = probabilityAlive(p, c.history);
 		pNoOrder = probabilityNoPurchase(p, s.horizonDays, c.history);
-		expectedOrders = expectedPurchases(p, s.horizonDays, c.history);
+		expectedOrders = ifAlive.horizon * pAlive;
 		daysToNext = medianTimeToNextPurchase(p, c.history);
 		spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, c.spend) : c.avgOrderValue || model.populationAvgOrderValue;
-		clv = predictedClv(p, c.history, spend, s.clvMonths, s.monthlyDiscountRate);
+		clv = pAlive * spend * ifAlive.discountedMonths;
 	} else {
 		spend = c.avgOrderValue || model.populationAvgOrderValue;
 		const h = cadenceScores(

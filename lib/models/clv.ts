@@ -1,4 +1,4 @@
-import { BgNbdParams, expectedPurchases } from './bgnbd';
+import { BgNbdParams, expectedIfAlive, probabilityAlive } from './bgnbd';
 import { History } from './customerHistory';
 
 /**
@@ -6,6 +6,27 @@ import { History } from './customerHistory';
  * results compare with it directly; the calendar mean would be 30.4375.
  */
 export const DAYS_PER_MONTH = 30;
+
+/**
+ * Sum over months i = 1..months of (E[Y(i)] - E[Y(i-1)]) / (1 + d)^i for a customer known to be
+ * alive: the discounted expected purchases. It depends on (x, T) only.
+ */
+export function discountedPurchasesIfAlive(
+	params: BgNbdParams,
+	history: Pick<History, 'x' | 'T'>,
+	months: number,
+	monthlyDiscountRate: number,
+	unitsPerMonth = DAYS_PER_MONTH,
+): number {
+	let sum = 0;
+	let previous = 0;
+	for (let i = 1; i <= months; i++) {
+		const cumulative = expectedIfAlive(params, i * unitsPerMonth, history);
+		sum += (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, i);
+		previous = cumulative;
+	}
+	return sum;
+}
 
 /**
  * Predicted customer lifetime value over `months` months: for each month i, the expected
@@ -21,12 +42,5 @@ export function predictedClv(
 	monthlyDiscountRate: number,
 	unitsPerMonth = DAYS_PER_MONTH,
 ): number {
-	let value = 0;
-	let previous = 0;
-	for (let i = 1; i <= months; i++) {
-		const cumulative = expectedPurchases(params, i * unitsPerMonth, history);
-		value += ((cumulative - previous) * expectedSpend) / Math.pow(1 + monthlyDiscountRate, i);
-		previous = cumulative;
-	}
-	return value;
+	return probabilityAlive(params, history) * expectedSpend * discountedPurchasesIfAlive(params, history, months, monthlyDiscountRate, unitsPerMonth);
 }

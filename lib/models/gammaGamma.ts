@@ -24,25 +24,73 @@ export interface GammaGammaFit {
 	message: string;
 }
 
-export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendHistory[]): { value: number; gradient: number[] } {
+/**
+ * Repeat spenders as columns, with per-customer logs precomputed and the distinct x values
+ * indexed: the gamma-function terms depend on x only, so each likelihood evaluation computes
+ * them once per distinct x instead of once per customer.
+ */
+export interface SpendColumns {
+	x: Float64Array;
+	m: Float64Array;
+	/** ln m + ln x, constant across evaluations. */
+	lnMx: Float64Array;
+	xValues: Float64Array;
+	xIndex: Int32Array;
+}
+
+export function spendColumns(data: SpendHistory[]): SpendColumns {
+	const n = data.length;
+	const x = new Float64Array(n);
+	const m = new Float64Array(n);
+	const lnMx = new Float64Array(n);
+	const xIndex = new Int32Array(n);
+	const distinct = new Map<number, number>();
+	for (let i = 0; i < n; i++) {
+		x[i] = data[i].x;
+		m[i] = data[i].m;
+		lnMx[i] = Math.log(m[i]) + Math.log(x[i]);
+		let at = distinct.get(x[i]);
+		if (at === undefined) {
+			at = distinct.size;
+			distinct.set(x[i], at);
+		}
+		xIndex[i] = at;
+	}
+	const xValues = new Float64Array(distinct.size);
+	for (const [value, at] of distinct) xValues[at] = value;
+	return { x, m, lnMx, xValues, xIndex };
+}
+
+export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendHistory[] | SpendColumns): { value: number; gradient: number[] } {
+	const cols = Array.isArray(data) ? spendColumns(data) : data;
 	const { p, q, gamma } = params;
+	const nx = cols.xValues.length;
+	const lnGammaTerms = new Float64Array(nx);
+	const psiPxQ = new Float64Array(nx);
+	const psiPx = new Float64Array(nx);
 	const lnGq = lnGamma(q);
+	for (let k = 0; k < nx; k++) {
+		const px = p * cols.xValues[k];
+		lnGammaTerms[k] = lnGamma(px + q) - lnGamma(px) - lnGq;
+		psiPxQ[k] = digamma(px + q);
+		psiPx[k] = digamma(px);
+	}
 	const psiQ = digamma(q);
 	const lnGammaParam = Math.log(gamma);
 	let ll = 0;
 	let gp = 0;
 	let gq = 0;
 	let gg = 0;
-	for (const { x, m } of data) {
+	for (let i = 0; i < cols.x.length; i++) {
+		const x = cols.x[i];
+		const k = cols.xIndex[i];
 		const px = p * x;
-		const lnM = Math.log(m);
-		const lnX = Math.log(x);
-		const lnGmx = Math.log(gamma + m * x);
-		ll += lnGamma(px + q) - lnGamma(px) - lnGq + q * lnGammaParam + (px - 1) * lnM + px * lnX - (px + q) * lnGmx;
-		const psiPxQ = digamma(px + q);
-		gp += x * (psiPxQ - digamma(px) + lnM + lnX - lnGmx);
-		gq += psiPxQ - psiQ + lnGammaParam - lnGmx;
-		gg += q / gamma - (px + q) / (gamma + m * x);
+		const lnM = cols.lnMx[i] - Math.log(x);
+		const lnGmx = Math.log(gamma + cols.m[i] * x);
+		ll += lnGammaTerms[k] + q * lnGammaParam + (px - 1) * lnM + px * Math.log(x) - (px + q) * lnGmx;
+		gp += x * (psiPxQ[k] - psiPx[k] + cols.lnMx[i] - lnGmx);
+		gq += psiPxQ[k] - psiQ + lnGammaParam - lnGmx;
+		gg += q / gamma - (px + q) / (gamma + cols.m[i] * x);
 	}
 	return { value: ll, gradient: [gp, gq, gg] };
 }
@@ -58,11 +106,12 @@ export function fitGammaGamma(all: SpendHistory[], options: { penalizer?: number
 	const penalizer = options.penalizer ?? 0;
 	if (n === 0) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: 0, converged: false, iterations: 0, message: 'no repeat customers with spend' };
 	const meanM = data.reduce((s, d) => s + d.m, 0) / n;
+	const columns = spendColumns(data);
 	const objective = (logs: number[]) => {
 		const params = { p: Math.exp(logs[0]), q: Math.exp(logs[1]), gamma: Math.exp(logs[2]) };
 		const natural = [params.p, params.q, params.gamma];
 		if (!natural.every((v) => Number.isFinite(v) && v > 0)) return { value: Infinity, gradient: [0, 0, 0] };
-		const { value, gradient } = gammaGammaLogLikelihood(params, data);
+		const { value, gradient } = gammaGammaLogLikelihood(params, columns);
 		return {
 			value: -value / n + penalizer * natural.reduce((s, v) => s + v * v, 0),
 			gradient: gradient.map((g, k) => (-g / n + 2 * penalizer * natural[k]) * natural[k]),
@@ -82,7 +131,7 @@ export function fitGammaGamma(all: SpendHistory[], options: { penalizer?: number
 	}
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };
 	const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
-	return { params, logLikelihood: gammaGammaLogLikelihood(params, data).value, customers: n, converged: best.converged, iterations: best.iterations, message: best.message };
+	return { params, logLikelihood: gammaGammaLogLikelihood(params, columns).value, customers: n, converged: best.converged, iterations: best.iterations, message: best.message };
 }
 
 /** The population's mean spend per order, p * gamma / (q - 1); infinite when q <= 1. */

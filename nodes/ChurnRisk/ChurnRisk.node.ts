@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { ChurnModel, fitChurnModel, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
-import { scoreCustomer } from '../../lib/models/churnScoring';
+import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
@@ -104,9 +104,10 @@ export class ChurnRisk implements INodeType {
 			}
 		}
 
+		const scorer = new ChurnScorer(model, settings.scoring);
 		const scored = customers.map(({ json, sourceItems, customer }) => {
 			if (!customer) return linkedItem({ ...json, ...NOT_SCORED }, sourceItems);
-			const scores = scoreCustomer(model, customer, settings.scoring);
+			const scores = scorer.score(customer);
 			return linkedItem({ ...json, avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays, ...scores }, sourceItems);
 		});
 

@@ -1,5 +1,4 @@
 import './isolateUserFolder';
-import * as path from 'path';
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -15,13 +14,14 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { PACKAGE_ROOT } from './packageRoot';
 import { Code, ManualTrigger, NoOp, ReadWriteFile } from './standInNodes';
 
 /**
  * Runs workflow JSON through n8n-core's WorkflowExecute with our nodes loaded from the built
  * package by PackageDirectoryLoader, the way a real n8n server loads community packages.
  */
-export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
+export { PACKAGE_ROOT };
 const PACKAGE = 'n8n-nodes-retention';
 
 export interface WorkflowJson {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { PACKAGE_ROOT } from './packageRoot';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 /**
@@ -63,7 +64,7 @@ export class ReadWriteFile implements INodeType {
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			const selector = this.getNodeParameter('fileSelector', i) as string;
-			const file = path.isAbsolute(selector) ? selector : path.resolve(__dirname, '../..', selector);
+			const file = path.isAbsolute(selector) ? selector : path.resolve(PACKAGE_ROOT, selector);
 			const buffer = fs.readFileSync(file);
 			const mimeType = /\.json$/.test(file) ? 'application/json' : /\.csv$/.test(file) ? 'text/csv' : 'text/plain';
 			const data = await this.helpers.prepareBinaryData(buffer, path.basename(file), mimeType);

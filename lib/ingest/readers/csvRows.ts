@@ -45,7 +45,6 @@ export async function* csvRows(text: AsyncIterable<string>, delimiter: string, o
 	const parser = parse({
 		delimiter,
 		bom: true,
-		info: true,
 		relax_column_count: true,
 		relax_quotes: true,
 		skip_empty_lines: true,
@@ -75,7 +74,7 @@ export async function* csvRows(text: AsyncIterable<string>, delimiter: string, o
 			yield { row, error: `could not be parsed as CSV (line ${skip.line}): ${skip.message}`, raw: {} };
 		}
 	};
-	for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
+	for await (const record of parser as AsyncIterable<string[]>) {
 		yield* flushSkipped();
 		if (!columns) {
 			const header = columnsFor(record, options);

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: times the engine pipeline (and the same flow through the n8n engine) on
+ * synthetic customer bases of 10k, 100k and 1M customers, checks the fit against the generating
+ * truth, and prints one JSON line per size (also written to bench/results/).
+ *
+ *   npm run bench                                   all sizes
+ *   npm run bench -- --sizes 10000,100000           some sizes
+ *   npm run bench -- --input FILE.csv --analysis-date YYYY-MM-DD   any CSV with the same header
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { PACKAGE_ROOT as ROOT } from '../test/engine/packageRoot';
+
+// Plain-JS generator modules, shared with scripts/generate-sample-data.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeCsv, ANALYSIS_DATE } = require(path.join(ROOT, 'scripts/bench/generateCsv.js')) as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DEFAULT_TRUTH } = require(path.join(ROOT, 'scripts/synthetic/btydCustomers.js')) as { DEFAULT_TRUTH: Record<string, number> };
+
+const DATA = path.join(ROOT, 'bench', 'data');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+/** n8n holds every item in memory; beyond this size the in-process engine run is skipped. */
+const N8N_MAX = 100_000;
+
+function arg(name: string): string | undefined {
+	const i = process.argv.indexOf(`--${name}`);
+	return i === -1 ? undefined : process.argv[i + 1];
+}
+
+function child(mode: 'engine' | 'n8n', file: string, analysisDate: string): Record<string, unknown> {
+	const out = execFileSync(process.execPath, [path.join(__dirname, 'bench', `child${path.extname(__filename)}`), mode, file, analysisDate], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
+	});
+	return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+/**
+ * Relative error allowed against the generating truth: sampling noise, which shrinks with size,
+ * plus a floor for the generator's own bias: purchases are recorded on whole days and same-day
+ * purchases merge, which the continuous-time model does not know (alpha comes out ~4% high).
+ */
+function truthCheck(fit: Record<string, number>, customers: number) {
+	const scale = Math.sqrt(10_000 / customers);
+	const tolerance: Record<string, number> = { r: 0.15 * scale + 0.04, alpha: 0.2 * scale + 0.08, a: 0.4 * scale + 0.06, b: 0.5 * scale + 0.08 };
+	const misses = Object.keys(tolerance).filter((k) => Math.abs(fit[k] / DEFAULT_TRUTH[k] - 1) > tolerance[k]);
+	return { ok: misses.length === 0, misses };
+}
+
+function main() {
+	fs.mkdirSync(RESULTS, { recursive: true });
+	const lines: Array<Record<string, unknown>> = [];
+	const input = arg('input');
+	const runs = input
+		? [{ label: path.basename(input), file: path.resolve(input), analysisDate: arg('analysis-date') ?? ANALYSIS_DATE, synthetic: false }]
+		: (arg('sizes') ?? '10000,100000,1000000').split(',').map((size) => {
+				fs.mkdirSync(DATA, { recursive: true });
+				const file = path.join(DATA, `btyd-${size}.csv`);
+				if (!fs.existsSync(file)) writeCsv(file, Number(size));
+				return { label: `${Number(size) / 1000}k`, file, analysisDate: ANALYSIS_DATE, synthetic: true };
+			});
+	for (const run of runs) {
+		const engine = child('engine', run.file, run.analysisDate);
+		const line: Record<string, unknown> = { size: run.label, ...engine, machine: `${require('os').cpus().length} cores, node ${process.version}` };
+		if (run.synthetic) line.truth = truthCheck(engine.bgnbd as Record<string, number>, engine.customers as number);
+		if ((engine.customers as number) <= N8N_MAX && !process.argv.includes('--skip-n8n')) line.n8nEngine = child('n8n', run.file, run.analysisDate);
+		console.log(JSON.stringify(line));
+		lines.push(line);
+	}
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	fs.writeFileSync(path.join(RESULTS, `bench-${stamp}.jsonl`), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+	fs.writeFileSync(path.join(RESULTS, 'latest.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+	if (lines.some((l) => l.truth && !(l.truth as { ok: boolean }).ok)) {
+		console.error('The fit missed the generating truth: a fast wrong answer does not count.');
+		process.exit(1);
+	}
+}
+
+main();
