@@ -51,7 +51,8 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 			lastGapDays: num(json.lastGapDays),
 			orderTrend: num(trend.orderTrend),
 			spendTrend: num(trend.spendTrend),
-			churnProbability: num(json.churnProbability),
+			// Churn Risk's churn probability, else 1 - P(alive) when only that is on the item.
+			churnProbability: num(json.churnProbability) ?? (num(json.pAlive) !== null ? 1 - (num(json.pAlive) as number) : null),
 			rfmSegment: typeof rfm.segment === 'string' ? rfm.segment : null,
 		},
 	};

@@ -1,4 +1,4 @@
-import { parseStage } from '../../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromRecord, parseStage } from '../../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../../lib/lifecycle/populationGap';
 import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput, StageSettings } from '../../../lib/lifecycle/stageRules';
@@ -87,6 +87,23 @@ describe('retail stage rules', () => {
 	it('treats a customer without orders as a prospect and one who just bought for the first time as new', () => {
 		expect(decideStage(customer({ orders: 0, recencyDays: null, tenureDays: null }), settings, 45).stage).toBe('prospect');
 		expect(decideStage(customer({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 0, tenureDays: 0 }), settings, 45).stage).toBe('new');
+	});
+});
+
+describe('reading a record', () => {
+	it('takes the churn probability from Churn Risk, or 1 - P(alive) when only that is there', () => {
+		const read = (json: Record<string, unknown>) => {
+			const result = lifecycleInputFromRecord({ orders: 2, recencyDays: 5, tenureDays: 50, ...json }, 20_000);
+			return 'input' in result ? result.input.churnProbability : result.error;
+		};
+		expect(read({ churnProbability: 0.7, pAlive: 0.9 })).toBe(0.7);
+		expect(read({ pAlive: 0.25 })).toBe(0.75);
+		expect(read({})).toBeNull();
+	});
+
+	it('works out recency and tenure from the order dates when the counts are missing', () => {
+		const result = lifecycleInputFromRecord({ orders: 2, firstOrderAt: '2024-01-01T08:00:00Z', lastOrderAt: '2024-03-01' }, Date.parse('2024-04-01') / 86_400_000);
+		expect(result).toMatchObject({ input: { recencyDays: 31, tenureDays: 91 } });
 	});
 });
 
