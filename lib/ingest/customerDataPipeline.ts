@@ -3,7 +3,7 @@ import { CustomerSummary } from './customerSummary';
 import { FieldMapping, MappingResult, resolveFieldMapping } from './fieldMapping';
 import { dayNumberToIsoDate } from './parseDate';
 import { RawRow } from './readers/rawRow';
-import { CustomerSummariser } from './summariseCustomers';
+import { CustomerSummariser, SummaryColumns } from './summariseCustomers';
 import { SummaryRowReader } from './summaryRows';
 
 export type InputKind = 'orders' | 'customerSummaries';
@@ -106,6 +106,17 @@ export class CustomerDataPipeline {
 		}
 	}
 
+	/** Orders in, per-customer columns out: no object per customer (see summariseColumns). */
+	finishColumns(): ColumnarResult {
+		if (this.options.inputKind !== 'orders' || this.options.output !== 'customers') throw new Error('finishColumns summarises orders into customers only');
+		return {
+			columns: this.summariser.summariseColumns(this.options.analysisDay, this.options.trendWindowDays),
+			summariser: this.summariser,
+			rejected: this.rejected,
+			rowsRead: this.rowsRead,
+		};
+	}
+
 	finish(): PipelineResult {
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
@@ -118,6 +129,14 @@ export class CustomerDataPipeline {
 		}
 		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, ordersAfterAnalysisDate: ordersAfter };
 	}
+}
+
+/** The columnar form of an orders-to-customers run, for the engine's own heavy lifting. */
+export interface ColumnarResult {
+	columns: SummaryColumns;
+	summariser: CustomerSummariser;
+	rejected: Rejection[];
+	rowsRead: number;
 }
 
 function toTransaction(order: CleanOrder): TransactionRecord {

@@ -24,8 +24,9 @@ type ContactField = (typeof CONTACT_FIELDS)[number];
 
 interface CustomerState {
 	id: string;
-	contact: Partial<Record<ContactField, string | number | boolean>>;
-	contactAt: Partial<Record<ContactField, number>>;
+	/** Created on the first contact value, so customers without any cost nothing. */
+	contact: Partial<Record<ContactField, string | number | boolean>> | null;
+	contactAt: Partial<Record<ContactField, number>> | null;
 	discounted: number;
 	returned: number;
 	refunds: number;
@@ -52,6 +53,57 @@ class Column<T extends Int32Array | Float64Array> {
 	}
 }
 
+/** Per-customer totals, one row per customer, as typed columns. */
+export interface SummaryColumns {
+	rows: number;
+	analysisDay: number;
+	trendWindowDays: number;
+	ordersAfterAnalysisDate: number;
+	/** Index of the customer's accumulated state (for id and contact fields). */
+	customer: Int32Array;
+	orders: Int32Array;
+	spend: Float64Array;
+	firstAt: Float64Array;
+	lastAt: Float64Array;
+	firstDay: Int32Array;
+	lastDay: Int32Array;
+	distinctDays: Int32Array;
+	repeatDaySpend: Float64Array;
+	firstOrderAmount: Float64Array;
+	/** -1 when the customer bought on one day only. */
+	lastGapDays: Int32Array;
+	recentOrders: Int32Array;
+	previousOrders: Int32Array;
+	recentSpend: Float64Array;
+	previousSpend: Float64Array;
+}
+
+function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number, ordersAfterAnalysisDate: number): SummaryColumns {
+	const ints = () => new Int32Array(rows);
+	const floats = () => new Float64Array(rows);
+	return {
+		rows,
+		analysisDay,
+		trendWindowDays,
+		ordersAfterAnalysisDate,
+		customer: ints(),
+		orders: ints(),
+		spend: floats(),
+		firstAt: floats(),
+		lastAt: floats(),
+		firstDay: ints(),
+		lastDay: ints(),
+		distinctDays: ints(),
+		repeatDaySpend: floats(),
+		firstOrderAmount: floats(),
+		lastGapDays: ints(),
+		recentOrders: ints(),
+		previousOrders: ints(),
+		recentSpend: floats(),
+		previousSpend: floats(),
+	};
+}
+
 /**
  * Accumulates clean orders and produces one summary per customer as of an analysis date,
  * following the buy-till-you-die conventions (MODELS.md): same-day purchases are one
@@ -75,8 +127,8 @@ export class CustomerSummariser {
 			this.indexById.set(order.customerId, index);
 			this.customers.push({
 				id: order.customerId,
-				contact: {},
-				contactAt: {},
+				contact: null,
+				contactAt: null,
 				discounted: 0,
 				returned: 0,
 				refunds: 0,
@@ -122,10 +174,12 @@ export class CustomerSummariser {
 
 	/** The value from the customer's latest order that has one wins. */
 	private remember(state: CustomerState, field: ContactField, value: string | number | boolean, at: number): void {
-		const seenAt = state.contactAt[field];
+		const contact = (state.contact ??= {});
+		const contactAt = (state.contactAt ??= {});
+		const seenAt = contactAt[field];
 		if (seenAt === undefined || at >= seenAt) {
-			state.contact[field] = value;
-			state.contactAt[field] = at;
+			contact[field] = value;
+			contactAt[field] = at;
 		}
 	}
 
@@ -134,96 +188,144 @@ export class CustomerSummariser {
 	}
 
 	/**
-	 * One summary per customer with at least one purchase on or before the analysis day; orders
-	 * after it are left out (that is how a calibration period is set).
+	 * The per-customer totals as columns, one row per customer with at least one order or
+	 * refund on or before the analysis day; orders after it are left out (that is how a
+	 * calibration period is set). The engine works on these; objects are built only for output.
 	 */
-	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; ordersAfterAnalysisDate: number } {
+	summariseColumns(analysisDay: number, trendWindowDays = 90): SummaryColumns {
 		const n = this.orderCustomer.length;
 		const customerOf = this.orderCustomer.data;
 		const day = this.orderDay.data;
 		const kind = this.orderKind.data;
 		const amount = this.orderAmount.data;
 		const at = this.orderAt.data;
+		const customers = this.customers.length;
 
 		// Counting sort of order indices by customer, then by day within each customer.
-		const start = new Int32Array(this.customers.length + 1);
+		const start = new Int32Array(customers + 1);
 		let ordersAfter = 0;
 		for (let i = 0; i < n; i++) {
 			if (day[i] > analysisDay) ordersAfter++;
 			else start[customerOf[i] + 1]++;
 		}
-		for (let c = 0; c < this.customers.length; c++) start[c + 1] += start[c];
-		const fill = start.slice(0, this.customers.length);
+		let rows = 0;
+		for (let c = 0; c < customers; c++) {
+			if (start[c + 1] > 0) rows++;
+			start[c + 1] += start[c];
+		}
+		const fill = start.slice(0, customers);
 		const sorted = new Int32Array(n - ordersAfter);
 		for (let i = 0; i < n; i++) if (day[i] <= analysisDay) sorted[fill[customerOf[i]]++] = i;
 
-		const analysisDate = dayNumberToIsoDate(analysisDay);
-		const result: CustomerSummary[] = [];
-		for (let c = 0; c < this.customers.length; c++) {
+		const cols = emptyColumns(rows, analysisDay, trendWindowDays, ordersAfter);
+		let row = 0;
+		for (let c = 0; c < customers; c++) {
 			const from = start[c];
 			const to = start[c + 1];
 			if (to === from) continue;
-			insertionSortBy(sorted, from, to, (i) => day[i] * 1e13 + at[i]);
-
+			sortByTime(sorted, from, to, day, at);
 			let orders = 0;
 			let spend = 0;
 			let firstAt = Infinity;
 			let lastAt = -Infinity;
-			let firstDay = Infinity;
-			let lastDay = -Infinity;
+			let firstDay = 0;
+			let lastDay = 0;
 			let firstOrderAmount = 0;
 			let distinctDays = 0;
 			let currentDay = NaN;
-			let repeatDaySpend = 0;
 			let previousDay = NaN;
-			const trend = { recentOrders: 0, previousOrders: 0, recentSpend: 0, previousSpend: 0 };
+			let repeatDaySpend = 0;
+			let recentOrders = 0;
+			let previousOrders = 0;
+			let recentSpend = 0;
+			let previousSpend = 0;
 			for (let k = from; k < to; k++) {
 				const i = sorted[k];
 				const value = amount[i];
 				const age = analysisDay - day[i];
-				const net = kind[i] === 0 ? value : kind[i] === 2 ? value : 0;
-				if (age < trendWindowDays) trend.recentSpend += net;
-				else if (age < 2 * trendWindowDays) trend.previousSpend += net;
+				// Returned orders count as purchases worth nothing; refund lines subtract.
+				const net = kind[i] === 1 ? 0 : value;
+				if (age < trendWindowDays) recentSpend += net;
+				else if (age < 2 * trendWindowDays) previousSpend += net;
 				if (kind[i] === 2) {
 					spend += value;
 					continue;
 				}
-				if (age < trendWindowDays) trend.recentOrders++;
-				else if (age < 2 * trendWindowDays) trend.previousOrders++;
+				if (age < trendWindowDays) recentOrders++;
+				else if (age < 2 * trendWindowDays) previousOrders++;
 				orders++;
-				spend += kind[i] === 1 ? 0 : value;
+				spend += net;
 				if (at[i] < firstAt) {
 					firstAt = at[i];
-					firstOrderAmount = kind[i] === 1 ? 0 : value;
+					firstOrderAmount = net;
 				}
 				if (at[i] > lastAt) lastAt = at[i];
 				if (day[i] !== currentDay) {
+					if (distinctDays === 0) firstDay = day[i];
 					distinctDays++;
 					previousDay = currentDay;
 					currentDay = day[i];
-					if (day[i] < firstDay) firstDay = day[i];
 					lastDay = day[i];
 				}
 				if (distinctDays > 1) repeatDaySpend += value;
 			}
-			const state = this.customers[c];
-			result.push(buildCustomerSummary(state.id, state.contact, signalsOf(state, orders), state.issues, {
-				orders,
-				spend,
-				firstAt,
-				lastAt,
-				firstDay,
-				lastDay,
-				distinctDays,
-				repeatDaySpend,
-				firstOrderAmount,
-				analysisDay,
-				analysisDate,
-				lastGapDays: distinctDays > 1 ? currentDay - previousDay : null,
-				trend: { windowDays: trendWindowDays, ...trend },
-			}));
+			cols.customer[row] = c;
+			cols.orders[row] = orders;
+			cols.spend[row] = spend;
+			cols.firstAt[row] = orders > 0 ? firstAt : 0;
+			cols.lastAt[row] = orders > 0 ? lastAt : 0;
+			cols.firstDay[row] = firstDay;
+			cols.lastDay[row] = lastDay;
+			cols.distinctDays[row] = distinctDays;
+			cols.repeatDaySpend[row] = repeatDaySpend;
+			cols.firstOrderAmount[row] = firstOrderAmount;
+			cols.lastGapDays[row] = distinctDays > 1 ? currentDay - previousDay : -1;
+			cols.recentOrders[row] = recentOrders;
+			cols.previousOrders[row] = previousOrders;
+			cols.recentSpend[row] = recentSpend;
+			cols.previousSpend[row] = previousSpend;
+			row++;
 		}
-		return { customers: result, ordersAfterAnalysisDate: ordersAfter };
+		return cols;
+	}
+
+	customerIdAt(cols: SummaryColumns, row: number): string {
+		return this.customers[cols.customer[row]].id;
+	}
+
+	/** The full summary object of one row of the columns. */
+	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
+		const state = this.customers[cols.customer[row]];
+		return buildCustomerSummary(state.id, state.contact ?? {}, signalsOf(state, cols.orders[row]), state.issues, {
+			orders: cols.orders[row],
+			spend: cols.spend[row],
+			firstAt: cols.firstAt[row],
+			lastAt: cols.lastAt[row],
+			firstDay: cols.firstDay[row],
+			lastDay: cols.lastDay[row],
+			distinctDays: cols.distinctDays[row],
+			repeatDaySpend: cols.repeatDaySpend[row],
+			firstOrderAmount: cols.firstOrderAmount[row],
+			analysisDay: cols.analysisDay,
+			analysisDate,
+			lastGapDays: cols.lastGapDays[row] >= 0 ? cols.lastGapDays[row] : null,
+			trend: {
+				windowDays: cols.trendWindowDays,
+				recentOrders: cols.recentOrders[row],
+				previousOrders: cols.previousOrders[row],
+				recentSpend: cols.recentSpend[row],
+				previousSpend: cols.previousSpend[row],
+			},
+		});
+	}
+
+	/** One summary object per customer (see summariseColumns). */
+	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; ordersAfterAnalysisDate: number } {
+		const cols = this.summariseColumns(analysisDay, trendWindowDays);
+		const analysisDate = dayNumberToIsoDate(analysisDay);
+		const customers: CustomerSummary[] = new Array(cols.rows);
+		for (let row = 0; row < cols.rows; row++) customers[row] = this.summaryAt(cols, row, analysisDate);
+		return { customers, ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate };
 	}
 }
 
@@ -333,13 +435,15 @@ function joinName(first: string | null, last: string | null): string | null {
 	return name === '' ? null : name;
 }
 
-/** Customers have a handful of orders each: insertion sort beats a general sort's overhead. */
-function insertionSortBy(values: Int32Array, from: number, to: number, key: (i: number) => number): void {
+/**
+ * Sorts one customer's order indices by day, then instant. Customers have a handful of orders
+ * each: insertion sort beats a general sort's overhead.
+ */
+function sortByTime(values: Int32Array, from: number, to: number, day: Int32Array, at: Float64Array): void {
 	for (let k = from + 1; k < to; k++) {
 		const v = values[k];
-		const kv = key(v);
 		let j = k - 1;
-		while (j >= from && key(values[j]) > kv) {
+		while (j >= from && (day[values[j]] > day[v] || (day[values[j]] === day[v] && at[values[j]] > at[v]))) {
 			values[j + 1] = values[j];
 			j--;
 		}

@@ -26,14 +26,16 @@ export interface GroupedHistories {
 export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> }): GroupedHistories {
 	const columns = 'length' in histories ? undefined : histories;
 	const rows = columns ? columns.x.length : (histories as ArrayLike<History>).length;
-	const index = new Map<string, number>();
+	// Whole days below 2^20 pack into one exact number key; anything else keys by text.
+	const index = new Map<number | string, number>();
 	const x: number[] = [];
 	const tx: number[] = [];
 	const T: number[] = [];
 	const weight: number[] = [];
 	for (let i = 0; i < rows; i++) {
 		const h = columns ? { x: columns.x[i], tx: columns.tx[i], T: columns.T[i] } : (histories as ArrayLike<History>)[i];
-		const key = `${h.x}|${h.tx}|${h.T}`;
+		const packable = Number.isInteger(h.tx) && Number.isInteger(h.T) && h.tx >= 0 && h.T >= 0 && h.tx < 1_048_576 && h.T < 1_048_576 && h.x < 4096;
+		const key = packable ? (h.x * 1_048_576 + h.tx) * 1_048_576 + h.T : `${h.x}|${h.tx}|${h.T}`;
 		const at = index.get(key);
 		if (at === undefined) {
 			index.set(key, x.length);

@@ -38,16 +38,26 @@ export interface SpendColumns {
 	xIndex: Int32Array;
 }
 
-export function spendColumns(data: SpendHistory[]): SpendColumns {
-	const n = data.length;
-	const x = new Float64Array(n);
-	const m = new Float64Array(n);
+/** Repeat spenders only (x > 0, m > 0): the likelihood is defined for them alone. */
+export function spendColumns(data: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }): SpendColumns {
+	const rows = Array.isArray(data) ? data.length : data.x.length;
+	const xs: number[] = [];
+	const ms: number[] = [];
+	for (let i = 0; i < rows; i++) {
+		const x = Array.isArray(data) ? data[i].x : data.x[i];
+		const m = Array.isArray(data) ? data[i].m : data.m[i];
+		if (x > 0 && m > 0 && Number.isFinite(m)) {
+			xs.push(x);
+			ms.push(m);
+		}
+	}
+	const n = xs.length;
+	const x = Float64Array.from(xs);
+	const m = Float64Array.from(ms);
 	const lnMx = new Float64Array(n);
 	const xIndex = new Int32Array(n);
 	const distinct = new Map<number, number>();
 	for (let i = 0; i < n; i++) {
-		x[i] = data[i].x;
-		m[i] = data[i].m;
 		lnMx[i] = Math.log(m[i]) + Math.log(x[i]);
 		let at = distinct.get(x[i]);
 		if (at === undefined) {
@@ -100,13 +110,13 @@ export function repeatSpenders(data: SpendHistory[]): SpendHistory[] {
 	return data.filter((d) => d.x > 0 && d.m > 0 && Number.isFinite(d.m));
 }
 
-export function fitGammaGamma(all: SpendHistory[], options: { penalizer?: number } = {}): GammaGammaFit {
-	const data = repeatSpenders(all);
-	const n = data.length;
+/** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */
+export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: { penalizer?: number } = {}): GammaGammaFit {
+	const columns = spendColumns(all);
+	const n = columns.x.length;
 	const penalizer = options.penalizer ?? 0;
 	if (n === 0) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: 0, converged: false, iterations: 0, message: 'no repeat customers with spend' };
-	const meanM = data.reduce((s, d) => s + d.m, 0) / n;
-	const columns = spendColumns(data);
+	const meanM = columns.m.reduce((s, v) => s + v, 0) / n;
 	const objective = (logs: number[]) => {
 		const params = { p: Math.exp(logs[0]), q: Math.exp(logs[1]), gamma: Math.exp(logs[2]) };
 		const natural = [params.p, params.q, params.gamma];
@@ -124,10 +134,12 @@ export function fitGammaGamma(all: SpendHistory[], options: { penalizer?: number
 		[0.5, 1.5, meanM],
 	];
 	let best: ReturnType<typeof minimiseBfgs> | undefined;
-	for (const start of starts) {
+	for (const [s, start] of starts.entries()) {
 		const result = minimiseBfgs(objective, start.map(Math.log), { maxIterations: 1000, gradientTolerance: 1e-8 });
 		if (!Number.isFinite(result.value)) continue;
 		if (!best || (result.converged && !best.converged) || (result.converged === best.converged && result.value < best.value - 1e-12)) best = result;
+		// Two starts agreeing on a converged optimum is enough evidence that it is the optimum.
+		if (s >= 1 && best.converged && result.converged && Math.abs(result.value - best.value) < 1e-9) break;
 	}
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };
 	const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
