@@ -36,34 +36,61 @@ export interface BgNbdFitOptions {
 
 const toParams = (logs: number[]): BgNbdParams => ({ r: Math.exp(logs[0]), alpha: Math.exp(logs[1]), a: Math.exp(logs[2]), b: Math.exp(logs[3]) });
 
-/** Distinct values of x and, per group, the index of its x: gamma terms depend on x only. */
-function distinctX(data: GroupedHistories): { values: Float64Array; index: Int32Array } {
-	const map = new Map<number, number>();
-	const index = new Int32Array(data.x.length);
-	for (let i = 0; i < data.x.length; i++) {
-		let at = map.get(data.x[i]);
-		if (at === undefined) {
-			at = map.size;
-			map.set(data.x[i], at);
-		}
-		index[i] = at;
+/**
+ * What stays fixed while the optimiser moves the parameters: the distinct values of x (the
+ * gamma terms depend on x only) and of the day counts t_x and T (ln(alpha + t) depends on t
+ * only), with each group's index into them. Customer bases have a few hundred distinct values
+ * of each, against up to hundreds of thousands of groups.
+ */
+interface LikelihoodIndex {
+	xValues: Float64Array;
+	xIndex: Int32Array;
+	times: Float64Array;
+	txIndex: Int32Array;
+	TIndex: Int32Array;
+}
+
+function indexOf(values: Map<number, number>, value: number): number {
+	let at = values.get(value);
+	if (at === undefined) {
+		at = values.size;
+		values.set(value, at);
 	}
-	const values = new Float64Array(map.size);
-	for (const [value, at] of map) values[at] = value;
-	return { values, index };
+	return at;
+}
+
+function likelihoodIndex(data: GroupedHistories): LikelihoodIndex {
+	const xs = new Map<number, number>();
+	const times = new Map<number, number>();
+	const n = data.x.length;
+	const xIndex = new Int32Array(n);
+	const txIndex = new Int32Array(n);
+	const TIndex = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		xIndex[i] = indexOf(xs, data.x[i]);
+		txIndex[i] = indexOf(times, data.tx[i]);
+		TIndex[i] = indexOf(times, data.T[i]);
+	}
+	const toArray = (map: Map<number, number>) => {
+		const out = new Float64Array(map.size);
+		for (const [value, at] of map) out[at] = value;
+		return out;
+	};
+	return { xValues: toArray(xs), xIndex, times: toArray(times), txIndex, TIndex };
 }
 
 /**
  * Summed log-likelihood and its gradient with respect to (r, alpha, a, b), over grouped
  * histories. Log-sum-exp keeps it finite for any x.
  */
-export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, xs = distinctX(data)): { value: number; gradient: number[] } {
+export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, index = likelihoodIndex(data)): { value: number; gradient: number[] } {
 	const { r, alpha, a, b } = params;
-	const nx = xs.values.length;
+	const nx = index.xValues.length;
 	const gammaTerms = new Float64Array(nx);
 	const psiRx = new Float64Array(nx);
 	const psiBx = new Float64Array(nx);
 	const psiABx = new Float64Array(nx);
+	const lnBx1 = new Float64Array(nx);
 	const lnGr = lnGamma(r);
 	const lnGb = lnGamma(b);
 	const lnGab = lnGamma(a + b);
@@ -72,13 +99,21 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 	const psiAB = digamma(a + b);
 	const lnAlpha = Math.log(alpha);
 	for (let k = 0; k < nx; k++) {
-		const x = xs.values[k];
+		const x = index.xValues[k];
 		gammaTerms[k] = lnGamma(r + x) - lnGr + r * lnAlpha + lnGab + lnGamma(b + x) - lnGb - lnGamma(a + b + x);
 		psiRx[k] = digamma(r + x);
 		psiBx[k] = digamma(b + x);
 		psiABx[k] = digamma(a + b + x);
+		lnBx1[k] = x > 0 ? Math.log(b + x - 1) : 0;
+	}
+	const lnAt = new Float64Array(index.times.length);
+	const invAt = new Float64Array(index.times.length);
+	for (let j = 0; j < index.times.length; j++) {
+		lnAt[j] = Math.log(alpha + index.times[j]);
+		invAt[j] = 1 / (alpha + index.times[j]);
 	}
 	const lnA = Math.log(a);
+	const invA = 1 / a;
 	let ll = 0;
 	let gr = 0;
 	let gAlpha = 0;
@@ -87,25 +122,31 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 	for (let i = 0; i < data.x.length; i++) {
 		const x = data.x[i];
 		const w = data.weight[i];
-		const k = xs.index[i];
-		const lnAT = Math.log(alpha + data.T[i]);
+		const k = index.xIndex[i];
+		const T = index.TIndex[i];
+		const lnAT = lnAt[T];
 		const A3 = -(r + x) * lnAT;
 		let L = A3;
 		let w3 = 1;
 		let w4 = 0;
 		let lnAtx = 0;
+		let invAtx = 0;
 		if (x > 0) {
-			lnAtx = Math.log(alpha + data.tx[i]);
-			const A4 = lnA - Math.log(b + x - 1) - (r + x) * lnAtx;
-			const top = Math.max(A3, A4);
-			L = top + Math.log(Math.exp(A3 - top) + Math.exp(A4 - top));
-			w3 = Math.exp(A3 - L);
-			w4 = Math.exp(A4 - L);
+			const tx = index.txIndex[i];
+			lnAtx = lnAt[tx];
+			invAtx = invAt[tx];
+			const A4 = lnA - lnBx1[k] - (r + x) * lnAtx;
+			// log(e^A3 + e^A4) and the two shares, from one exp and one log1p.
+			const d = A4 - A3;
+			const e = Math.exp(-Math.abs(d));
+			L = Math.max(A3, A4) + Math.log1p(e);
+			w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+			w3 = 1 - w4;
 		}
 		ll += w * (gammaTerms[k] + L);
 		gr += w * (psiRx[k] - psiR + lnAlpha - w3 * lnAT - w4 * lnAtx);
-		gAlpha += w * (r / alpha - (r + x) * (w3 / (alpha + data.T[i]) + (x > 0 ? w4 / (alpha + data.tx[i]) : 0)));
-		ga += w * (psiAB - psiABx[k] + w4 / a);
+		gAlpha += w * (r / alpha - (r + x) * (w3 * invAt[T] + w4 * invAtx));
+		ga += w * (psiAB - psiABx[k] + w4 * invA);
 		gb += w * (psiAB + psiBx[k] - psiB - psiABx[k] - (x > 0 ? w4 / (b + x - 1) : 0));
 	}
 	return { value: ll, gradient: [gr, gAlpha, ga, gb] };
@@ -135,11 +176,11 @@ function defaultStarts(data: GroupedHistories): BgNbdParams[] {
 export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}): BgNbdFit {
 	const penalizer = options.penalizer ?? 0;
 	const n = data.customers;
-	const xs = distinctX(data);
+	const index = likelihoodIndex(data);
 	const objective = (logs: number[]) => {
 		const params = toParams(logs);
 		if (![params.r, params.alpha, params.a, params.b].every((v) => Number.isFinite(v) && v > 0)) return { value: Infinity, gradient: [0, 0, 0, 0] };
-		const { value, gradient } = bgnbdLogLikelihood(params, data, xs);
+		const { value, gradient } = bgnbdLogLikelihood(params, data, index);
 		const natural = [params.r, params.alpha, params.a, params.b];
 		const penalty = penalizer * natural.reduce((s, v) => s + v * v, 0);
 		return {
@@ -164,7 +205,7 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 	const params = toParams(best.x);
 	return {
 		params,
-		logLikelihood: bgnbdLogLikelihood(params, data, xs).value,
+		logLikelihood: bgnbdLogLikelihood(params, data, index).value,
 		customers: n,
 		converged: best.converged,
 		iterations: best.iterations,
