@@ -1,5 +1,6 @@
 import { CleaningOptions } from './cleanOrders';
 import { normaliseEmail, normalisePhone, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { ORDER_FIELDS, OrderField } from './fieldCatalog';
 import { FieldMapping } from './fieldMapping';
 import { parseDate } from './parseDate';
 import { parseMoney } from './parseMoney';
@@ -32,27 +33,11 @@ function present(value: unknown): boolean {
 	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
-const CONTACT_KEYS = [
-	'email',
-	'phone',
-	'firstName',
-	'lastName',
-	'name',
-	'discountAmount',
-	'couponCode',
-	'complaints',
-	'satisfaction',
-	'consentEmail',
-	'consentSms',
-	'consentPush',
-	'lastContactedAt',
-	'timezone',
-	'hubspotId',
-	'salesforceId',
-	'pipedriveId',
-	'productId',
-] as const;
-type ContactKey = (typeof CONTACT_KEYS)[number];
+/** Every catalog field that is not part of the order itself. */
+type ContactKey = Exclude<OrderField, 'customerId' | 'orderId' | 'orderDate' | 'amount' | 'currency' | 'returned'>;
+const ORDER_CORE = new Set<OrderField>(['customerId', 'orderId', 'orderDate', 'amount', 'currency', 'returned']);
+const CONTACT_KEYS = ORDER_FIELDS.filter((field): field is ContactKey => !ORDER_CORE.has(field));
+
 
 /**
  * Builds, once per mapping, a reader of the contact fields of a row; it touches only the mapped

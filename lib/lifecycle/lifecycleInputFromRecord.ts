@@ -1,14 +1,6 @@
+import { parseOptionalNumber } from '../ingest/contactFields';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
-
-const num = (value: unknown): number | null => {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const n = Number(value);
-		return Number.isFinite(n) ? n : null;
-	}
-	return null;
-};
 
 const dayOf = (iso: unknown): number | null => {
 	if (typeof iso !== 'string') return null;
@@ -29,16 +21,16 @@ export function parseStage(value: unknown): Stage | null {
  */
 export function lifecycleInputFromRecord(json: Record<string, unknown>, analysisDay: number): { input: Omit<LifecycleInput, 'previousStage'> } | { error: string } {
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : {}) as Record<string, unknown>;
-	const orders = num(json.orders) ?? (num(inputs.frequency) !== null ? (num(inputs.frequency) as number) + 1 : null);
+	const orders = parseOptionalNumber(json.orders) ?? (parseOptionalNumber(inputs.frequency) !== null ? (parseOptionalNumber(inputs.frequency) as number) + 1 : null);
 	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
 	const lastDay = dayOf(json.lastOrderAt);
 	const firstDay = dayOf(json.firstOrderAt);
-	const recencyDays = num(json.recencyDays) ?? (lastDay !== null ? analysisDay - lastDay : null);
-	const tenureDays = num(json.tenureDays) ?? (firstDay !== null ? analysisDay - firstDay : null);
+	const recencyDays = parseOptionalNumber(json.recencyDays) ?? (lastDay !== null ? analysisDay - lastDay : null);
+	const tenureDays = parseOptionalNumber(json.tenureDays) ?? (firstDay !== null ? analysisDay - firstDay : null);
 	if (orders > 0 && recencyDays === null) return { error: 'needs the days since the last order (recencyDays, or lastOrderAt)' };
 	if (recencyDays !== null && recencyDays < 0) return { error: 'has a last order after the analysis date' };
-	const repeatPurchases = num(inputs.frequency) ?? num(json.frequency) ?? Math.max(0, orders - 1);
-	const recency = num(inputs.recency) ?? num(json.recency);
+	const repeatPurchases = parseOptionalNumber(inputs.frequency) ?? parseOptionalNumber(json.frequency) ?? Math.max(0, orders - 1);
+	const recency = parseOptionalNumber(inputs.recency) ?? parseOptionalNumber(json.recency);
 	const trend = (typeof json.trend === 'object' && json.trend !== null ? json.trend : {}) as Record<string, unknown>;
 	const rfm = (typeof json.rfm === 'object' && json.rfm !== null ? json.rfm : {}) as Record<string, unknown>;
 	return {
@@ -47,12 +39,12 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 			recencyDays,
 			tenureDays,
 			repeatPurchases,
-			avgGapDays: num(json.avgDaysBetweenOrders) ?? (recency !== null && repeatPurchases > 0 ? recency / repeatPurchases : null),
-			lastGapDays: num(json.lastGapDays),
-			orderTrend: num(trend.orderTrend),
-			spendTrend: num(trend.spendTrend),
+			avgGapDays: parseOptionalNumber(json.avgDaysBetweenOrders) ?? (recency !== null && repeatPurchases > 0 ? recency / repeatPurchases : null),
+			lastGapDays: parseOptionalNumber(json.lastGapDays),
+			orderTrend: parseOptionalNumber(trend.orderTrend),
+			spendTrend: parseOptionalNumber(trend.spendTrend),
 			// Churn Risk's churn probability, else 1 - P(alive) when only that is on the item.
-			churnProbability: num(json.churnProbability) ?? (num(json.pAlive) !== null ? 1 - (num(json.pAlive) as number) : null),
+			churnProbability: parseOptionalNumber(json.churnProbability) ?? (parseOptionalNumber(json.pAlive) !== null ? 1 - (parseOptionalNumber(json.pAlive) as number) : null),
 			rfmSegment: typeof rfm.segment === 'string' ? rfm.segment : null,
 		},
 	};

@@ -83,3 +83,20 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 	}
 	return { x, value, gradient, iterations: maxIterations, converged: maxAbs(gradient) < gtol, message: 'iteration limit reached' };
 }
+
+/**
+ * Minimises from several starting points and keeps the best result, preferring converged ones.
+ * Stops early once a second start converges to the same value: two agreeing starts are enough
+ * evidence that the optimum is found.
+ */
+export function minimiseFromStarts(f: Objective, starts: number[][], options: MinimiseOptions = {}): MinimiseResult | undefined {
+	let best: MinimiseResult | undefined;
+	for (let s = 0; s < starts.length; s++) {
+		const result = minimiseBfgs(f, starts[s], options);
+		if (!Number.isFinite(result.value)) continue;
+		const agrees = best !== undefined && best.converged && result.converged && Math.abs(result.value - best.value) < 1e-9;
+		if (!best || (result.converged && !best.converged) || (result.converged === best.converged && result.value < best.value - 1e-12)) best = result;
+		if (agrees) break;
+	}
+	return best;
+}

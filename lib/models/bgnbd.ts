@@ -1,4 +1,5 @@
-import { minimiseBfgs } from '../math/bfgs';
+import { minimiseFromStarts } from '../math/bfgs';
+import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
@@ -177,28 +178,13 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 	const penalizer = options.penalizer ?? 0;
 	const n = data.customers;
 	const index = likelihoodIndex(data);
-	const objective = (logs: number[]) => {
-		const params = toParams(logs);
-		if (![params.r, params.alpha, params.a, params.b].every((v) => Number.isFinite(v) && v > 0)) return { value: Infinity, gradient: [0, 0, 0, 0] };
-		const { value, gradient } = bgnbdLogLikelihood(params, data, index);
-		const natural = [params.r, params.alpha, params.a, params.b];
-		const penalty = penalizer * natural.reduce((s, v) => s + v * v, 0);
-		return {
-			value: -value / n + penalty,
-			gradient: gradient.map((g, k) => (-g / n + 2 * penalizer * natural[k]) * natural[k]),
-		};
-	};
-	let best: (ReturnType<typeof minimiseBfgs> & { start: number }) | undefined;
+	const objective = logParameterObjective(n, penalizer, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, data, index));
 	const starts = options.starts ?? defaultStarts(data);
-	for (let s = 0; s < starts.length; s++) {
-		const start = starts[s];
-		const result = minimiseBfgs(objective, [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)], { maxIterations: 1000, gradientTolerance: 1e-8 });
-		if (!Number.isFinite(result.value)) continue;
-		const better = !best || (result.converged && !best.converged) || (result.converged === best.converged && result.value < best.value - 1e-12);
-		if (better) best = { ...result, start: s };
-		// Two starts agreeing on a converged optimum is enough evidence that it is the optimum.
-		if (best && best.converged && s >= 1 && Math.abs(result.value - best.value) < 1e-9 && result.converged) break;
-	}
+	const best = minimiseFromStarts(
+		objective,
+		starts.map((p) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)]),
+		{ maxIterations: 1000, gradientTolerance: 1e-8 },
+	);
 	if (!best) {
 		return { params: starts[0], logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated from any starting point' };
 	}

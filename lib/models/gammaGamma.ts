@@ -1,4 +1,5 @@
-import { minimiseBfgs } from '../math/bfgs';
+import { minimiseFromStarts } from '../math/bfgs';
+import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
 import { SpendHistory } from './customerHistory';
@@ -117,30 +118,14 @@ export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: A
 	const penalizer = options.penalizer ?? 0;
 	if (n === 0) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: 0, converged: false, iterations: 0, message: 'no repeat customers with spend' };
 	const meanM = columns.m.reduce((s, v) => s + v, 0) / n;
-	const objective = (logs: number[]) => {
-		const params = { p: Math.exp(logs[0]), q: Math.exp(logs[1]), gamma: Math.exp(logs[2]) };
-		const natural = [params.p, params.q, params.gamma];
-		if (!natural.every((v) => Number.isFinite(v) && v > 0)) return { value: Infinity, gradient: [0, 0, 0] };
-		const { value, gradient } = gammaGammaLogLikelihood(params, columns);
-		return {
-			value: -value / n + penalizer * natural.reduce((s, v) => s + v * v, 0),
-			gradient: gradient.map((g, k) => (-g / n + 2 * penalizer * natural[k]) * natural[k]),
-		};
-	};
+	const objective = logParameterObjective(n, penalizer, ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, columns));
 	// p * gamma / (q - 1) is the population mean spend: start at shapes that match it.
 	const starts = [
 		[1, 2, meanM],
 		[5, 4, (3 * meanM) / 5],
 		[0.5, 1.5, meanM],
 	];
-	let best: ReturnType<typeof minimiseBfgs> | undefined;
-	for (const [s, start] of starts.entries()) {
-		const result = minimiseBfgs(objective, start.map(Math.log), { maxIterations: 1000, gradientTolerance: 1e-8 });
-		if (!Number.isFinite(result.value)) continue;
-		if (!best || (result.converged && !best.converged) || (result.converged === best.converged && result.value < best.value - 1e-12)) best = result;
-		// Two starts agreeing on a converged optimum is enough evidence that it is the optimum.
-		if (s >= 1 && best.converged && result.converged && Math.abs(result.value - best.value) < 1e-9) break;
-	}
+	const best = minimiseFromStarts(objective, starts.map((start) => start.map(Math.log)), { maxIterations: 1000, gradientTolerance: 1e-8 });
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };
 	const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
 	return { params, logLikelihood: gammaGammaLogLikelihood(params, columns).value, customers: n, converged: best.converged, iterations: best.iterations, message: best.message };

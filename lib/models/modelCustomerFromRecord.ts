@@ -1,3 +1,4 @@
+import { parseOptionalNumber } from '../ingest/contactFields';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';
 
@@ -11,37 +12,28 @@ import { ModelCustomer } from './churnModel';
  */
 export type RecordReading = { customer: ModelCustomer } | { noOrders: true; customerId: string } | { error: string };
 
-const num = (value: unknown): number | undefined => {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const n = Number(value);
-		return Number.isFinite(n) ? n : undefined;
-	}
-	return undefined;
-};
-
 export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackAnalysisDay: number): RecordReading {
 	const id = json.customerId ?? json.customer_id ?? json.id;
 	if (id === undefined || id === null || String(id).trim() === '') return { error: 'has no customerId' };
 	const customerId = String(id);
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : json) as Record<string, unknown>;
-	const orders = num(json.orders);
+	const orders = parseOptionalNumber(json.orders);
 	if (orders === 0) return { noOrders: true, customerId };
 
-	const x = num(inputs.frequency);
-	const tx = num(inputs.recency);
-	const T = num(inputs.T);
-	if (x === undefined || tx === undefined || T === undefined) {
+	const x = parseOptionalNumber(inputs.frequency);
+	const tx = parseOptionalNumber(inputs.recency);
+	const T = parseOptionalNumber(inputs.T);
+	if (x === null || tx === null || T === null) {
 		return { error: `(customer ${customerId}) needs frequency, recency and T in days: connect it after Customer Data, or provide those fields` };
 	}
 	const history = { x, tx, T };
 	const invalid = invalidHistory(history);
 	if (invalid) return { error: `(customer ${customerId}): ${invalid}` };
 
-	const monetaryValue = num(inputs.monetaryValue) ?? 0;
+	const monetaryValue = parseOptionalNumber(inputs.monetaryValue) ?? 0;
 	const orderCount = orders ?? x + 1;
-	const totalSpend = num(json.totalSpend) ?? monetaryValue * orderCount;
-	const avgOrderValue = num(json.avgOrderValue) ?? (orderCount > 0 ? totalSpend / orderCount : 0);
+	const totalSpend = parseOptionalNumber(json.totalSpend) ?? monetaryValue * orderCount;
+	const avgOrderValue = parseOptionalNumber(json.avgOrderValue) ?? (orderCount > 0 ? totalSpend / orderCount : 0);
 	let analysisDay = fallbackAnalysisDay;
 	if (typeof json.analysisDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(json.analysisDate)) {
 		analysisDay = Math.floor(Date.parse(`${json.analysisDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
@@ -49,13 +41,13 @@ export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackA
 	return {
 		customer: {
 			customerId,
-			recencyDays: num(json.recencyDays) ?? T - tx,
+			recencyDays: parseOptionalNumber(json.recencyDays) ?? T - tx,
 			orders: orderCount,
 			totalSpend,
 			avgOrderValue,
 			history,
 			spend: { x, m: monetaryValue },
-			ownGapDays: num(json.avgDaysBetweenOrders) ?? (x > 0 ? tx / x : null),
+			ownGapDays: parseOptionalNumber(json.avgDaysBetweenOrders) ?? (x > 0 ? tx / x : null),
 			analysisDay,
 		},
 	};

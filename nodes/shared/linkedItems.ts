@@ -31,22 +31,16 @@ export async function forEachInputItem(
 	items: INodeExecutionData[],
 	work: (itemIndex: number) => Promise<void> | void,
 ): Promise<INodeExecutionData[]> {
-	const errorItems: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		throwIfCancelled(ctx);
-		try {
-			await work(itemIndex);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error) }, itemIndex));
-		}
-	}
-	return errorItems;
+	return forEachRecord(
+		ctx,
+		items.map((_, i) => ({ sourceItems: [i] })),
+		(record) => work(record.sourceItems[0]),
+	);
 }
 
 /**
- * Like forEachInputItem, for records that came from one or more input items: a failure names
- * and pairs with the record's first source item.
+ * Runs `work` for each record (one or more input items' worth); a failure names and pairs with
+ * the record's input items.
  */
 export async function forEachRecord<T extends { sourceItems: number[] }>(
 	ctx: IExecuteFunctions,
@@ -55,7 +49,7 @@ export async function forEachRecord<T extends { sourceItems: number[] }>(
 ): Promise<INodeExecutionData[]> {
 	const errorItems: INodeExecutionData[] = [];
 	for (let i = 0; i < records.length; i++) {
-		if (i % 10_000 === 0) throwIfCancelled(ctx);
+		if (i % 1000 === 0) throwIfCancelled(ctx);
 		try {
 			await work(records[i]);
 		} catch (error) {

@@ -1,17 +1,9 @@
 import { CleaningOptions } from '../../lib/ingest/cleanOrders';
+import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
 import { TimeZone } from '../../lib/ingest/timeZone';
 
 export function cleaningOptions(overrides: Partial<CleaningOptions> = {}): CleaningOptions {
-	return {
-		dateOrder: 'ymd',
-		timeZone: new TimeZone('UTC'),
-		defaultCountryCode: '86',
-		decimalComma: false,
-		minorUnits: false,
-		refunds: 'subtract',
-		zeroValueOrders: 'keep',
-		...overrides,
-	};
+	return { ...defaultCleaningOptions(new TimeZone('UTC')), ...overrides };
 }
 
 export async function* chunksOf(buffer: Buffer, size = 4096): AsyncGenerator<Uint8Array> {
