@@ -59,7 +59,6 @@ export class CustomerDataPipeline {
 	private cleaner: OrderCleaner | undefined;
 	private summaryReader: SummaryRowReader | undefined;
 	private readonly summariser = new CustomerSummariser();
-	private readonly sourcesByCustomer = new Map<string, number[]>();
 	private readonly summaries: Array<Linked<CustomerSummary>> = [];
 	private readonly transactions: Array<Linked<TransactionRecord>> = [];
 	private readonly rejected: Rejection[] = [];
@@ -92,9 +91,6 @@ export class CustomerDataPipeline {
 			return;
 		}
 		this.summariser.add(order);
-		const sources = this.sourcesByCustomer.get(order.customerId);
-		if (!sources) this.sourcesByCustomer.set(order.customerId, [sourceItem]);
-		else if (sources[sources.length - 1] !== sourceItem && !sources.includes(sourceItem)) sources.push(sourceItem);
 	}
 
 	private start(columns: string[]): void {
@@ -123,9 +119,9 @@ export class CustomerDataPipeline {
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;
 		else if (this.summaryReader) records = this.summaries;
 		else {
-			const { customers, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay, this.options.trendWindowDays);
+			const { customers, sources, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay, this.options.trendWindowDays);
 			ordersAfter = ordersAfterAnalysisDate;
-			records = customers.map((record) => ({ record, sourceItems: this.sourcesByCustomer.get(record.customerId) ?? [] }));
+			records = customers.map((record, row) => ({ record, sourceItems: sources[row] }));
 		}
 		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, ordersAfterAnalysisDate: ordersAfter };
 	}

@@ -37,6 +37,8 @@ interface CustomerState {
 	lastSatisfactionAt: number;
 	products: Set<string> | null;
 	issues: string[] | null;
+	/** The input item(s) the customer's orders came from: usually one, so a number until not. */
+	sources: number | number[];
 }
 
 /** Growable typed column, so millions of orders cost a few bytes each. */
@@ -139,9 +141,14 @@ export class CustomerSummariser {
 				lastSatisfactionAt: -Infinity,
 				products: null,
 				issues: null,
+				sources: order.sourceItem,
 			});
 		}
 		const state = this.customers[index];
+		if (state.sources !== order.sourceItem) {
+			if (typeof state.sources === 'number') state.sources = [state.sources, order.sourceItem];
+			else if (!state.sources.includes(order.sourceItem)) state.sources.push(order.sourceItem);
+		}
 		this.orderCustomer.push(index);
 		this.orderDay.push(order.day);
 		this.orderAt.push(order.orderAt);
@@ -293,6 +300,12 @@ export class CustomerSummariser {
 		return this.customers[cols.customer[row]].id;
 	}
 
+	/** The input items a row's customer came from, for n8n's item linking. */
+	sourcesAt(cols: SummaryColumns, row: number): number[] {
+		const sources = this.customers[cols.customer[row]].sources;
+		return typeof sources === 'number' ? [sources] : sources;
+	}
+
 	/** The full summary object of one row of the columns. */
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
 		const state = this.customers[cols.customer[row]];
@@ -319,13 +332,17 @@ export class CustomerSummariser {
 		});
 	}
 
-	/** One summary object per customer (see summariseColumns). */
-	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; ordersAfterAnalysisDate: number } {
+	/** One summary object per customer (see summariseColumns), with its source items. */
+	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; sources: number[][]; ordersAfterAnalysisDate: number } {
 		const cols = this.summariseColumns(analysisDay, trendWindowDays);
 		const analysisDate = dayNumberToIsoDate(analysisDay);
 		const customers: CustomerSummary[] = new Array(cols.rows);
-		for (let row = 0; row < cols.rows; row++) customers[row] = this.summaryAt(cols, row, analysisDate);
-		return { customers, ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate };
+		const sources: number[][] = new Array(cols.rows);
+		for (let row = 0; row < cols.rows; row++) {
+			customers[row] = this.summaryAt(cols, row, analysisDate);
+			sources[row] = this.sourcesAt(cols, row);
+		}
+		return { customers, sources, ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate };
 	}
 }
 
