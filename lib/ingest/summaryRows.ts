@@ -5,7 +5,7 @@ import { FieldMapping } from './fieldMapping';
 import { dayNumberToIsoDate, parseDate } from './parseDate';
 import { parseMoney } from './parseMoney';
 import { textOrNull } from './contactFields';
-import { buildCustomerSummary } from './summariseCustomers';
+import { buildCustomerSummary } from './buildCustomerSummary';
 
 /**
  * Reads one row per customer from a database summary (customer id, number of orders, first and
