@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
+import { customerInputProperty } from '../shared/customerRecords';
 
 const fitting = { show: { mode: ['fitAndScore'] } };
 
@@ -54,17 +55,7 @@ export const churnRiskProperties: INodeProperties[] = [
 		displayOptions: { show: { mode: ['scoreWithSavedModel'], modelSource: ['json'] } },
 		description: 'The JSON item from the Model output of a Fit and Score run',
 	},
-	{
-		displayName: 'Input',
-		name: 'input',
-		type: 'options',
-		options: [
-			{ name: 'Auto-Detect', value: 'auto', description: 'Customer summaries when items have frequency/T or come from Customer Data, else orders' },
-			{ name: 'Customer Summaries', value: 'customers', description: 'From Customer Data, or a database summary with customerId, frequency, recency, T (days)' },
-			{ name: 'Orders', value: 'transactions', description: 'One item per order; summarised here the way Customer Data does it' },
-		],
-		default: 'auto',
-	},
+	customerInputProperty('From Customer Data, or a database summary with customerId, frequency, recency, T (days)'),
 	{ ...analysisDateProperty, description: 'Used when the items do not carry their own analysis date (orders, database summaries). Leave empty for today.' },
 	{
 		displayName: 'Horizon (Days)',

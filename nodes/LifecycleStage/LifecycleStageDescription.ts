@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
+import { customerInputProperty } from '../shared/customerRecords';
 
 export const lifecycleStageProperties: INodeProperties[] = [
 	{
@@ -23,17 +24,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 		],
 		default: 'retail',
 	},
-	{
-		displayName: 'Input',
-		name: 'input',
-		type: 'options',
-		options: [
-			{ name: 'Auto-Detect', value: 'auto', description: 'Customer summaries when items carry orders/recency or come from Customer Data, else orders' },
-			{ name: 'Customer Summaries', value: 'customers', description: 'From Customer Data or Churn Risk, or a database summary with orders, recencyDays and tenureDays' },
-			{ name: 'Orders', value: 'transactions', description: 'One item per order; summarised here the way Customer Data does it' },
-		],
-		default: 'auto',
-	},
+	customerInputProperty('From Customer Data or Churn Risk, or a database summary with orders, recencyDays and tenureDays'),
 	{
 		displayName: 'At Risk and Churned From',
 		name: 'riskSignal',

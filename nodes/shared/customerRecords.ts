@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
 import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
@@ -7,6 +7,21 @@ import type { TimeZone } from '../../lib/ingest/timeZone';
 import { linkedItem } from './linkedItems';
 
 export type CustomerInput = 'auto' | 'customers' | 'transactions';
+
+/** The "Input" parameter of nodes that read customers; `summaries` says which fields they need. */
+export function customerInputProperty(summaries: string): INodeProperties {
+	return {
+		displayName: 'Input',
+		name: 'input',
+		type: 'options',
+		options: [
+			{ name: 'Auto-Detect', value: 'auto', description: 'Customer summaries when the items describe customers (e.g. from Customer Data), else orders' },
+			{ name: 'Customer Summaries', value: 'customers', description: summaries },
+			{ name: 'Orders', value: 'transactions', description: 'One item per order; summarised here the way Customer Data does it' },
+		],
+		default: 'auto',
+	};
+}
 
 export interface CustomerRecord {
 	/** One customer: the input item's json, or the summary of that customer's order items. */
