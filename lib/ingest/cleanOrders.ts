@@ -1,3 +1,4 @@
+import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MoneyOptions, parseMoney } from './parseMoney';
@@ -42,21 +43,22 @@ export type CleanResult = { order: CleanOrder } | { rejection: Rejection };
 
 /** Turns raw rows into orders; stateful because an order id seen before is a duplicate. */
 export class OrderCleaner {
-	private readonly seenOrderKeys = new Set<string>();
+	/** Order IDs seen so far, tagged 1 for refund lines (a refund may repeat its order's ID). */
+	readonly orderKeys = new ByteKeyTable();
 	private readonly readContact: ReturnType<typeof contactReader>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
 
 	constructor(
-		private readonly mapping: FieldMapping,
-		private readonly options: CleaningOptions,
+		readonly mapping: FieldMapping,
+		readonly options: CleaningOptions,
 	) {
 		this.readContact = contactReader(mapping, options);
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
 	}
 
-	private parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
+	parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
 		if (typeof value !== 'string') return parseDate(value, this.options.dateOrder, this.options.timeZone);
 		let parsed = this.dateCache.get(value);
 		if (parsed === undefined) {
@@ -95,9 +97,8 @@ export class OrderCleaner {
 
 		const orderId = m.orderId ? textOrNull(raw[m.orderId]) : null;
 		if (orderId !== null) {
-			const key = isRefund ? `${orderId}\u0000refund` : orderId;
-			if (this.seenOrderKeys.has(key)) return reject(`duplicate order ID "${orderId}" (counted once)`);
-			this.seenOrderKeys.add(key);
+			this.orderKeys.internString(orderId, isRefund ? 1 : 0);
+			if (!this.orderKeys.added) return reject(`duplicate order ID "${orderId}" (counted once)`);
 		}
 
 		return {

@@ -1,11 +1,12 @@
+import { ByteKeyTable } from './byteKeyTable';
 import { CleanOrder } from './cleanOrders';
 import { buildCustomerSummary, CONTACT_FIELDS, ContactField } from './buildCustomerSummary';
 import { CustomerSignals, CustomerSummary } from './customerSummary';
 import { dayNumberToIsoDate } from './parseDate';
 
+/** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState {
-	id: string;
-	/** Created on the first contact value, so customers without any cost nothing. */
+	/** Created on the first contact value. */
 	contact: Partial<Record<ContactField, string | number | boolean>> | null;
 	contactAt: Partial<Record<ContactField, number>> | null;
 	discounted: number;
@@ -18,8 +19,23 @@ interface CustomerState {
 	lastSatisfactionAt: number;
 	products: Set<string> | null;
 	issues: string[] | null;
-	/** The input item(s) the customer's orders came from: usually one, so a number until not. */
-	sources: number | number[];
+}
+
+function emptyState(): CustomerState {
+	return {
+		contact: null,
+		contactAt: null,
+		discounted: 0,
+		returned: 0,
+		refunds: 0,
+		complaints: 0,
+		satisfactionSum: 0,
+		satisfactionCount: 0,
+		lastSatisfaction: null,
+		lastSatisfactionAt: -Infinity,
+		products: null,
+		issues: null,
+	};
 }
 
 /** Growable typed column, so millions of orders cost a few bytes each. */
@@ -94,8 +110,12 @@ function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number
  * T = first purchase to the analysis date, monetary value = mean of the repeat purchase days.
  */
 export class CustomerSummariser {
-	private readonly indexById = new Map<string, number>();
-	private readonly customers: CustomerState[] = [];
+	/** Customer IDs, interned: a customer's index is its position here. */
+	readonly ids = new ByteKeyTable();
+	private readonly states: Array<CustomerState | undefined> = [];
+	/** The input item the customer's first order came from; more are kept in extraSources. */
+	private readonly firstSource = new Column(new Int32Array(1024));
+	private readonly extraSources = new Map<number, number[]>();
 	private readonly orderCustomer = new Column(new Int32Array(1024));
 	private readonly orderDay = new Column(new Int32Array(1024));
 	private readonly orderAt = new Column(new Float64Array(1024));
@@ -103,44 +123,36 @@ export class CustomerSummariser {
 	/** 0 purchase, 1 purchase later returned, 2 refund line. */
 	private readonly orderKind = new Column(new Int32Array(1024));
 
-	add(order: CleanOrder): void {
-		let index = this.indexById.get(order.customerId);
-		if (index === undefined) {
-			index = this.customers.length;
-			this.indexById.set(order.customerId, index);
-			this.customers.push({
-				id: order.customerId,
-				contact: null,
-				contactAt: null,
-				discounted: 0,
-				returned: 0,
-				refunds: 0,
-				complaints: 0,
-				satisfactionSum: 0,
-				satisfactionCount: 0,
-				lastSatisfaction: null,
-				lastSatisfactionAt: -Infinity,
-				products: null,
-				issues: null,
-				sources: order.sourceItem,
-			});
-		}
-		const state = this.customers[index];
-		if (state.sources !== order.sourceItem) {
-			if (typeof state.sources === 'number') state.sources = [state.sources, order.sourceItem];
-			else if (!state.sources.includes(order.sourceItem)) state.sources.push(order.sourceItem);
-		}
-		this.orderCustomer.push(index);
-		this.orderDay.push(order.day);
-		this.orderAt.push(order.orderAt);
-		this.orderAmount.push(order.amount);
-		this.orderKind.push(order.isRefund ? 2 : order.returned ? 1 : 0);
+	/**
+	 * One order of the customer with this index (from `ids`): the path for orders read straight
+	 * from bytes, which have no contact fields, currency or return flag.
+	 */
+	addOrder(customer: number, day: number, at: number, amount: number, sourceItem: number): void {
+		if (customer === this.firstSource.length) this.firstSource.push(sourceItem);
+		else if (this.firstSource.data[customer] !== sourceItem) this.noteSource(customer, sourceItem);
+		this.orderCustomer.push(customer);
+		this.orderDay.push(day);
+		this.orderAt.push(at);
+		this.orderAmount.push(amount);
+		if (amount < 0) {
+			this.orderKind.push(2);
+			this.stateOf(customer).refunds++;
+		} else this.orderKind.push(0);
+	}
 
-		if (order.currency !== null) this.remember(state, 'currency', order.currency, order.orderAt);
-		if (order.isRefund) state.refunds++;
-		else if (order.returned) state.returned++;
+	add(order: CleanOrder): void {
+		const index = this.ids.internString(order.customerId);
+		if (order.returned && !order.isRefund) {
+			// addOrder knows refunds by their sign; a returned purchase is marked here.
+			this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
+			this.orderKind.data[this.orderKind.length - 1] = 1;
+			this.stateOf(index).returned++;
+		} else this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
+
+		if (order.currency !== null) this.remember(this.stateOf(index), 'currency', order.currency, order.orderAt);
 		const contact = order.contact;
 		if (!contact) return;
+		const state = this.stateOf(index);
 		for (const field of CONTACT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = contact[field];
@@ -160,6 +172,16 @@ export class CustomerSummariser {
 		if (contact.issues.length) (state.issues ??= []).push(...contact.issues.map((i) => `row ${order.row}: ${i}`));
 	}
 
+	private stateOf(customer: number): CustomerState {
+		return (this.states[customer] ??= emptyState());
+	}
+
+	private noteSource(customer: number, sourceItem: number): void {
+		const extra = this.extraSources.get(customer);
+		if (!extra) this.extraSources.set(customer, [sourceItem]);
+		else if (!extra.includes(sourceItem)) extra.push(sourceItem);
+	}
+
 	/** The value from the customer's latest order that has one wins. */
 	private remember(state: CustomerState, field: ContactField, value: string | number | boolean, at: number): void {
 		const contact = (state.contact ??= {});
@@ -172,7 +194,7 @@ export class CustomerSummariser {
 	}
 
 	get customerCount(): number {
-		return this.customers.length;
+		return this.ids.size;
 	}
 
 	/**
@@ -187,7 +209,7 @@ export class CustomerSummariser {
 		const kind = this.orderKind.data;
 		const amount = this.orderAmount.data;
 		const at = this.orderAt.data;
-		const customers = this.customers.length;
+		const customers = this.ids.size;
 
 		// Counting sort of order indices by customer, then by day within each customer.
 		const start = new Int32Array(customers + 1);
@@ -278,19 +300,22 @@ export class CustomerSummariser {
 	}
 
 	customerIdAt(cols: SummaryColumns, row: number): string {
-		return this.customers[cols.customer[row]].id;
+		return this.ids.keyString(cols.customer[row]);
 	}
 
 	/** The input items a row's customer came from, for n8n's item linking. */
 	sourcesAt(cols: SummaryColumns, row: number): number[] {
-		const sources = this.customers[cols.customer[row]].sources;
-		return typeof sources === 'number' ? [sources] : sources;
+		const customer = cols.customer[row];
+		const first = this.firstSource.data[customer];
+		const extra = this.extraSources.get(customer);
+		return extra ? [first, ...extra] : [first];
 	}
 
 	/** The full summary object of one row of the columns. */
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
-		const state = this.customers[cols.customer[row]];
-		return buildCustomerSummary(state.id, state.contact ?? {}, signalsOf(state, cols.orders[row]), state.issues, {
+		const customer = cols.customer[row];
+		const state = this.states[customer] ?? NO_STATE;
+		return buildCustomerSummary(this.ids.keyString(customer), state.contact ?? {}, signalsOf(state, cols.orders[row]), state.issues, {
 			orders: cols.orders[row],
 			spend: cols.spend[row],
 			firstAt: cols.firstAt[row],
@@ -326,6 +351,8 @@ export class CustomerSummariser {
 		return { customers, sources, ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate };
 	}
 }
+
+const NO_STATE: Readonly<CustomerState> = emptyState();
 
 function signalsOf(state: CustomerState, orders: number): CustomerSignals {
 	return {

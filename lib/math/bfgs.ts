@@ -12,6 +12,8 @@ export interface MinimiseOptions {
 	maxIterations?: number;
 	/** Converged when the largest gradient component is below this. */
 	gradientTolerance?: number;
+	/** Curvature already learnt (e.g. on a sample of the data); the identity otherwise. */
+	initialInverseHessian?: number[][];
 }
 
 export interface MinimiseResult {
@@ -22,6 +24,8 @@ export interface MinimiseResult {
 	converged: boolean;
 	/** Why it stopped, in words. */
 	message: string;
+	/** The final inverse Hessian approximation, to warm-start a related minimisation. */
+	inverseHessian: number[][];
 }
 
 const dot = (u: number[], v: number[]) => u.reduce((s, ui, i) => s + ui * v[i], 0);
@@ -33,18 +37,16 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 	const n = start.length;
 	let x = [...start];
 	let { value, gradient } = f(x);
-	if (!Number.isFinite(value)) {
-		return { x, value, gradient, iterations: 0, converged: false, message: 'the objective is not finite at the starting point' };
-	}
-	// Inverse Hessian approximation, starting from the identity.
-	let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+	let H: number[][] = options.initialInverseHessian?.map((row) => [...row]) ?? identity(n);
+	const result = (iterations: number, converged: boolean, message: string): MinimiseResult => ({ x, value, gradient, iterations, converged, message, inverseHessian: H });
+	if (!Number.isFinite(value)) return result(0, false, 'the objective is not finite at the starting point');
 	for (let iteration = 1; iteration <= maxIterations; iteration++) {
-		if (maxAbs(gradient) < gtol) return { x, value, gradient, iterations: iteration - 1, converged: true, message: 'gradient below tolerance' };
+		if (maxAbs(gradient) < gtol) return result(iteration - 1, true, 'gradient below tolerance');
 		let direction = H.map((row) => -dot(row, gradient));
 		let slope = dot(direction, gradient);
 		if (!(slope < 0)) {
 			// Not a descent direction (curvature information went stale): restart from steepest descent.
-			H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+			H = identity(n);
 			direction = gradient.map((g) => -g);
 			slope = dot(direction, gradient);
 		}
@@ -54,7 +56,12 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 		for (let tries = 0; tries < 60; tries++) {
 			xNext = x.map((xi, i) => xi + step * direction[i]);
 			const candidate = f(xNext);
-			if (Number.isFinite(candidate.value) && candidate.value <= value + 1e-4 * step * slope && candidate.gradient.every(Number.isFinite)) {
+			const sufficientDecrease = candidate.value <= value + 1e-4 * step * slope;
+			// Next to the optimum, a sum over a million customers rounds in its last digits and no
+			// step "decreases" it: a point within rounding of the value whose gradient is below the
+			// tolerance is the answer, not a reason to keep halving the step.
+			const convergedWithinRounding = maxAbs(candidate.gradient) < gtol && candidate.value <= value + 1e-13 * Math.max(1, Math.abs(value));
+			if (Number.isFinite(candidate.value) && (sufficientDecrease || convergedWithinRounding) && candidate.gradient.every(Number.isFinite)) {
 				next = candidate;
 				break;
 			}
@@ -62,7 +69,7 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 		}
 		if (!next) {
 			const converged = maxAbs(gradient) < gtol * 100;
-			return { x, value, gradient, iterations: iteration, converged, message: converged ? 'no further progress possible at this precision' : 'the line search could not improve the objective' };
+			return result(iteration, converged, converged ? 'no further progress possible at this precision' : 'the line search could not improve the objective');
 		}
 		const s = xNext.map((xi, i) => xi - x[i]);
 		const y = next.gradient.map((gi, i) => gi - gradient[i]);
@@ -78,10 +85,14 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 			H = H.map((row, i) => row.map((hij, j) => hij - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j]));
 		}
 		if (improvement >= 0 && improvement < 1e-15 * Math.max(1, Math.abs(value)) && maxAbs(gradient) < gtol * 100) {
-			return { x, value, gradient, iterations: iteration, converged: true, message: 'objective no longer changes' };
+			return result(iteration, true, 'objective no longer changes');
 		}
 	}
-	return { x, value, gradient, iterations: maxIterations, converged: maxAbs(gradient) < gtol, message: 'iteration limit reached' };
+	return result(maxIterations, maxAbs(gradient) < gtol, 'iteration limit reached');
+}
+
+function identity(n: number): number[][] {
+	return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { minimiseFromStarts } from '../math/bfgs';
+import { minimiseCoarseToFine, sampleWeights } from '../math/coarseToFine';
 import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
@@ -169,8 +169,30 @@ function defaultStarts(data: GroupedHistories): BgNbdParams[] {
 	];
 }
 
+/** Below this many distinct histories the search runs on all of them directly. */
+const SAMPLE_FROM_GROUPS = 40_000;
+const SAMPLE_GROUPS = 20_000;
+
+/** A weighted sample of about SAMPLE_GROUPS histories standing for all (see sampleWeights). */
+function sampledGroups(data: GroupedHistories): GroupedHistories | undefined {
+	const groups = data.x.length;
+	if (groups < SAMPLE_FROM_GROUPS) return undefined;
+	const weights = sampleWeights(data.weight, SAMPLE_GROUPS / groups);
+	const kept: number[] = [];
+	let customers = 0;
+	for (let i = 0; i < groups; i++) {
+		if (weights[i] > 0) {
+			kept.push(i);
+			customers += weights[i];
+		}
+	}
+	const pick = (column: Float64Array) => Float64Array.from(kept, (i) => column[i]);
+	return { x: pick(data.x), tx: pick(data.tx), T: pick(data.T), weight: pick(weights), customers };
+}
+
 /**
- * Maximum likelihood by BFGS over log-parameters, from several starting points; the best
+ * Maximum likelihood by BFGS over log-parameters, from several starting points (on a sample
+ * first when there are many distinct histories, see minimiseCoarseToFine); the best
  * converged optimum wins. The objective is the mean negative log-likelihood plus the optional
  * penalty, so tolerances do not depend on the number of customers.
  */
@@ -178,10 +200,13 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 	const penalizer = options.penalizer ?? 0;
 	const n = data.customers;
 	const index = likelihoodIndex(data);
-	const objective = logParameterObjective(n, penalizer, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, data, index));
+	const objectiveOn = (groups: GroupedHistories, groupIndex: LikelihoodIndex) =>
+		logParameterObjective(groups.customers, penalizer, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, groups, groupIndex));
+	const sample = sampledGroups(data);
 	const starts = options.starts ?? defaultStarts(data);
-	const best = minimiseFromStarts(
-		objective,
+	const best = minimiseCoarseToFine(
+		objectiveOn(data, index),
+		sample && objectiveOn(sample, likelihoodIndex(sample)),
 		starts.map((p) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)]),
 		{ maxIterations: 1000, gradientTolerance: 1e-8 },
 	);

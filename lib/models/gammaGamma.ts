@@ -1,4 +1,4 @@
-import { minimiseFromStarts } from '../math/bfgs';
+import { minimiseCoarseToFine } from '../math/coarseToFine';
 import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
@@ -111,6 +111,17 @@ export function repeatSpenders(data: SpendHistory[]): SpendHistory[] {
 	return data.filter((d) => d.x > 0 && d.m > 0 && Number.isFinite(d.m));
 }
 
+/** From this many repeat spenders on, the search starts on a sample of SAMPLE_SIZE (see minimiseCoarseToFine). */
+const SAMPLE_FROM = 40_000;
+const SAMPLE_SIZE = 20_000;
+
+/** Every k-th spender: customers are all weighted alike, so a plain systematic sample will do. */
+function everyKth(columns: SpendColumns, k: number): SpendColumns {
+	const rows = Array.from({ length: Math.ceil(columns.x.length / k) }, (_, i) => i * k);
+	const pick = (column: Float64Array) => Float64Array.from(rows, (i) => column[i]);
+	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: Int32Array.from(rows, (i) => columns.xIndex[i]) };
+}
+
 /** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */
 export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: { penalizer?: number } = {}): GammaGammaFit {
 	const columns = spendColumns(all);
@@ -118,14 +129,19 @@ export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: A
 	const penalizer = options.penalizer ?? 0;
 	if (n === 0) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: 0, converged: false, iterations: 0, message: 'no repeat customers with spend' };
 	const meanM = columns.m.reduce((s, v) => s + v, 0) / n;
-	const objective = logParameterObjective(n, penalizer, ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, columns));
+	const objectiveOn = (spenders: SpendColumns) =>
+		logParameterObjective(spenders.x.length, penalizer, ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, spenders));
+	const sample = n >= SAMPLE_FROM ? everyKth(columns, Math.floor(n / SAMPLE_SIZE)) : undefined;
 	// p * gamma / (q - 1) is the population mean spend: start at shapes that match it.
 	const starts = [
 		[1, 2, meanM],
 		[5, 4, (3 * meanM) / 5],
 		[0.5, 1.5, meanM],
 	];
-	const best = minimiseFromStarts(objective, starts.map((start) => start.map(Math.log)), { maxIterations: 1000, gradientTolerance: 1e-8 });
+	const best = minimiseCoarseToFine(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(Math.log)), {
+		maxIterations: 1000,
+		gradientTolerance: 1e-8,
+	});
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };
 	const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
 	return { params, logLikelihood: gammaGammaLogLikelihood(params, columns).value, customers: n, converged: best.converged, iterations: best.iterations, message: best.message };

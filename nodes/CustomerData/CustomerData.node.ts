@@ -8,7 +8,7 @@ import { asNodeError, forEachInputItem, linkedItem, throwIfCancelled } from '../
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
 import { rowsFromApi } from './readFromApi';
-import { rowsFromBinary } from './readFromBinary';
+import { addBinaryFile } from './readFromBinary';
 
 const CANCEL_CHECK_EVERY = 10_000;
 
@@ -71,8 +71,8 @@ export class CustomerData implements INodeType {
 				}
 			} else {
 				errorItems = await forEachInputItem(this, items, async (itemIndex) => {
-					const rows = source === 'api' ? rowsFromApi(this, itemIndex, options) : rowsFromBinary(this, itemIndex, options, fileInfo);
-					await consume(rows, itemIndex);
+					if (source === 'api') await consume(rowsFromApi(this, itemIndex, options), itemIndex);
+					else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
 				});
 			}
 		} catch (error) {

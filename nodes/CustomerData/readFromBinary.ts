@@ -1,19 +1,21 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
-import { FileReadInfo, readFileRows } from '../../lib/ingest/readers/readFile';
-import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import type { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
+import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
 import type { CustomerDataOptions } from './customerDataOptions';
 
 /**
- * The rows of the file in one item's binary field. With n8n's filesystem or S3 binary mode the
- * file is streamed in chunks; in memory mode n8n already holds it as base64.
+ * Feeds the file in one item's binary field to the pipeline. With n8n's filesystem or S3
+ * binary mode the file is streamed in chunks; in memory mode n8n already holds it as base64.
  */
-export async function* rowsFromBinary(
+export async function addBinaryFile(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	options: CustomerDataOptions,
 	info: FileReadInfo,
-): AsyncGenerator<RawRow> {
+	pipeline: CustomerDataPipeline,
+	tick: () => void,
+): Promise<void> {
 	const propertyName = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
 	const chunks: AsyncIterable<Uint8Array> = binary.id
@@ -21,7 +23,7 @@ export async function* rowsFromBinary(
 		: (async function* () {
 				yield Buffer.from(binary.data, BINARY_ENCODING);
 			})();
-	yield* readFileRows(
+	await pipeline.addFile(
 		chunks,
 		{
 			format: ctx.getNodeParameter('fileFormat', itemIndex, 'auto') as 'auto',
@@ -37,5 +39,7 @@ export async function* rowsFromBinary(
 			mimeType: binary.mimeType,
 		},
 		info,
+		itemIndex,
+		tick,
 	);
 }

@@ -4,7 +4,7 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import { parse } from 'csv-parse';
 import { splitLines } from './decodeText';
-import { columnsFor, RawRow, rowFromValues, TableOptions } from './rawRow';
+import { columnsFor, RawRow, rowFromSplitLine, rowFromValues, TableOptions } from './rawRow';
 
 const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
 
@@ -53,7 +53,7 @@ export async function* csvRows(text: AsyncIterable<string>, delimiter: string, o
 		let line = next.value;
 		if (columns === undefined && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
 		if (line.includes('"')) {
-			yield* parsedRows(restOfFile(line, lines), delimiter, options, columns, row);
+			yield* quotedCsvRows(restOfFile(line, lines), delimiter, options, columns, row);
 			return;
 		}
 		if (line === '') continue;
@@ -63,12 +63,7 @@ export async function* csvRows(text: AsyncIterable<string>, delimiter: string, o
 			columns = header.columns;
 			if (!header.firstIsData) continue;
 		}
-		row++;
-		if (values.length === columns.length) {
-			const record: Record<string, unknown> = {};
-			for (let i = 0; i < columns.length; i++) record[columns[i]] = values[i];
-			yield { row, values: record };
-		} else yield rowFromValues(row, columns, values);
+		yield rowFromSplitLine(++row, columns, values);
 	}
 }
 
@@ -79,9 +74,10 @@ async function* restOfFile(first: string, lines: AsyncIterator<string>): AsyncGe
 
 /**
  * Streams CSV records through csv-parse. A malformed record becomes a row error with its line
- * number and the parse carries on, so one bad quote does not lose the rest of the file.
+ * number and the parse carries on, so one bad quote does not lose the rest of the file. Used
+ * from the first line holding a quote on, with the columns and row count read before it.
  */
-async function* parsedRows(
+export async function* quotedCsvRows(
 	text: AsyncIterable<string>,
 	delimiter: string,
 	options: TableOptions,

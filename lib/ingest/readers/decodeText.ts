@@ -5,9 +5,10 @@
  */
 export type TextEncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le';
 
-const SNIFF_BYTES = 64 * 1024;
+/** How much of a file is read before deciding its encoding and format. */
+export const SNIFF_BYTES = 64 * 1024;
 
-function detectEncoding(head: Uint8Array, isWholeFile: boolean): Exclude<TextEncodingChoice, 'auto'> {
+export function detectEncoding(head: Uint8Array, isWholeFile: boolean): Exclude<TextEncodingChoice, 'auto'> {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
 	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
 	// A multi-byte character may be cut at the end of the sniffed bytes: ignore the last three.
@@ -20,35 +21,15 @@ function detectEncoding(head: Uint8Array, isWholeFile: boolean): Exclude<TextEnc
 	}
 }
 
-export async function* decodeChunks(
-	chunks: AsyncIterable<Uint8Array>,
-	choice: TextEncodingChoice,
-	onEncoding: (encoding: string) => void,
-): AsyncGenerator<string> {
-	let decoder: TextDecoder | undefined;
-	let pending: Uint8Array[] = [];
-	let pendingBytes = 0;
-	const start = (isWholeFile: boolean) => {
-		const head = Buffer.concat(pending);
-		const encoding = choice === 'auto' ? detectEncoding(head, isWholeFile) : choice;
-		onEncoding(encoding);
-		// ignoreBOM: false (the default) strips a leading byte-order mark.
-		decoder = new TextDecoder(encoding);
-		pending = [];
-		pendingBytes = 0;
-		return decoder.decode(head, { stream: true });
-	};
+/** Decodes chunk by chunk; the decoder carries characters split across chunks. */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: Exclude<TextEncodingChoice, 'auto'>): AsyncGenerator<string> {
+	// ignoreBOM: false (the default) strips a leading byte-order mark.
+	const decoder = new TextDecoder(encoding);
 	for await (const chunk of chunks) {
-		if (decoder) {
-			yield decoder.decode(chunk, { stream: true });
-			continue;
-		}
-		pending.push(chunk);
-		pendingBytes += chunk.length;
-		if (pendingBytes >= SNIFF_BYTES) yield start(false);
+		const text = decoder.decode(chunk, { stream: true });
+		if (text) yield text;
 	}
-	if (!decoder) yield start(true);
-	const rest = (decoder as TextDecoder | undefined)?.decode() ?? '';
+	const rest = decoder.decode();
 	if (rest) yield rest;
 }
 

@@ -33,6 +33,14 @@ export function rowFromValues(row: number, columns: string[], values: string[]):
 	return { row, values: record };
 }
 
+/** A split line as a row: the common case (as many values as columns) without the checks. */
+export function rowFromSplitLine(row: number, columns: string[], values: string[]): RawRow {
+	if (values.length !== columns.length) return rowFromValues(row, columns, values);
+	const record: Record<string, unknown> = {};
+	for (let i = 0; i < columns.length; i++) record[columns[i]] = values[i];
+	return { row, values: record };
+}
+
 export function columnsFor(firstValues: string[], options: TableOptions): { columns: string[]; firstIsData: boolean } {
 	if (options.hasHeader) return { columns: uniqueColumnNames(firstValues), firstIsData: false };
 	const names = firstValues.map((_, i) => options.columnNames[i] ?? `column${i + 1}`);

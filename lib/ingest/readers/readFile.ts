@@ -1,5 +1,5 @@
 import { sniffDelimiter, csvRows } from './csvRows';
-import { decodeChunks, TextEncodingChoice } from './decodeText';
+import { decodeChunks, detectEncoding, SNIFF_BYTES, TextEncodingChoice } from './decodeText';
 import { jsonArrayRows, ndjsonRows, whitespaceRows } from './lineRows';
 import { FileFormat, RawRow, TableOptions } from './rawRow';
 
@@ -39,24 +39,58 @@ export function formatFromContent(head: string): FileFormat {
 	return 'csv';
 }
 
+/** A file whose first bytes have been read to decide how to read it. */
+export interface SniffedFile {
+	/** All of the file's bytes, the sniffed head included. */
+	chunks: AsyncIterable<Uint8Array>;
+	encoding: Exclude<TextEncodingChoice, 'auto'>;
+	format: FileFormat;
+	/** For CSV only. */
+	delimiter?: string;
+}
+
+/** Reads the first 64 KiB (or the whole of a smaller file) to settle encoding, format and delimiter. */
+export async function sniffFile(chunks: AsyncIterable<Uint8Array>, options: FileReadOptions, info: FileReadInfo): Promise<SniffedFile> {
+	const iterator = chunks[Symbol.asyncIterator]();
+	const head: Uint8Array[] = [];
+	let headBytes = 0;
+	let ended = false;
+	while (headBytes < SNIFF_BYTES) {
+		const next = await iterator.next();
+		if (next.done) {
+			ended = true;
+			break;
+		}
+		head.push(next.value);
+		headBytes += next.value.length;
+	}
+	const headBuffer = Buffer.concat(head);
+	const encoding = options.encoding === 'auto' ? detectEncoding(headBuffer, ended) : options.encoding;
+	// stream: true holds back a character cut at the end of the head instead of garbling it.
+	const headText = new TextDecoder(encoding).decode(headBuffer, { stream: true });
+	const format =
+		options.format !== 'auto' ? options.format : (formatFromName(options.fileName, options.mimeType) ?? formatFromContent(headText));
+	const delimiter = format !== 'csv' ? undefined : options.delimiter === 'auto' ? sniffDelimiter(headText.slice(0, 16384)) : options.delimiter;
+	info.encoding = encoding;
+	info.format = format;
+	info.delimiter = delimiter;
+	async function* all(): AsyncGenerator<Uint8Array> {
+		if (headBuffer.length) yield headBuffer;
+		if (ended) return;
+		for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+	}
+	return { chunks: all(), encoding, format, delimiter };
+}
+
 /** Reads a file's bytes, chunk by chunk, into rows. */
 export async function* readFileRows(chunks: AsyncIterable<Uint8Array>, options: FileReadOptions, info: FileReadInfo): AsyncGenerator<RawRow> {
-	const text = decodeChunks(chunks, options.encoding, (encoding) => (info.encoding = encoding));
-	const first = await text.next();
-	const head = first.done ? '' : first.value;
-	async function* all(): AsyncGenerator<string> {
-		if (head) yield head;
-		yield* text;
-	}
-	const format =
-		options.format !== 'auto' ? options.format : (formatFromName(options.fileName, options.mimeType) ?? formatFromContent(head));
-	info.format = format;
-	if (format === 'json') yield* jsonArrayRows(all(), options.recordsPath);
-	else if (format === 'ndjson') yield* ndjsonRows(all());
-	else if (format === 'whitespace') yield* whitespaceRows(all(), options);
-	else {
-		const delimiter = options.delimiter === 'auto' ? sniffDelimiter(head.slice(0, 16384)) : options.delimiter;
-		info.delimiter = delimiter;
-		yield* csvRows(all(), delimiter, options);
-	}
+	yield* sniffedFileRows(await sniffFile(chunks, options, info), options);
+}
+
+export async function* sniffedFileRows(file: SniffedFile, options: FileReadOptions): AsyncGenerator<RawRow> {
+	const text = decodeChunks(file.chunks, file.encoding);
+	if (file.format === 'json') yield* jsonArrayRows(text, options.recordsPath);
+	else if (file.format === 'ndjson') yield* ndjsonRows(text);
+	else if (file.format === 'whitespace') yield* whitespaceRows(text, options);
+	else yield* csvRows(text, file.delimiter as string, options);
 }

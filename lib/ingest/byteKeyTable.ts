@@ -1,0 +1,131 @@
+/**
+ * A set of byte strings, each given a dense index in order of arrival. Customer IDs and order
+ * IDs are interned here straight from the bytes of a file, so a million customers and a few
+ * million orders cost a few typed arrays instead of a Map of millions of small strings.
+ * Strings (rows from items or the general CSV path) go through their UTF-8 bytes, so both ways
+ * in agree on every key. A key also carries a small tag (e.g. "this is a refund line"), so
+ * `A1` as an order and `A1` as its refund are different keys.
+ */
+export class ByteKeyTable {
+	/** Open addressing: entry index + 1 per slot, 0 when empty. */
+	private slots = new Int32Array(1 << 12);
+	private hashes = new Int32Array(1 << 10);
+	private tags = new Uint8Array(1 << 10);
+	/** Entry i's bytes are arena[offsets[i], offsets[i + 1]). */
+	private offsets = new Int32Array(1 << 10);
+	private arena = Buffer.allocUnsafe(1 << 14);
+	private scratch = Buffer.allocUnsafe(256);
+	size = 0;
+	/** Whether the last intern() call added a new key. */
+	added = false;
+
+	/** The index of the key, adding it when new. */
+	intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+		const hash = hashBytes(bytes, start, end, tag);
+		const mask = this.slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const entry = this.slots[slot] - 1;
+			if (entry < 0) {
+				this.added = true;
+				return this.append(bytes, start, end, tag, hash, slot);
+			}
+			if (this.hashes[entry] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) {
+				this.added = false;
+				return entry;
+			}
+		}
+	}
+
+	/** The index of the key, or -1 when it is not in the table. */
+	find(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+		const hash = hashBytes(bytes, start, end, tag);
+		const mask = this.slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const entry = this.slots[slot] - 1;
+			if (entry < 0) return -1;
+			if (this.hashes[entry] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) return entry;
+		}
+	}
+
+	internString(key: string, tag = 0): number {
+		const length = this.encode(key);
+		return this.intern(this.scratch, 0, length, tag);
+	}
+
+	findString(key: string, tag = 0): number {
+		const length = this.encode(key);
+		return this.find(this.scratch, 0, length, tag);
+	}
+
+	/** The key of an entry, decoded from UTF-8. */
+	keyString(entry: number): string {
+		return this.arena.toString('utf8', this.offsets[entry], this.offsets[entry + 1]);
+	}
+
+	private encode(key: string): number {
+		// UTF-8 takes at most 3 bytes per UTF-16 code unit.
+		if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
+		return this.scratch.write(key, 0, 'utf8');
+	}
+
+	private sameBytes(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
+		const from = this.offsets[entry];
+		if (this.offsets[entry + 1] - from !== end - start) return false;
+		const arena = this.arena;
+		for (let i = start, j = from; i < end; i++, j++) if (arena[j] !== bytes[i]) return false;
+		return true;
+	}
+
+	private append(bytes: Uint8Array, start: number, end: number, tag: number, hash: number, slot: number): number {
+		const entry = this.size;
+		if (entry + 2 > this.offsets.length) {
+			this.offsets = grow(this.offsets, Int32Array);
+			this.hashes = grow(this.hashes, Int32Array);
+			this.tags = grow(this.tags, Uint8Array);
+		}
+		const from = this.offsets[entry];
+		const length = end - start;
+		if (from + length > this.arena.length) {
+			const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, from + length));
+			this.arena.copy(bigger, 0, 0, from);
+			this.arena = bigger;
+		}
+		for (let i = 0; i < length; i++) this.arena[from + i] = bytes[start + i];
+		this.offsets[entry + 1] = from + length;
+		this.hashes[entry] = hash;
+		this.tags[entry] = tag;
+		this.slots[slot] = entry + 1;
+		this.size = entry + 1;
+		// Keep the table at most half full, so probes stay short.
+		if (this.size * 2 > this.slots.length) this.rehash();
+		return entry;
+	}
+
+	private rehash(): void {
+		const slots = new Int32Array(this.slots.length * 2);
+		const mask = slots.length - 1;
+		for (let entry = 0; entry < this.size; entry++) {
+			let slot = this.hashes[entry] & mask;
+			while (slots[slot] !== 0) slot = (slot + 1) & mask;
+			slots[slot] = entry + 1;
+		}
+		this.slots = slots;
+	}
+}
+
+function grow<T extends Int32Array | Uint8Array>(array: T, Kind: new (n: number) => T): T {
+	const bigger = new Kind(array.length * 2);
+	bigger.set(array);
+	return bigger;
+}
+
+/** FNV-1a over the bytes and the tag, then murmur3's finaliser so low bits spread well. */
+function hashBytes(bytes: Uint8Array, start: number, end: number, tag: number): number {
+	let h = 0x811c9dc5 ^ tag;
+	for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return h ^ (h >>> 16);
+}

@@ -1,0 +1,286 @@
+import { ByteKeyTable } from './byteKeyTable';
+import { OrderCleaner } from './cleanOrders';
+import { textOrNull } from './contactFields';
+import { parseDate } from './parseDate';
+import { parseMoney } from './parseMoney';
+import { quotedCsvRows } from './readers/csvRows';
+import { decodeChunks } from './readers/decodeText';
+import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from './readers/rawRow';
+import { CustomerSummariser } from './summariseCustomers';
+
+/** Where the scanner sends what it reads; the Customer Data pipeline implements it. */
+export interface CsvOrderTarget {
+	/**
+	 * Called at the first data row with the file's columns: the cleaner to judge its orders, or
+	 * undefined when this file's rows must take the general path (e.g. contact columns mapped).
+	 */
+	cleanerFor(columns: string[]): OrderCleaner | undefined;
+	readonly summariser: CustomerSummariser;
+	/** A row the byte path leaves to the general path, which cleans it, keeps it or rejects it. */
+	addRow(row: RawRow): void;
+	/** Called every few thousand rows, e.g. to notice a cancelled execution. */
+	tick(): void;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const TICK_EVERY = 16_384;
+/** Distinct date strings remembered (dates repeat; full timestamps mostly do not). */
+const DATE_CACHE_LIMIT = 100_000;
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** The fields the byte path reads; any other mapped field sends the file to the general path. */
+const CUSTOMER = 0;
+const ORDER = 1;
+const DATE = 2;
+const AMOUNT = 3;
+export const BYTE_PATH_FIELDS = ['customerId', 'orderId', 'orderDate', 'amount'] as const;
+
+/**
+ * Reads a UTF-8 CSV of orders straight from its bytes into the customer summariser: no string
+ * or object per row, customer and order IDs interned from the bytes, each distinct date string
+ * parsed once. It only takes rows it can read with certainty, and hands every other one (a
+ * rejected value, a duplicate order ID, an odd amount, a wrong number of fields) to the general
+ * path as the very row csvRows would have produced, so results are the same as without it,
+ * rejections and their reasons included. From the first line holding a quote, the rest of the
+ * file goes to csv-parse, as in csvRows.
+ */
+export async function scanCsvOrders(
+	chunks: AsyncIterable<Uint8Array>,
+	delimiter: string,
+	table: TableOptions,
+	target: CsvOrderTarget,
+	sourceItem: number,
+): Promise<{ fastRows: number }> {
+	const scanner = new LineScanner(delimiter, table, target, sourceItem);
+	const iterator = chunks[Symbol.asyncIterator]();
+	let carry: Buffer | undefined;
+	let atStart = true;
+	for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+		let buffer = asBuffer(next.value);
+		if (carry) buffer = Buffer.concat([carry, buffer]);
+		carry = undefined;
+		let from = 0;
+		if (atStart && buffer.length >= 3) {
+			if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) from = 3;
+			atStart = false;
+		}
+		for (let newline = buffer.indexOf(LF, from); newline !== -1; newline = buffer.indexOf(LF, from)) {
+			const end = newline > from && buffer[newline - 1] === CR ? newline - 1 : newline;
+			if (!scanner.line(buffer, from, end)) {
+				await scanner.handOver(buffer.subarray(from), iterator);
+				return { fastRows: scanner.fastRows };
+			}
+			from = newline + 1;
+		}
+		if (from < buffer.length) carry = buffer.subarray(from);
+	}
+	if (carry) {
+		const end = carry[carry.length - 1] === CR ? carry.length - 1 : carry.length;
+		if (!scanner.line(carry, 0, end)) await scanner.handOver(carry, iterator);
+	}
+	return { fastRows: scanner.fastRows };
+}
+
+class LineScanner {
+	private readonly delimiterByte: number;
+	private columns: string[] | undefined;
+	/** Undefined until the first data row; null when this file takes the general path. */
+	private cleaner: OrderCleaner | null | undefined;
+	/** For each column, which byte-path field it feeds (-1: none). */
+	private fieldOfColumn = new Int8Array(0);
+	private readonly starts = new Int32Array(4);
+	private readonly ends = new Int32Array(4);
+	private readonly dates = new ByteKeyTable();
+	private dateDays: number[] = [];
+	private dateInstants: number[] = [];
+	private row = 0;
+	fastRows = 0;
+
+	constructor(
+		private readonly delimiter: string,
+		private readonly table: TableOptions,
+		private readonly target: CsvOrderTarget,
+		private readonly sourceItem: number,
+	) {
+		this.delimiterByte = delimiter.charCodeAt(0);
+	}
+
+	/** Reads one line (without its line break); false when it holds a quote and csv-parse must take over. */
+	line(buffer: Buffer, start: number, end: number): boolean {
+		if (start === end) return true;
+		if (!this.columns) return this.header(buffer, start, end);
+		if (this.cleaner === undefined) this.plan();
+
+		const fieldOfColumn = this.fieldOfColumn;
+		const width = fieldOfColumn.length;
+		const delimiter = this.delimiterByte;
+		let column = 0;
+		let fieldStart = start;
+		for (let i = start; i < end; i++) {
+			const byte = buffer[i];
+			if (byte === QUOTE) return false;
+			if (byte === delimiter) {
+				if (column < width && fieldOfColumn[column] >= 0) this.mark(fieldOfColumn[column], fieldStart, i);
+				column++;
+				fieldStart = i + 1;
+			}
+		}
+		if (column < width && fieldOfColumn[column] >= 0) this.mark(fieldOfColumn[column], fieldStart, end);
+
+		this.row++;
+		if (this.row % TICK_EVERY === 0) this.target.tick();
+		if (this.cleaner && column + 1 === width && this.order(buffer)) this.fastRows++;
+		else this.target.addRow(rowFromSplitLine(this.row, this.columns, buffer.toString('utf8', start, end).split(this.delimiter)));
+		return true;
+	}
+
+	/** The rest of the file, from a line holding a quote, through csv-parse (as csvRows does). */
+	async handOver(from: Buffer, rest: AsyncIterator<Uint8Array>): Promise<void> {
+		async function* bytes(): AsyncGenerator<Uint8Array> {
+			yield from;
+			for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+		}
+		let rows = 0;
+		for await (const row of quotedCsvRows(decodeChunks(bytes(), 'utf-8'), this.delimiter, this.table, this.columns, this.row)) {
+			if (++rows % TICK_EVERY === 0) this.target.tick();
+			this.target.addRow(row);
+		}
+	}
+
+	private header(buffer: Buffer, start: number, end: number): boolean {
+		const text = buffer.toString('utf8', start, end);
+		if (text.includes('"')) return false;
+		const header = columnsFor(text.split(this.delimiter), this.table);
+		this.columns = header.columns;
+		// A file without a header line: its first line is a row.
+		return header.firstIsData ? this.line(buffer, start, end) : true;
+	}
+
+	private plan(): void {
+		const columns = this.columns as string[];
+		const cleaner = this.target.cleanerFor(columns);
+		this.cleaner = cleaner ?? null;
+		this.fieldOfColumn = new Int8Array(columns.length).fill(-1);
+		if (!cleaner) return;
+		BYTE_PATH_FIELDS.forEach((field, slot) => {
+			const column = cleaner.mapping[field];
+			if (column !== undefined) this.fieldOfColumn[columns.indexOf(column)] = slot;
+		});
+	}
+
+	private mark(field: number, start: number, end: number): void {
+		this.starts[field] = start;
+		this.ends[field] = end;
+	}
+
+	/**
+	 * The row as an order, when every value reads cleanly and its order ID is new; false (with
+	 * nothing changed) otherwise, and the general path gives the row its verdict.
+	 */
+	private order(buffer: Buffer): boolean {
+		const cleaner = this.cleaner as OrderCleaner;
+		const options = cleaner.options;
+		const mapping = cleaner.mapping;
+		const { starts, ends } = this;
+
+		let customerId: string | null = null;
+		const plainCustomerId = isPlainToken(buffer, starts[CUSTOMER], ends[CUSTOMER]);
+		if (!plainCustomerId) {
+			customerId = textOrNull(buffer.toString('utf8', starts[CUSTOMER], ends[CUSTOMER]));
+			if (customerId === null) return false;
+		}
+
+		let day: number;
+		let instant: number;
+		const known = this.dates.find(buffer, starts[DATE], ends[DATE]);
+		if (known >= 0) {
+			day = this.dateDays[known];
+			instant = this.dateInstants[known];
+		} else {
+			const parsed = parseDate(buffer.toString('utf8', starts[DATE], ends[DATE]), options.dateOrder, options.timeZone);
+			if ('error' in parsed) return false;
+			day = parsed.day;
+			instant = parsed.ms;
+			if (this.dates.size < DATE_CACHE_LIMIT) {
+				this.dates.intern(buffer, starts[DATE], ends[DATE]);
+				this.dateDays.push(day);
+				this.dateInstants.push(instant);
+			}
+		}
+
+		let amount = 0;
+		if (mapping.amount !== undefined) {
+			const plain = options.decimalComma ? NaN : plainDecimal(buffer, starts[AMOUNT], ends[AMOUNT]);
+			if (Number.isNaN(plain)) {
+				const money = parseMoney(buffer.toString('utf8', starts[AMOUNT], ends[AMOUNT]), options);
+				// A currency sign in the amount is a currency value the general path records.
+				if ('error' in money || money.currency) return false;
+				amount = money.value;
+			} else amount = options.minorUnits ? plain / 100 : plain;
+			if (amount < 0 && options.refunds === 'exclude') return false;
+			if (amount === 0 && options.zeroValueOrders === 'exclude') return false;
+		}
+
+		if (mapping.orderId !== undefined) {
+			const tag = amount < 0 ? 1 : 0;
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) cleaner.orderKeys.intern(buffer, starts[ORDER], ends[ORDER], tag);
+			else {
+				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
+				if (orderId !== null) cleaner.orderKeys.internString(orderId, tag);
+				else cleaner.orderKeys.added = true;
+			}
+			// A repeated order ID: the general path rejects the row and says why.
+			if (!cleaner.orderKeys.added) return false;
+		}
+
+		const summariser = this.target.summariser;
+		const customer = plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
+		summariser.addOrder(customer, day, instant, amount, this.sourceItem);
+		return true;
+	}
+}
+
+function asBuffer(chunk: Uint8Array): Buffer {
+	return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+}
+
+/**
+ * Printable ASCII without leading or trailing spaces: bytes that are exactly the UTF-8 of the
+ * trimmed text, so they can be interned as they are.
+ */
+function isPlainToken(buffer: Buffer, start: number, end: number): boolean {
+	if (end <= start || buffer[start] === 32 || buffer[end - 1] === 32) return false;
+	for (let i = start; i < end; i++) {
+		const byte = buffer[i];
+		if (byte < 32 || byte > 126) return false;
+	}
+	return true;
+}
+
+/**
+ * `-?\d+(\.\d+)?` read from bytes, or NaN for anything else (which goes to parseMoney). The
+ * digits form an integer below 2^53 and 10^k is exact for k <= 22, so the one division is
+ * correctly rounded: the same double as Number() of the text.
+ */
+function plainDecimal(buffer: Buffer, start: number, end: number): number {
+	let i = start;
+	const negative = i < end && buffer[i] === 45;
+	if (negative) i++;
+	const digitsFrom = i;
+	let mantissa = 0;
+	for (; i < end && buffer[i] >= 48 && buffer[i] <= 57; i++) mantissa = mantissa * 10 + (buffer[i] - 48);
+	if (i === digitsFrom) return NaN;
+	let scale = 0;
+	if (i < end) {
+		if (buffer[i] !== 46) return NaN;
+		const fractionFrom = ++i;
+		for (; i < end && buffer[i] >= 48 && buffer[i] <= 57; i++) mantissa = mantissa * 10 + (buffer[i] - 48);
+		if (i === fractionFrom || i !== end) return NaN;
+		scale = i - fractionFrom;
+	}
+	if (mantissa > Number.MAX_SAFE_INTEGER || scale >= POWERS_OF_TEN.length) return NaN;
+	const value = scale ? mantissa / POWERS_OF_TEN[scale] : mantissa;
+	return negative ? -value : value;
+}

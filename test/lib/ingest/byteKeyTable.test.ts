@@ -1,0 +1,44 @@
+import { ByteKeyTable } from '../../../lib/ingest/byteKeyTable';
+
+describe('interned byte keys', () => {
+	it('gives each distinct key the next index, and the same index when it comes back', () => {
+		const table = new ByteKeyTable();
+		const bytes = Buffer.from('xA1,B22,A1,');
+		expect(table.intern(bytes, 1, 3)).toBe(0);
+		expect(table.added).toBe(true);
+		expect(table.intern(bytes, 4, 7)).toBe(1);
+		expect(table.intern(bytes, 8, 10)).toBe(0);
+		expect(table.added).toBe(false);
+		expect(table.size).toBe(2);
+		expect(table.keyString(1)).toBe('B22');
+	});
+
+	it('agrees between bytes and strings, Chinese text included', () => {
+		const table = new ByteKeyTable();
+		const index = table.internString('客户-7');
+		expect(table.intern(Buffer.from('客户-7'), 0, Buffer.byteLength('客户-7'))).toBe(index);
+		expect(table.findString('客户-7')).toBe(index);
+		expect(table.keyString(index)).toBe('客户-7');
+		expect(table.findString('客户-8')).toBe(-1);
+	});
+
+	it('keeps keys with different tags apart', () => {
+		const table = new ByteKeyTable();
+		const order = table.internString('O1', 0);
+		const refund = table.internString('O1', 1);
+		expect(refund).not.toBe(order);
+		expect(table.findString('O1', 1)).toBe(refund);
+	});
+
+	it('keeps every key through growth, long keys included', () => {
+		const table = new ByteKeyTable();
+		const keys = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 0 ? `long-${'x'.repeat(500)}-${i}` : `C${i}`));
+		keys.forEach((key, i) => expect(table.internString(key)).toBe(i));
+		expect(table.size).toBe(keys.length);
+		for (let i = 0; i < keys.length; i += 997) {
+			expect(table.findString(keys[i])).toBe(i);
+			expect(table.keyString(i)).toBe(keys[i]);
+		}
+		expect(table.findString('C50000')).toBe(-1);
+	});
+});
