@@ -7,9 +7,12 @@
  * `A1` as an order and `A1` as its refund are different keys.
  */
 export class ByteKeyTable {
-	/** Open addressing: entry index + 1 per slot, 0 when empty. */
-	private slots = new Int32Array(1 << 12);
-	private hashes = new Int32Array(1 << 10);
+	/**
+	 * Open addressing, two numbers per slot: the key's hash and its entry index + 1 (0 when
+	 * empty). Keeping the hash in the slot means a probe touches one cache line until the
+	 * hashes match; with millions of keys, memory latency is the cost that counts.
+	 */
+	private slots = new Int32Array(2 << 12);
 	private tags = new Uint8Array(1 << 10);
 	/** Entry i's bytes are arena[offsets[i], offsets[i + 1]). */
 	private offsets = new Int32Array(1 << 10);
@@ -22,14 +25,15 @@ export class ByteKeyTable {
 	/** The index of the key, adding it when new. */
 	intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
 		const hash = hashBytes(bytes, start, end, tag);
-		const mask = this.slots.length - 1;
+		const slots = this.slots;
+		const mask = (slots.length >> 1) - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = this.slots[slot] - 1;
+			const entry = slots[2 * slot + 1] - 1;
 			if (entry < 0) {
 				this.added = true;
 				return this.append(bytes, start, end, tag, hash, slot);
 			}
-			if (this.hashes[entry] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) {
+			if (slots[2 * slot] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) {
 				this.added = false;
 				return entry;
 			}
@@ -39,11 +43,12 @@ export class ByteKeyTable {
 	/** The index of the key, or -1 when it is not in the table. */
 	find(bytes: Uint8Array, start: number, end: number, tag = 0): number {
 		const hash = hashBytes(bytes, start, end, tag);
-		const mask = this.slots.length - 1;
+		const slots = this.slots;
+		const mask = (slots.length >> 1) - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = this.slots[slot] - 1;
+			const entry = slots[2 * slot + 1] - 1;
 			if (entry < 0) return -1;
-			if (this.hashes[entry] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) return entry;
+			if (slots[2 * slot] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) return entry;
 		}
 	}
 
@@ -80,7 +85,6 @@ export class ByteKeyTable {
 		const entry = this.size;
 		if (entry + 2 > this.offsets.length) {
 			this.offsets = grow(this.offsets, Int32Array);
-			this.hashes = grow(this.hashes, Int32Array);
 			this.tags = grow(this.tags, Uint8Array);
 		}
 		const from = this.offsets[entry];
@@ -92,22 +96,25 @@ export class ByteKeyTable {
 		}
 		for (let i = 0; i < length; i++) this.arena[from + i] = bytes[start + i];
 		this.offsets[entry + 1] = from + length;
-		this.hashes[entry] = hash;
 		this.tags[entry] = tag;
-		this.slots[slot] = entry + 1;
+		this.slots[2 * slot] = hash;
+		this.slots[2 * slot + 1] = entry + 1;
 		this.size = entry + 1;
 		// Keep the table at most half full, so probes stay short.
-		if (this.size * 2 > this.slots.length) this.rehash();
+		if (this.size > this.slots.length >> 2) this.rehash();
 		return entry;
 	}
 
 	private rehash(): void {
-		const slots = new Int32Array(this.slots.length * 2);
-		const mask = slots.length - 1;
-		for (let entry = 0; entry < this.size; entry++) {
-			let slot = this.hashes[entry] & mask;
-			while (slots[slot] !== 0) slot = (slot + 1) & mask;
-			slots[slot] = entry + 1;
+		const old = this.slots;
+		const slots = new Int32Array(old.length * 2);
+		const mask = (slots.length >> 1) - 1;
+		for (let k = 0; k < old.length; k += 2) {
+			if (old[k + 1] === 0) continue;
+			let slot = old[k] & mask;
+			while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+			slots[2 * slot] = old[k];
+			slots[2 * slot + 1] = old[k + 1];
 		}
 		this.slots = slots;
 	}

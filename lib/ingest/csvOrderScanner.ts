@@ -66,15 +66,12 @@ export async function scanCsvOrders(
 			if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) from = 3;
 			atStart = false;
 		}
-		for (let newline = buffer.indexOf(LF, from); newline !== -1; newline = buffer.indexOf(LF, from)) {
-			const end = newline > from && buffer[newline - 1] === CR ? newline - 1 : newline;
-			if (!scanner.line(buffer, from, end)) {
-				await scanner.handOver(buffer.subarray(from), iterator);
-				return { fastRows: scanner.fastRows };
-			}
-			from = newline + 1;
+		const unfinished = scanner.lines(buffer, from);
+		if (unfinished < 0) {
+			await scanner.handOver(buffer.subarray(-unfinished - 1), iterator);
+			return { fastRows: scanner.fastRows };
 		}
-		if (from < buffer.length) carry = buffer.subarray(from);
+		if (unfinished < buffer.length) carry = buffer.subarray(unfinished);
 	}
 	if (carry) {
 		const end = carry[carry.length - 1] === CR ? carry.length - 1 : carry.length;
@@ -95,7 +92,7 @@ class LineScanner {
 	private readonly dates = new ByteKeyTable();
 	private dateDays: number[] = [];
 	private dateInstants: number[] = [];
-	private row = 0;
+	private rowsRead = 0;
 	fastRows = 0;
 
 	constructor(
@@ -107,33 +104,82 @@ class LineScanner {
 		this.delimiterByte = delimiter.charCodeAt(0);
 	}
 
-	/** Reads one line (without its line break); false when it holds a quote and csv-parse must take over. */
+	/**
+	 * Reads the complete lines of `buffer` from `from` on, in one pass over the bytes that
+	 * finds line ends and field boundaries together (a native indexOf per line costs more than
+	 * the line). Returns where the unfinished last line starts, or -(start + 1) of a line
+	 * holding a quote, from which csv-parse must take over.
+	 */
+	lines(buffer: Buffer, from: number): number {
+		const delimiter = this.delimiterByte;
+		const starts = this.starts;
+		const ends = this.ends;
+		let fieldOfColumn = this.fieldOfColumn;
+		let lineStart = from;
+		let column = 0;
+		let fieldStart = from;
+		for (let i = from; i < buffer.length; i++) {
+			const byte = buffer[i];
+			if (byte === delimiter) {
+				const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
+				if (field >= 0) {
+					starts[field] = fieldStart;
+					ends[field] = i;
+				}
+				column++;
+				fieldStart = i + 1;
+			} else if (byte === LF) {
+				const end = i > lineStart && buffer[i - 1] === CR ? i - 1 : i;
+				if (this.cleaner === undefined || this.columns === undefined) {
+					// The header, or the first row (which settles how rows are read): the general line reader.
+					if (!this.line(buffer, lineStart, end)) return -lineStart - 1;
+					fieldOfColumn = this.fieldOfColumn;
+				} else if (end > lineStart) {
+					const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
+					if (field >= 0) {
+						starts[field] = fieldStart;
+						ends[field] = end;
+					}
+					this.row(buffer, lineStart, end, column + 1);
+				}
+				lineStart = i + 1;
+				column = 0;
+				fieldStart = i + 1;
+			} else if (byte === QUOTE) return -lineStart - 1;
+		}
+		return lineStart;
+	}
+
+	/** Reads one line (without its line break) on its own; false when it holds a quote. */
 	line(buffer: Buffer, start: number, end: number): boolean {
 		if (start === end) return true;
 		if (!this.columns) return this.header(buffer, start, end);
 		if (this.cleaner === undefined) this.plan();
 
 		const fieldOfColumn = this.fieldOfColumn;
-		const width = fieldOfColumn.length;
-		const delimiter = this.delimiterByte;
 		let column = 0;
 		let fieldStart = start;
-		for (let i = start; i < end; i++) {
-			const byte = buffer[i];
-			if (byte === QUOTE) return false;
-			if (byte === delimiter) {
-				if (column < width && fieldOfColumn[column] >= 0) this.mark(fieldOfColumn[column], fieldStart, i);
+		for (let i = start; i <= end; i++) {
+			if (i < end && buffer[i] === QUOTE) return false;
+			if (i === end || buffer[i] === this.delimiterByte) {
+				if (column < fieldOfColumn.length && fieldOfColumn[column] >= 0) {
+					this.starts[fieldOfColumn[column]] = fieldStart;
+					this.ends[fieldOfColumn[column]] = i;
+				}
 				column++;
 				fieldStart = i + 1;
 			}
 		}
-		if (column < width && fieldOfColumn[column] >= 0) this.mark(fieldOfColumn[column], fieldStart, end);
-
-		this.row++;
-		if (this.row % TICK_EVERY === 0) this.target.tick();
-		if (this.cleaner && column + 1 === width && this.order(buffer)) this.fastRows++;
-		else this.target.addRow(rowFromSplitLine(this.row, this.columns, buffer.toString('utf8', start, end).split(this.delimiter)));
+		this.row(buffer, start, end, column);
 		return true;
+	}
+
+	/** A data line whose mapped fields are marked; `fields` is how many it has. */
+	private row(buffer: Buffer, start: number, end: number, fields: number): void {
+		this.rowsRead++;
+		if (this.rowsRead % TICK_EVERY === 0) this.target.tick();
+		if (this.cleaner && fields === this.fieldOfColumn.length && this.order(buffer)) this.fastRows++;
+		else this.target.addRow(rowFromSplitLine(this.rowsRead, this.columns as string[], buffer.toString('utf8', start, end).split(this.delimiter)));
 	}
 
 	/** The rest of the file, from a line holding a quote, through csv-parse (as csvRows does). */
@@ -143,7 +189,7 @@ class LineScanner {
 			for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 		}
 		let rows = 0;
-		for await (const row of quotedCsvRows(decodeChunks(bytes(), 'utf-8'), this.delimiter, this.table, this.columns, this.row)) {
+		for await (const row of quotedCsvRows(decodeChunks(bytes(), 'utf-8'), this.delimiter, this.table, this.columns, this.rowsRead)) {
 			if (++rows % TICK_EVERY === 0) this.target.tick();
 			this.target.addRow(row);
 		}
@@ -168,11 +214,6 @@ class LineScanner {
 			const column = cleaner.mapping[field];
 			if (column !== undefined) this.fieldOfColumn[columns.indexOf(column)] = slot;
 		});
-	}
-
-	private mark(field: number, start: number, end: number): void {
-		this.starts[field] = start;
-		this.ends[field] = end;
 	}
 
 	/**
@@ -225,14 +266,14 @@ class LineScanner {
 
 		if (mapping.orderId !== undefined) {
 			const tag = amount < 0 ? 1 : 0;
-			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) cleaner.orderKeys.intern(buffer, starts[ORDER], ends[ORDER], tag);
+			let isNew = true;
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) isNew = cleaner.orderKeys.addBytes(buffer, starts[ORDER], ends[ORDER], tag);
 			else {
 				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
-				if (orderId !== null) cleaner.orderKeys.internString(orderId, tag);
-				else cleaner.orderKeys.added = true;
+				if (orderId !== null) isNew = cleaner.orderKeys.addString(orderId, tag);
 			}
 			// A repeated order ID: the general path rejects the row and says why.
-			if (!cleaner.orderKeys.added) return false;
+			if (!isNew) return false;
 		}
 
 		const summariser = this.target.summariser;
