@@ -6,6 +6,11 @@ export const MIN_CUSTOMERS_FOR_POPULATION_GAP = 5;
 
 /** The median of the customers' own mean gaps, among those who bought on two days or more. */
 export function populationGapDays(inputs: Array<Pick<LifecycleInput, 'repeatPurchases' | 'avgGapDays'>>): number | null {
-	const gaps = inputs.filter((c) => c.repeatPurchases >= 1 && c.avgGapDays && c.avgGapDays > 0).map((c) => c.avgGapDays as number);
-	return gaps.length >= MIN_CUSTOMERS_FOR_POPULATION_GAP ? median(gaps) : null;
+	return medianGap(inputs.filter((c) => c.repeatPurchases >= 1).map((c) => c.avgGapDays ?? 0));
+}
+
+/** The same median from the customers' mean gaps as a column (0 or less: no gap known). */
+export function medianGap(gaps: ArrayLike<number>): number | null {
+	const known = Array.from(gaps).filter((gap) => gap > 0);
+	return known.length >= MIN_CUSTOMERS_FOR_POPULATION_GAP ? median(known) : null;
 }

@@ -67,73 +67,91 @@ export function usualGapDays(c: LifecycleInput, populationGapDays: number | null
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-type Lapse = { stage: 'churned' | 'atRisk'; reason: string } | null;
+/**
+ * A stage and why. The reason is words for the user, built only when asked for: a base of a
+ * million customers staged in bulk (stageOf) should not format a million sentences nobody reads.
+ */
+type Verdict = [Stage, () => string];
+
+type Lapse = { stage: 'churned' | 'atRisk'; reason: () => string } | null;
 
 function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; source: StageDecision['gapSource'] }): Lapse {
 	const recency = c.recencyDays ?? 0;
-	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: `no order for ${recency} days (limit ${s.maxInactiveDays})` };
+	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: () => `no order for ${recency} days (limit ${s.maxInactiveDays})` };
 	if (s.useChurnProbability && c.churnProbability !== null) {
-		if (c.churnProbability >= s.churnedProbability) return { stage: 'churned', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.churnedProbability}` };
-		if (c.churnProbability >= s.atRiskProbability) return { stage: 'atRisk', reason: `churn probability ${c.churnProbability.toFixed(2)} ≥ ${s.atRiskProbability}` };
+		const p = c.churnProbability;
+		if (p >= s.churnedProbability) return { stage: 'churned', reason: () => `churn probability ${p.toFixed(2)} ≥ ${s.churnedProbability}` };
+		if (p >= s.atRiskProbability) return { stage: 'atRisk', reason: () => `churn probability ${p.toFixed(2)} ≥ ${s.atRiskProbability}` };
 		return null;
 	}
 	if (gap.days === null) {
-		if (recency >= s.churnedDays) return { stage: 'churned', reason: `no order for ${recency} days (≥ ${s.churnedDays}, fixed band)` };
-		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: `no order for ${recency} days (≥ ${s.atRiskDays}, fixed band)` };
+		if (recency >= s.churnedDays) return { stage: 'churned', reason: () => `no order for ${recency} days (≥ ${s.churnedDays}, fixed band)` };
+		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: () => `no order for ${recency} days (≥ ${s.atRiskDays}, fixed band)` };
 		return null;
 	}
-	const gaps = recency / gap.days;
+	const gapDays = gap.days;
+	const gaps = recency / gapDays;
 	const which = gap.source === 'own' ? 'their usual gap' : "the customers' median gap";
-	if (gaps > s.churnedGaps) return { stage: 'churned', reason: `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gap.days)} days (> ${s.churnedGaps}×)` };
-	if (gaps > s.atRiskGaps) return { stage: 'atRisk', reason: `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gap.days)} days (> ${s.atRiskGaps}×)` };
+	const explain = (limit: number) => () => `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gapDays)} days (> ${limit}×)`;
+	if (gaps > s.churnedGaps) return { stage: 'churned', reason: explain(s.churnedGaps) };
+	if (gaps > s.atRiskGaps) return { stage: 'atRisk', reason: explain(s.atRiskGaps) };
 	return null;
 }
 
 /** A comeback: the gap before the last order was itself a lapse, or the customer was churned. */
-function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): string | null {
-	if (c.previousStage === 'churned') return 'ordered again after being churned';
+function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): (() => string) | null {
+	if (c.previousStage === 'churned') return () => 'ordered again after being churned';
 	if (c.lastGapDays === null || c.repeatPurchases < 1) return null;
 	// Judge the last gap against the gaps before it (the population's when there are none).
 	const earlierGap = c.repeatPurchases >= 2 && c.avgGapDays ? (c.avgGapDays * c.repeatPurchases - c.lastGapDays) / (c.repeatPurchases - 1) : populationGapDays;
 	const lapsed = (earlierGap && earlierGap > 0 && c.lastGapDays > s.churnedGaps * earlierGap) || (s.maxInactiveDays > 0 && c.lastGapDays >= s.maxInactiveDays);
-	return lapsed ? `came back after ${c.lastGapDays} days without an order` : null;
+	return lapsed ? () => `came back after ${c.lastGapDays} days without an order` : null;
+}
+
+function judge(c: LifecycleInput, s: StageSettings, populationGapDays: number | null, gap: ReturnType<typeof usualGapDays>): Verdict {
+	if (c.orders <= 0 || c.recencyDays === null) return ['prospect', () => 'no order yet'];
+	const lapsed = lapse(c, s, gap);
+	if (lapsed?.stage === 'churned') return ['churned', lapsed.reason];
+	return s.model === 'retail' ? retailStage(c, s, lapsed, populationGapDays) : relationshipStage(c, s, lapsed);
 }
 
 export function decideStage(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): StageDecision {
 	const gap = usualGapDays(c, populationGapDays);
-	const decision = (stage: Stage, reason: string): StageDecision => ({
+	const [stage, reason] = judge(c, s, populationGapDays, gap);
+	return {
 		stage,
-		reason,
+		reason: reason(),
 		usualGapDays: gap.days === null ? null : round1(gap.days),
 		gapSource: s.useChurnProbability && c.churnProbability !== null ? 'churnProbability' : gap.source,
-	});
-	if (c.orders <= 0 || c.recencyDays === null) return decision('prospect', 'no order yet');
-	const lapsed = lapse(c, s, gap);
-	if (lapsed?.stage === 'churned') return decision('churned', lapsed.reason);
-	return s.model === 'retail' ? decision(...retailStage(c, s, lapsed, populationGapDays)) : decision(...relationshipStage(c, s, lapsed));
+	};
 }
 
-function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populationGapDays: number | null): [RetailStage, string] {
+/** The stage alone, by the same rules as decideStage, for staging a whole base in bulk. */
+export function stageOf(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): Stage {
+	return judge(c, s, populationGapDays, usualGapDays(c, populationGapDays))[0];
+}
+
+function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populationGapDays: number | null): [RetailStage, () => string] {
 	if (lapsed) return [lapsed.stage, lapsed.reason];
 	const comeback = cameBack(c, s, populationGapDays);
 	if (comeback) return ['reactivated', comeback];
-	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', `first order ${c.tenureDays} days ago (within ${s.onboardingDays})`];
-	if (c.orders >= s.loyalMinOrders) return ['loyal', `${c.orders} orders and on cadence`];
-	if (c.rfmSegment && LOYAL_SEGMENTS.has(c.rfmSegment)) return ['loyal', `RFM segment ${c.rfmSegment} and on cadence`];
-	return ['active', 'buying on cadence'];
+	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', () => `first order ${c.tenureDays} days ago (within ${s.onboardingDays})`];
+	if (c.orders >= s.loyalMinOrders) return ['loyal', () => `${c.orders} orders and on cadence`];
+	if (c.rfmSegment && LOYAL_SEGMENTS.has(c.rfmSegment)) return ['loyal', () => `RFM segment ${c.rfmSegment} and on cadence`];
+	return ['active', () => 'buying on cadence'];
 }
 
-function relationshipStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse): [RelationshipStage, string] {
+function relationshipStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse): [RelationshipStage, () => string] {
 	if (c.orders <= s.explorationMaxOrders || (c.tenureDays ?? Infinity) <= s.onboardingDays) {
-		return ['exploration', `${c.orders} order${c.orders === 1 ? '' : 's'} in ${c.tenureDays} days: still getting to know each other`];
+		return ['exploration', () => `${c.orders} order${c.orders === 1 ? '' : 's'} in ${c.tenureDays} days: still getting to know each other`];
 	}
-	const falling = [c.spendTrend, c.orderTrend].filter((t): t is number => t !== null && t <= -s.trendThreshold);
+	const isFalling = (t: number | null) => t !== null && t <= -s.trendThreshold;
 	if (lapsed) return ['decline', lapsed.reason];
-	if (falling.length) return ['decline', `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: falling`];
+	if (isFalling(c.spendTrend) || isFalling(c.orderTrend)) return ['decline', () => `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: falling`];
 	const rising = [c.spendTrend, c.orderTrend].some((t) => t !== null && t >= s.trendThreshold);
 	const gapsShrinking = c.lastGapDays !== null && c.avgGapDays !== null && c.repeatPurchases >= 2 && c.lastGapDays < c.avgGapDays / 1.5;
-	if (rising || gapsShrinking) return ['growth', rising ? `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: rising` : 'gaps between orders shrinking'];
-	return ['maturity', 'stable spend and cadence'];
+	if (rising || gapsShrinking) return ['growth', () => (rising ? `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: rising` : 'gaps between orders shrinking')];
+	return ['maturity', () => 'stable spend and cadence'];
 }
 
 const fmt = (t: number | null) => (t === null ? 'unknown' : (t > 0 ? '+' : '') + t.toFixed(2));

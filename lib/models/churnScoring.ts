@@ -47,13 +47,55 @@ export function riskLevel(churnProbability: number, t: ScoringSettings['riskThre
 	return 'low';
 }
 
+/** One customer's scores as plain numbers, before rounding and formatting for output. */
+interface Measures {
+	pAlive: number;
+	churnProbability: number;
+	expectedOrders: number;
+	/** Median days to the next order if still active; not finite when unknown. */
+	daysToNext: number;
+	spend: number;
+	clv: number;
+}
+
+/** A whole customer base, one typed column per field, for scoring without an object per customer. */
+export interface ScoringColumns {
+	x: ArrayLike<number>;
+	tx: ArrayLike<number>;
+	T: ArrayLike<number>;
+	recencyDays: ArrayLike<number>;
+	orders: ArrayLike<number>;
+	totalSpend: ArrayLike<number>;
+	/** Mean spend of the repeat purchase days (0 without any). */
+	m: ArrayLike<number>;
+}
+
+export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+/** Churn and value scores of a whole customer base as columns (RFM: rfmColumns); risk codes index RISK_LEVELS. */
+export interface ScoreColumns {
+	pAlive: Float64Array;
+	churnProbability: Float64Array;
+	riskLevel: Uint8Array;
+	expectedOrders: Float64Array;
+	/** Median days to the next order if still active (NaN when unknown). */
+	daysToNextOrder: Float64Array;
+	expectedAvgOrderValue: Float64Array;
+	predictedClv: Float64Array;
+}
+
+/** (x, T) pairs of whole days below these bounds share one exact number key. */
+const PAIR_KEY = 2_097_152;
+
 /**
- * Scores customers with one model and one set of settings. The BG/NBD expectations of a
- * customer known to be alive depend on (x, T) only, and customer bases repeat those pairs a
- * lot, so they are computed once per pair.
+ * Scores customers with one model and one set of settings, one at a time (score) or a whole
+ * base as columns (scoreColumns); both run the same arithmetic (measure). The BG/NBD
+ * expectations of a customer known to be alive depend on (x, T) only, and customer bases
+ * repeat those pairs a lot, so they are computed once per pair.
  */
 export class ChurnScorer {
-	private readonly ifAlive = new Map<string, { horizon: number; discountedMonths: number }>();
+	private readonly ifAlive = new Map<number | string, { horizon: number; discountedMonths: number }>();
+	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, daysToNext: 0, spend: 0, clv: 0 };
 
 	constructor(
 		private readonly model: ChurnModel,
@@ -61,7 +103,7 @@ export class ChurnScorer {
 	) {}
 
 	private expectationsIfAlive(x: number, T: number) {
-		const key = `${x}|${T}`;
+		const key = Number.isInteger(x) && Number.isInteger(T) && x >= 0 && T >= 0 && x < PAIR_KEY && T < PAIR_KEY ? x * PAIR_KEY + T : `${x}|${T}`;
 		let cached = this.ifAlive.get(key);
 		if (!cached) {
 			const params = (this.model.bgnbd as NonNullable<ChurnModel['bgnbd']>).params;
@@ -74,69 +116,100 @@ export class ChurnScorer {
 		return cached;
 	}
 
+	/** The scores of one customer, into this.measures (no allocation on the BG/NBD path). */
+	private measure(x: number, tx: number, T: number, recencyDays: number, avgOrderValue: number, m: number, ownGapDays: number | null): Measures {
+		const model = this.model;
+		const s = this.settings;
+		const out = this.measures;
+		let pNoOrder: number;
+		if (model.bgnbd) {
+			const p = model.bgnbd.params;
+			const history = { x, tx, T };
+			const ifAlive = this.expectationsIfAlive(x, T);
+			out.pAlive = probabilityAlive(p, history);
+			pNoOrder = probabilityNoPurchase(p, s.horizonDays, history);
+			out.expectedOrders = ifAlive.horizon * out.pAlive;
+			out.daysToNext = medianTimeToNextPurchase(p, history);
+			out.spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, { x, m }) : avgOrderValue || model.populationAvgOrderValue;
+			out.clv = out.pAlive * out.spend * ifAlive.discountedMonths;
+		} else {
+			out.spend = avgOrderValue || model.populationAvgOrderValue;
+			const h = cadenceScores(
+				{ recencyDays, repeatPurchases: x, ownGapDays, avgOrderValue: out.spend },
+				model.populationGapDays,
+				s.horizonDays,
+				s.clvMonths,
+				s.monthlyDiscountRate,
+			);
+			out.pAlive = h.pAlive;
+			pNoOrder = h.probabilityNoOrder;
+			out.expectedOrders = h.expectedOrders;
+			out.daysToNext = h.medianDaysToNextOrder;
+			out.clv = h.predictedClv;
+		}
+		out.pAlive = probability(out.pAlive);
+		out.churnProbability = probability(s.churnDefinition === 'notAlive' ? 1 - out.pAlive : pNoOrder);
+		out.expectedOrders = finite(out.expectedOrders);
+		out.spend = finite(out.spend);
+		out.clv = finite(out.clv);
+		return out;
+	}
+
 	score(c: ModelCustomer): CustomerScores {
-		return scoreWith(this.model, c, this.settings, this.model.bgnbd ? (x, T) => this.expectationsIfAlive(x, T) : undefined);
+		const model = this.model;
+		const rfm = scoreRfm(model.rfm.breakpoints, {
+			recencyDays: c.recencyDays,
+			frequency: rfmFrequency(c, model.rfm.frequencyBasis),
+			monetary: rfmMonetary(c, model.rfm.monetaryBasis),
+		});
+		const h = c.history;
+		const scores = this.measure(h.x, h.tx, h.T, c.recencyDays, c.avgOrderValue, c.spend.m, c.ownGapDays);
+		return {
+			rfm,
+			pAlive: round(scores.pAlive, 6),
+			churnProbability: round(scores.churnProbability, 6),
+			riskLevel: riskLevel(scores.churnProbability, this.settings.riskThresholds),
+			expectedOrders: round(scores.expectedOrders, 4),
+			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(scores.daysToNext)) : null,
+			expectedAvgOrderValue: round(scores.spend, 2),
+			predictedClv: round(scores.clv, 2),
+			historicClv: round(c.totalSpend, 2),
+			churnMethod: model.method,
+		};
+	}
+
+	/** Every customer of a base, as columns: the same scores as score(), unrounded. */
+	scoreColumns(c: ScoringColumns): ScoreColumns {
+		const n = c.x.length;
+		const floats = () => new Float64Array(n);
+		const out: ScoreColumns = {
+			pAlive: floats(),
+			churnProbability: floats(),
+			riskLevel: new Uint8Array(n),
+			expectedOrders: floats(),
+			daysToNextOrder: floats(),
+			expectedAvgOrderValue: floats(),
+			predictedClv: floats(),
+		};
+		const thresholds = this.settings.riskThresholds;
+		for (let i = 0; i < n; i++) {
+			const x = c.x[i];
+			const orders = c.orders[i];
+			const avgOrderValue = orders > 0 ? c.totalSpend[i] / orders : 0;
+			const scores = this.measure(x, c.tx[i], c.T[i], c.recencyDays[i], avgOrderValue, c.m[i], x > 0 ? c.tx[i] / x : null);
+			out.pAlive[i] = scores.pAlive;
+			out.churnProbability[i] = scores.churnProbability;
+			const p = scores.churnProbability;
+			out.riskLevel[i] = p >= thresholds.critical ? 3 : p >= thresholds.high ? 2 : p >= thresholds.medium ? 1 : 0;
+			out.expectedOrders[i] = scores.expectedOrders;
+			out.daysToNextOrder[i] = Number.isFinite(scores.daysToNext) ? scores.daysToNext : NaN;
+			out.expectedAvgOrderValue[i] = scores.spend;
+			out.predictedClv[i] = scores.clv;
+		}
+		return out;
 	}
 }
 
 export function scoreCustomer(model: ChurnModel, c: ModelCustomer, s: ScoringSettings): CustomerScores {
 	return new ChurnScorer(model, s).score(c);
-}
-
-function scoreWith(
-	model: ChurnModel,
-	c: ModelCustomer,
-	s: ScoringSettings,
-	expectationsIfAlive: ((x: number, T: number) => { horizon: number; discountedMonths: number }) | undefined,
-): CustomerScores {
-	const rfm = scoreRfm(model.rfm.breakpoints, {
-		recencyDays: c.recencyDays,
-		frequency: rfmFrequency(c, model.rfm.frequencyBasis),
-		monetary: rfmMonetary(c, model.rfm.monetaryBasis),
-	});
-	let pAlive: number;
-	let pNoOrder: number;
-	let expectedOrders: number;
-	let daysToNext: number;
-	let spend: number;
-	let clv: number;
-	if (model.bgnbd && expectationsIfAlive) {
-		const p = model.bgnbd.params;
-		const ifAlive = expectationsIfAlive(c.history.x, c.history.T);
-		pAlive = probabilityAlive(p, c.history);
-		pNoOrder = probabilityNoPurchase(p, s.horizonDays, c.history);
-		expectedOrders = ifAlive.horizon * pAlive;
-		daysToNext = medianTimeToNextPurchase(p, c.history);
-		spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, c.spend) : c.avgOrderValue || model.populationAvgOrderValue;
-		clv = pAlive * spend * ifAlive.discountedMonths;
-	} else {
-		spend = c.avgOrderValue || model.populationAvgOrderValue;
-		const h = cadenceScores(
-			{ recencyDays: c.recencyDays, repeatPurchases: c.history.x, ownGapDays: c.ownGapDays, avgOrderValue: spend },
-			model.populationGapDays,
-			s.horizonDays,
-			s.clvMonths,
-			s.monthlyDiscountRate,
-		);
-		pAlive = h.pAlive;
-		pNoOrder = h.probabilityNoOrder;
-		expectedOrders = h.expectedOrders;
-		daysToNext = h.medianDaysToNextOrder;
-		clv = h.predictedClv;
-	}
-	pAlive = probability(pAlive);
-	const churnProbability = probability(s.churnDefinition === 'notAlive' ? 1 - pAlive : pNoOrder);
-	const next = Number.isFinite(daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(daysToNext)) : null;
-	return {
-		rfm,
-		pAlive: round(pAlive, 6),
-		churnProbability: round(churnProbability, 6),
-		riskLevel: riskLevel(churnProbability, s.riskThresholds),
-		expectedOrders: round(finite(expectedOrders), 4),
-		expectedNextOrderAt: next,
-		expectedAvgOrderValue: round(finite(spend), 2),
-		predictedClv: round(finite(clv), 2),
-		historicClv: round(c.totalSpend, 2),
-		churnMethod: model.method,
-	};
 }

@@ -72,7 +72,10 @@ export function rfmSegment(r: number, f: number, m: number): RfmSegment {
 
 /** Least values reaching scores 2..5 when higher is better (Infinity: nobody reaches it). */
 export function quintileBreakpoints(values: ArrayLike<number>): number[] {
-	const sorted = Float64Array.from(values).sort();
+	return breakpointsOfSorted(wholeNumberRange(values) ? countingSort(values) : Float64Array.from(values).sort());
+}
+
+function breakpointsOfSorted(sorted: Float64Array): number[] {
 	const n = sorted.length;
 	const breakpoints: number[] = [];
 	let j = 0;
@@ -86,6 +89,39 @@ export function quintileBreakpoints(values: ArrayLike<number>): number[] {
 	return breakpoints;
 }
 
+/** Whole numbers within a span of a million (days, order counts) sort by counting. */
+const COUNTING_SPAN = 1 << 20;
+
+function wholeNumberRange(values: ArrayLike<number>): boolean {
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (!Number.isInteger(v)) return false;
+		if (v < min) min = v;
+		if (v > max) max = v;
+	}
+	return values.length > 0 && max - min < COUNTING_SPAN;
+}
+
+function countingSort(values: ArrayLike<number>): Float64Array {
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < values.length; i++) {
+		if (values[i] < min) min = values[i];
+		if (values[i] > max) max = values[i];
+	}
+	const counts = new Int32Array(max - min + 1);
+	for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+	const sorted = new Float64Array(values.length);
+	let at = 0;
+	for (let k = 0; k < counts.length; k++) {
+		sorted.fill(k + min, at, at + counts[k]);
+		at += counts[k];
+	}
+	return sorted;
+}
+
 export function rfmBreakpoints(population: RfmValues[]): RfmBreakpoints {
 	return {
 		recency: quintileBreakpoints(population.map((v) => -v.recencyDays)).map((b) => -b),
@@ -94,14 +130,42 @@ export function rfmBreakpoints(population: RfmValues[]): RfmBreakpoints {
 	};
 }
 
-const countReached = (value: number, breakpoints: number[], lowerIsBetter: boolean) =>
-	1 + breakpoints.filter((b) => (lowerIsBetter ? value <= b : value >= b)).length;
+/** The score 1-5 a value reaches against four breakpoints (see quintileBreakpoints). */
+export function scoreReached(value: number, breakpoints: number[], lowerIsBetter: boolean): number {
+	let score = 1;
+	for (let k = 0; k < breakpoints.length; k++) if (lowerIsBetter ? value <= breakpoints[k] : value >= breakpoints[k]) score++;
+	return score;
+}
+
+/** Every (R, F, M) combination's segment, looked up instead of walked per customer. */
+const SEGMENT_BY_SCORES: RfmSegment[] = Array.from({ length: 125 }, (_, i) => rfmSegment(Math.floor(i / 25) + 1, (Math.floor(i / 5) % 5) + 1, (i % 5) + 1));
+
+export function segmentOfScores(r: number, f: number, m: number): RfmSegment {
+	return SEGMENT_BY_SCORES[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
+}
 
 export function scoreRfm(breakpoints: RfmBreakpoints, v: RfmValues): RfmScore {
-	const r = countReached(v.recencyDays, breakpoints.recency, true);
-	const f = countReached(v.frequency, breakpoints.frequency, false);
-	const m = countReached(v.monetary, breakpoints.monetary, false);
-	return { r, f, m, score: `${r}${f}${m}`, segment: rfmSegment(r, f, m) };
+	const r = scoreReached(v.recencyDays, breakpoints.recency, true);
+	const f = scoreReached(v.frequency, breakpoints.frequency, false);
+	const m = scoreReached(v.monetary, breakpoints.monetary, false);
+	return { r, f, m, score: `${r}${f}${m}`, segment: segmentOfScores(r, f, m) };
+}
+
+/** R, F, M scores and segments of a whole base as columns; segment codes index SEGMENT_RULES. */
+export function rfmColumns(breakpoints: RfmBreakpoints, recencyDays: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>) {
+	const n = recencyDays.length;
+	const out = { r: new Uint8Array(n), f: new Uint8Array(n), m: new Uint8Array(n), segment: new Uint8Array(n) };
+	const segmentCode = new Map(SEGMENT_RULES.map((rule, i) => [rule.segment, i]));
+	for (let i = 0; i < n; i++) {
+		const r = scoreReached(recencyDays[i], breakpoints.recency, true);
+		const f = scoreReached(frequency[i], breakpoints.frequency, false);
+		const m = scoreReached(monetary[i], breakpoints.monetary, false);
+		out.r[i] = r;
+		out.f[i] = f;
+		out.m[i] = m;
+		out.segment[i] = segmentCode.get(segmentOfScores(r, f, m)) as number;
+	}
+	return out;
 }
 
 /** Parses user-given breakpoints "30, 60, 90, 180": four numbers, in the dimension's order. */

@@ -1,7 +1,7 @@
 import { lifecycleInputFromRecord, parseStage } from '../../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../../lib/lifecycle/populationGap';
 import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
-import { decideStage, LifecycleInput, StageSettings } from '../../../lib/lifecycle/stageRules';
+import { decideStage, LifecycleInput, StageSettings, stageOf } from '../../../lib/lifecycle/stageRules';
 import { ALL_STAGES } from '../../../lib/lifecycle/stages';
 
 const settings: StageSettings = {
@@ -138,5 +138,26 @@ describe('stage memory', () => {
 		const repeaters = (n: number) => Array.from({ length: n }, (_, i) => ({ repeatPurchases: 1, avgGapDays: 10 + i }));
 		expect(populationGapDays(repeaters(4))).toBeNull();
 		expect(populationGapDays(repeaters(5))).toBe(12);
+	});
+});
+
+describe('staging a whole base without reasons', () => {
+	it('gives every customer the stage decideStage gives, in both stage models', () => {
+		const variants: Array<Partial<LifecycleInput>> = [];
+		for (const orders of [0, 1, 2, 3, 6])
+			for (const recencyDays of [0, 25, 70, 130, 400])
+				for (const repeatPurchases of [0, 1, 3])
+					for (const lastGapDays of [null, 12, 200])
+						for (const spendTrend of [null, -1, 0, 1])
+							for (const churnProbability of [null, 0.3, 0.6, 0.9])
+								variants.push({ orders, recencyDays, repeatPurchases, lastGapDays, spendTrend, churnProbability, tenureDays: recencyDays + 20, previousStage: orders === 2 ? 'churned' : null });
+		for (const model of ['retail', 'relationship'] as const)
+			for (const useChurnProbability of [false, true])
+				for (const populationGap of [null, 45]) {
+					const s = { ...settings, model, useChurnProbability };
+					const stages = variants.map((v) => stageOf(customer(v), s, populationGap));
+					expect(stages).toEqual(variants.map((v) => decideStage(customer(v), s, populationGap).stage));
+					expect(new Set(stages).size).toBeGreaterThanOrEqual(4);
+				}
 	});
 });

@@ -78,3 +78,14 @@ describe('RFM segments', () => {
 		expect(summary).toHaveLength(11);
 	});
 });
+
+describe('quintile breakpoints of large bases', () => {
+	it('come out the same whether whole-number values are counted or sorted', () => {
+		const days = Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 547);
+		const counted = quintileBreakpoints(days);
+		const sorted = quintileBreakpoints(days.map((d) => d + 0.5)).map((b) => b - 0.5);
+		expect(counted).toEqual(sorted);
+		expect(quintileBreakpoints([3, 3, 3, 3, 3])).toEqual([Infinity, Infinity, Infinity, Infinity]);
+		expect(quintileBreakpoints([-5, -1, -3, -2, -4])).toEqual([-4, -3, -2, -1]);
+	});
+});
