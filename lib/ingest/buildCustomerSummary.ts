@@ -87,7 +87,9 @@ export function buildCustomerSummary(
 		lastGapDays: t.lastGapDays,
 		trend: t.trend
 			? {
-					...t.trend,
+					windowDays: t.trend.windowDays,
+					recentOrders: t.trend.recentOrders,
+					previousOrders: t.trend.previousOrders,
 					recentSpend: roundMoney(t.trend.recentSpend),
 					previousSpend: roundMoney(t.trend.previousSpend),
 					orderTrend: symmetricChange(t.trend.recentOrders, t.trend.previousOrders),

@@ -23,10 +23,13 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : {}) as Record<string, unknown>;
 	const orders = parseOptionalNumber(json.orders) ?? (parseOptionalNumber(inputs.frequency) !== null ? (parseOptionalNumber(inputs.frequency) as number) + 1 : null);
 	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
-	const lastDay = dayOf(json.lastOrderAt);
-	const firstDay = dayOf(json.firstOrderAt);
-	const recencyDays = parseOptionalNumber(json.recencyDays) ?? (lastDay !== null ? analysisDay - lastDay : null);
-	const tenureDays = parseOptionalNumber(json.tenureDays) ?? (firstDay !== null ? analysisDay - firstDay : null);
+	// Dates are read only when the day counts are missing: parsing them costs more than the rest.
+	const daysSince = (iso: unknown) => {
+		const day = dayOf(iso);
+		return day !== null ? analysisDay - day : null;
+	};
+	const recencyDays = parseOptionalNumber(json.recencyDays) ?? daysSince(json.lastOrderAt);
+	const tenureDays = parseOptionalNumber(json.tenureDays) ?? daysSince(json.firstOrderAt);
 	if (orders > 0 && recencyDays === null) return { error: 'needs the days since the last order (recencyDays, or lastOrderAt)' };
 	if (recencyDays !== null && recencyDays < 0) return { error: 'has a last order after the analysis date' };
 	const repeatPurchases = parseOptionalNumber(inputs.frequency) ?? parseOptionalNumber(json.frequency) ?? Math.max(0, orders - 1);

@@ -7,6 +7,7 @@ import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
+import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
@@ -106,9 +107,8 @@ export class ChurnRisk implements INodeType {
 
 		const scorer = new ChurnScorer(model, settings.scoring);
 		const scored = customers.map(({ json, sourceItems, customer }) => {
-			if (!customer) return linkedItem({ ...json, ...NOT_SCORED }, sourceItems);
-			const scores = scorer.score(customer);
-			return linkedItem({ ...json, avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays, ...scores }, sourceItems);
+			if (!customer) return linkedItem(extendRecord(json, NOT_SCORED), sourceItems);
+			return linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scorer.score(customer)), sourceItems);
 		});
 
 		this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });

@@ -10,6 +10,7 @@ import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycl
 import { getPath } from '../../lib/ingest/api/pagination';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
+import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
@@ -20,8 +21,18 @@ const ROUTE_NAMES = {
 	relationship: ROUTE_ORDER.relationship.map((s) => STAGE_LABELS[s]),
 };
 
-const itemDay = (json: IDataObject, fallback: number) =>
-	typeof json.analysisDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json.analysisDate) ? Math.floor(Date.parse(`${json.analysisDate}T00:00:00Z`) / 86_400_000) : fallback;
+/** The item's own analysis date (Customer Data writes one); all items usually share it, so the last one read is kept. */
+const itemDayCache = { date: '', day: 0 };
+const itemDay = (json: IDataObject, fallback: number) => {
+	const date = json.analysisDate;
+	if (typeof date !== 'string') return fallback;
+	if (date !== itemDayCache.date) {
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fallback;
+		itemDayCache.day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+		itemDayCache.date = date;
+	}
+	return itemDayCache.day;
+};
 
 export class LifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
@@ -83,15 +94,14 @@ export class LifecycleStage implements INodeType {
 				stage: decision.stage,
 				changed: !unchanged,
 				item: linkedItem(
-					{
-						...json,
+					extendRecord(json, {
 						lifecycleStage: decision.stage,
 						previousStage,
 						stageChanged: !unchanged,
 						stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
 						stageReason: decision.reason,
 						usualGapDays: decision.usualGapDays,
-					},
+					}),
 					sourceItems,
 				),
 			};
