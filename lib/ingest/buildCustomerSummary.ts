@@ -1,3 +1,4 @@
+import { instantToIso } from './parseDate';
 import { CustomerSignals, CustomerSummary } from './customerSummary';
 import { roundMoney } from './parseMoney';
 
@@ -76,8 +77,8 @@ export function buildCustomerSummary(
 		currency: text('currency'),
 		orders: t.orders,
 		repeatOrders: Math.max(0, t.orders - 1),
-		firstOrderAt: hasOrders ? new Date(t.firstAt).toISOString() : null,
-		lastOrderAt: hasOrders ? new Date(t.lastAt).toISOString() : null,
+		firstOrderAt: hasOrders ? instantToIso(t.firstAt) : null,
+		lastOrderAt: hasOrders ? instantToIso(t.lastAt) : null,
 		recencyDays: hasOrders ? t.analysisDay - t.lastDay : null,
 		tenureDays: hasOrders ? t.analysisDay - t.firstDay : null,
 		totalSpend: roundMoney(t.spend),

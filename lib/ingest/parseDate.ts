@@ -111,13 +111,43 @@ export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): Dat
 }
 
 const isoDates = new Map<number, string>();
+const isoInstants = new Map<number, string>();
+const daysOfIsoDates = new Map<string, number>();
+/** Bounds on the memos below: distinct days are few, distinct instants can be millions. */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * The ISO 8601 text of an instant (Date#toISOString). Memoised: order data often holds dates
+ * without times, so a million customers' first and last orders share a few hundred instants,
+ * and sharing the strings also saves memory in the items.
+ */
+export function instantToIso(ms: number): string {
+	let text = isoInstants.get(ms);
+	if (text === undefined) {
+		text = new Date(ms).toISOString();
+		if (isoInstants.size < MEMO_LIMIT) isoInstants.set(ms, text);
+	}
+	return text;
+}
+
+/** The day number of a text that starts with YYYY-MM-DD (an analysis date on an item), or null. */
+export function dayOfIsoDateText(text: string): number | null {
+	let day = daysOfIsoDates.get(text);
+	if (day === undefined) {
+		if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
+		day = Math.floor(Date.parse(`${text.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY);
+		if (Number.isNaN(day)) return null;
+		if (daysOfIsoDates.size < MEMO_LIMIT) daysOfIsoDates.set(text, day);
+	}
+	return day;
+}
 
 /** YYYY-MM-DD of a day number; memoised, since a customer base spans a few thousand days. */
 export function dayNumberToIsoDate(day: number): string {
 	let text = isoDates.get(day);
 	if (text === undefined) {
 		text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-		if (isoDates.size < 100_000) isoDates.set(day, text);
+		if (isoDates.size < MEMO_LIMIT) isoDates.set(day, text);
 	}
 	return text;
 }

@@ -27,10 +27,8 @@ export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<nu
 	const columns = 'length' in histories ? undefined : histories;
 	const rows = columns ? columns.x.length : (histories as ArrayLike<History>).length;
 	const at = (i: number): History => (columns ? { x: columns.x[i], tx: columns.tx[i], T: columns.T[i] } : (histories as ArrayLike<History>)[i]);
-	if (columns) {
-		const packed = packedKeys(columns);
-		if (packed) return groupsOfSortedKeys(packed.sort(), rows);
-	}
+	const packed = packedKeys(columns ?? historyColumns(histories as ArrayLike<History>));
+	if (packed) return groupsOfSortedKeys(packed.sort(), rows);
 	const index = new Map<string, number>();
 	const x: number[] = [];
 	const tx: number[] = [];
@@ -52,6 +50,11 @@ export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<nu
 }
 
 const DAY_KEY = 1_048_576;
+
+function historyColumns(histories: ArrayLike<History>) {
+	const column = (field: keyof History) => Float64Array.from({ length: histories.length }, (_, i) => histories[i][field]);
+	return { x: column('x'), tx: column('tx'), T: column('T') };
+}
 
 /**
  * Whole-day histories (the nodes' case) as one exact number each, x * 2^40 + t_x * 2^20 + T,

@@ -1,4 +1,5 @@
 import { parseOptionalNumber } from '../ingest/contactFields';
+import { dayOfIsoDateText } from '../ingest/parseDate';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';
 
@@ -34,10 +35,7 @@ export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackA
 	const orderCount = orders ?? x + 1;
 	const totalSpend = parseOptionalNumber(json.totalSpend) ?? monetaryValue * orderCount;
 	const avgOrderValue = parseOptionalNumber(json.avgOrderValue) ?? (orderCount > 0 ? totalSpend / orderCount : 0);
-	let analysisDay = fallbackAnalysisDay;
-	if (typeof json.analysisDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(json.analysisDate)) {
-		analysisDay = Math.floor(Date.parse(`${json.analysisDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-	}
+	const analysisDay = (typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null) ?? fallbackAnalysisDay;
 	return {
 		customer: {
 			customerId,

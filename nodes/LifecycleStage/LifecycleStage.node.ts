@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
+import { dayNumberToIsoDate, dayOfIsoDateText } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../lib/lifecycle/populationGap';
@@ -21,18 +21,9 @@ const ROUTE_NAMES = {
 	relationship: ROUTE_ORDER.relationship.map((s) => STAGE_LABELS[s]),
 };
 
-/** The item's own analysis date (Customer Data writes one); all items usually share it, so the last one read is kept. */
-const itemDayCache = { date: '', day: 0 };
-const itemDay = (json: IDataObject, fallback: number) => {
-	const date = json.analysisDate;
-	if (typeof date !== 'string') return fallback;
-	if (date !== itemDayCache.date) {
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fallback;
-		itemDayCache.day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-		itemDayCache.date = date;
-	}
-	return itemDayCache.day;
-};
+/** The item's own analysis date (Customer Data writes one), else the node's. */
+const itemDay = (json: IDataObject, fallback: number) =>
+	(typeof json.analysisDate === 'string' && json.analysisDate.length === 10 ? dayOfIsoDateText(json.analysisDate) : null) ?? fallback;
 
 export class LifecycleStage implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,4 +1,4 @@
-import { parseDate } from '../../../lib/ingest/parseDate';
+import { parseDate, dayOfIsoDateText, instantToIso } from '../../../lib/ingest/parseDate';
 import { TimeZone } from '../../../lib/ingest/timeZone';
 
 const utc = new TimeZone('UTC');
@@ -65,5 +65,18 @@ describe('parseDate', () => {
 		const ny = new TimeZone('America/New_York');
 		expect(iso('2024-03-10 12:00', 'ymd', ny)).toBe('2024-03-10T16:00:00.000Z');
 		expect(iso('2024-01-10 12:00', 'ymd', ny)).toBe('2024-01-10T17:00:00.000Z');
+	});
+});
+
+describe('dates written on items', () => {
+	it('writes instants as Date#toISOString does, for any instant', () => {
+		for (const ms of [0, 1_700_000_000_123, -86_400_000, 1_700_000_000_123]) expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+	});
+
+	it('reads the day of an analysis date, and nothing from text that is not one', () => {
+		expect(dayOfIsoDateText('2024-03-01')).toBe(Date.UTC(2024, 2, 1) / 86_400_000);
+		expect(dayOfIsoDateText('2024-03-01T10:00:00Z')).toBe(Date.UTC(2024, 2, 1) / 86_400_000);
+		expect(dayOfIsoDateText('01/03/2024')).toBeNull();
+		expect(dayOfIsoDateText('2024-13-45')).toBeNull();
 	});
 });
