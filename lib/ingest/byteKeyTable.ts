@@ -25,30 +25,24 @@ export class ByteKeyTable {
 	/** The index of the key, adding it when new. */
 	intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
 		const hash = hashBytes(bytes, start, end, tag);
-		const slots = this.slots;
-		const mask = (slots.length >> 1) - 1;
-		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = slots[2 * slot + 1] - 1;
-			if (entry < 0) {
-				this.added = true;
-				return this.append(bytes, start, end, tag, hash, slot);
-			}
-			if (slots[2 * slot] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) {
-				this.added = false;
-				return entry;
-			}
-		}
+		const slot = this.probe(bytes, start, end, tag, hash);
+		const entry = this.slots[2 * slot + 1] - 1;
+		this.added = entry < 0;
+		return entry < 0 ? this.append(bytes, start, end, tag, hash, slot) : entry;
 	}
 
 	/** The index of the key, or -1 when it is not in the table. */
 	find(bytes: Uint8Array, start: number, end: number, tag = 0): number {
-		const hash = hashBytes(bytes, start, end, tag);
+		return this.slots[2 * this.probe(bytes, start, end, tag, hashBytes(bytes, start, end, tag)) + 1] - 1;
+	}
+
+	/** The slot holding the key, or the empty slot where it would go. */
+	private probe(bytes: Uint8Array, start: number, end: number, tag: number, hash: number): number {
 		const slots = this.slots;
 		const mask = (slots.length >> 1) - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const entry = slots[2 * slot + 1] - 1;
-			if (entry < 0) return -1;
-			if (slots[2 * slot] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end)) return entry;
+			if (entry < 0 || (slots[2 * slot] === hash && this.tags[entry] === tag && this.sameBytes(entry, bytes, start, end))) return slot;
 		}
 	}
 
