@@ -106,9 +106,8 @@ class LineScanner {
 
 	/**
 	 * Reads the complete lines of `buffer` from `from` on, in one pass over the bytes that
-	 * finds line ends and field boundaries together (a native indexOf per line costs more than
-	 * the line). Returns where the unfinished last line starts, or -(start + 1) of a line
-	 * holding a quote, from which csv-parse must take over.
+	 * finds line ends and field boundaries together. Returns where the unfinished last line
+	 * starts, or -(start + 1) of a line holding a quote, from which csv-parse must take over.
 	 */
 	lines(buffer: Buffer, from: number): number {
 		const delimiter = this.delimiterByte;
