@@ -18,6 +18,8 @@ export class ByteKeyTable {
 	private offsets = new Int32Array(1 << 10);
 	private arena = Buffer.allocUnsafe(1 << 14);
 	private scratch = Buffer.allocUnsafe(256);
+	/** Keys with unpaired surrogates, by entry (see encode). */
+	private readonly illFormed = new Map<number, string>();
 	size = 0;
 	/** Whether the last intern() call added a new key. */
 	added = false;
@@ -48,23 +50,36 @@ export class ByteKeyTable {
 
 	internString(key: string, tag = 0): number {
 		const length = this.encode(key);
+		if (length < 0) {
+			const entry = this.intern(this.scratch, 0, -length, tag | ILL_FORMED);
+			this.illFormed.set(entry, key);
+			return entry;
+		}
 		return this.intern(this.scratch, 0, length, tag);
 	}
 
 	findString(key: string, tag = 0): number {
 		const length = this.encode(key);
-		return this.find(this.scratch, 0, length, tag);
+		return length < 0 ? this.find(this.scratch, 0, -length, tag | ILL_FORMED) : this.find(this.scratch, 0, length, tag);
 	}
 
 	/** The key of an entry, decoded from UTF-8. */
 	keyString(entry: number): string {
-		return this.arena.toString('utf8', this.offsets[entry], this.offsets[entry + 1]);
+		return this.illFormed.get(entry) ?? this.arena.toString('utf8', this.offsets[entry], this.offsets[entry + 1]);
 	}
 
+	/**
+	 * The key's UTF-8 bytes in scratch, and their length. A string with an unpaired surrogate
+	 * has no UTF-8 form (it would become U+FFFD, and two different IDs one), so such keys are
+	 * stored as UTF-16 code units under their own tag, and a negative length says so.
+	 */
 	private encode(key: string): number {
-		// UTF-8 takes at most 3 bytes per UTF-16 code unit.
+		// UTF-8 takes at most 3 bytes per UTF-16 code unit, UTF-16 two.
 		if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
-		return this.scratch.write(key, 0, 'utf8');
+		const length = this.scratch.write(key, 0, 'utf8');
+		// As many bytes as code units: ASCII, the common case, well-formed by construction.
+		if (length === key.length || !UNPAIRED_SURROGATE.test(key)) return length;
+		return -this.scratch.write(key, 0, 'utf16le');
 	}
 
 	private sameBytes(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
@@ -113,6 +128,10 @@ export class ByteKeyTable {
 		this.slots = slots;
 	}
 }
+
+/** Tag bit of keys stored as UTF-16 code units. */
+const ILL_FORMED = 0x80;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function grow<T extends Int32Array | Uint8Array>(array: T, Kind: new (n: number) => T): T {
 	const bigger = new Kind(array.length * 2);

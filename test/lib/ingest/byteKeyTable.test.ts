@@ -42,3 +42,17 @@ describe('interned byte keys', () => {
 		expect(table.findString('C50000')).toBe(-1);
 	});
 });
+
+describe('keys that are not well-formed text', () => {
+	it('keeps IDs with different unpaired surrogates apart, and gives them back unchanged', () => {
+		const table = new ByteKeyTable();
+		const a = table.internString('id\uD800');
+		const b = table.internString('id\uDC00');
+		const c = table.internString('id\uFFFD');
+		expect(new Set([a, b, c]).size).toBe(3);
+		expect(table.internString('id\uD800')).toBe(a);
+		expect(table.findString('id\uDC00')).toBe(b);
+		expect([table.keyString(a), table.keyString(b), table.keyString(c)]).toEqual(['id\uD800', 'id\uDC00', 'id\uFFFD']);
+		expect(table.internString('😀')).toBe(table.intern(Buffer.from('😀'), 0, 4));
+	});
+});
