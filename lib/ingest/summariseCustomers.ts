@@ -40,8 +40,8 @@ function emptyState(): CustomerState {
 
 /**
  * Growable typed columns, so millions of orders cost a few bytes each. One class per element
- * type: a single generic class sees both array kinds at its push site, and V8 then compiles
- * that site for neither (it was a tenth of the parse time at a million customers).
+ * type: a single generic class sees both array kinds at its push site, which keeps that site
+ * polymorphic (its push showed as a tenth of the parse time in a profile at a million customers).
  */
 class IntColumn {
 	length = 0;

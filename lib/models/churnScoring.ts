@@ -40,11 +40,15 @@ const round = (value: number, digits: number) => {
 const probability = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
 
+export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+/** The risk level's index in RISK_LEVELS. */
+export function riskCode(churnProbability: number, t: ScoringSettings['riskThresholds']): number {
+	return churnProbability >= t.critical ? 3 : churnProbability >= t.high ? 2 : churnProbability >= t.medium ? 1 : 0;
+}
+
 export function riskLevel(churnProbability: number, t: ScoringSettings['riskThresholds']): RiskLevel {
-	if (churnProbability >= t.critical) return 'critical';
-	if (churnProbability >= t.high) return 'high';
-	if (churnProbability >= t.medium) return 'medium';
-	return 'low';
+	return RISK_LEVELS[riskCode(churnProbability, t)];
 }
 
 /** One customer's scores as plain numbers, before rounding and formatting for output. */
@@ -69,8 +73,6 @@ export interface ScoringColumns {
 	/** Mean spend of the repeat purchase days (0 without any). */
 	m: ArrayLike<number>;
 }
-
-export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 
 /** Churn and value scores of a whole customer base as columns (RFM: rfmColumns); risk codes index RISK_LEVELS. */
 export interface ScoreColumns {
@@ -116,7 +118,7 @@ export class ChurnScorer {
 		return cached;
 	}
 
-	/** The scores of one customer, into this.measures (no allocation on the BG/NBD path). */
+	/** The scores of one customer, written into this.measures rather than a new object. */
 	private measure(x: number, tx: number, T: number, recencyDays: number, avgOrderValue: number, m: number, ownGapDays: number | null): Measures {
 		const model = this.model;
 		const s = this.settings;
@@ -199,8 +201,7 @@ export class ChurnScorer {
 			const scores = this.measure(x, c.tx[i], c.T[i], c.recencyDays[i], avgOrderValue, c.m[i], x > 0 ? c.tx[i] / x : null);
 			out.pAlive[i] = scores.pAlive;
 			out.churnProbability[i] = scores.churnProbability;
-			const p = scores.churnProbability;
-			out.riskLevel[i] = p >= thresholds.critical ? 3 : p >= thresholds.high ? 2 : p >= thresholds.medium ? 1 : 0;
+			out.riskLevel[i] = riskCode(scores.churnProbability, thresholds);
 			out.expectedOrders[i] = scores.expectedOrders;
 			out.daysToNextOrder[i] = Number.isFinite(scores.daysToNext) ? scores.daysToNext : NaN;
 			out.expectedAvgOrderValue[i] = scores.spend;

@@ -74,7 +74,7 @@ export class ChurnRisk implements INodeType {
 		const recordErrors = await forEachRecord(this, records, (record) => {
 			const reading = modelCustomerFromRecord(record.json, analysisDay);
 			if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-			customers.push({ ...record, customer: 'customer' in reading ? reading.customer : null });
+			customers.push({ json: record.json, sourceItems: record.sourceItems, customer: 'customer' in reading ? reading.customer : null });
 		});
 		const errorItems = [...orderErrors, ...recordErrors];
 

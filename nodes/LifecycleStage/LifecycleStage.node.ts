@@ -66,7 +66,7 @@ export class LifecycleStage implements INodeType {
 			if ('error' in reading) {
 				throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
 			}
-			readable.push({ ...record, input: reading.input, day });
+			readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
 		});
 
 		const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: {}, populationGapDays: null };
