@@ -1,3 +1,6 @@
+import { canonicalDecimal } from './canonicalDecimal';
+import { NumericKeyPages } from './numericKeyPages';
+
 /**
  * A set of byte strings, each given a dense index in order of arrival. Customer IDs and order
  * IDs are interned here straight from the bytes of a file, so a million customers and a few
@@ -5,6 +8,10 @@
  * Strings (rows from items or the general CSV path) go through their UTF-8 bytes, so both ways
  * in agree on every key. A key also carries a small tag (e.g. "this is a refund line"), so
  * `A1` as an order and `A1` as its refund are different keys.
+ *
+ * With `numericKeys`, untagged keys that are plain numbers are found by value in
+ * NumericKeyPages instead of by hash: numbered customers (1..1M) then cost sequential memory
+ * instead of a cache miss each. Such keys still get their bytes and index here.
  */
 export class ByteKeyTable {
 	/**
@@ -20,12 +27,21 @@ export class ByteKeyTable {
 	private scratch = Buffer.allocUnsafe(256);
 	/** Keys with unpaired surrogates, by entry (see encode). */
 	private readonly illFormed = new Map<number, string>();
+	private numbers: NumericKeyPages | undefined;
+	/** Entries in `slots` (the others are in `numbers`). */
+	private hashed = 0;
 	size = 0;
 	/** Whether the last intern() call added a new key. */
 	added = false;
 
+	constructor(options: { numericKeys?: boolean } = {}) {
+		if (options.numericKeys) this.numbers = new NumericKeyPages();
+	}
+
 	/** The index of the key, adding it when new. */
 	intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+		const value = this.numbers && tag === 0 ? canonicalDecimal(bytes, start, end) : -1;
+		if (value >= 0) return this.internNumber(value, bytes, start, end);
 		const hash = hashBytes(bytes, start, end, tag);
 		const slot = this.probe(bytes, start, end, tag, hash);
 		const entry = this.slots[2 * slot + 1] - 1;
@@ -35,6 +51,8 @@ export class ByteKeyTable {
 
 	/** The index of the key, or -1 when it is not in the table. */
 	find(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+		const value = this.numbers && tag === 0 ? canonicalDecimal(bytes, start, end) : -1;
+		if (value >= 0) return (this.numbers as NumericKeyPages).get(value);
 		return this.slots[2 * this.probe(bytes, start, end, tag, hashBytes(bytes, start, end, tag)) + 1] - 1;
 	}
 
@@ -90,7 +108,37 @@ export class ByteKeyTable {
 		return true;
 	}
 
+	private internNumber(value: number, bytes: Uint8Array, start: number, end: number): number {
+		const numbers = this.numbers as NumericKeyPages;
+		const known = numbers.get(value);
+		this.added = known < 0;
+		if (known >= 0) return known;
+		const entry = this.store(bytes, start, end, 0);
+		if (!numbers.set(value, entry)) {
+			// The numbers turned out too sparse for pages: they, and this one, move to the hash slots.
+			this.numbers = undefined;
+			numbers.forEachEntry((numbered) => this.hashStored(numbered));
+			this.hashStored(entry);
+		}
+		return entry;
+	}
+
+	/** Puts an entry already stored (bytes and tag) into the hash slots. */
+	private hashStored(entry: number): void {
+		const from = this.offsets[entry];
+		const to = this.offsets[entry + 1];
+		const hash = hashBytes(this.arena, from, to, this.tags[entry]);
+		this.place(this.probe(this.arena, from, to, this.tags[entry], hash), hash, entry);
+	}
+
 	private append(bytes: Uint8Array, start: number, end: number, tag: number, hash: number, slot: number): number {
+		const entry = this.store(bytes, start, end, tag);
+		this.place(slot, hash, entry);
+		return entry;
+	}
+
+	/** The key's bytes and tag, under the next index. */
+	private store(bytes: Uint8Array, start: number, end: number, tag: number): number {
 		const entry = this.size;
 		if (entry + 2 > this.offsets.length) {
 			this.offsets = grow(this.offsets, Int32Array);
@@ -106,12 +154,15 @@ export class ByteKeyTable {
 		for (let i = 0; i < length; i++) this.arena[from + i] = bytes[start + i];
 		this.offsets[entry + 1] = from + length;
 		this.tags[entry] = tag;
+		this.size = entry + 1;
+		return entry;
+	}
+
+	private place(slot: number, hash: number, entry: number): void {
 		this.slots[2 * slot] = hash;
 		this.slots[2 * slot + 1] = entry + 1;
-		this.size = entry + 1;
 		// Keep the table at most half full, so probes stay short.
-		if (this.size > this.slots.length >> 2) this.rehash();
-		return entry;
+		if (++this.hashed > this.slots.length >> 2) this.rehash();
 	}
 
 	private rehash(): void {

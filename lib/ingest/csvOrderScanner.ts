@@ -117,7 +117,10 @@ class LineScanner {
 		let lineStart = from;
 		let column = 0;
 		let fieldStart = from;
-		for (let i = from; i < buffer.length; i++) {
+		// Where the first quote is (native search): the loop then need not look for one.
+		const quote = buffer.indexOf(QUOTE, from);
+		const scanTo = quote === -1 ? buffer.length : quote;
+		for (let i = from; i < scanTo; i++) {
 			const byte = buffer[i];
 			if (byte === delimiter) {
 				const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
@@ -144,9 +147,10 @@ class LineScanner {
 				lineStart = i + 1;
 				column = 0;
 				fieldStart = i + 1;
-			} else if (byte === QUOTE) return -lineStart - 1;
+			}
 		}
-		return lineStart;
+		// The line holding the quote, and all after it, go to csv-parse.
+		return quote === -1 ? lineStart : -lineStart - 1;
 	}
 
 	/** Reads one line (without its line break) on its own; false when it holds a quote. */

@@ -128,7 +128,7 @@ function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number
  */
 export class CustomerSummariser {
 	/** Customer IDs, interned: a customer's index is its position here. */
-	readonly ids = new ByteKeyTable();
+	readonly ids = new ByteKeyTable({ numericKeys: true });
 	private readonly states: Array<CustomerState | undefined> = [];
 	/** The input item the customer's first order came from; more are kept in extraSources. */
 	private readonly firstSource = new IntColumn();

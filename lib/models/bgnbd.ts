@@ -265,9 +265,11 @@ export function expectedPurchases(p: BgNbdParams, t: number, h: History): number
 	return expectedIfAlive(p, t, h) * probabilityAlive(p, h);
 }
 
-/** P(no purchase in (T, T+t]): dead, or alive and silent (lambda | history ~ Gamma(r+x, alpha+T)). */
-export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History): number {
-	const alive = probabilityAlive(p, h);
+/**
+ * P(no purchase in (T, T+t]): dead, or alive and silent (lambda | history ~ Gamma(r+x, alpha+T)).
+ * A caller that has P(alive) already passes it in.
+ */
+export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History, alive = probabilityAlive(p, h)): number {
 	const silentIfAlive = Math.exp((p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.T + t)));
 	return Math.min(1, Math.max(0, 1 - alive + alive * silentIfAlive));
 }

@@ -129,7 +129,7 @@ export class ChurnScorer {
 			const history = { x, tx, T };
 			const ifAlive = this.expectationsIfAlive(x, T);
 			out.pAlive = probabilityAlive(p, history);
-			pNoOrder = probabilityNoPurchase(p, s.horizonDays, history);
+			pNoOrder = probabilityNoPurchase(p, s.horizonDays, history, out.pAlive);
 			out.expectedOrders = ifAlive.horizon * out.pAlive;
 			out.daysToNext = medianTimeToNextPurchase(p, history);
 			out.spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, { x, m }) : avgOrderValue || model.populationAvgOrderValue;

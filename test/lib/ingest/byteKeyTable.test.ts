@@ -56,3 +56,28 @@ describe('keys that are not well-formed text', () => {
 		expect(table.internString('😀')).toBe(table.intern(Buffer.from('😀'), 0, 4));
 	});
 });
+
+describe('numbered keys', () => {
+	it('finds numbered customers by value, and still keeps text that only looks like a number apart', () => {
+		const table = new ByteKeyTable({ numericKeys: true });
+		const ids = ['1', '2', '1001', '0042', '42', '4.2', '-3', 'C1'];
+		ids.forEach((id, i) => expect(table.internString(id)).toBe(i));
+		ids.forEach((id, i) => {
+			expect(table.intern(Buffer.from(id), 0, id.length)).toBe(i);
+			expect(table.find(Buffer.from(id), 0, id.length)).toBe(i);
+			expect(table.keyString(i)).toBe(id);
+		});
+		expect(table.findString('3')).toBe(-1);
+		expect(table.internString('1', 1)).toBe(ids.length);
+	});
+
+	it('keeps every index when sparse numbers move from pages to the hash table', () => {
+		const table = new ByteKeyTable({ numericKeys: true });
+		const ids = Array.from({ length: 5000 }, (_, i) => String(13_800_000_000 + i * 7_919_993));
+		ids.forEach((id, i) => expect(table.internString(id)).toBe(i));
+		ids.forEach((id, i) => expect(table.intern(Buffer.from(id), 0, id.length)).toBe(i));
+		expect(table.added).toBe(false);
+		expect(table.internString('7')).toBe(ids.length);
+		expect(table.keyString(123)).toBe(ids[123]);
+	});
+});
