@@ -1,4 +1,4 @@
-import { median } from '../math/statistics';
+import { medianSorted } from '../math/statistics';
 import { LifecycleInput } from './stageRules';
 
 /** Fewer repeat customers than this say too little about the population's usual gap. */
@@ -11,6 +11,11 @@ export function populationGapDays(inputs: Array<Pick<LifecycleInput, 'repeatPurc
 
 /** The same median from the customers' mean gaps as a column (0 or less: no gap known). */
 export function medianGap(gaps: ArrayLike<number>): number | null {
-	const known = Array.from(gaps).filter((gap) => gap > 0);
-	return known.length >= MIN_CUSTOMERS_FOR_POPULATION_GAP ? median(known) : null;
+	let count = 0;
+	for (let i = 0; i < gaps.length; i++) if (gaps[i] > 0) count++;
+	if (count < MIN_CUSTOMERS_FOR_POPULATION_GAP) return null;
+	const known = new Float64Array(count);
+	for (let i = 0, k = 0; i < gaps.length; i++) if (gaps[i] > 0) known[k++] = gaps[i];
+	// A typed array sorts natively; simple-statistics' median would copy and sort a JS array.
+	return medianSorted(known.sort() as unknown as number[]);
 }

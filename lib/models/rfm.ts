@@ -155,7 +155,8 @@ export function scoreRfm(breakpoints: RfmBreakpoints, v: RfmValues): RfmScore {
 export function rfmColumns(breakpoints: RfmBreakpoints, recencyDays: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>) {
 	const n = recencyDays.length;
 	const out = { r: new Uint8Array(n), f: new Uint8Array(n), m: new Uint8Array(n), segment: new Uint8Array(n) };
-	const segmentCode = new Map(SEGMENT_RULES.map((rule, i) => [rule.segment, i]));
+	const codeOf = new Map(SEGMENT_RULES.map((rule, i) => [rule.segment, i]));
+	const segmentCode = Uint8Array.from(SEGMENT_BY_SCORES, (segment) => codeOf.get(segment) as number);
 	for (let i = 0; i < n; i++) {
 		const r = scoreReached(recencyDays[i], breakpoints.recency, true);
 		const f = scoreReached(frequency[i], breakpoints.frequency, false);
@@ -163,7 +164,7 @@ export function rfmColumns(breakpoints: RfmBreakpoints, recencyDays: ArrayLike<n
 		out.r[i] = r;
 		out.f[i] = f;
 		out.m[i] = m;
-		out.segment[i] = segmentCode.get(segmentOfScores(r, f, m)) as number;
+		out.segment[i] = segmentCode[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
 	}
 	return out;
 }
