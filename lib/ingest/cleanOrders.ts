@@ -58,7 +58,7 @@ export class OrderCleaner {
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
 	}
 
-	parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
+	private parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
 		if (typeof value !== 'string') return parseDate(value, this.options.dateOrder, this.options.timeZone);
 		let parsed = this.dateCache.get(value);
 		if (parsed === undefined) {
