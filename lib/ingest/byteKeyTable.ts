@@ -1,5 +1,4 @@
-import { canonicalDecimal } from './canonicalDecimal';
-import { NumericKeyPages } from './numericKeyPages';
+import { canonicalDecimal, NumericKeyPages } from './numericKeyPages';
 
 /**
  * A set of byte strings, each given a dense index in order of arrival. Customer IDs and order
@@ -10,8 +9,9 @@ import { NumericKeyPages } from './numericKeyPages';
  * `A1` as an order and `A1` as its refund are different keys.
  *
  * With `numericKeys`, untagged keys that are plain numbers are found by value in
- * NumericKeyPages instead of by hash: numbered customers (1..1M) then cost sequential memory
- * instead of a cache miss each. Such keys still get their bytes and index here.
+ * NumericKeyPages instead of by hash: numbered customers or orders (1..N) then cost sequential
+ * memory instead of a cache miss each (hashing 2.56M order IDs cost 1.2 s of a 2.8 s parse).
+ * Such keys still get their bytes and index here.
  */
 export class ByteKeyTable {
 	/**

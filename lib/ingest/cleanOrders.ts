@@ -1,7 +1,7 @@
+import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MoneyOptions, parseMoney } from './parseMoney';
-import { OrderKeySet } from './orderKeySet';
 import { parseFlag, textOrNull } from './contactFields';
 import { ContactFields, contactReader } from './contactRecord';
 import { TimeZone } from './timeZone';
@@ -44,7 +44,7 @@ export type CleanResult = { order: CleanOrder } | { rejection: Rejection };
 /** Turns raw rows into orders; stateful because an order id seen before is a duplicate. */
 export class OrderCleaner {
 	/** Order IDs seen so far, tagged 1 for refund lines (a refund may repeat its order's ID). */
-	readonly orderKeys = new OrderKeySet();
+	readonly orderKeys = new ByteKeyTable({ numericKeys: true });
 	private readonly readContact: ReturnType<typeof contactReader>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
@@ -97,7 +97,8 @@ export class OrderCleaner {
 
 		const orderId = m.orderId ? textOrNull(raw[m.orderId]) : null;
 		if (orderId !== null) {
-			if (!this.orderKeys.addString(orderId, isRefund ? 1 : 0)) return reject(`duplicate order ID "${orderId}" (counted once)`);
+			this.orderKeys.internString(orderId, isRefund ? 1 : 0);
+			if (!this.orderKeys.added) return reject(`duplicate order ID "${orderId}" (counted once)`);
 		}
 
 		return {

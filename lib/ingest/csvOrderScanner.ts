@@ -74,8 +74,10 @@ export async function scanCsvOrders(
 		if (unfinished < buffer.length) carry = buffer.subarray(unfinished);
 	}
 	if (carry) {
-		const end = carry[carry.length - 1] === CR ? carry.length - 1 : carry.length;
-		if (!scanner.line(carry, 0, end)) await scanner.handOver(carry, iterator);
+		// The last line has no line break: give it one.
+		const last = Buffer.concat([carry, Buffer.from([LF])]);
+		const unfinished = scanner.lines(last, 0);
+		if (unfinished < 0) await scanner.handOver(last.subarray(-unfinished - 1), iterator);
 	}
 	return { fastRows: scanner.fastRows };
 }
@@ -132,49 +134,31 @@ class LineScanner {
 				fieldStart = i + 1;
 			} else if (byte === LF) {
 				const end = i > lineStart && buffer[i - 1] === CR ? i - 1 : i;
-				if (this.cleaner === undefined || this.columns === undefined) {
-					// The header, or the first row (which settles how rows are read): the general line reader.
-					if (!this.line(buffer, lineStart, end)) return -lineStart - 1;
-					fieldOfColumn = this.fieldOfColumn;
-				} else if (end > lineStart) {
-					const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
-					if (field >= 0) {
-						starts[field] = fieldStart;
-						ends[field] = end;
+				if (end > lineStart) {
+					if (this.columns === undefined) {
+						// A file without a header line: its first line is read again, as a row.
+						if (this.header(buffer, lineStart, end)) i = lineStart - 1;
+					} else if (this.cleaner === undefined) {
+						// The first row settles how rows are read; then it is read again with the plan.
+						this.plan();
+						fieldOfColumn = this.fieldOfColumn;
+						i = lineStart - 1;
+					} else {
+						const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
+						if (field >= 0) {
+							starts[field] = fieldStart;
+							ends[field] = end;
+						}
+						this.row(buffer, lineStart, end, column + 1);
 					}
-					this.row(buffer, lineStart, end, column + 1);
 				}
-				lineStart = i + 1;
+				if (i >= lineStart) lineStart = i + 1;
 				column = 0;
-				fieldStart = i + 1;
+				fieldStart = lineStart;
 			}
 		}
 		// The line holding the quote, and all after it, go to csv-parse.
 		return quote === -1 ? lineStart : -lineStart - 1;
-	}
-
-	/** Reads one line (without its line break) on its own; false when it holds a quote. */
-	line(buffer: Buffer, start: number, end: number): boolean {
-		if (start === end) return true;
-		if (!this.columns) return this.header(buffer, start, end);
-		if (this.cleaner === undefined) this.plan();
-
-		const fieldOfColumn = this.fieldOfColumn;
-		let column = 0;
-		let fieldStart = start;
-		for (let i = start; i <= end; i++) {
-			if (i < end && buffer[i] === QUOTE) return false;
-			if (i === end || buffer[i] === this.delimiterByte) {
-				if (column < fieldOfColumn.length && fieldOfColumn[column] >= 0) {
-					this.starts[fieldOfColumn[column]] = fieldStart;
-					this.ends[fieldOfColumn[column]] = i;
-				}
-				column++;
-				fieldStart = i + 1;
-			}
-		}
-		this.row(buffer, start, end, column);
-		return true;
 	}
 
 	/** A data line whose mapped fields are marked; `fields` is how many it has. */
@@ -198,13 +182,11 @@ class LineScanner {
 		}
 	}
 
+	/** Reads the column names; true when the line is also the first row (no header line). */
 	private header(buffer: Buffer, start: number, end: number): boolean {
-		const text = buffer.toString('utf8', start, end);
-		if (text.includes('"')) return false;
-		const header = columnsFor(text.split(this.delimiter), this.table);
+		const header = columnsFor(buffer.toString('utf8', start, end).split(this.delimiter), this.table);
 		this.columns = header.columns;
-		// A file without a header line: its first line is a row.
-		return header.firstIsData ? this.line(buffer, start, end) : true;
+		return header.firstIsData;
 	}
 
 	private plan(): void {
@@ -269,14 +251,15 @@ class LineScanner {
 
 		if (mapping.orderId !== undefined) {
 			const tag = amount < 0 ? 1 : 0;
-			let isNew = true;
-			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) isNew = cleaner.orderKeys.addBytes(buffer, starts[ORDER], ends[ORDER], tag);
+			const keys = cleaner.orderKeys;
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) keys.intern(buffer, starts[ORDER], ends[ORDER], tag);
 			else {
 				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
-				if (orderId !== null) isNew = cleaner.orderKeys.addString(orderId, tag);
+				if (orderId !== null) keys.internString(orderId, tag);
+				else keys.added = true;
 			}
 			// A repeated order ID: the general path rejects the row and says why.
-			if (!isNew) return false;
+			if (!keys.added) return false;
 		}
 
 		const summariser = this.target.summariser;

@@ -1,3 +1,23 @@
+/**
+ * IDs that are plain numbers (1001, 20240001) can be looked up by value instead of by hashing
+ * their text. Only canonical decimals qualify: digits only, no leading zero (so `0042` and `42`,
+ * different IDs as text, never meet), at most 15 digits (exact as a double).
+ */
+const MAX_DIGITS = 15;
+
+/** The value of a canonical decimal written in bytes, or -1. */
+export function canonicalDecimal(bytes: Uint8Array, start: number, end: number): number {
+	const digits = end - start;
+	if (digits < 1 || digits > MAX_DIGITS || (digits > 1 && bytes[start] === 48)) return -1;
+	let value = 0;
+	for (let i = start; i < end; i++) {
+		const byte = bytes[i];
+		if (byte < 48 || byte > 57) return -1;
+		value = value * 10 + (byte - 48);
+	}
+	return value;
+}
+
 /** Values per page: 256 KiB of entry numbers. */
 const PAGE_SIZE = 65_536;
 /** Below this many pages the index never gives up, however sparse the values. */
