@@ -210,10 +210,6 @@ export class CustomerSummariser {
 		}
 	}
 
-	get customerCount(): number {
-		return this.ids.size;
-	}
-
 	/**
 	 * The per-customer totals as columns, one row per customer with at least one order or
 	 * refund on or before the analysis day; orders after it are left out (that is how a

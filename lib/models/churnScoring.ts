@@ -210,7 +210,3 @@ export class ChurnScorer {
 		return out;
 	}
 }
-
-export function scoreCustomer(model: ChurnModel, c: ModelCustomer, s: ScoringSettings): CustomerScores {
-	return new ChurnScorer(model, s).score(c);
-}
