@@ -1,25 +1,11 @@
 import { instantToIso } from './parseDate';
-import { CustomerSignals, CustomerSummary } from './customerSummary';
+import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from './customerSummary';
 import { roundMoney } from './parseMoney';
+import { CONTACT_FIELDS as CATALOG_CONTACT_FIELDS, ContactField as CatalogContactField } from './fieldCatalog';
 
-/** Contact and CRM fields kept per customer: the value from the latest order that has one wins. */
-export const CONTACT_FIELDS = [
-	'email',
-	'phone',
-	'firstName',
-	'lastName',
-	'name',
-	'currency',
-	'consentEmail',
-	'consentSms',
-	'consentPush',
-	'lastContactedAt',
-	'timezone',
-	'hubspotId',
-	'salesforceId',
-	'pipedriveId',
-] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+/** The per-customer fields a summary is built from: contact and CRM fields, and the currency. */
+export type ContactField = CatalogContactField | 'currency';
+export const CONTACT_FIELDS: readonly ContactField[] = [...CATALOG_CONTACT_FIELDS, 'currency'];
 
 export interface SummaryTotals {
 	orders: number;
@@ -35,6 +21,8 @@ export interface SummaryTotals {
 	analysisDay: number;
 	analysisDate: string;
 	lastGapDays: number | null;
+	longestGaps: GapRecord[];
+	products: ProductCount[] | null;
 	/** Orders and spend per window; null when only a pre-aggregated summary is known. */
 	trend: { windowDays: number; recentOrders: number; previousOrders: number; recentSpend: number; previousSpend: number } | null;
 }
@@ -86,6 +74,7 @@ export function buildCustomerSummary(
 		avgRepeatOrderValue: t.orders > 1 ? roundMoney((t.spend - t.firstOrderAmount) / (t.orders - 1)) : null,
 		avgDaysBetweenOrders: frequency > 0 ? (t.lastDay - t.firstDay) / frequency : null,
 		lastGapDays: t.lastGapDays,
+		longestGaps: t.longestGaps,
 		trend: t.trend
 			? {
 					windowDays: t.trend.windowDays,
@@ -98,11 +87,14 @@ export function buildCustomerSummary(
 				}
 			: null,
 		signals,
+		products: t.products,
 		modelInputs: {
 			frequency,
 			recency: hasOrders ? t.lastDay - t.firstDay : 0,
 			T: hasOrders ? t.analysisDay - t.firstDay : 0,
-			monetaryValue: frequency > 0 ? t.repeatDaySpend / frequency : 0,
+			// Net of returns and refunds, like totalSpend; refunds larger than the repeat purchases
+			// leave nothing to model, not a negative spend.
+			monetaryValue: frequency > 0 ? Math.max(0, t.repeatDaySpend) / frequency : 0,
 		},
 		analysisDate: t.analysisDate,
 	};

@@ -1,8 +1,10 @@
 import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
-import { MoneyOptions, parseMoney } from './parseMoney';
-import { parseFlag, textOrNull } from './contactFields';
+import { MoneyOptions, parseMoney, roundMoney } from './parseMoney';
+import { parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { FloatColumn, IntColumn } from './growableColumns';
+import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
 import { TimeZone } from './timeZone';
 
@@ -15,19 +17,22 @@ export interface CleaningOptions extends MoneyOptions {
 	zeroValueOrders: 'keep' | 'exclude';
 }
 
-/** One order as read from a row: typed, normalised, with where it came from. */
+/** One order row (an order, or one line of a line-item order) as read: typed, normalised. */
 export interface CleanOrder {
 	customerId: string;
 	orderId: string | null;
 	orderAt: number;
 	day: number;
+	/** The row's value: its amount, else quantity x unit price. */
 	amount: number;
 	/** A negative amount: money going back to the customer, not a purchase. */
 	isRefund: boolean;
 	returned: boolean;
 	currency: string | null;
-	/** Contact, consent and experience fields; null when the data maps none. */
+	/** Contact, consent, experience and line fields; null when the data maps none. */
 	contact: ContactFields | null;
+	/** The order ID's index in OrderCleaner.orderKeys; -1 without an order ID. */
+	orderKey: number;
 	row: number;
 	sourceItem: number;
 }
@@ -41,10 +46,24 @@ export interface Rejection {
 
 export type CleanResult = { order: CleanOrder } | { rejection: Rejection };
 
-/** Turns raw rows into orders; stateful because an order id seen before is a duplicate. */
+/**
+ * Turns raw rows into orders. Stateful, because of order IDs: line-item exports write one row
+ * per product line and repeat the order ID, so a repeated order ID is another line of that
+ * order, and only a row identical to one already read under that order ID is a duplicate.
+ */
 export class OrderCleaner {
-	/** Order IDs seen so far, tagged 1 for refund lines (a refund may repeat its order's ID). */
+	/** Order IDs seen so far: an order's key is its index here. */
 	readonly orderKeys = new ByteKeyTable({ numericKeys: true });
+	/**
+	 * Per order key, the summariser's index of the order (-1 until a purchase line is added):
+	 * set by whoever adds the order, so later lines join it.
+	 */
+	readonly orderSlot = new IntColumn();
+	/** Per order key, the fingerprint of its first row; of further rows, in moreFingerprints. */
+	private readonly firstFingerprint = new FloatColumn();
+	private readonly moreFingerprints = new Map<number, number[]>();
+	/** What joins a row's values in its text: the file's delimiter (see rowFingerprint). */
+	rowSeparator = ',';
 	private readonly readContact: ReturnType<typeof contactReader>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
@@ -56,6 +75,9 @@ export class OrderCleaner {
 		this.readContact = contactReader(mapping, options);
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
+		if (!mapping.amount && !mapping.unitPrice && mapping.quantity) {
+			throw new Error('Quantity is mapped but neither Amount nor Unit Price is: map one of them, so each line has a value');
+		}
 	}
 
 	private parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
@@ -78,27 +100,27 @@ export class OrderCleaner {
 		const date = this.parseOrderDate(raw[m.orderDate as string]);
 		if ('error' in date) return reject(`order date (column "${m.orderDate}") ${date.error}`);
 
-		let amount = 0;
+		const value = this.rowValue(raw);
+		if ('error' in value) return reject(value.error);
+		const amount = value.amount;
 		let currency = m.currency ? textOrNull(raw[m.currency])?.toUpperCase() ?? null : null;
-		if (m.amount) {
-			const money = parseMoney(raw[m.amount], this.options);
-			if ('error' in money) return reject(`amount (column "${m.amount}") ${money.error}`);
-			amount = money.value;
-			currency = currency ?? money.currency ?? null;
-		}
+		currency = currency ?? value.currency ?? null;
 		const returned = m.returned ? parseFlag(raw[m.returned]) === true : false;
 		const isRefund = amount < 0;
 		if ((isRefund || returned) && this.options.refunds === 'exclude') {
 			return reject(isRefund ? 'refund (negative amount) left out by the Refunds option' : 'returned order left out by the Refunds option');
 		}
-		if (amount === 0 && m.amount && this.options.zeroValueOrders === 'exclude') {
+		if (amount === 0 && value.fromColumn && this.options.zeroValueOrders === 'exclude') {
 			return reject('zero-value order left out by the Zero-Value Orders option');
 		}
 
+		let orderKey = -1;
 		const orderId = m.orderId ? textOrNull(raw[m.orderId]) : null;
 		if (orderId !== null) {
-			this.orderKeys.internString(orderId, isRefund ? 1 : 0);
-			if (!this.orderKeys.added) return reject(`duplicate order ID "${orderId}" (counted once)`);
+			orderKey = this.orderKeys.internString(orderId);
+			const fingerprint = fingerprintOfValues(Object.values(raw), this.rowSeparator);
+			if (this.orderKeys.added) this.registerNewKey(fingerprint);
+			else if (!this.isNewRowOf(orderKey, fingerprint)) return reject(`duplicate of an earlier row of order "${orderId}" (counted once)`);
 		}
 
 		return {
@@ -112,9 +134,58 @@ export class OrderCleaner {
 				returned,
 				currency,
 				contact: this.readContact ? this.readContact(raw) : null,
+				orderKey,
 				row,
 				sourceItem,
 			},
 		};
 	}
+
+	/**
+	 * Records the first row of a key just added to orderKeys (by clean, or by the CSV byte path
+	 * straight from bytes), with the fingerprint of the row's text.
+	 */
+	registerNewKey(fingerprint: number): void {
+		this.firstFingerprint.push(fingerprint);
+		this.orderSlot.push(-1);
+	}
+
+	/** Whether the row differs from every row read before under this order key (then noted). */
+	private isNewRowOf(key: number, fingerprint: number): boolean {
+		if (this.firstFingerprint.data[key] === fingerprint) return false;
+		const more = this.moreFingerprints.get(key);
+		if (!more) this.moreFingerprints.set(key, [fingerprint]);
+		else if (more.includes(fingerprint)) return false;
+		else more.push(fingerprint);
+		return true;
+	}
+
+	/**
+	 * What the row is worth: the Amount column when it holds a value; else Unit Price x Quantity
+	 * (1 when no quantity is given), so exports that only list line prices still add up.
+	 */
+	private rowValue(raw: Record<string, unknown>): { amount: number; currency?: string; fromColumn: boolean } | { error: string } {
+		const m = this.mapping;
+		const amountValue = m.amount ? raw[m.amount] : undefined;
+		const priceValue = m.unitPrice ? raw[m.unitPrice] : undefined;
+		if (m.amount && (isPresent(amountValue) || !isPresent(priceValue))) {
+			const money = parseMoney(amountValue, this.options);
+			if ('error' in money) return { error: `amount (column "${m.amount}") ${money.error}` };
+			return { amount: money.value, currency: money.currency, fromColumn: true };
+		}
+		if (!m.unitPrice) return { amount: 0, fromColumn: false };
+		const price = parseMoney(priceValue, this.options);
+		if ('error' in price) return { error: `unit price (column "${m.unitPrice}") ${price.error}` };
+		let quantity = 1;
+		if (m.quantity && isPresent(raw[m.quantity])) {
+			const parsed = parseOptionalNumber(raw[m.quantity]);
+			if (parsed === null) return { error: `quantity (column "${m.quantity}") "${String(raw[m.quantity])}" is not a number` };
+			quantity = parsed;
+		}
+		return { amount: roundMoney(price.value * quantity), currency: price.currency, fromColumn: true };
+	}
+}
+
+function isPresent(value: unknown): boolean {
+	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }

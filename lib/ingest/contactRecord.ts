@@ -5,117 +5,84 @@ import { FieldMapping } from './fieldMapping';
 import { parseDate } from './parseDate';
 import { parseMoney } from './parseMoney';
 
-/** The optional contact, consent, CRM and experience fields of a row. */
-export interface ContactFields {
-	email: string | null;
-	phone: string | null;
-	firstName: string | null;
-	lastName: string | null;
-	name: string | null;
-	discountAmount: number | null;
-	couponCode: string | null;
-	complaints: number | null;
-	satisfaction: number | null;
-	consentEmail: boolean | null;
-	consentSms: boolean | null;
-	consentPush: boolean | null;
-	lastContactedAt: number | null;
-	timezone: string | null;
-	hubspotId: string | null;
-	salesforceId: string | null;
-	pipedriveId: string | null;
-	productId: string | null;
-	/** Problems with these fields; they never stop a row from being read. */
-	issues: string[];
-}
+/** The fields of an order row beyond the order itself: contact, experience and line fields. */
+type ExtraField = Exclude<OrderField, 'customerId' | 'orderId' | 'orderDate' | 'amount' | 'currency' | 'returned'>;
+const ORDER_CORE = new Set<OrderField>(['customerId', 'orderId', 'orderDate', 'amount', 'currency', 'returned']);
+const EXTRA_FIELDS = ORDER_FIELDS.filter((field): field is ExtraField => !ORDER_CORE.has(field));
+
+/** How each extra field is read; text unless listed. */
+type NumberField = 'lastContactedAt' | 'discountAmount' | 'complaints' | 'satisfaction' | 'quantity' | 'unitPrice';
+type FlagField = 'consentEmail' | 'consentSms' | 'consentPush';
+type ValueOf<F extends ExtraField> = F extends NumberField ? number : F extends FlagField ? boolean : string;
+
+/**
+ * The optional fields of a row, typed and normalised; a field that is not mapped, or empty, is
+ * absent. `issues` lists problems with these fields: they never stop a row from being read.
+ */
+export type ContactFields = { [F in ExtraField]?: ValueOf<F> | null } & { issues: string[] };
 
 function present(value: unknown): boolean {
 	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
-/** Every catalog field that is not part of the order itself. */
-type ContactKey = Exclude<OrderField, 'customerId' | 'orderId' | 'orderDate' | 'amount' | 'currency' | 'returned'>;
-const ORDER_CORE = new Set<OrderField>(['customerId', 'orderId', 'orderDate', 'amount', 'currency', 'returned']);
-const CONTACT_KEYS = ORDER_FIELDS.filter((field): field is ContactKey => !ORDER_CORE.has(field));
-
-
 /**
- * Builds, once per mapping, a reader of the contact fields of a row; it touches only the mapped
+ * Builds, once per mapping, a reader of the extra fields of a row; it touches only the mapped
  * columns, so a file with just ids, dates and amounts pays nothing per row. Returns null when
- * no contact column is mapped at all.
+ * no extra column is mapped at all.
  */
 export function contactReader(m: FieldMapping, options: CleaningOptions): ((raw: Record<string, unknown>) => ContactFields) | null {
-	const mapped = CONTACT_KEYS.filter((key) => m[key] !== undefined).map((key) => [key, m[key] as string] as const);
+	const mapped = EXTRA_FIELDS.filter((key) => m[key] !== undefined).map((key) => [key, m[key] as string] as const);
 	if (mapped.length === 0) return null;
 	return (raw) => {
-		const contact: ContactFields = {
-			email: null,
-			phone: null,
-			firstName: null,
-			lastName: null,
-			name: null,
-			discountAmount: null,
-			couponCode: null,
-			complaints: null,
-			satisfaction: null,
-			consentEmail: null,
-			consentSms: null,
-			consentPush: null,
-			lastContactedAt: null,
-			timezone: null,
-			hubspotId: null,
-			salesforceId: null,
-			pipedriveId: null,
-			productId: null,
-			issues: [],
-		};
-		for (const [key, column] of mapped) readField(contact, key, raw[column], options);
-		return contact;
+		const extras: ContactFields = { issues: [] };
+		for (const [key, column] of mapped) readField(extras, key, raw[column], options);
+		return extras;
 	};
 }
 
-function readField(contact: ContactFields, key: ContactKey, value: unknown, options: CleaningOptions): void {
+function readField(extras: ContactFields, key: ExtraField, value: unknown, options: CleaningOptions): void {
 	switch (key) {
 		case 'email': {
 			const parsed = normaliseEmail(value);
-			if (parsed !== null && typeof parsed === 'object') contact.issues.push(`email "${parsed.invalid}" is not a valid address`);
-			else contact.email = parsed;
+			if (parsed !== null && typeof parsed === 'object') extras.issues.push(`email "${parsed.invalid}" is not a valid address`);
+			else extras.email = parsed;
 			return;
 		}
 		case 'phone': {
 			const parsed = normalisePhone(value, options.defaultCountryCode);
-			if (parsed !== null && typeof parsed === 'object') {
-				contact.issues.push(`phone "${parsed.invalid}" could not be turned into an international number (set Default Country Code?)`);
-			} else contact.phone = parsed;
+			if (parsed !== null && typeof parsed === 'object') extras.issues.push(`phone "${parsed.invalid}" left out: it ${parsed.reason}`);
+			else extras.phone = parsed;
 			return;
 		}
 		case 'lastContactedAt': {
 			if (!present(value)) return;
 			const parsed = parseDate(value, options.dateOrder, options.timeZone);
-			if ('error' in parsed) contact.issues.push(`last contacted at ${parsed.error}`);
-			else contact.lastContactedAt = parsed.ms;
+			if ('error' in parsed) extras.issues.push(`last contacted at ${parsed.error}`);
+			else extras.lastContactedAt = parsed.ms;
 			return;
 		}
-		case 'discountAmount': {
+		case 'discountAmount':
+		case 'unitPrice': {
 			if (!present(value)) return;
 			const parsed = parseMoney(value, options);
-			if ('error' in parsed) contact.issues.push(`discount ${parsed.error}`);
-			else contact.discountAmount = Math.abs(parsed.value);
+			if ('error' in parsed) extras.issues.push(`${key === 'unitPrice' ? 'unit price' : 'discount'} ${parsed.error}`);
+			else extras[key] = key === 'discountAmount' ? Math.abs(parsed.value) : parsed.value;
 			return;
 		}
 		case 'complaints':
-		case 'satisfaction': {
+		case 'satisfaction':
+		case 'quantity': {
 			const parsed = parseOptionalNumber(value);
-			if (parsed === null && present(value)) contact.issues.push(`${key} "${String(value)}" is not a number`);
-			contact[key] = parsed;
+			if (parsed === null && present(value)) extras.issues.push(`${key} "${String(value)}" is not a number`);
+			extras[key] = parsed;
 			return;
 		}
 		case 'consentEmail':
 		case 'consentSms':
 		case 'consentPush':
-			contact[key] = parseFlag(value);
+			extras[key] = parseFlag(value);
 			return;
 		default:
-			contact[key] = textOrNull(value);
+			extras[key] = textOrNull(value);
 	}
 }

@@ -4,6 +4,7 @@ import { textOrNull } from './contactFields';
 import { parseDate } from './parseDate';
 import { parseMoney } from './parseMoney';
 import { quotedCsvRows } from './readers/csvRows';
+import { fingerprintOfUtf8 } from './rowFingerprint';
 import { decodeChunks } from './readers/decodeText';
 import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from './readers/rawRow';
 import { CustomerSummariser } from './summariseCustomers';
@@ -165,7 +166,7 @@ class LineScanner {
 	private row(buffer: Buffer, start: number, end: number, fields: number): void {
 		this.rowsRead++;
 		if (this.rowsRead % TICK_EVERY === 0) this.target.tick();
-		if (this.cleaner && fields === this.fieldOfColumn.length && this.order(buffer)) this.fastRows++;
+		if (this.cleaner && fields === this.fieldOfColumn.length && this.order(buffer, start, end)) this.fastRows++;
 		else this.target.addRow(rowFromSplitLine(this.rowsRead, this.columns as string[], buffer.toString('utf8', start, end).split(this.delimiter)));
 	}
 
@@ -205,7 +206,7 @@ class LineScanner {
 	 * The row as an order, when every value reads cleanly and its order ID is new; false (with
 	 * nothing changed) otherwise, and the general path gives the row its verdict.
 	 */
-	private order(buffer: Buffer): boolean {
+	private order(buffer: Buffer, lineStart: number, lineEnd: number): boolean {
 		const cleaner = this.cleaner as OrderCleaner;
 		const options = cleaner.options;
 		const mapping = cleaner.mapping;
@@ -249,22 +250,25 @@ class LineScanner {
 			if (amount === 0 && options.zeroValueOrders === 'exclude') return false;
 		}
 
+		let orderKey = -1;
 		if (mapping.orderId !== undefined) {
-			const tag = amount < 0 ? 1 : 0;
 			const keys = cleaner.orderKeys;
-			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) keys.intern(buffer, starts[ORDER], ends[ORDER], tag);
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) orderKey = keys.intern(buffer, starts[ORDER], ends[ORDER]);
 			else {
 				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
-				if (orderId !== null) keys.internString(orderId, tag);
+				if (orderId !== null) orderKey = keys.internString(orderId);
 				else keys.added = true;
 			}
-			// A repeated order ID: the general path rejects the row and says why.
+			// A repeated order ID: another line of that order, or a duplicate row; the general
+			// path, which compares the rows, decides.
 			if (!keys.added) return false;
+			if (orderKey >= 0) cleaner.registerNewKey(fingerprintOfUtf8(buffer, lineStart, lineEnd));
 		}
 
 		const summariser = this.target.summariser;
 		const customer = plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
-		summariser.addOrder(customer, day, instant, amount, this.sourceItem);
+		const order = summariser.addOrder(customer, day, instant, amount, this.sourceItem);
+		if (orderKey >= 0 && amount >= 0) cleaner.orderSlot.data[orderKey] = order;
 		return true;
 	}
 }

@@ -41,6 +41,11 @@ export interface TransactionRecord {
 	discountAmount: number | null;
 	couponCode: string | null;
 	productId: string | null;
+	productName: string | null;
+	category: string | null;
+	quantity: number | null;
+	unitPrice: number | null;
+	lineId: string | null;
 	row: number;
 }
 
@@ -49,6 +54,8 @@ export interface PipelineResult {
 	rejected: Rejection[];
 	mapping: MappingResult | undefined;
 	rowsRead: number;
+	/** rowsRead = rowsAccepted + rejected.length, always. */
+	rowsAccepted: number;
 	ordersAfterAnalysisDate: number;
 }
 
@@ -65,6 +72,9 @@ export class CustomerDataPipeline {
 	private readonly transactions: Array<Linked<TransactionRecord>> = [];
 	private readonly rejected: Rejection[] = [];
 	private rowsRead = 0;
+	/** Rows taken as an order, an order line or a refund (orders after the analysis date included). */
+	private rowsAccepted = 0;
+	private rowSeparator = ',';
 
 	constructor(private readonly options: PipelineOptions) {}
 
@@ -79,7 +89,10 @@ export class CustomerDataPipeline {
 		if (this.summaryReader) {
 			const read = this.summaryReader.read(raw.values, raw.row, sourceItem);
 			if ('rejection' in read) this.rejected.push(read.rejection);
-			else this.summaries.push({ record: read.customer, sourceItems: [sourceItem] });
+			else {
+				this.rowsAccepted++;
+				this.summaries.push({ record: read.customer, sourceItems: [sourceItem] });
+			}
 			return;
 		}
 		const cleaned = (this.cleaner as OrderCleaner).clean(raw.values, raw.row, sourceItem);
@@ -89,10 +102,19 @@ export class CustomerDataPipeline {
 		}
 		const order = cleaned.order;
 		if (this.options.output === 'transactions') {
+			this.rowsAccepted++;
 			this.transactions.push({ record: toTransaction(order), sourceItems: [sourceItem] });
 			return;
 		}
-		this.summariser.add(order);
+		const cleaner = this.cleaner as OrderCleaner;
+		const existing = order.orderKey >= 0 ? cleaner.orderSlot.data[order.orderKey] : -1;
+		const added = this.summariser.add(order, existing);
+		if (typeof added !== 'number') {
+			this.rejected.push({ row: raw.row, sourceItem, reason: added.error, raw: raw.values });
+			return;
+		}
+		this.rowsAccepted++;
+		if (added >= 0 && existing < 0 && order.orderKey >= 0) cleaner.orderSlot.data[order.orderKey] = added;
 	}
 
 	/**
@@ -103,9 +125,13 @@ export class CustomerDataPipeline {
 	async addFile(chunks: AsyncIterable<Uint8Array>, options: FileReadOptions, info: FileReadInfo, sourceItem: number, tick: () => void): Promise<void> {
 		const file = await sniffFile(chunks, options, info);
 		const delimiter = file.delimiter ?? '';
+		// Rows are fingerprinted as their values joined by the file's delimiter (rowFingerprint).
+		this.rowSeparator = delimiter || ',';
+		if (this.cleaner) this.cleaner.rowSeparator = this.rowSeparator;
 		if (file.format === 'csv' && file.encoding === 'utf-8' && delimiter.length === 1 && delimiter.charCodeAt(0) < 128 && delimiter !== '"' && this.options.inputKind === 'orders' && this.options.output === 'customers') {
 			const { fastRows } = await scanCsvOrders(file.chunks, delimiter, options, this.byteTarget(sourceItem, tick), sourceItem);
 			this.rowsRead += fastRows;
+			this.rowsAccepted += fastRows;
 			return;
 		}
 		let rows = 0;
@@ -136,6 +162,7 @@ export class CustomerDataPipeline {
 			this.summaryReader = new SummaryRowReader(this.mapping.mapping, this.options.cleaning, this.options.analysisDay);
 		} else {
 			this.cleaner = new OrderCleaner(this.mapping.mapping, this.options.cleaning);
+			this.cleaner.rowSeparator = this.rowSeparator;
 		}
 	}
 
@@ -160,7 +187,7 @@ export class CustomerDataPipeline {
 			ordersAfter = ordersAfterAnalysisDate;
 			records = customers.map((record, row) => ({ record, sourceItems: sources[row] }));
 		}
-		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, ordersAfterAnalysisDate: ordersAfter };
+		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate: ordersAfter };
 	}
 }
 
@@ -188,6 +215,11 @@ function toTransaction(order: CleanOrder): TransactionRecord {
 		discountAmount: order.contact?.discountAmount ?? null,
 		couponCode: order.contact?.couponCode ?? null,
 		productId: order.contact?.productId ?? null,
+		productName: order.contact?.productName ?? null,
+		category: order.contact?.category ?? null,
+		quantity: order.contact?.quantity ?? null,
+		unitPrice: order.contact?.unitPrice ?? null,
+		lineId: order.contact?.lineId ?? null,
 		row: order.row,
 	};
 }

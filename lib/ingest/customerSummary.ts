@@ -40,6 +40,24 @@ export interface ActivityTrend {
 	spendTrend: number;
 }
 
+/** One gap between purchase days: how long, and how many days before the analysis date it ended. */
+export interface GapRecord {
+	days: number;
+	endedDaysAgo: number;
+}
+
+/** A product in a customer's kept (not returned) order lines. */
+export interface ProductCount {
+	productId: string | null;
+	productName: string | null;
+	category: string | null;
+	/** Units bought (1 per line when the data has no quantity). */
+	quantity: number;
+	/** Orders that held it. */
+	orders: number;
+	spend: number;
+}
+
 export interface CustomerSummary {
 	customerId: string;
 	email: string | null;
@@ -64,9 +82,34 @@ export interface CustomerSummary {
 	avgDaysBetweenOrders: number | null;
 	/** Days between the last two purchase days (a long one means the customer came back). */
 	lastGapDays: number | null;
+	/**
+	 * The gaps a comeback is judged on: newest first, each longer than every gap that ended
+	 * after it, so the longest gap that ended within any recent window is the last entry inside
+	 * it. Empty for a customer who bought on one day only.
+	 */
+	longestGaps: GapRecord[];
 	trend: ActivityTrend | null;
 	signals: CustomerSignals;
+	/** Products of the kept order lines, most bought first; null when the data names no product. */
+	products: ProductCount[] | null;
 	modelInputs: ModelInputs;
 	analysisDate: string;
 	dataIssues?: string[];
 }
+
+/**
+ * The fields every CustomerSummary has (all but the optional dataIssues, which comes last), in
+ * the order Customer Data writes them. The type below fails
+ * to compile when a field of the interface is missing here, so a new field is listed once more
+ * at most, and the compiler says where.
+ */
+export const CUSTOMER_SUMMARY_FIELDS = [
+	'customerId', 'email', 'phone', 'firstName', 'lastName', 'name', 'crmIds', 'consent', 'timezone', 'lastContactedAt', 'currency',
+	'orders', 'repeatOrders', 'firstOrderAt', 'lastOrderAt', 'recencyDays', 'tenureDays', 'totalSpend', 'avgOrderValue',
+	'avgRepeatOrderValue', 'avgDaysBetweenOrders', 'lastGapDays', 'longestGaps', 'trend', 'signals', 'products', 'modelInputs',
+	'analysisDate',
+] as const satisfies ReadonlyArray<keyof CustomerSummary>;
+
+type Missing = Exclude<keyof CustomerSummary, (typeof CUSTOMER_SUMMARY_FIELDS)[number] | 'dataIssues'>;
+/** Compiles only while CUSTOMER_SUMMARY_FIELDS lists every field (Missing is never). */
+export const EVERY_SUMMARY_FIELD_LISTED: [Missing] extends [never] ? true : Missing = true;

@@ -19,6 +19,25 @@ const CURRENCY_SIGNS: Array<[RegExp, string]> = [
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
+/*
+ * A grouping separator (comma, space, no-break space, apostrophe; a dot with Decimal Comma) is
+ * valid only between groups of exactly three digits, one separator throughout: `1,234`,
+ * `12,345.67`, `1.234,56`, `1 234 567`. `1,2,3` is no amount, and neither is `1,23,456` (a
+ * grouping this node does not read), so a mistyped cell is rejected rather than misread.
+ * Groups: [1] integer part, [2] its separator, [3] fraction digits.
+ */
+const DECIMAL_POINT = /^(\d+|\d{1,3}([,'\s\u00a0\u202f])\d{3}(?:\2\d{3})*|)(?:\.(\d*))?$/;
+const DECIMAL_COMMA = /^(\d+|\d{1,3}([.'\s\u00a0\u202f])\d{3}(?:\2\d{3})*|)(?:,(\d*))?$/;
+
+function notAnAmount(value: unknown, text: string, options: MoneyOptions): string {
+	const grouping = options.decimalComma ? /\d[.'\s\u00a0\u202f]\d/ : /\d[,'\s\u00a0\u202f]\d/;
+	if (grouping.test(text)) {
+		const example = options.decimalComma ? '1.234,56' : '1,234.56';
+		return `"${value}" is not an amount: a thousands separator must sit between groups of three digits (like ${example})`;
+	}
+	return `"${value}" is not an amount`;
+}
+
 export function parseMoney(value: unknown, options: MoneyOptions): MoneyResult {
 	// Most exports write plain decimals: read those without the symbol and separator handling.
 	if (typeof value === 'string' && !options.decimalComma && PLAIN_DECIMAL.test(value)) {
@@ -43,14 +62,16 @@ export function parseMoney(value: unknown, options: MoneyOptions): MoneyResult {
 			negative = true;
 			text = text.slice(1, -1);
 		}
-		text = text.replace(/hk\$|us\$|rmb|cny|usd|eur|gbp|hkd|[¥￥$€£元\s\u00a0']/gi, '');
+		text = text.replace(/hk\$|us\$|rmb|cny|usd|eur|gbp|hkd|[¥￥$€£元]/gi, '').trim();
 		if (text.startsWith('-')) {
 			negative = !negative;
-			text = text.slice(1);
-		} else if (text.startsWith('+')) text = text.slice(1);
-		text = options.decimalComma ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
-		if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) return { error: `"${value}" is not an amount` };
-		result = Number(text) * (negative ? -1 : 1);
+			text = text.slice(1).trim();
+		} else if (text.startsWith('+')) text = text.slice(1).trim();
+		const number = (options.decimalComma ? DECIMAL_COMMA : DECIMAL_POINT).exec(text);
+		if (!number || (number[1] === '' && !number[3])) return { error: notAnAmount(value, text, options) };
+		const integer = number[1].replace(/\D/g, '');
+		const fraction = number[3] === undefined ? '' : `.${number[3]}`;
+		result = Number(`${integer === '' ? '0' : integer}${fraction}`) * (negative ? -1 : 1);
 	} else {
 		return { error: 'is missing' };
 	}

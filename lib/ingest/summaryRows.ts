@@ -94,6 +94,8 @@ export class SummaryRowReader {
 				analysisDay: this.analysisDay,
 				analysisDate: dayNumberToIsoDate(this.analysisDay),
 				lastGapDays: null,
+				longestGaps: [],
+				products: null,
 				trend: null,
 			},
 		);

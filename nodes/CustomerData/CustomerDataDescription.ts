@@ -265,7 +265,8 @@ export const customerDataProperties: INodeProperties[] = [
 				name: 'defaultCountryCode',
 				type: 'string',
 				default: '86',
-				description: 'Added to phone numbers written without one, to make them international (E.164). 86 = China.',
+				description:
+					'The country of phone numbers written without a country code: a calling code (86 = China, 39 = Italy, 1 = US) or a country (CN, IT). Numbers are checked against that country\'s numbering plan; one that is not valid is left out and the reason is listed in the customer\'s dataIssues.',
 			},
 			{
 				displayName: 'Delimiter',

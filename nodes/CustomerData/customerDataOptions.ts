@@ -3,6 +3,7 @@ import type { CleaningOptions } from '../../lib/ingest/cleanOrders';
 import type { FieldMapping } from '../../lib/ingest/fieldMapping';
 import type { CanonicalField } from '../../lib/ingest/fieldCatalog';
 import { TimeZone } from '../../lib/ingest/timeZone';
+import { phoneRegion } from '../../lib/ingest/contactFields';
 
 /** The Options collection, validated: a nonsense setting stops the node with what to change. */
 export const customerDataOptionsSchema = z.object({
@@ -11,7 +12,7 @@ export const customerDataOptionsSchema = z.object({
 	decimalComma: z.boolean().default(false),
 	defaultCountryCode: z
 		.string()
-		.regex(/^\+?\d{0,4}$/, 'Default Country Code must be digits only, like 86 or 1')
+		.refine((value) => value.trim() === '' || phoneRegion(value) !== undefined, 'Default Country Code must be a calling code like 86 or +39, or a country like CN or IT')
 		.default('86'),
 	delimiter: z.string().default('auto'),
 	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le']).default('auto'),
@@ -39,7 +40,7 @@ export function cleaningOptionsFrom(options: CustomerDataOptions, workflowTimeZo
 	return {
 		dateOrder: options.dateOrder,
 		timeZone: new TimeZone(options.timezone.trim() || workflowTimeZone || 'UTC'),
-		defaultCountryCode: options.defaultCountryCode.replace(/^\+/, ''),
+		defaultCountryCode: options.defaultCountryCode.trim(),
 		decimalComma: options.decimalComma,
 		minorUnits: options.minorUnits,
 		refunds: options.refunds,

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { CUSTOMER_SUMMARY_FIELDS } from '../../lib/ingest/customerSummary';
 
 /*
  * How Churn Risk and Lifecycle Stage build their output records: a copy of the input record
@@ -10,12 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
  * result is the same as the spread's, field order included.
  */
 
-/** The fields of a Customer Data record (CustomerSummary), in its order. */
-const SUMMARY_FIELDS = [
-	'customerId', 'email', 'phone', 'firstName', 'lastName', 'name', 'crmIds', 'consent', 'timezone', 'lastContactedAt', 'currency', 'orders',
-	'repeatOrders', 'firstOrderAt', 'lastOrderAt', 'recencyDays', 'tenureDays', 'totalSpend', 'avgOrderValue', 'avgRepeatOrderValue',
-	'avgDaysBetweenOrders', 'lastGapDays', 'trend', 'signals', 'modelInputs', 'analysisDate',
-];
+const SUMMARY_FIELDS: readonly string[] = CUSTOMER_SUMMARY_FIELDS;
 
 /** Whether the record starts with the Customer Data fields, in their order. */
 function startsLikeSummary(json: IDataObject): boolean {
@@ -27,8 +23,12 @@ function startsLikeSummary(json: IDataObject): boolean {
 	return false;
 }
 
+/**
+ * One object literal with the fields in CUSTOMER_SUMMARY_FIELDS order (checked by a test). Its
+ * type makes the compiler name any field of the list that the literal misses.
+ */
 function copySummaryFields(json: IDataObject): IDataObject {
-	return {
+	const copy: Record<(typeof CUSTOMER_SUMMARY_FIELDS)[number], unknown> = {
 		customerId: json.customerId,
 		email: json.email,
 		phone: json.phone,
@@ -51,11 +51,14 @@ function copySummaryFields(json: IDataObject): IDataObject {
 		avgRepeatOrderValue: json.avgRepeatOrderValue,
 		avgDaysBetweenOrders: json.avgDaysBetweenOrders,
 		lastGapDays: json.lastGapDays,
+		longestGaps: json.longestGaps,
 		trend: json.trend,
 		signals: json.signals,
+		products: json.products,
 		modelInputs: json.modelInputs,
 		analysisDate: json.analysisDate,
 	};
+	return copy as IDataObject;
 }
 
 /** `{ ...json, ...added[0], ...added[1] }`, built the fast way. */

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The shared CDNOW benchmark files (see shared/datasets/cdnow/README.md). */
-export const CDNOW_DIR = path.resolve(__dirname, '../../../shared/datasets/cdnow');
+/** The CDNOW benchmark files, committed with the tests (see test/fixtures/cdnow/README.md). */
+export const CDNOW_DIR = path.resolve(__dirname, '../fixtures/cdnow');
 
 export function cdnowPath(file: string): string {
 	return path.join(CDNOW_DIR, file);

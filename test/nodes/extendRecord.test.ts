@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { buildCustomerSummary } from '../../lib/ingest/buildCustomerSummary';
 import { extendRecord } from '../../nodes/shared/extendRecord';
+import { CUSTOMER_SUMMARY_FIELDS } from '../../lib/ingest/customerSummary';
 
 /** A real Customer Data record, as the summariser builds it. */
 function summary(id: string): IDataObject {
@@ -8,7 +9,7 @@ function summary(id: string): IDataObject {
 		discountedOrders: 0, discountShare: 0, returnedOrders: 0, returnRate: 0, refunds: 0, complaints: 0, avgSatisfaction: null, lastSatisfaction: null, distinctProducts: 0,
 	}, null, {
 		orders: 3, spend: 90, firstAt: 0, lastAt: 86_400_000 * 40, firstDay: 0, lastDay: 40, distinctDays: 3, repeatDaySpend: 60, firstOrderAmount: 30,
-		analysisDay: 100, analysisDate: '1970-04-11', lastGapDays: 20,
+		analysisDay: 100, analysisDate: '1970-04-11', lastGapDays: 20, longestGaps: [{ days: 20, endedDaysAgo: 60 }], products: null,
 		trend: { windowDays: 90, recentOrders: 3, previousOrders: 0, recentSpend: 90, previousSpend: 0 },
 	}) as unknown as IDataObject;
 }
@@ -19,6 +20,10 @@ const expectSameRecord = (actual: IDataObject, expected: IDataObject) => {
 };
 
 describe('adding fields to a customer record', () => {
+	it('knows the Customer Data fields in the order the summary builder writes them', () => {
+		expect(Object.keys(summary('C0'))).toEqual([...CUSTOMER_SUMMARY_FIELDS]);
+	});
+
 	const scores = { pAlive: 0.4, riskLevel: 'high', rfm: { r: 1, f: 2, m: 3 } };
 
 	it('gives what a spread gives for a Customer Data record, field order included', () => {

@@ -26,6 +26,36 @@ describe('money', () => {
 		expect(money('€12,5', true)).toEqual({ value: 12.5, currency: 'EUR' });
 	});
 
+	it.each([
+		['1,234', 1234],
+		['12,345.67', 12345.67],
+		['1,234,567', 1234567],
+		['1 234 567.5', 1234567.5],
+		["1'234.50", 1234.5],
+		['¥ 1,200.00', 1200],
+		['12.', 12],
+		['.5', 0.5],
+	])('reads the grouped amount %j', (value, expected) => {
+		expect(money(value)).toMatchObject({ value: expected });
+	});
+
+	it.each([['1,2,3'], ['12,34'], ['1,23,456'], ['1234,567'], ['1,234 567'], ['1,234,56'], [','], ['.']])(
+		'rejects the badly grouped amount %j with the reason',
+		(value) => {
+			const result = money(value);
+			expect(result).toHaveProperty('error');
+			if (/\d,\d/.test(value)) expect((result as { error: string }).error).toMatch(/groups of three digits/);
+		},
+	);
+
+	it('mirrors the grouping rule for Decimal Comma', () => {
+		expect(money('1.234,56', true)).toEqual({ value: 1234.56 });
+		expect(money('12.345.678', true)).toEqual({ value: 12345678 });
+		expect(money('1 234,5', true)).toEqual({ value: 1234.5 });
+		expect(money('1.2.3', true)).toHaveProperty('error', expect.stringMatching(/like 1\.234,56/));
+		expect(money('12.34,5', true)).toHaveProperty('error');
+	});
+
 	it('divides minor units (cents, fen) by 100', () => {
 		expect(money(1999, false, true)).toEqual({ value: 19.99 });
 	});
@@ -52,9 +82,21 @@ describe('contact fields', () => {
 		expect(normalisePhone(raw, cc)).toBe(expected);
 	});
 
-	it('flags phone numbers it cannot make international', () => {
-		expect(normalisePhone('12345', '86')).toEqual({ invalid: '12345' });
-		expect(normalisePhone('138 0013 8000', '')).toEqual({ invalid: '138 0013 8000' });
+	it.each([
+		['06 1234 5678', '39', '+390612345678'],
+		['06 1234 5678', 'IT', '+390612345678'],
+		['011 44 20 7946 0958', '1', '+442079460958'],
+		['+39 06 1234 5678', '86', '+390612345678'],
+		['138-0013-8000', '+86', '+8613800138000'],
+	])('keeps national prefixes the way the country dials: %j (default %s) is %s', (raw, country, expected) => {
+		expect(normalisePhone(raw, country)).toBe(expected);
+	});
+
+	it('leaves out numbers that are not valid in their country, and says why', () => {
+		expect(normalisePhone('12345', '86')).toEqual({ invalid: '12345', reason: 'has too few digits' });
+		expect(normalisePhone('555-0100', '1')).toEqual({ invalid: '555-0100', reason: 'has too few digits' });
+		expect(normalisePhone('+1 999 555 0100', '86')).toMatchObject({ invalid: '+1 999 555 0100', reason: expect.stringMatching(/not a valid number/) });
+		expect(normalisePhone('138 0013 8000', '')).toMatchObject({ invalid: '138 0013 8000', reason: expect.stringMatching(/Default Country Code/) });
 	});
 
 	it('reads consent flags, and treats an unknown answer as unknown, not as consent', () => {

@@ -11,7 +11,7 @@ import {
 import { groupHistories, invalidHistory } from '../../../lib/models/customerHistory';
 import { readCdnowSummary } from '../../helpers/cdnow';
 
-/** Published in Fader, Hardie & Lee (2005) for CDNOW, weeks (shared/datasets/cdnow/README.md). */
+/** Published in Fader, Hardie & Lee (2005) for CDNOW, weeks (test/fixtures/cdnow/README.md). */
 const PUBLISHED: BgNbdParams = { r: 0.2426, alpha: 4.4137, a: 0.793, b: 2.4262 };
 const cdnow = readCdnowSummary().map((row) => ({ x: row.x, tx: row.tx, T: row.T }));
 
