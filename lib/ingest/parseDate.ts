@@ -130,13 +130,17 @@ export function instantToIso(ms: number): string {
 	return text;
 }
 
-/** The day number of a text that starts with YYYY-MM-DD (an analysis date on an item), or null. */
+/**
+ * The day number of a calendar date written YYYY-MM-DD (the analysisDate Customer Data writes on
+ * its records), or null for anything else. A date is already a calendar day, so no zone applies;
+ * an instant is not a date, and goes through parseDate and the zone instead.
+ */
 export function dayOfIsoDateText(text: string): number | null {
 	let day = daysOfIsoDates.get(text);
 	if (day === undefined) {
-		if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
-		day = Math.floor(Date.parse(`${text.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY);
-		if (Number.isNaN(day)) return null;
+		const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+		if (!m || !validCalendarDate(+m[1], +m[2], +m[3])) return null;
+		day = Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_PER_DAY;
 		if (daysOfIsoDates.size < MEMO_LIMIT) daysOfIsoDates.set(text, day);
 	}
 	return day;

@@ -1,12 +1,27 @@
 import { parseOptionalNumber } from '../ingest/contactFields';
+import { GapRecord } from '../ingest/customerSummary';
+import { parseDate } from '../ingest/parseDate';
+import { TimeZone } from '../ingest/timeZone';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 
-const dayOf = (iso: unknown): number | null => {
-	if (typeof iso !== 'string') return null;
-	const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-	return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
-};
+/** The calendar day in the zone of a date on a record (an instant, or a plain date). */
+function dayOf(value: unknown, zone: TimeZone): number | null {
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	const parsed = parseDate(value, 'ymd', zone);
+	return 'error' in parsed ? null : parsed.day;
+}
+
+/** The record gaps of a Customer Data record, else the last gap alone (it ended at the last order). */
+function longestGapsOf(json: Record<string, unknown>, recencyDays: number | null): GapRecord[] {
+	if (Array.isArray(json.longestGaps)) {
+		return json.longestGaps.filter(
+			(g): g is GapRecord => typeof g === 'object' && g !== null && Number.isFinite((g as GapRecord).days) && Number.isFinite((g as GapRecord).endedDaysAgo),
+		);
+	}
+	const last = parseOptionalNumber(json.lastGapDays);
+	return last !== null && recencyDays !== null ? [{ days: last, endedDaysAgo: recencyDays }] : [];
+}
 
 /** Reads a stage name written by us, a CRM, or a person ("At Risk", "at_risk", "atRisk"). */
 export function parseStage(value: unknown): Stage | null {
@@ -19,13 +34,13 @@ export function parseStage(value: unknown): Stage | null {
  * What the stage rules need, from a Customer Data / Churn Risk item or a database summary
  * (orders, recencyDays or lastOrderAt, tenureDays or firstOrderAt). Returns why not, if unusable.
  */
-export function lifecycleInputFromRecord(json: Record<string, unknown>, analysisDay: number): { input: Omit<LifecycleInput, 'previousStage'> } | { error: string } {
+export function lifecycleInputFromRecord(json: Record<string, unknown>, analysisDay: number, zone: TimeZone): { input: Omit<LifecycleInput, 'previousStage'> } | { error: string } {
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : {}) as Record<string, unknown>;
 	const orders = parseOptionalNumber(json.orders) ?? (parseOptionalNumber(inputs.frequency) !== null ? (parseOptionalNumber(inputs.frequency) as number) + 1 : null);
 	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
 	// Dates are read only when the day counts are missing: parsing them costs more than the rest.
 	const daysSince = (iso: unknown) => {
-		const day = dayOf(iso);
+		const day = dayOf(iso, zone);
 		return day !== null ? analysisDay - day : null;
 	};
 	const recencyDays = parseOptionalNumber(json.recencyDays) ?? daysSince(json.lastOrderAt);
@@ -44,6 +59,7 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 			repeatPurchases,
 			avgGapDays: parseOptionalNumber(json.avgDaysBetweenOrders) ?? (recency !== null && repeatPurchases > 0 ? recency / repeatPurchases : null),
 			lastGapDays: parseOptionalNumber(json.lastGapDays),
+			longestGaps: longestGapsOf(json, recencyDays),
 			orderTrend: parseOptionalNumber(trend.orderTrend),
 			spendTrend: parseOptionalNumber(trend.spendTrend),
 			// Churn Risk's churn probability, else 1 - P(alive) when only that is on the item.

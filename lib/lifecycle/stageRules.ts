@@ -1,3 +1,4 @@
+import { GapRecord } from '../ingest/customerSummary';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
 
 /** What the stage rules read about one customer (days throughout). */
@@ -11,6 +12,8 @@ export interface LifecycleInput {
 	avgGapDays: number | null;
 	/** Days between the last two purchase days. */
 	lastGapDays: number | null;
+	/** Record gaps, newest first, each longer than every later one (CustomerSummary.longestGaps). */
+	longestGaps: GapRecord[];
 	/** Symmetric change of orders / spend, recent window vs the one before, in [-2, 2]. */
 	orderTrend: number | null;
 	spendTrend: number | null;
@@ -36,6 +39,11 @@ export interface StageSettings {
 	loyalMinOrders: number;
 	/** Relationship model: still exploring up to this many orders. */
 	explorationMaxOrders: number;
+	/**
+	 * Reactivated: the customer's last lapse ended within this many days (0: the at-risk limit,
+	 * i.e. At Risk After (Usual Gaps) x the usual gap, or the fixed at-risk band when no gap is known).
+	 */
+	reactivatedWindowDays: number;
 	/** A trend beyond +/- this is growth / decline. */
 	trendThreshold: number;
 	/** Decide at risk / churned from the churn probability on the item instead of cadence. */
@@ -98,14 +106,35 @@ function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; 
 	return null;
 }
 
-/** A comeback: the gap before the last order was itself a lapse, or the customer was churned. */
+/**
+ * A comeback: the customer came back recently after a lapse, or was churned before. A lapse is a
+ * gap longer than the churn limit (Churned After (Usual Gaps) x the usual gap of the customer's
+ * other gaps, or the population's; or Max Days Inactive), and "recently" means it ended within
+ * the reactivation window. Every gap counts, not only the last one: a customer who came back
+ * and has since ordered again is still a comeback while the window lasts.
+ */
 function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): (() => string) | null {
 	if (c.previousStage === 'churned') return () => 'ordered again after being churned';
-	if (c.lastGapDays === null || c.repeatPurchases < 1) return null;
-	// Judge the last gap against the gaps before it (the population's when there are none).
-	const earlierGap = c.repeatPurchases >= 2 && c.avgGapDays ? (c.avgGapDays * c.repeatPurchases - c.lastGapDays) / (c.repeatPurchases - 1) : populationGapDays;
-	const lapsed = (earlierGap && earlierGap > 0 && c.lastGapDays > s.churnedGaps * earlierGap) || (s.maxInactiveDays > 0 && c.lastGapDays >= s.maxInactiveDays);
-	return lapsed ? () => `came back after ${c.lastGapDays} days without an order` : null;
+	if (c.repeatPurchases < 1) return null;
+	const span = c.avgGapDays !== null ? c.avgGapDays * c.repeatPurchases : null;
+	for (const gap of c.longestGaps) {
+		// The usual gap without this one, so a long lapse does not excuse itself.
+		const usual = c.repeatPurchases >= 2 && span !== null ? (span - gap.days) / (c.repeatPurchases - 1) : populationGapDays;
+		const hasUsual = usual !== null && usual > 0;
+		const window = s.reactivatedWindowDays > 0 ? s.reactivatedWindowDays : hasUsual ? s.atRiskGaps * (usual as number) : s.atRiskDays;
+		if (gap.endedDaysAgo > window) continue;
+		const limit = hasUsual ? s.churnedGaps * (usual as number) : s.churnedDays;
+		const overLimit = gap.days > limit;
+		const overMax = s.maxInactiveDays > 0 && gap.days >= s.maxInactiveDays;
+		if (!overLimit && !overMax) continue;
+		const why = overLimit
+			? hasUsual
+				? `more than ${s.churnedGaps}× the usual gap of ${round1(usual as number)} days`
+				: `at least the ${s.churnedDays}-day fixed band`
+			: `at least the ${s.maxInactiveDays}-day limit`;
+		return () => `came back ${gap.endedDaysAgo} days ago after a lapse of ${gap.days} days without an order (${why})`;
+	}
+	return null;
 }
 
 function judge(c: LifecycleInput, s: StageSettings, populationGapDays: number | null, gap: ReturnType<typeof usualGapDays>): Verdict {

@@ -86,6 +86,25 @@ export interface ScoreColumns {
 	predictedClv: Float64Array;
 }
 
+/**
+ * A customer whose next order would come only after this many of their own gaps since the last
+ * one is churned by the Lifecycle Stage default (Churned After: 4 usual gaps): a date past that
+ * is no expectation anyone can act on.
+ */
+const PLAUSIBLE_GAPS = 4;
+
+/**
+ * The median days to the next order when it is worth showing: within the prediction horizon,
+ * and (for a customer with a rhythm of their own) within PLAUSIBLE_GAPS of their gaps since the
+ * last order. Otherwise NaN, and expectedNextOrderAt stays empty: a date years away (2010 for
+ * a 1997 analysis) says only "not soon", which the churn probability says better.
+ */
+export function plausibleDaysToNext(days: number, horizonDays: number, recencyDays: number, ownGapDays: number | null): number {
+	if (!Number.isFinite(days) || days > horizonDays) return NaN;
+	if (ownGapDays !== null && ownGapDays > 0 && recencyDays + days > PLAUSIBLE_GAPS * ownGapDays) return NaN;
+	return days;
+}
+
 /** (x, T) pairs of whole days below these bounds share one exact number key. */
 const PAIR_KEY = 2_097_152;
 
@@ -149,6 +168,7 @@ export class ChurnScorer {
 			out.daysToNext = h.medianDaysToNextOrder;
 			out.clv = h.predictedClv;
 		}
+		out.daysToNext = plausibleDaysToNext(out.daysToNext, s.horizonDays, recencyDays, x >= 1 ? ownGapDays : null);
 		out.pAlive = probability(out.pAlive);
 		out.churnProbability = probability(s.churnDefinition === 'notAlive' ? 1 - out.pAlive : pNoOrder);
 		out.expectedOrders = finite(out.expectedOrders);

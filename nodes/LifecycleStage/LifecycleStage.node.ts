@@ -23,7 +23,7 @@ const ROUTE_NAMES = {
 
 /** The item's own analysis date (Customer Data writes one), else the node's. */
 const itemDay = (json: IDataObject, fallback: number) =>
-	(typeof json.analysisDate === 'string' && json.analysisDate.length === 10 ? dayOfIsoDateText(json.analysisDate) : null) ?? fallback;
+	(typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null) ?? fallback;
 
 export class LifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,7 +62,7 @@ export class LifecycleStage implements INodeType {
 		const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
 		const recordErrors = await forEachRecord(this, records, (record) => {
 			const day = itemDay(record.json, analysisDay);
-			const reading = lifecycleInputFromRecord(record.json, day);
+			const reading = lifecycleInputFromRecord(record.json, day, zone);
 			if ('error' in reading) {
 				throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
 			}

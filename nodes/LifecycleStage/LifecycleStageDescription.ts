@@ -165,6 +165,15 @@ export const lifecycleStageProperties: INodeProperties[] = [
 				description: 'A first order within this many days makes a customer New (retail) or Exploring (relationship)',
 			},
 			{
+				displayName: 'Reactivated Within (Days)',
+				name: 'reactivatedWindowDays',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description:
+					'Retail model: a customer is Reactivated while their return from a lapse (a gap longer than the churned limit) is at most this many days ago. 0 = the at-risk limit (At Risk After × their usual gap), or the fixed at-risk band when no gap is known.',
+			},
+			{
 				displayName: 'Trend Threshold',
 				name: 'trendThreshold',
 				type: 'number',

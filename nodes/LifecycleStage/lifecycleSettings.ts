@@ -13,6 +13,7 @@ const optionsSchema = z
 		loyalMinOrders: z.number().int().min(2).default(5),
 		maxInactiveDays: z.number().min(0).default(365),
 		onboardingDays: z.number().min(0).default(30),
+		reactivatedWindowDays: z.number().min(0, 'Reactivated Within must be 0 (automatic) or more days').default(0),
 		trendThreshold: z.number().min(0).max(2).default(0.5),
 	})
 	.refine((o) => o.churnedGaps > o.atRiskGaps, 'Churned After (Usual Gaps) must be more than At Risk After (Usual Gaps)')

@@ -10,6 +10,7 @@ import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
 import { symmetricChange } from '../../lib/ingest/buildCustomerSummary';
 import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
 import { FileReadOptions } from '../../lib/ingest/readers/readFile';
+import { longestGapsAt } from '../../lib/ingest/summariseCustomers';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { medianGap } from '../../lib/lifecycle/populationGap';
 import { StageSettings, stageOf } from '../../lib/lifecycle/stageRules';
@@ -23,7 +24,7 @@ import { quintileBreakpoints, rfmColumns } from '../../lib/models/rfm';
 
 const SCORING: ScoringSettings = { horizonDays: 90, churnDefinition: 'noOrderInHorizon', riskThresholds: { medium: 0.5, high: 0.75, critical: 0.9 }, clvMonths: 12, monthlyDiscountRate: 0.01 };
 const STAGE_CODES = Object.fromEntries(ALL_STAGES.map((stage, i) => [stage, i])) as Record<string, number>;
-const STAGES: StageSettings = { model: 'retail', atRiskGaps: 2, churnedGaps: 4, maxInactiveDays: 365, atRiskDays: 90, churnedDays: 180, onboardingDays: 30, loyalMinOrders: 5, explorationMaxOrders: 2, trendThreshold: 0.5, useChurnProbability: false, atRiskProbability: 0.5, churnedProbability: 0.8 };
+const STAGES: StageSettings = { model: 'retail', atRiskGaps: 2, churnedGaps: 4, maxInactiveDays: 365, atRiskDays: 90, churnedDays: 180, onboardingDays: 30, loyalMinOrders: 5, explorationMaxOrders: 2, trendThreshold: 0.5, useChurnProbability: false, atRiskProbability: 0.5, churnedProbability: 0.8, reactivatedWindowDays: 0 };
 
 export async function runEnginePipeline(file: string, analysisDate: string) {
 	const seconds: Record<string, number> = {};
@@ -102,6 +103,7 @@ export async function runEnginePipeline(file: string, analysisDate: string) {
 					repeatPurchases: x[i],
 					avgGapDays: x[i] > 0 ? avgGap[i] : null,
 					lastGapDays: c.lastGapDays[i] >= 0 ? c.lastGapDays[i] : null,
+					longestGaps: longestGapsAt(c, i),
 					orderTrend: symmetricChange(c.recentOrders[i], c.previousOrders[i]),
 					spendTrend: symmetricChange(c.recentSpend[i], c.previousSpend[i]),
 					churnProbability: null,

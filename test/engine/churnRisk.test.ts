@@ -66,7 +66,7 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 			expect(['low', 'medium', 'high', 'critical']).toContain(c.riskLevel);
 			expect((c.rfm as IDataObject).score).toMatch(/^[1-5]{3}$/);
 			expect(c.churnMethod).toBe('bgnbd');
-			expect(c.expectedNextOrderAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			if (c.expectedNextOrderAt !== null) expect(c.expectedNextOrderAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		}
 	});
 
@@ -79,6 +79,21 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 		expect(c.expectedOrders).toBeCloseTo(expectedPurchases(p, 273, history), 4);
 		// 39 weeks = 273 days; the published 1.2259 holds for t_x=30.43, T=38.86 weeks (rounded days differ slightly).
 		expect(num(c.expectedOrders)).toBeCloseTo(1.2259, 1);
+	});
+
+	it('gives an expected next order date only within the horizon and the customer\'s own rhythm', () => {
+		// The 273-day horizon ends on 1998-06-30; the median wait of a one-time buyer runs to years.
+		const dates = customers.map((c) => c.expectedNextOrderAt).filter((d): d is string => typeof d === 'string');
+		expect(dates.length).toBeGreaterThan(100);
+		expect(dates.every((d) => d > '1997-09-30' && d <= '1998-06-30')).toBe(true);
+		const oneTimers = customers.filter((c) => (c.modelInputs as IDataObject).frequency === 0);
+		expect(oneTimers.filter((c) => c.expectedNextOrderAt !== null).length).toBeLessThan(oneTimers.length);
+		for (const c of customers) {
+			if (c.expectedNextOrderAt === null || num(c.repeatOrders) < 1) continue;
+			const gap = num(c.avgDaysBetweenOrders);
+			const wait = (Date.parse(c.expectedNextOrderAt as string) - Date.parse('1997-09-30')) / 86_400_000;
+			expect(num(c.recencyDays) + wait).toBeLessThanOrEqual(4 * gap + 1);
+		}
 	});
 
 	it('adds a segment summary covering every scored customer to the Model output', () => {

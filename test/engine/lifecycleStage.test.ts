@@ -49,7 +49,7 @@ describe('Lifecycle Stage, retail model', () => {
 		const byId = Object.fromEntries(result.json('Lifecycle Stage').map((r) => [r.customerId, r]));
 		expect(byId.atRisk).toMatchObject({ stageReason: '70 days since the last order = 2.3× their usual gap of 30 days (> 2×)', usualGapDays: 30 });
 		expect(byId.oneTimerLongAgo).toMatchObject({ stageReason: "305 days since the last order = 10.2× the customers' median gap of 30 days (> 4×)" });
-		expect(byId.reactivated.stageReason).toBe('came back after 275 days without an order');
+		expect(byId.reactivated.stageReason).toBe('came back 30 days ago after a lapse of 275 days without an order (more than 4× the usual gap of 30 days)');
 	});
 
 	it('treats a customer with no orders as a prospect', async () => {
@@ -67,6 +67,39 @@ describe('Lifecycle Stage, retail model', () => {
 		const rows = [{ customerId: 'K', orders: 3, recencyDays: 10, tenureDays: 100, avgDaysBetweenOrders: 30, crm: { stage: 'At Risk' } }];
 		const result = await runWorkflow(linearWorkflow([rowsStep(rows), lifecycle({ previousStageSource: 'field', previousStageField: 'crm.stage' })]));
 		expect(result.json('Lifecycle Stage')[0]).toMatchObject({ lifecycleStage: 'active', previousStage: 'atRisk', stageChanged: true });
+	});
+});
+
+describe('Lifecycle Stage, comebacks and calendar days', () => {
+	// Monthly for a year, a lapse of 330 days, then two orders 14 days apart, the last 7 days ago.
+	const comeback = history('comeback', [...every30(13, 7 + 14 + 330), 21, 7]);
+
+	it('keeps a customer who came back after a lapse reactivated after their second order back, and names the lapse', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([...RETAIL_ORDERS, ...comeback]), customerData, lifecycle()]));
+		expect(result.error).toBeUndefined();
+		const customer = result.json('Lifecycle Stage').find((c) => c.customerId === 'comeback');
+		expect(customer).toMatchObject({
+			lifecycleStage: 'reactivated',
+			stageReason: 'came back 21 days ago after a lapse of 330 days without an order (more than 4× the usual gap of 28.8 days)',
+		});
+	});
+
+	it('ends the comeback once it is older than Reactivated Within', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([...RETAIL_ORDERS, ...comeback]), customerData, lifecycle({ options: { reactivatedWindowDays: 20 } })]));
+		expect(result.json('Lifecycle Stage').find((c) => c.customerId === 'comeback')?.lifecycleStage).toBe('loyal');
+	});
+
+	it('counts days in the workflow time zone for records that carry dates only', async () => {
+		// 07:00 on 5 March in Shanghai is 23:00 UTC on 4 March: bought today, not yesterday.
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep([{ customerId: 'S1', orders: 1, firstOrderAt: '2024-03-05T07:00+08:00', lastOrderAt: '2024-03-05T07:00+08:00' }]),
+				{ name: 'Lifecycle Stage', type: 'lifecycleStage', parameters: { analysisDate: '2024-03-05' } },
+			]),
+			{ timezone: 'Asia/Shanghai' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json('Lifecycle Stage')[0]).toMatchObject({ lifecycleStage: 'new', stageReason: 'first order 0 days ago (within 30)' });
 	});
 });
 

@@ -86,6 +86,9 @@ export async function* quotedCsvRows(
 ): AsyncGenerator<RawRow> {
 	const parser = parse({
 		delimiter,
+		// Both, always: csv-parse otherwise takes the first line end it meets as the only one, and
+		// a CRLF file with a few bare-LF rows (concatenated or hand-edited files) merges those rows.
+		record_delimiter: ['\r\n', '\n'],
 		bom: true,
 		relax_column_count: true,
 		relax_quotes: true,

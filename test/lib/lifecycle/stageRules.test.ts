@@ -3,6 +3,9 @@ import { populationGapDays } from '../../../lib/lifecycle/populationGap';
 import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput, StageSettings, stageOf } from '../../../lib/lifecycle/stageRules';
 import { ALL_STAGES } from '../../../lib/lifecycle/stages';
+import { TimeZone } from '../../../lib/ingest/timeZone';
+
+const UTC = new TimeZone('UTC');
 
 const settings: StageSettings = {
 	model: 'retail',
@@ -18,22 +21,28 @@ const settings: StageSettings = {
 	useChurnProbability: false,
 	atRiskProbability: 0.5,
 	churnedProbability: 0.8,
+	reactivatedWindowDays: 0,
 };
 
-const customer = (overrides: Partial<LifecycleInput>): LifecycleInput => ({
-	orders: 3,
-	recencyDays: 10,
-	tenureDays: 200,
-	repeatPurchases: 2,
-	avgGapDays: 30,
-	lastGapDays: 30,
-	orderTrend: 0,
-	spendTrend: 0,
-	churnProbability: null,
-	rfmSegment: null,
-	previousStage: null,
-	...overrides,
-});
+const customer = (overrides: Partial<LifecycleInput>): LifecycleInput => {
+	const c: Omit<LifecycleInput, 'longestGaps'> = {
+		orders: 3,
+		recencyDays: 10,
+		tenureDays: 200,
+		repeatPurchases: 2,
+		avgGapDays: 30,
+		lastGapDays: 30,
+		orderTrend: 0,
+		spendTrend: 0,
+		churnProbability: null,
+		rfmSegment: null,
+		previousStage: null,
+		...overrides,
+	};
+	// By default the last gap is the only record gap: it ended at the last order.
+	const longestGaps = overrides.longestGaps ?? (c.lastGapDays !== null && c.recencyDays !== null ? [{ days: c.lastGapDays, endedDaysAgo: c.recencyDays }] : []);
+	return { ...c, longestGaps };
+};
 
 describe('retail stage rules', () => {
 	it('judges silence against the customer’s own gap, and says so', () => {
@@ -74,9 +83,46 @@ describe('retail stage rules', () => {
 	it('sees a comeback in the gap before the last order, or in a remembered churned stage', () => {
 		expect(decideStage(customer({ repeatPurchases: 3, avgGapDays: (30 + 30 + 275) / 3, lastGapDays: 275 }), settings, 45)).toMatchObject({
 			stage: 'reactivated',
-			reason: 'came back after 275 days without an order',
+			reason: 'came back 10 days ago after a lapse of 275 days without an order (more than 4× the usual gap of 30 days)',
 		});
 		expect(decideStage(customer({ previousStage: 'churned' }), settings, 45).reason).toBe('ordered again after being churned');
+	});
+
+	// Monthly for a year (12 gaps of 30 days), a lapse of 330 days, then two orders 14 days apart,
+	// the last one 7 days ago: the lapse is no longer the last gap.
+	const comeback = customer({
+		orders: 15,
+		repeatPurchases: 14,
+		avgGapDays: (12 * 30 + 330 + 14) / 14,
+		lastGapDays: 14,
+		recencyDays: 7,
+		tenureDays: 12 * 30 + 330 + 14 + 7,
+		longestGaps: [
+			{ days: 14, endedDaysAgo: 7 },
+			{ days: 330, endedDaysAgo: 21 },
+		],
+	});
+
+	it('remembers a comeback after the second order back: any lapse that ended recently counts', () => {
+		expect(decideStage(comeback, settings, 45)).toMatchObject({
+			stage: 'reactivated',
+			// The usual gap leaves the lapse out: (12 x 30 + 14) / 13 = 28.8 days.
+			reason: 'came back 21 days ago after a lapse of 330 days without an order (more than 4× the usual gap of 28.8 days)',
+		});
+		expect(stageOf(comeback, settings, 45)).toBe('reactivated');
+	});
+
+	it('lets a comeback end once the window passes: by default the at-risk limit, or as set', () => {
+		const later = { ...comeback, recencyDays: 50, longestGaps: [{ days: 14, endedDaysAgo: 50 }, { days: 330, endedDaysAgo: 64 }] };
+		// The at-risk limit is 2 x the usual gap of 30 days = 60 days: 64 days ago is past it.
+		expect(decideStage(later, settings, 45).stage).not.toBe('reactivated');
+		expect(decideStage(later, { ...settings, reactivatedWindowDays: 90 }, 45).stage).toBe('reactivated');
+		expect(decideStage(comeback, { ...settings, reactivatedWindowDays: 14 }, 45).stage).toBe('loyal');
+	});
+
+	it('does not call an ordinary long gap a lapse', () => {
+		const steady = customer({ repeatPurchases: 4, avgGapDays: 40, lastGapDays: 40, longestGaps: [{ days: 70, endedDaysAgo: 50 }] });
+		expect(decideStage(steady, settings, 45).stage).toBe('active');
 	});
 
 	it('makes frequent buyers on cadence loyal, and so does an RFM Champions segment', () => {
@@ -93,7 +139,7 @@ describe('retail stage rules', () => {
 describe('reading a record', () => {
 	it('takes the churn probability from Churn Risk, or 1 - P(alive) when only that is there', () => {
 		const read = (json: Record<string, unknown>) => {
-			const result = lifecycleInputFromRecord({ orders: 2, recencyDays: 5, tenureDays: 50, ...json }, 20_000);
+			const result = lifecycleInputFromRecord({ orders: 2, recencyDays: 5, tenureDays: 50, ...json }, 20_000, UTC);
 			return 'input' in result ? result.input.churnProbability : result.error;
 		};
 		expect(read({ churnProbability: 0.7, pAlive: 0.9 })).toBe(0.7);
@@ -102,8 +148,16 @@ describe('reading a record', () => {
 	});
 
 	it('works out recency and tenure from the order dates when the counts are missing', () => {
-		const result = lifecycleInputFromRecord({ orders: 2, firstOrderAt: '2024-01-01T08:00:00Z', lastOrderAt: '2024-03-01' }, Date.parse('2024-04-01') / 86_400_000);
+		const result = lifecycleInputFromRecord({ orders: 2, firstOrderAt: '2024-01-01T08:00:00Z', lastOrderAt: '2024-03-01' }, Date.parse('2024-04-01') / 86_400_000, UTC);
 		expect(result).toMatchObject({ input: { recencyDays: 31, tenureDays: 91 } });
+	});
+
+	it('counts days in the workflow time zone, as Customer Data does', () => {
+		// 07:00 in Shanghai on 5 March is 23:00 UTC on 4 March: still 5 March for the analysis.
+		const shanghai = new TimeZone('Asia/Shanghai');
+		const analysisDay = Date.parse('2024-03-05') / 86_400_000;
+		const result = lifecycleInputFromRecord({ orders: 1, lastOrderAt: '2024-03-05T07:00+08:00', firstOrderAt: '2024-03-04T23:00:00Z' }, analysisDay, shanghai);
+		expect(result).toMatchObject({ input: { recencyDays: 0, tenureDays: 0 } });
 	});
 });
 
