@@ -45,6 +45,7 @@ function emptyState(): CustomerState {
 /** orderFlags bits. */
 const DISCOUNTED = 1;
 const REFUND = 2;
+const RETURNED = 4;
 
 /** Per-customer totals, one row per customer, as typed columns. */
 export interface SummaryColumns {
@@ -129,11 +130,15 @@ export class CustomerSummariser {
 	private readonly orderAt = new FloatColumn();
 	/** A purchase's value (the sum of its lines), or a refund line's negative amount. */
 	private readonly orderAmount = new FloatColumn();
-	/** The part of a purchase's value that was returned (counts 0 in spend and in the models). */
-	private readonly orderReturned = new FloatColumn();
 	private readonly orderFlags = new IntColumn();
-	/** For a refund line, the index of the purchase it refunds when its order ID says so, else -1. */
-	private readonly refundOf = new IntColumn();
+	/*
+	 * Returns and refunds tied to an order are rare: kept in maps, so the millions of plain
+	 * orders cost no more columns (flag bits say when to look).
+	 */
+	/** The part of a purchase's value that was returned (counts 0 in spend and in the models). */
+	private readonly returnedAmount = new Map<number, number>();
+	/** For a refund line whose order ID names a purchase, that purchase's index. */
+	private readonly refundOf = new Map<number, number>();
 
 	/**
 	 * One order of the customer with this index (from `ids`): the path for orders read straight
@@ -146,8 +151,6 @@ export class CustomerSummariser {
 		this.orderDay.push(day);
 		this.orderAt.push(at);
 		this.orderAmount.push(amount);
-		this.orderReturned.push(0);
-		this.refundOf.push(-1);
 		if (amount < 0) {
 			this.orderFlags.push(REFUND);
 			this.stateOf(customer).refunds++;
@@ -170,15 +173,18 @@ export class CustomerSummariser {
 		const index = this.ids.internString(order.customerId);
 		let slot: number;
 		if (order.isRefund) {
-			this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
-			this.refundOf.data[this.refundOf.length - 1] = existingOrder;
+			const refund = this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
+			if (existingOrder >= 0) this.refundOf.set(refund, existingOrder);
 			slot = -1;
 		} else if (existingOrder >= 0) {
 			slot = existingOrder;
 			this.orderAmount.data[slot] += order.amount;
 			this.noteSource(index, order.sourceItem);
 		} else slot = this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
-		if (slot >= 0 && order.returned) this.orderReturned.data[slot] += order.amount;
+		if (slot >= 0 && order.returned) {
+			this.returnedAmount.set(slot, (this.returnedAmount.get(slot) ?? 0) + order.amount);
+			this.orderFlags.data[slot] |= RETURNED;
+		}
 
 		if (order.currency !== null) this.remember(this.stateOf(index), 'currency', order.currency, order.orderAt);
 		const contact = order.contact;
@@ -265,8 +271,8 @@ export class CustomerSummariser {
 		const customerOf = this.orderCustomer.data;
 		const day = this.orderDay.data;
 		const flags = this.orderFlags.data;
-		const returned = this.orderReturned.data;
-		const refundOf = this.refundOf.data;
+		const returnedAmount = this.returnedAmount;
+		const refundOf = this.refundOf;
 		const amount = this.orderAmount.data;
 		const at = this.orderAt.data;
 		const customers = this.ids.size;
@@ -331,13 +337,17 @@ export class CustomerSummariser {
 					else if (age < 2 * trendWindowDays) previousSpend += value;
 					// A refund takes back part of a purchase: the one its order ID names, else the
 					// latest purchase day before it. On a repeat day it lowers the model's repeat spend.
-					const target = refundOf[i] >= 0 ? day[refundOf[i]] : currentDay;
+					const refunded = refundOf.get(i);
+					const target = refunded !== undefined ? day[refunded] : currentDay;
 					if (target > firstPurchaseDay) repeatDaySpend += value;
 					continue;
 				}
 				// What was returned counts as never bought: in spend, trends and the models alike.
-				const net = value - returned[i];
-				if (returned[i] > 0) returnedOrders++;
+				let net = value;
+				if (flags[i] & RETURNED) {
+					net -= returnedAmount.get(i) as number;
+					returnedOrders++;
+				}
 				if (flags[i] & DISCOUNTED) discountedOrders++;
 				if (age < trendWindowDays) {
 					recentOrders++;

@@ -95,7 +95,7 @@ export class CustomerData implements INodeType {
 		}
 
 		const hint = [
-			`Read ${result.rowsRead} rows: ${result.rowsRead - result.rejected.length} accepted, ${result.rejected.length} rejected.`,
+			`Read ${result.rowsRead} rows: ${result.rowsAccepted} accepted, ${result.rejected.length} rejected.`,
 			fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
 			result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
 			result.ordersAfterAnalysisDate ? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.` : '',

@@ -45,7 +45,7 @@ export const customerDataProperties: INodeProperties[] = [
 		displayOptions: { show: { inputKind: ['orders'] } },
 		options: [
 			{ name: 'Customers', value: 'customers', description: 'One item per customer with order history, spend and contact fields' },
-			{ name: 'Transactions', value: 'transactions', description: 'One clean item per order' },
+			{ name: 'Transactions', value: 'transactions', description: 'One clean item per row read: an order, an order line or a refund' },
 		],
 		default: 'customers',
 	},
@@ -336,7 +336,7 @@ export const customerDataProperties: INodeProperties[] = [
 				name: 'refunds',
 				type: 'options',
 				options: [
-					{ name: 'Subtract From Spend', value: 'subtract', description: 'Negative amounts and returned orders reduce total spend' },
+					{ name: 'Subtract From Spend', value: 'subtract', description: 'Negative amounts and returned orders reduce total spend and the repeat spend the value model reads' },
 					{ name: 'Leave Out', value: 'exclude', description: 'Send refunds and returned orders to the Rejected output' },
 				],
 				default: 'subtract',
