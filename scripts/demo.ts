@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the main example workflow (load -> churn risk -> lifecycle stage) on the
  * bundled sample shop (3,000 customers, a year and a half of orders) through the real n8n
- * engine in process, summarised for a person.
+ * engine in process, then the win-back example (-> retention action), summarised for a person.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, WorkflowJson } from '../test/engine/harness';
 
 const EXAMPLE = path.resolve(__dirname, '../examples/retention-pipeline.json');
+const WIN_BACK = path.resolve(__dirname, '../examples/win-back-actions.json');
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -108,7 +109,51 @@ async function main() {
 			...urgent.map((c) => [c.customerId as string, c.name as string, c.orders as number, c.recencyDays as number, c.usualGapDays as number, (c.churnProbability as number).toFixed(2), money(c.predictedClv as number)]),
 		]).replace(/^/gm, '   '),
 	);
+
+	await retentionActions();
 	console.log('');
+}
+
+/** Section 4: the win-back example, and what Retention Action decided for every customer. */
+async function retentionActions() {
+	const workflow = JSON.parse(fs.readFileSync(WIN_BACK, 'utf8')) as WorkflowJson;
+	const result = await runWorkflow(workflow, { timezone: 'Asia/Shanghai' });
+	if (result.error) throw result.error;
+	const outputs = result.outputs('Retention Action').map((items) => items.map((i) => i.json));
+	const names = ['Email', 'SMS', 'Push', 'CRM Task', 'No Action'];
+	const everyone = outputs.flat();
+	const contacted = outputs.slice(0, 4).flat();
+	const control = outputs[4].filter((c) => c.group === 'control');
+	console.log(`\n4. Retention Action ("${workflow.name}": the sending nodes are set up but disabled)`);
+	const actionsOf = (list: IDataObject[]) => {
+		const counts = new Map<string, number>();
+		for (const c of list) counts.set(c.actionLabel as string, (counts.get(c.actionLabel as string) ?? 0) + 1);
+		return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${n} ${label.toLowerCase()}`).join(', ');
+	};
+	console.log(table([['output', 'customers', 'actions'], ...names.map((name, i) => [name, outputs[i].length, i < 4 ? actionsOf(outputs[i]) : ''])]).replace(/^/gm, '   '));
+	const spend = contacted.reduce((s, c) => s + (c.expectedValue as number), 0);
+	console.log(
+		`\n   ${contacted.length} of ${everyone.length} customers get a message or a call today; ${control.length} more were picked the same way but held out as the control group,` +
+			`\n   so the Campaign Report can tell what the campaign really brought back. Expected value of today's contacts: ${money(spend)}.`,
+	);
+	const reasons = new Map<string, number>();
+	for (const c of outputs[4]) {
+		const reason = String(c.suppressionReason).replace(/ -?[\d.]+ \(.*$/, '').replace(/: .*(opted out|no email|no SMS|no phone).*/, ': no consented channel');
+		reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+	}
+	console.log('\n   Why the others get nothing:');
+	console.log(table([['reason', 'customers'], ...[...reasons].sort((a, b) => b[1] - a[1])]).replace(/^/gm, '   '));
+	const causes = new Map<string, number>();
+	for (const c of everyone) causes.set(c.churnCause as string, (causes.get(c.churnCause as string) ?? 0) + 1);
+	console.log(`\n   Why customers are leaving (churnCause): ${[...causes].sort((a, b) => b[1] - a[1]).map(([cause, n]) => `${cause} ${n}`).join(', ')}`);
+	const email = outputs[0].find((c) => c.couponCode);
+	if (email) {
+		console.log(`\n   An email (${email.customerId}, ${email.actionLabel}; cause: ${email.causeEvidence}):`);
+		console.log(`   Subject: ${email.subject}`);
+		console.log(String(email.text).replace(/^/gm, '   | '));
+	}
+	const sms = outputs[1][0];
+	if (sms) console.log(`\n   An SMS (${sms.smsSegments} segment): ${sms.smsText}`);
 }
 
 main().catch((error) => {

@@ -16,6 +16,8 @@ export interface ModelInputs {
 export interface CustomerSignals {
 	discountedOrders: number;
 	discountShare: number;
+	/** Whether the latest purchase was discounted. */
+	lastOrderDiscounted: boolean;
 	returnedOrders: number;
 	returnRate: number;
 	refunds: number;

@@ -67,6 +67,8 @@ export interface SummaryColumns {
 	repeatDaySpend: Float64Array;
 	returnedOrders: Int32Array;
 	discountedOrders: Int32Array;
+	/** 1 when the latest purchase was discounted (a price-sensitive customer's tell). */
+	lastOrderDiscounted: Int32Array;
 	/** -1 when the customer bought on one day only. */
 	lastGapDays: Int32Array;
 	recentOrders: Int32Array;
@@ -101,6 +103,7 @@ function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number
 		repeatDaySpend: floats(),
 		returnedOrders: ints(),
 		discountedOrders: ints(),
+		lastOrderDiscounted: ints(),
 		firstOrderAmount: floats(),
 		lastGapDays: ints(),
 		recentOrders: ints(),
@@ -321,6 +324,7 @@ export class CustomerSummariser {
 			let repeatDaySpend = 0;
 			let returnedOrders = 0;
 			let discountedOrders = 0;
+			let lastDiscounted = 0;
 			let recentOrders = 0;
 			let previousOrders = 0;
 			let recentSpend = 0;
@@ -349,6 +353,7 @@ export class CustomerSummariser {
 					returnedOrders++;
 				}
 				if (flags[i] & DISCOUNTED) discountedOrders++;
+				lastDiscounted = flags[i] & DISCOUNTED;
 				if (age < trendWindowDays) {
 					recentOrders++;
 					recentSpend += net;
@@ -389,6 +394,7 @@ export class CustomerSummariser {
 			cols.repeatDaySpend[row] = repeatDaySpend;
 			cols.returnedOrders[row] = returnedOrders;
 			cols.discountedOrders[row] = discountedOrders;
+			cols.lastOrderDiscounted[row] = lastDiscounted;
 			cols.firstOrderAmount[row] = firstOrderAmount;
 			cols.lastGapDays[row] = distinctDays > 1 ? currentDay - previousDay : -1;
 			cols.recentOrders[row] = recentOrders;
@@ -424,7 +430,7 @@ export class CustomerSummariser {
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
 		const customer = cols.customer[row];
 		const state = this.states[customer] ?? NO_STATE;
-		const signals = signalsOf(state, cols.orders[row], cols.returnedOrders[row], cols.discountedOrders[row]);
+		const signals = signalsOf(state, cols.orders[row], cols.returnedOrders[row], cols.discountedOrders[row], cols.lastOrderDiscounted[row] !== 0);
 		return buildCustomerSummary(this.ids.keyString(customer), state.contact ?? {}, signals, state.issues, {
 			orders: cols.orders[row],
 			spend: cols.spend[row],
@@ -491,10 +497,11 @@ function productCounts(products: Map<string, ProductTally> | null): ProductCount
 	return counts.sort((x, y) => y.quantity - x.quantity || y.orders - x.orders || y.spend - x.spend);
 }
 
-function signalsOf(state: CustomerState, orders: number, returned: number, discounted: number): CustomerSignals {
+function signalsOf(state: CustomerState, orders: number, returned: number, discounted: number, lastDiscounted: boolean): CustomerSignals {
 	return {
 		discountedOrders: discounted,
 		discountShare: orders > 0 ? discounted / orders : 0,
+		lastOrderDiscounted: lastDiscounted,
 		returnedOrders: returned,
 		returnRate: orders > 0 ? returned / orders : 0,
 		refunds: state.refunds,

@@ -72,6 +72,7 @@ export class SummaryRowReader {
 			{
 				discountedOrders: 0,
 				discountShare: 0,
+				lastOrderDiscounted: false,
 				returnedOrders: 0,
 				returnRate: 0,
 				refunds: 0,

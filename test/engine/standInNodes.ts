@@ -73,3 +73,22 @@ export class ReadWriteFile implements INodeType {
 		return [out];
 	}
 }
+
+/**
+ * The sending nodes of the win-back example (Send Email, Twilio, HTTP Request, HubSpot), which
+ * the example keeps disabled: n8n passes a disabled node's input through, but still needs its type.
+ */
+export class PassThrough implements INodeType {
+	constructor(name: string) {
+		this.description = base(name, { version: [1, 2, 2.1, 2.2, 4.2] });
+	}
+	description: INodeTypeDescription;
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+/** Sticky notes are not run, but a workflow with them still names their type. */
+export class StickyNote implements INodeType {
+	description = base('stickyNote', { inputs: [], outputs: [] });
+}

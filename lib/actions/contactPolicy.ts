@@ -1,0 +1,127 @@
+import { Action, Channel } from './actionCatalog';
+import { TimeZone } from '../ingest/timeZone';
+
+/**
+ * The contact policy: who may be reached on which channel, how often, and when. Consent always
+ * holds: a customer who opted out of a channel never reaches it, and with Require Opt-In an
+ * unknown consent counts as no. CRM tasks go to the company's own staff, not to the customer,
+ * so they need no consent.
+ */
+export interface Reach {
+	email: string | null;
+	phone: string | null;
+	consent: { email: boolean | null; sms: boolean | null; push: boolean | null };
+}
+
+export interface ChannelPolicy {
+	/** Channels in order of preference; the first the customer can be reached on is used. */
+	order: readonly Channel[];
+	requireOptIn: boolean;
+}
+
+export type ChannelChoice = { channel: Channel } | { reason: string };
+
+function consentAllows(consent: boolean | null, requireOptIn: boolean): boolean {
+	return consent === true || (consent === null && !requireOptIn);
+}
+
+/** Whether the customer can be reached on a channel, or why not. */
+export function reachable(channel: Channel, reach: Reach, requireOptIn: boolean): true | string {
+	switch (channel) {
+		case 'email':
+			if (!reach.email) return 'no email address';
+			return consentAllows(reach.consent.email, requireOptIn) ? true : reach.consent.email === false ? 'opted out of email' : 'no email opt-in';
+		case 'sms':
+			if (!reach.phone) return 'no phone number';
+			return consentAllows(reach.consent.sms, requireOptIn) ? true : reach.consent.sms === false ? 'opted out of SMS' : 'no SMS opt-in';
+		case 'push':
+			return consentAllows(reach.consent.push, requireOptIn) ? true : reach.consent.push === false ? 'opted out of push' : 'no push opt-in';
+		case 'crm':
+			return true;
+	}
+}
+
+/**
+ * The channel for an action, among the channels of the policy that the action allows: the
+ * rule's preferred one first, then the policy's order. A preferred channel the policy does not
+ * use is not used: the Channel Order says which channels the business runs.
+ */
+export function chooseChannel(allowed: readonly Channel[], preferred: Channel | undefined, reach: Reach, policy: ChannelPolicy): ChannelChoice {
+	const usable = policy.order.filter((c) => allowed.includes(c));
+	const order = preferred && usable.includes(preferred) ? [preferred, ...usable.filter((c) => c !== preferred)] : usable;
+	const reasons: string[] = [];
+	for (const channel of order) {
+		const ok = reachable(channel, reach, policy.requireOptIn);
+		if (ok === true) return { channel };
+		reasons.push(ok);
+	}
+	if (order.length === 0) return { reason: `no channel for this action in the Channel Order (it goes by ${allowed.join(' or ')})` };
+	return { reason: `cannot be reached: ${reasons.join(', ')}` };
+}
+
+export interface PastContact {
+	at: number;
+	/** null for a contact known only from lastContactedAt (another tool made it). */
+	action: Action | null;
+}
+
+export interface CapPolicy {
+	/** At most this many contacts in any window of windowDays (0: no cap). */
+	maxContacts: number;
+	windowDays: number;
+	/** The same action not again within this many days (0: no cooldown). */
+	cooldownDays: number;
+}
+
+const DAY = 86_400_000;
+
+export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number };
+
+/** Whether one more contact now keeps within the frequency cap and the action's cooldown. */
+export function checkCaps(history: readonly PastContact[], action: Action, now: number, policy: CapPolicy): CapVerdict {
+	const past = history.filter((c) => c.at <= now).sort((x, y) => x.at - y.at);
+	if (policy.cooldownDays > 0) {
+		const last = [...past].reverse().find((c) => c.action === action);
+		if (last && now - last.at < policy.cooldownDays * DAY) {
+			return { reason: `same action ${Math.floor((now - last.at) / DAY)} days ago (cooldown ${policy.cooldownDays} days)`, nextEligibleAt: last.at + policy.cooldownDays * DAY };
+		}
+	}
+	if (policy.maxContacts > 0) {
+		const inWindow = past.filter((c) => now - c.at < policy.windowDays * DAY);
+		if (inWindow.length >= policy.maxContacts) {
+			// Eligible again when enough of the window's contacts have aged out of it.
+			const freeing = inWindow[inWindow.length - policy.maxContacts];
+			return { reason: `${inWindow.length} contacts in the last ${policy.windowDays} days (limit ${policy.maxContacts})`, nextEligibleAt: freeing.at + policy.windowDays * DAY };
+		}
+	}
+	return { ok: true };
+}
+
+export interface QuietHours {
+	/** Minutes after local midnight; start > end wraps midnight (21:00-09:00). */
+	startMinute: number;
+	endMinute: number;
+}
+
+/** "21:00" as minutes after midnight, or null when not a time of day. */
+export function parseClock(text: string): number | null {
+	const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+	if (!m || +m[1] > 23 || +m[2] > 59) return null;
+	return +m[1] * 60 + +m[2];
+}
+
+/**
+ * When quiet hours hold at `now` in the customer's zone, the instant they end (the customer is
+ * still contacted, with nextEligibleAt saying when); null outside quiet hours.
+ */
+export function quietUntil(now: number, zone: TimeZone, quiet: QuietHours): number | null {
+	if (quiet.startMinute === quiet.endMinute) return null;
+	const localMs = now + zone.offsetAt(now);
+	const minute = Math.floor((((localMs % DAY) + DAY) % DAY) / 60_000);
+	const wraps = quiet.startMinute > quiet.endMinute;
+	const inside = wraps ? minute >= quiet.startMinute || minute < quiet.endMinute : minute >= quiet.startMinute && minute < quiet.endMinute;
+	if (!inside) return null;
+	const localDay = Math.floor(localMs / DAY);
+	const endDay = minute >= quiet.endMinute ? localDay + 1 : localDay;
+	return zone.wallClockToUtc(endDay * DAY + quiet.endMinute * 60_000);
+}

@@ -1,0 +1,84 @@
+import { parseFlag, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { CauseInput } from './churnCause';
+import { Reach } from './contactPolicy';
+
+/** What Retention Action reads about one customer, from a Customer Data / Churn Risk / Lifecycle Stage item. */
+export interface RetentionFacts {
+	customerId: string;
+	name: string | null;
+	reach: Reach;
+	timezone: string | null;
+	lastContactedAt: number | null;
+	stage: string | null;
+	riskLevel: string | null;
+	segment: string | null;
+	churnProbability: number;
+	/** Predicted CLV, else spend so far: what keeping the customer is worth. */
+	value: number;
+	/** Expected spend of one order, for sizing a discount's cost. */
+	orderValue: number;
+	topProduct: string | null;
+	categories: string[];
+	cause: Omit<CauseInput, 'lastContactedDaysAgo'>;
+}
+
+const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const num = (value: unknown) => parseOptionalNumber(value);
+
+/** Reads an item; returns why not when it cannot be planned for. */
+export function retentionFactsFromRecord(json: Record<string, unknown>): { facts: RetentionFacts } | { error: string } {
+	const customerId = textOrNull(json.customerId ?? json.customer_id ?? json.id);
+	if (customerId === null) return { error: 'has no customerId' };
+	const consent = obj(json.consent);
+	const signals = obj(json.signals);
+	const trend = obj(json.trend);
+	const rfm = obj(json.rfm);
+	const products = Array.isArray(json.products) ? (json.products as Array<Record<string, unknown>>) : [];
+	const churnProbability = num(json.churnProbability) ?? (num(json.pAlive) !== null ? 1 - (num(json.pAlive) as number) : null);
+	if (churnProbability === null || churnProbability < 0 || churnProbability > 1) {
+		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
+	}
+	const orders = num(json.orders) ?? 0;
+	const lastContacted = textOrNull(json.lastContactedAt);
+	const lastContactedAt = lastContacted === null ? null : Date.parse(lastContacted);
+	const firstName = textOrNull(json.firstName);
+	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
+	return {
+		facts: {
+			customerId,
+			name: firstName ?? textOrNull(json.name),
+			reach: {
+				email: textOrNull(json.email),
+				phone: textOrNull(json.phone),
+				consent: { email: parseFlag(consent.email), sms: parseFlag(consent.sms), push: parseFlag(consent.push) },
+			},
+			timezone: textOrNull(json.timezone),
+			lastContactedAt: lastContactedAt !== null && Number.isFinite(lastContactedAt) ? lastContactedAt : null,
+			stage: textOrNull(json.lifecycleStage),
+			riskLevel: textOrNull(json.riskLevel),
+			segment: textOrNull(rfm.segment),
+			churnProbability,
+			value: Math.max(0, num(json.predictedClv) ?? num(json.historicClv) ?? num(json.totalSpend) ?? 0),
+			orderValue: Math.max(0, num(json.expectedAvgOrderValue) ?? num(json.avgOrderValue) ?? 0),
+			topProduct: products.length ? textOrNull(products[0].productName) ?? textOrNull(products[0].productId) : null,
+			categories,
+			cause: {
+				orders,
+				recencyDays: num(json.recencyDays),
+				tenureDays: num(json.tenureDays),
+				avgGapDays: num(json.avgDaysBetweenOrders),
+				lastGapDays: num(json.lastGapDays),
+				discountShare: num(signals.discountShare) ?? 0,
+				discountedOrders: num(signals.discountedOrders) ?? 0,
+				lastOrderDiscounted: signals.lastOrderDiscounted === true,
+				returnRate: num(signals.returnRate) ?? 0,
+				returnedOrders: num(signals.returnedOrders) ?? 0,
+				complaints: num(signals.complaints) ?? 0,
+				avgSatisfaction: num(signals.avgSatisfaction),
+				orderTrend: num(trend.orderTrend),
+				spendTrend: num(trend.spendTrend),
+				givenCause: textOrNull(json.churnCause),
+			},
+		},
+	};
+}

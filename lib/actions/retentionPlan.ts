@@ -1,0 +1,285 @@
+import { TimeZone, isValidTimeZone } from '../ingest/timeZone';
+import { dayNumberToIsoDate } from '../ingest/parseDate';
+import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
+import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
+import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
+import { couponCode } from './couponCode';
+import { isControl } from './holdout';
+import { Language, htmlOf, render, templateFor } from './messages';
+import { discountPercent } from './offer';
+import { BusinessType, PlaybookRule, chooseRule } from './playbook';
+import { RetentionFacts } from './retentionFacts';
+import { smsLength } from './smsSegments';
+import { FixedTierThresholds, TierRule, ValueTier, tierRule, valueTier } from './valueTier';
+
+export interface PlanSettings {
+	campaignId: string;
+	storeName: string;
+	language: Language;
+	business: BusinessType;
+	playbook: readonly PlaybookRule[];
+	channels: ChannelPolicy;
+	caps: CapPolicy;
+	quietHours: QuietHours | null;
+	/** The zone of customers without a timezone of their own. */
+	defaultZone: TimeZone;
+	/** Share of eligible customers held out as the control group, in [0, 1). */
+	controlShare: number;
+	/** Total to spend on contacts and incentives (0: no limit). */
+	budget: number;
+	maxDiscountPct: number;
+	offerDays: number;
+	uplift: Record<Action, number>;
+	contactCost: Record<Channel, number>;
+	/** What free shipping and a member perk cost when redeemed. */
+	shippingCost: number;
+	perkCost: number;
+	tierThresholds: FixedTierThresholds;
+	couponSecret: string;
+	/** Leave out customers whose expected value is not positive. */
+	skipUnprofitable: boolean;
+	/** When the contacts go out (also the reference for caps and quiet hours). */
+	now: number;
+}
+
+export type Route = Channel | 'none';
+
+export interface RetentionDecision {
+	customerId: string;
+	churnCause: Cause;
+	causeEvidence: string;
+	valueTier: ValueTier;
+	action: Action;
+	actionLabel: string;
+	playbookRule: string | null;
+	channel: Channel | null;
+	group: 'treatment' | 'control' | null;
+	subject: string | null;
+	text: string | null;
+	html: string | null;
+	smsText: string | null;
+	smsSegments: number | null;
+	pushTitle: string | null;
+	pushBody: string | null;
+	couponCode: string | null;
+	discountPct: number | null;
+	offerExpiresAt: string | null;
+	taskSubject: string | null;
+	taskBody: string | null;
+	dueDate: string | null;
+	expectedValue: number;
+	suppressed: boolean;
+	suppressionReason: string | null;
+	nextEligibleAt: string | null;
+	campaignId: string;
+}
+
+export interface PlanTotals {
+	customers: number;
+	byRoute: Record<Route, number>;
+	treatment: number;
+	control: number;
+	budgetUsed: number;
+	expectedValue: number;
+	tierBasis: TierRule['basis'];
+}
+
+const DAY = 86_400_000;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** What an action costs for one customer: the contact, plus the incentive times the chance it is redeemed. */
+function costs(action: Action, channel: Channel, facts: RetentionFacts, discountPct: number, s: PlanSettings) {
+	const uplift = s.uplift[action];
+	const incentive = ACTION_DEFINITIONS[action].incentive;
+	const incentiveValue = incentive === 'discount' ? (discountPct / 100) * facts.orderValue : incentive === 'shipping' ? s.shippingCost : incentive === 'perk' ? s.perkCost : 0;
+	const cost = s.contactCost[channel] + uplift * incentiveValue;
+	return { cost, expectedValue: facts.churnProbability * facts.value * uplift - cost };
+}
+
+interface Candidate {
+	index: number;
+	facts: RetentionFacts;
+	decision: RetentionDecision;
+	cost: number;
+	channel: Channel;
+}
+
+/**
+ * Decides, for every customer, the cause, the action, the channel and the message under the
+ * contact policy, and which output they leave on. Every customer gets exactly one decision.
+ * `history` gives each customer's earlier contacts (the node's memory).
+ */
+export function planRetention(
+	customers: readonly RetentionFacts[],
+	s: PlanSettings,
+	history: (customerId: string) => PastContact[],
+): { decisions: RetentionDecision[]; routes: Route[]; totals: PlanTotals } {
+	const tiers = tierRule(
+		customers.map((c) => c.value),
+		s.tierThresholds,
+	);
+	const decisions: RetentionDecision[] = new Array(customers.length);
+	const routes: Route[] = new Array(customers.length).fill('none');
+	const candidates: Candidate[] = [];
+
+	customers.forEach((facts, index) => {
+		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / DAY);
+		const { cause, evidence } = decideCause({ ...facts.cause, lastContactedDaysAgo });
+		const tier = valueTier(facts.value, tiers);
+		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause });
+		const action: Action = rule?.action ?? 'noAction';
+		const decision = emptyDecision(facts.customerId, cause, evidence, tier, action, rule, s.campaignId);
+		decisions[index] = decision;
+		const suppress = (reason: string, nextEligibleAt: number | null = null) => {
+			decision.suppressed = true;
+			decision.suppressionReason = reason;
+			decision.nextEligibleAt = nextEligibleAt === null ? null : new Date(nextEligibleAt).toISOString();
+		};
+		if (action === 'noAction') {
+			decision.suppressionReason = rule ? `playbook: ${rule.note}` : 'no playbook rule matched';
+			return;
+		}
+		const definition = ACTION_DEFINITIONS[action];
+		const choice = chooseChannel(definition.channels, rule?.channel, facts.reach, s.channels);
+		if ('reason' in choice) return suppress(choice.reason);
+		decision.channel = choice.channel;
+		const past = [...history(facts.customerId)];
+		if (facts.lastContactedAt !== null && !past.some((p) => Math.abs(p.at - (facts.lastContactedAt as number)) < 60_000)) past.push({ at: facts.lastContactedAt, action: null });
+		const caps = checkCaps(past, action, s.now, s.caps);
+		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
+		const discount = discountPercent(action, tier, cause, facts.stage === 'churned', s.maxDiscountPct);
+		const { cost, expectedValue } = costs(action, choice.channel, facts, discount, s);
+		decision.expectedValue = round2(expectedValue);
+		decision.discountPct = definition.incentive === 'discount' ? discount : null;
+		if (s.skipUnprofitable && expectedValue <= 0) return suppress(`not worth it: expected value ${round2(expectedValue)} (churn probability x value x uplift, less costs)`);
+		candidates.push({ index, facts, decision, cost, channel: choice.channel });
+	});
+
+	// Highest expected value first, until the budget is spent. Control customers are drawn along
+	// the same ranking and stop where the budget stops, so both groups are alike.
+	candidates.sort((x, y) => y.decision.expectedValue - x.decision.expectedValue || (x.facts.customerId < y.facts.customerId ? -1 : 1));
+	let spent = 0;
+	let budgetGone = false;
+	for (const c of candidates) {
+		const d = c.decision;
+		if (budgetGone || (s.budget > 0 && spent + c.cost > s.budget)) {
+			budgetGone = true;
+			d.suppressed = true;
+			d.suppressionReason = `budget of ${s.budget} used up by customers with a higher expected value`;
+			continue;
+		}
+		if (isControl(s.campaignId, c.facts.customerId, s.controlShare)) {
+			d.group = 'control';
+			d.suppressed = true;
+			d.suppressionReason = 'control group: held out to measure the campaign';
+			continue;
+		}
+		spent += c.cost;
+		d.group = 'treatment';
+		writeMessage(d, c.facts, c.channel, s);
+		routes[c.index] = c.channel;
+	}
+
+	const byRoute: Record<Route, number> = { email: 0, sms: 0, push: 0, crm: 0, none: 0 };
+	for (const r of routes) byRoute[r]++;
+	const treated = decisions.filter((d) => d.group === 'treatment');
+	return {
+		decisions,
+		routes,
+		totals: {
+			customers: customers.length,
+			byRoute,
+			treatment: treated.length,
+			control: decisions.filter((d) => d.group === 'control').length,
+			budgetUsed: round2(spent),
+			expectedValue: round2(treated.reduce((sum, d) => sum + d.expectedValue, 0)),
+			tierBasis: tiers.basis,
+		},
+	};
+}
+
+function emptyDecision(customerId: string, cause: Cause, evidence: string, tier: ValueTier, action: Action, rule: PlaybookRule | null, campaignId: string): RetentionDecision {
+	return {
+		customerId,
+		churnCause: cause,
+		causeEvidence: evidence,
+		valueTier: tier,
+		action,
+		actionLabel: ACTION_DEFINITIONS[action].label,
+		playbookRule: rule?.note ?? null,
+		channel: null,
+		group: null,
+		subject: null,
+		text: null,
+		html: null,
+		smsText: null,
+		smsSegments: null,
+		pushTitle: null,
+		pushBody: null,
+		couponCode: null,
+		discountPct: null,
+		offerExpiresAt: null,
+		taskSubject: null,
+		taskBody: null,
+		dueDate: null,
+		expectedValue: 0,
+		suppressed: false,
+		suppressionReason: null,
+		nextEligibleAt: null,
+		campaignId,
+	};
+}
+
+function zoneOf(facts: RetentionFacts, fallback: TimeZone): TimeZone {
+	return facts.timezone && isValidTimeZone(facts.timezone) ? new TimeZone(facts.timezone) : fallback;
+}
+
+/** Fills in the message (or the CRM task) of a customer who is contacted. */
+function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Channel, s: PlanSettings): void {
+	const zone = zoneOf(facts, s.defaultZone);
+	const quietEnd = s.quietHours ? quietUntil(s.now, zone, s.quietHours) : null;
+	if (quietEnd !== null) d.nextEligibleAt = new Date(quietEnd).toISOString();
+	const sendAt = quietEnd ?? s.now;
+	const incentive = ACTION_DEFINITIONS[d.action].incentive;
+	if (incentive !== 'none') {
+		d.couponCode = couponCode(s.couponSecret, s.campaignId, facts.customerId);
+		const expires = sendAt + s.offerDays * DAY;
+		d.offerExpiresAt = new Date(expires).toISOString();
+	}
+	const expiryDay = d.offerExpiresAt ? dayNumberToIsoDate(zone.localDayNumber(Date.parse(d.offerExpiresAt))) : null;
+
+	if (channel === 'crm') {
+		const value = Math.round(facts.value);
+		d.taskSubject = `${s.language === 'zh-CN' ? '客户挽回' : 'Win back'} ${facts.name ?? facts.customerId}: ${CAUSE_LABELS[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value ${value})`;
+		d.taskBody = [
+			`${d.actionLabel}. Customer ${facts.customerId}${facts.name ? ` (${facts.name})` : ''}, stage ${facts.stage ?? 'unknown'}, churn probability ${facts.churnProbability.toFixed(2)}, predicted value ${value}.`,
+			`Why they may be leaving: ${d.causeEvidence}.`,
+			facts.reach.email || facts.reach.phone ? `Contact: ${[facts.reach.email, facts.reach.phone].filter(Boolean).join(', ')}.` : 'No contact details on file.',
+			`Playbook: ${d.playbookRule ?? 'none'}.`,
+		].join('\n');
+		d.dueDate = dayNumberToIsoDate(zone.localDayNumber(sendAt) + 2);
+		return;
+	}
+	if (d.action === 'vipOutreach' || d.action === 'noAction') return;
+	const template = templateFor(d.action, s.language, s.business);
+	const values = {
+		name: facts.name,
+		store: s.storeName,
+		coupon: d.couponCode,
+		discount: d.discountPct === null ? null : String(d.discountPct),
+		expiry: expiryDay,
+		product: facts.topProduct,
+		categories: facts.categories.length ? facts.categories.join(s.language === 'zh-CN' ? '、' : ', ') : null,
+	};
+	if (channel === 'email') {
+		d.subject = render(template.subject, values, s.language);
+		d.text = render(template.body, values, s.language);
+		d.html = htmlOf(d.text, d.couponCode);
+	} else if (channel === 'sms') {
+		d.smsText = render(template.sms, values, s.language);
+		d.smsSegments = smsLength(d.smsText).segments;
+	} else {
+		d.pushTitle = render(template.pushTitle, values, s.language);
+		d.pushBody = render(template.pushBody, values, s.language);
+	}
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { ContactMemory, contactsOf, prune, remember } from '../../lib/actions/contactMemory';
+import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
+import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
+import { parseDate } from '../../lib/ingest/parseDate';
+import { TimeZone } from '../../lib/ingest/timeZone';
+import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { retentionActionProperties } from './RetentionActionDescription';
+import { readRetentionSettings, RetentionParameters } from './retentionSettings';
+
+const ROUTES: readonly Route[] = ['email', 'sms', 'push', 'crm', 'none'];
+const ROUTE_NAMES: Record<Route, string> = { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM Task', none: 'No Action' };
+
+/** What the node adds comes first after customerId, so it shows in the output table. */
+function outputRecord(decision: RetentionDecision, json: IDataObject): IDataObject {
+	const out: IDataObject = { ...(decision as unknown as IDataObject) };
+	for (const key in json) if (!(key in out)) out[key] = json[key];
+	return out;
+}
+
+export class RetentionAction implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Retention Action',
+		name: 'retentionAction',
+		icon: { light: 'file:retentionAction.svg', dark: 'file:retentionAction.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		usableAsTool: true,
+		subtitle: '={{ $parameter["campaignId"] }}',
+		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
+		defaults: { name: 'Retention Action' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: ROUTES.map((route) => ({ type: NodeConnectionTypes.Main, displayName: ROUTE_NAMES[route] })),
+		properties: retentionActionProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		let settings: ReturnType<typeof readRetentionSettings>;
+		try {
+			const workflowZone = this.getTimezone() || 'UTC';
+			const sendTime = this.getNodeParameter('sendTime', 0, '') as string;
+			let now = Date.now();
+			if (sendTime) {
+				const parsed = parseDate(sendTime, 'ymd', new TimeZone(workflowZone));
+				if ('error' in parsed) throw new NodeOperationError(node, `Send Time ${parsed.error}`, { description: 'Use a date and time like 2024-06-30T10:00, or leave it empty for now.' });
+				now = parsed.ms;
+			}
+			const parameters = Object.fromEntries(
+				['businessType', 'storeName', 'language', 'campaignId', 'controlShare', 'playbookSource', 'channelOrder', 'requireOptIn', 'budget', 'maxDiscountPct', 'options'].map((name) => [
+					name,
+					this.getNodeParameter(name, 0),
+				]),
+			) as RetentionParameters;
+			// Shown only for their playbook source: read only then.
+			if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
+			if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0, '[]');
+			settings = readRetentionSettings(parameters, now, workflowZone, `${this.getWorkflow().id ?? ''}:${node.id}`);
+		} catch (error) {
+			throw asNodeError(this, error);
+		}
+
+		const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
+		const errorItems = await forEachRecord(
+			this,
+			items.map((item, i) => ({ json: item.json, sourceItems: [i] })),
+			(record) => {
+				const reading = retentionFactsFromRecord(record.json);
+				if ('error' in reading) {
+					throw new NodeOperationError(node, `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+				}
+				readable.push({ facts: reading.facts, json: record.json, sourceItems: record.sourceItems });
+			},
+		);
+
+		const staticData = this.getWorkflowStaticData('node');
+		const memory = (staticData.contacts as ContactMemory | undefined) ?? {};
+		const { decisions, routes, totals } = planRetention(
+			readable.map((r) => r.facts),
+			settings,
+			(customerId) => contactsOf(memory, customerId),
+		);
+
+		const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
+		decisions.forEach((decision, i) => {
+			outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
+			if (settings.rememberContacts && routes[i] !== 'none') {
+				const at = decision.nextEligibleAt ? Date.parse(decision.nextEligibleAt) : settings.now;
+				remember(memory, decision.customerId, at, decision.action);
+			}
+		});
+		if (settings.rememberContacts) {
+			staticData.contacts = prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays)) as unknown as IDataObject;
+		}
+		// With "continue on fail", items that could not be read go to No Action with their error.
+		outputs[ROUTES.indexOf('none')].push(...errorItems);
+
+		const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
+		this.addExecutionHints({
+			message: [
+				`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control, ${totals.byRoute.none - totals.control} with no action (see suppressionReason).`,
+				`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected value of the contacts ${totals.expectedValue}.`,
+				totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
+			]
+				.filter(Boolean)
+				.join(' '),
+			location: 'outputPane',
+		});
+		return outputs;
+	}
+}

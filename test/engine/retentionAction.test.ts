@@ -1,0 +1,193 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runWorkflow } from './harness';
+import { linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+
+const OUTPUTS = ['email', 'sms', 'push', 'crm', 'none'] as const;
+const SEND_TIME = '2024-06-30T10:00:00Z';
+
+/** A customer as Churn Risk and Lifecycle Stage leave it; the overrides set what a test is about. */
+function customer(id: string, overrides: IDataObject = {}): IDataObject {
+	return {
+		customerId: id,
+		email: `${id.toLowerCase()}@example.com`,
+		phone: '+8613800138000',
+		firstName: id,
+		consent: { email: true, sms: true, push: null },
+		timezone: 'UTC',
+		lastContactedAt: null,
+		orders: 6,
+		recencyDays: 80,
+		tenureDays: 400,
+		avgDaysBetweenOrders: 30,
+		lastGapDays: 30,
+		totalSpend: 600,
+		avgOrderValue: 100,
+		trend: { orderTrend: -2, spendTrend: -2 },
+		signals: { discountedOrders: 0, discountShare: 0, lastOrderDiscounted: false, returnedOrders: 0, returnRate: 0, refunds: 0, complaints: 0, avgSatisfaction: null },
+		products: [{ productId: 'P1', productName: 'Green tea', category: 'Tea', quantity: 6, orders: 6, spend: 300 }],
+		rfm: { segment: 'At Risk' },
+		churnProbability: 0.8,
+		riskLevel: 'high',
+		predictedClv: 300,
+		expectedAvgOrderValue: 100,
+		lifecycleStage: 'atRisk',
+		...overrides,
+	};
+}
+
+function retentionAction(parameters: IDataObject = {}, name = 'Retention Action'): StepSpec {
+	return { name, type: 'retentionAction', parameters: { storeName: 'Tea House', sendTime: SEND_TIME, controlShare: 0, ...parameters } };
+}
+
+async function run(customers: IDataObject[], parameters: IDataObject = {}, staticData?: IDataObject) {
+	const result = await runWorkflow(linearWorkflow([rowsStep(customers), retentionAction(parameters)]), { staticData });
+	if (result.error) throw result.error;
+	const byOutput = Object.fromEntries(OUTPUTS.map((o, i) => [o, result.json('Retention Action', i)])) as Record<(typeof OUTPUTS)[number], IDataObject[]>;
+	const byId: Record<string, IDataObject & { output: string }> = {};
+	for (const o of OUTPUTS) for (const item of byOutput[o]) byId[item.customerId as string] = { ...item, output: o };
+	return { byOutput, byId, staticData: result.staticData, result };
+}
+
+describe('Retention Action, deciding what to do', () => {
+	it('sends each customer out on exactly one output, with the reason when nothing is sent', async () => {
+		const customers = [customer('A'), customer('B', { lifecycleStage: 'active', churnProbability: 0.1, riskLevel: 'low' }), customer('C', { consent: { email: false, sms: false, push: false } })];
+		const { byOutput, byId } = await run(customers);
+		expect(OUTPUTS.reduce((n, o) => n + byOutput[o].length, 0)).toBe(3);
+		// A regular who stopped abruptly (steady 30-day gaps, silent 80 days): lost to a competitor.
+		expect(byId.A).toMatchObject({ output: 'email', churnCause: 'competition', action: 'loyaltyPerk', group: 'treatment', suppressed: false, channel: 'email' });
+		expect(byId.B).toMatchObject({ output: 'none', action: 'noAction', suppressionReason: 'playbook: on cadence: nothing needed, save the budget' });
+		expect(byId.C).toMatchObject({ output: 'none', suppressed: true, suppressionReason: 'cannot be reached: opted out of email, opted out of SMS, opted out of push' });
+	});
+
+	it('follows the default playbook by stage, value, segment and cause, and says which rule decided', async () => {
+		const fading = { lastGapDays: 50 };
+		const customers = [
+			customer('Complainer', { signals: { ...(customer('x').signals as IDataObject), complaints: 2 } }),
+			customer('Vip', { predictedClv: 100_000 }),
+			customer('ChurnedPrice', { lifecycleStage: 'churned', signals: { ...(customer('x').signals as IDataObject), discountedOrders: 4, discountShare: 0.67 } }),
+			customer('ChurnedLow', { lifecycleStage: 'churned', predictedClv: 1, ...fading }),
+			customer('Fading', fading),
+			customer('NewOne', { lifecycleStage: 'new', orders: 1, tenureDays: 20, recencyDays: 20, avgDaysBetweenOrders: null, lastGapDays: null }),
+			customer('Loyal', { lifecycleStage: 'loyal', churnProbability: 0.3, riskLevel: 'low', predictedClv: 50_000 }),
+			...Array.from({ length: 20 }, (_, i) => customer(`Filler${i}`, { lifecycleStage: 'active', churnProbability: 0.1, predictedClv: 500 + i })),
+		];
+		// 27 customers: VIP from the 3rd highest value (519), High from the 9th (513), Medium from
+		// the 19th (503); the crafted ones at 300 are Low.
+		const { byId } = await run(customers);
+		expect(byId.Complainer).toMatchObject({ churnCause: 'poorExperience', causeEvidence: '2 complaints', action: 'serviceRecovery', playbookRule: 'e-commerce: logistics and after-sales recovery' });
+		expect(byId.Vip).toMatchObject({ valueTier: 'vip', action: 'vipOutreach', output: 'crm', taskSubject: expect.stringContaining('Win back Vip') });
+		expect(byId.ChurnedPrice).toMatchObject({ churnCause: 'priceSensitive', action: 'discountCoupon', discountPct: expect.any(Number) });
+		expect(byId.ChurnedLow).toMatchObject({ valueTier: 'low', action: 'newArrivals' });
+		expect(byId.Fading).toMatchObject({ churnCause: 'fadingEngagement', action: 'productRecommendation' });
+		expect(byId.NewOne).toMatchObject({ churnCause: 'newUnconvinced', action: 'freeShipping', couponCode: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/) });
+		expect(byId.Loyal).toMatchObject({ action: 'crossSell', output: 'email' });
+	});
+
+	it('adjusts the playbook and the wording to the business type', async () => {
+		const complainer = customer('R', { signals: { ...(customer('x').signals as IDataObject), avgSatisfaction: 2 } });
+		const restaurant = await run([complainer, customer('S')], { businessType: 'restaurant' });
+		expect(restaurant.byId.R).toMatchObject({ action: 'satisfactionSurvey', subject: 'How was your meal, R?' });
+		expect(restaurant.byId.S).toMatchObject({ action: 'discountCoupon', playbookRule: 'restaurant: a return-visit voucher', subject: 'R, a voucher for your next visit to Tea House'.replace('R,', 'S,') });
+		const store = await run([customer('P', { lastGapDays: 50 })], { businessType: 'physicalStore' });
+		expect(store.byId.P).toMatchObject({ action: 'newArrivals', subject: 'You are invited: an in-store event at Tea House' });
+		const fresh = await run([complainer], { businessType: 'freshFood', language: 'zh-CN' });
+		expect(fresh.byId.R).toMatchObject({ action: 'serviceRecovery', subject: 'R，我们的新鲜承诺' });
+	});
+
+	it('uses the rules set in the node, first match wins, and a pasted JSON playbook alike', async () => {
+		const rules = { rule: [{ note: 'SMS everyone at risk', stages: ['atRisk'], action: 'careMessage', channel: 'sms' }, { action: 'discountCoupon' }] };
+		const mine = await run([customer('A'), customer('B', { lifecycleStage: 'active' })], { playbookSource: 'rules', rules });
+		expect(mine.byId.A).toMatchObject({ action: 'careMessage', output: 'sms', playbookRule: 'SMS everyone at risk' });
+		expect(mine.byId.B).toMatchObject({ action: 'discountCoupon', playbookRule: 'rule 2' });
+		const json = await run([customer('A')], { playbookSource: 'json', playbookJson: JSON.stringify([{ causes: ['competition'], action: 'greeting', channel: 'push' }]) });
+		expect(json.byId.A).toMatchObject({ action: 'greeting', output: 'email', suppressionReason: null });
+		const bad = await runWorkflow(linearWorkflow([rowsStep([customer('A')]), retentionAction({ playbookSource: 'json', playbookJson: '[{"action": "bribe"}]' })]));
+		expect(bad.error?.message).toMatch(/^Playbook rule 1: action invalid enum value/);
+	});
+});
+
+describe('Retention Action, contact policy', () => {
+	it('never contacts on a channel the customer opted out of, and with Require Opt-In not without a yes', async () => {
+		const customers = [
+			customer('OptedOutEmail', { consent: { email: false, sms: true, push: null } }),
+			customer('Unknown', { consent: { email: null, sms: null, push: null } }),
+			customer('NoContact', { email: null, phone: null }),
+		];
+		const strict = await run(customers);
+		expect(strict.byId.OptedOutEmail).toMatchObject({ output: 'sms', smsText: expect.stringContaining('Tea House') });
+		expect(strict.byId.Unknown).toMatchObject({ output: 'none', suppressionReason: 'cannot be reached: no email opt-in, no SMS opt-in, no push opt-in' });
+		expect(strict.byId.NoContact.output).toBe('none');
+		const lenient = await run(customers, { requireOptIn: false });
+		expect(lenient.byId.Unknown.output).toBe('email');
+		expect(lenient.byId.OptedOutEmail.output).toBe('sms');
+	});
+
+	it('caps contacts per window and cools down an action, remembering its own contacts between runs', async () => {
+		const staticData: IDataObject = {};
+		const first = await run([customer('A')], { options: { cooldownDays: 14, maxContacts: 2, windowDays: 30 } }, staticData);
+		expect(first.byId.A.output).toBe('email');
+		const again = await run([customer('A')], { sendTime: '2024-07-05T10:00:00Z', options: { cooldownDays: 14, maxContacts: 2, windowDays: 30 } }, staticData);
+		expect(again.byId.A).toMatchObject({ output: 'none', suppressionReason: 'same action 5 days ago (cooldown 14 days)', nextEligibleAt: '2024-07-14T10:00:00.000Z' });
+		const capped = await run([customer('B', { lastContactedAt: '2024-06-20T10:00:00Z' })], { options: { maxContacts: 1, windowDays: 30 } });
+		expect(capped.byId.B).toMatchObject({ output: 'none', suppressionReason: '1 contacts in the last 30 days (limit 1)', nextEligibleAt: '2024-07-20T10:00:00.000Z' });
+	});
+
+	it("holds messages in the customer's quiet hours by saying when to send, across a DST change", async () => {
+		// 2024-03-31 01:30 UTC is 02:30 in London? No: 01:30 UTC is 02:30 BST after the 01:00 UTC change.
+		// Quiet hours 21:00-09:00 in Europe/London: the night of the spring-forward change ends at 09:00 BST = 08:00 UTC.
+		const night = await run([customer('L', { timezone: 'Europe/London' })], { sendTime: '2024-03-30T23:30:00Z' });
+		expect(night.byId.L).toMatchObject({ output: 'email', nextEligibleAt: '2024-03-31T08:00:00.000Z' });
+		const shanghai = await run([customer('S', { timezone: 'Asia/Shanghai' })], { sendTime: '2024-06-30T14:00:00Z' });
+		expect(shanghai.byId.S).toMatchObject({ nextEligibleAt: '2024-07-01T01:00:00.000Z' });
+		const day = await run([customer('D', { timezone: 'Asia/Shanghai' })], { sendTime: '2024-06-30T03:00:00Z' });
+		expect(day.byId.D.nextEligibleAt).toBeNull();
+	});
+
+	it('spends the budget on the highest expected value first and never more', async () => {
+		const customers = Array.from({ length: 30 }, (_, i) => customer(`C${String(i).padStart(2, '0')}`, { predictedClv: 100 + 50 * i }));
+		// Each contact costs 0.01 (email) + 0.05 uplift x 5 (a member perk) = 0.26.
+		const { byId } = await run(customers, { budget: 2, playbookSource: 'json', playbookJson: '[{"action": "loyaltyPerk"}]' });
+		const contacted = Object.values(byId).filter((c) => c.output !== 'none');
+		const skipped = Object.values(byId).filter((c) => c.output === 'none');
+		expect(contacted.length).toBeGreaterThan(0);
+		expect(skipped.length).toBeGreaterThan(0);
+		const lowestContacted = Math.min(...contacted.map((c) => c.expectedValue as number));
+		const highestSkipped = Math.max(...skipped.map((c) => c.expectedValue as number));
+		expect(lowestContacted).toBeGreaterThanOrEqual(highestSkipped);
+		expect(contacted).toHaveLength(7);
+		expect(skipped[0].suppressionReason).toBe('budget of 2 used up by customers with a higher expected value');
+	});
+
+	it('holds out the control share by a stable hash of campaign and customer', async () => {
+		const customers = Array.from({ length: 2000 }, (_, i) => customer(`K${i}`, { email: `k${i}@example.com` }));
+		const first = await run(customers, { controlShare: 0.2, campaignId: 'summer' });
+		const control = Object.values(first.byId).filter((c) => c.group === 'control');
+		// Binomial(2000, 0.2): sd 17.9; within 4 sd.
+		expect(Math.abs(control.length - 400)).toBeLessThan(72);
+		expect(control.every((c) => c.output === 'none' && c.subject === null && c.suppressionReason === 'control group: held out to measure the campaign')).toBe(true);
+		const again = await run(customers, { controlShare: 0.2, campaignId: 'summer' });
+		expect(Object.values(again.byId).filter((c) => c.group === 'control').map((c) => c.customerId)).toEqual(control.map((c) => c.customerId));
+		const other = await run(customers, { controlShare: 0.2, campaignId: 'autumn' });
+		expect(Object.values(other.byId).filter((c) => c.group === 'control').map((c) => c.customerId)).not.toEqual(control.map((c) => c.customerId));
+	});
+});
+
+describe('Retention Action, messages', () => {
+	it('writes English and Chinese messages with the coupon, expiry, product and SMS segments', async () => {
+		const price = { signals: { ...(customer('x').signals as IDataObject), discountedOrders: 4, discountShare: 0.67 } };
+		const en = await run([customer('Li', { ...price, consent: { email: false, sms: true, push: false } })]);
+		expect(en.byId.Li).toMatchObject({
+			action: 'productDiscount',
+			output: 'sms',
+			smsText: expect.stringMatching(/^Tea House: 15% off Green tea for you, code [0-9A-Z]{5}-[0-9A-Z]{5}, until 2024-07-14\.$/),
+			smsSegments: 1,
+			offerExpiresAt: '2024-07-14T10:00:00.000Z',
+		});
+		const zh = await run([customer('Li', { ...price, firstName: '李伟', consent: { email: true, sms: true, push: false }, products: [{ productName: '龙井', category: '茶叶', quantity: 3 }] })], { language: 'zh-CN', storeName: '茶舍', channelOrder: 'sms,email,push,crm' });
+		expect(zh.byId.Li.smsText).toMatch(/^【茶舍】您常买的龙井专享15%优惠，优惠码[0-9A-Z]{5}-[0-9A-Z]{5}，2024-07-14前有效。$/);
+		expect(zh.byId.Li.smsSegments).toBe(1);
+		const email = await run([customer('Li', price)], { language: 'zh-CN', storeName: '茶舍' });
+		expect(email.byId.Li).toMatchObject({ subject: '李伟，龙井专享15%优惠'.replace('李伟', 'Li').replace('龙井', 'Green tea'), html: expect.stringContaining('<p>') });
+		expect(email.byId.Li.couponCode).toBe(en.byId.Li.couponCode);
+	});
+});

@@ -1,0 +1,219 @@
+import fc from 'fast-check';
+import { ACTIONS, CHANNELS } from '../../../lib/actions/actionCatalog';
+import { CauseInput, decideCause, parseCause } from '../../../lib/actions/churnCause';
+import { contactsOf, MAX_PER_CUSTOMER, prune, remember } from '../../../lib/actions/contactMemory';
+import { quietUntil } from '../../../lib/actions/contactPolicy';
+import { couponCode } from '../../../lib/actions/couponCode';
+import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
+import { planRetention, PlanSettings } from '../../../lib/actions/retentionPlan';
+import { RetentionFacts } from '../../../lib/actions/retentionFacts';
+import { smsLength } from '../../../lib/actions/smsSegments';
+import { TimeZone } from '../../../lib/ingest/timeZone';
+
+const history = (overrides: Partial<CauseInput>): CauseInput => ({
+	orders: 6,
+	recencyDays: 40,
+	tenureDays: 300,
+	avgGapDays: 30,
+	lastGapDays: 30,
+	discountShare: 0,
+	discountedOrders: 0,
+	lastOrderDiscounted: false,
+	returnRate: 0,
+	returnedOrders: 0,
+	complaints: 0,
+	avgSatisfaction: null,
+	orderTrend: 0,
+	spendTrend: 0,
+	lastContactedDaysAgo: 10,
+	givenCause: null,
+	...overrides,
+});
+
+describe('why a customer is leaving', () => {
+	it.each<[string, Partial<CauseInput>, string, string]>([
+		['a cause from a survey wins', { givenCause: '价格', complaints: 3 }, 'priceSensitive', 'given on the item: "价格"'],
+		['complaints', { complaints: 2 }, 'poorExperience', '2 complaints'],
+		['many returns and low satisfaction', { returnedOrders: 2, returnRate: 0.33, avgSatisfaction: 2 }, 'poorExperience', '33% of orders returned, average satisfaction 2'],
+		['mostly bought on discount', { discountedOrders: 4, discountShare: 0.67 }, 'priceSensitive', '4 of 6 orders (67%) bought on discount'],
+		['stopped after a discounted order', { discountedOrders: 1, discountShare: 0.17, lastOrderDiscounted: true, recencyDays: 50 }, 'priceSensitive', 'no order for 50 days since a discounted one (usual gap 30 days)'],
+		['one order, recently', { orders: 1, tenureDays: 20, avgGapDays: null, lastGapDays: null }, 'newUnconvinced', 'one order, 20 days ago'],
+		['a steady regular who stopped', { recencyDays: 90, orderTrend: -2 }, 'competition', 'a regular buyer (6 orders, every 30 days) with no complaints who stopped abruptly 90 days ago'],
+		['gaps lengthening', { lastGapDays: 60, recencyDays: 40, orderTrend: -0.7 }, 'fadingEngagement', 'order trend -0.70, last gap 60 days against a usual 30 days'],
+		['not contacted for long', { lastContactedDaysAgo: 120 }, 'neglected', 'last contacted 120 days ago'],
+		['nothing to go on', {}, 'unknown', 'no sign in the data: ask (a survey) or watch'],
+	])('%s', (_, overrides, cause, evidence) => {
+		expect(decideCause(history(overrides))).toEqual({ cause, evidence });
+	});
+
+	it('reads causes written by people and CRMs', () => {
+		expect(['Price sensitive', 'price_sensitive', 'priceSensitive', '竞争对手', 'Lost to a competitor'].map(parseCause)).toEqual(['priceSensitive', 'priceSensitive', 'priceSensitive', 'competition', 'competition']);
+		expect(parseCause('weather')).toBeNull();
+	});
+});
+
+describe('the default playbook', () => {
+	it('can reach every rule: no rule is hidden behind an earlier one for every customer', () => {
+		for (const business of BUSINESS_TYPES) {
+			const rules = defaultPlaybook(business);
+			const reached = new Set<number>();
+			for (const stage of ['prospect', 'new', 'active', 'loyal', 'atRisk', 'churned', 'reactivated', 'exploration', 'growth', 'maturity', 'decline'])
+				for (const valueTier of ['vip', 'high', 'medium', 'low'] as const)
+					for (const cause of ['priceSensitive', 'poorExperience', 'competition', 'fadingEngagement', 'neglected', 'newUnconvinced', 'unknown'] as const) {
+						const index = rules.findIndex((r) => (!r.stages || r.stages.includes(stage)) && (!r.valueTiers || r.valueTiers.includes(valueTier)) && (!r.causes || r.causes.includes(cause)));
+						reached.add(index);
+					}
+			const unreachable = rules.map((r, i) => (reached.has(i) ? null : r.note)).filter(Boolean);
+			// A preset may shadow a default rule for its business: only default rules may be unreachable there.
+			expect(unreachable.every((note) => DEFAULT_PLAYBOOK.some((r) => r.note === note))).toBe(true);
+		}
+		const ecommerce = defaultPlaybook('ecommerce');
+		expect(ecommerce.length).toBeGreaterThan(DEFAULT_PLAYBOOK.length);
+	});
+});
+
+describe('SMS length', () => {
+	it.each<[string, string, number]>([
+		['160 GSM characters in one segment', 'a'.repeat(160), 1],
+		['161 in two', 'a'.repeat(161), 2],
+		['306 in two, 307 in three (153 per part)', 'a'.repeat(306), 2],
+		['extension characters count twice', '€'.repeat(80), 1],
+		['81 euro signs are 162 septets', '€'.repeat(81), 2],
+		['70 Chinese characters in one UCS-2 segment', '茶'.repeat(70), 1],
+		['71 in two', '茶'.repeat(71), 2],
+		['134 in two, 135 in three (67 per part)', '茶'.repeat(134), 2],
+		['one emoji makes it UCS-2 and costs two units', `${'a'.repeat(69)}😀`, 2],
+	])('%s', (_, text, segments) => {
+		expect(smsLength(text).segments).toBe(segments);
+	});
+
+	it('says which encoding', () => {
+		expect(smsLength('Hello @ 5€')).toMatchObject({ encoding: 'GSM-7', units: 11 });
+		expect(smsLength('【茶舍】')).toMatchObject({ encoding: 'UCS-2', units: 4 });
+	});
+});
+
+describe('coupon codes', () => {
+	it('are stable for a customer within a campaign, differ across customers and campaigns, and depend on the secret', () => {
+		const code = couponCode('s3cret', 'summer', 'C1');
+		expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+		expect(couponCode('s3cret', 'summer', 'C1')).toBe(code);
+		expect(couponCode('s3cret', 'autumn', 'C1')).not.toBe(code);
+		expect(couponCode('other', 'summer', 'C1')).not.toBe(code);
+		const many = new Set(Array.from({ length: 20_000 }, (_, i) => couponCode('s3cret', 'summer', `C${i}`)));
+		expect(many.size).toBe(20_000);
+	});
+});
+
+describe('quiet hours', () => {
+	const quiet = { startMinute: 21 * 60, endMinute: 9 * 60 };
+	it('ends at 09:00 local time, also on the nights the clocks change', () => {
+		const newYork = new TimeZone('America/New_York');
+		// Spring forward on 2024-03-10: 09:00 EDT is 13:00 UTC; the evening before was EST.
+		expect(new Date(quietUntil(Date.parse('2024-03-10T03:00:00Z'), newYork, quiet) as number).toISOString()).toBe('2024-03-10T13:00:00.000Z');
+		// Fall back on 2024-11-03: 09:00 EST is 14:00 UTC.
+		expect(new Date(quietUntil(Date.parse('2024-11-03T04:30:00Z'), newYork, quiet) as number).toISOString()).toBe('2024-11-03T14:00:00.000Z');
+		expect(quietUntil(Date.parse('2024-11-03T16:00:00Z'), newYork, quiet)).toBeNull();
+	});
+});
+
+describe('the contact memory', () => {
+	it('keeps each customer\u2019s newest contacts, and prunes what no window needs', () => {
+		const memory = {};
+		const day = 86_400_000;
+		for (let i = 0; i < 20; i++) remember(memory, 'C1', Date.UTC(2024, 0, 1) + i * day, 'careMessage');
+		expect(contactsOf(memory, 'C1')).toHaveLength(MAX_PER_CUSTOMER);
+		expect(contactsOf(memory, 'C1')[0]).toEqual({ at: Date.UTC(2024, 0, 9), action: 'careMessage' });
+		remember(memory, 'C2', Date.UTC(2023, 0, 1), 'greeting');
+		const pruned = prune(memory, Date.UTC(2024, 0, 21), 5);
+		expect(Object.keys(pruned)).toEqual(['C1']);
+		expect(contactsOf(pruned, 'C1').map((c) => c.at)).toEqual([16, 17, 18, 19, 20].map((d) => Date.UTC(2024, 0, d)));
+	});
+});
+
+describe('the contact policy holds for any customers and any settings', () => {
+	const consent = fc.constantFrom(true, false, null);
+	const facts = fc.record({
+		customerId: fc.string({ minLength: 1, maxLength: 6 }),
+		email: fc.option(fc.constant('a@example.com')),
+		phone: fc.option(fc.constant('+8613800138000')),
+		consent: fc.record({ email: consent, sms: consent, push: consent }),
+		stage: fc.constantFrom('atRisk', 'churned', 'new', 'active', 'loyal', 'reactivated', 'decline', null),
+		churnProbability: fc.double({ min: 0, max: 1, noNaN: true }),
+		value: fc.double({ min: 0, max: 10_000, noNaN: true }),
+		complaints: fc.nat(3),
+		discountShare: fc.double({ min: 0, max: 1, noNaN: true }),
+	});
+	const settings = fc.record({
+		requireOptIn: fc.boolean(),
+		order: fc.shuffledSubarray([...CHANNELS], { minLength: 1 }),
+		controlShare: fc.constantFrom(0, 0.1, 0.5),
+		budget: fc.constantFrom(0, 1, 100),
+		skipUnprofitable: fc.boolean(),
+		rule: fc.constantFrom(...ACTIONS),
+	});
+
+	it('never routes a customer to a channel they opted out of, or lacks the address for, and routes each exactly once', () => {
+		fc.assert(
+			fc.property(fc.array(facts, { maxLength: 30 }), settings, fc.boolean(), (rows, s, useDefault) => {
+				const customers: RetentionFacts[] = rows.map((r, i) => ({
+					customerId: `${r.customerId}-${i}`,
+					name: null,
+					reach: { email: r.email, phone: r.phone, consent: r.consent },
+					timezone: null,
+					lastContactedAt: null,
+					stage: r.stage,
+					riskLevel: 'high',
+					segment: null,
+					churnProbability: r.churnProbability,
+					value: r.value,
+					orderValue: 50,
+					topProduct: null,
+					categories: [],
+					cause: { orders: 3, recencyDays: 60, tenureDays: 200, avgGapDays: 30, lastGapDays: 30, discountShare: r.discountShare, discountedOrders: Math.round(r.discountShare * 3), lastOrderDiscounted: false, returnRate: 0, returnedOrders: 0, complaints: r.complaints, avgSatisfaction: null, orderTrend: 0, spendTrend: 0, givenCause: null },
+				}));
+				const plan: PlanSettings = {
+					campaignId: 'c',
+					storeName: 'S',
+					language: 'en',
+					business: 'ecommerce',
+					playbook: useDefault ? defaultPlaybook('ecommerce') : [{ note: 'all', action: s.rule }],
+					channels: { order: s.order, requireOptIn: s.requireOptIn },
+					caps: { maxContacts: 2, windowDays: 30, cooldownDays: 14 },
+					quietHours: null,
+					defaultZone: new TimeZone('UTC'),
+					controlShare: s.controlShare,
+					budget: s.budget,
+					maxDiscountPct: 20,
+					offerDays: 14,
+					uplift: Object.fromEntries(ACTIONS.map((a) => [a, 0.1])) as PlanSettings['uplift'],
+					contactCost: { email: 0.01, sms: 0.05, push: 0.01, crm: 2 },
+					shippingCost: 8,
+					perkCost: 5,
+					tierThresholds: { vip: 2000, high: 500, medium: 100 },
+					couponSecret: 'x',
+					skipUnprofitable: s.skipUnprofitable,
+					now: Date.UTC(2024, 5, 30, 10),
+				};
+				const { decisions, routes } = planRetention(customers, plan, () => []);
+				expect(decisions).toHaveLength(customers.length);
+				let spent = 0;
+				routes.forEach((route, i) => {
+					const c = customers[i];
+					const d = decisions[i];
+					if (route === 'email') expect(c.reach.email && (c.reach.consent.email === true || (c.reach.consent.email === null && !s.requireOptIn))).toBeTruthy();
+					if (route === 'sms') expect(c.reach.phone && (c.reach.consent.sms === true || (c.reach.consent.sms === null && !s.requireOptIn))).toBeTruthy();
+					if (route === 'push') expect(c.reach.consent.push === true || (c.reach.consent.push === null && !s.requireOptIn)).toBe(true);
+					if (route !== 'none') {
+						expect(d.group).toBe('treatment');
+						expect(s.order).toContain(route);
+						spent += plan.contactCost[route];
+					} else expect(d.group === 'treatment').toBe(false);
+					if (d.group === 'control') expect(route).toBe('none');
+				});
+				if (s.budget > 0) expect(spent).toBeLessThanOrEqual(s.budget + 1e-9);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});
