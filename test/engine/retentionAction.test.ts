@@ -99,6 +99,11 @@ describe('Retention Action, deciding what to do', () => {
 		const mine = await run([customer('A'), customer('B', { lifecycleStage: 'active' })], { playbookSource: 'rules', rules });
 		expect(mine.byId.A).toMatchObject({ action: 'careMessage', output: 'sms', playbookRule: 'SMS everyone at risk' });
 		expect(mine.byId.B).toMatchObject({ action: 'discountCoupon', playbookRule: 'rule 2' });
+		const segments = { rule: [{ segments: "Can't Lose Them, Champions", action: 'vipOutreach', channel: 'crm' }, { riskLevels: ['critical'], action: 'discountCoupon' }] };
+		const bySegment = await run([customer('A', { rfm: { segment: "Can't Lose Them" } }), customer('B', { riskLevel: 'critical' }), customer('C')], { playbookSource: 'rules', rules: segments });
+		expect(bySegment.byId.A).toMatchObject({ action: 'vipOutreach', output: 'crm' });
+		expect(bySegment.byId.B).toMatchObject({ action: 'discountCoupon', output: 'email' });
+		expect(bySegment.byId.C).toMatchObject({ action: 'noAction', suppressionReason: 'no playbook rule matched' });
 		const json = await run([customer('A')], { playbookSource: 'json', playbookJson: JSON.stringify([{ causes: ['competition'], action: 'greeting', channel: 'push' }]) });
 		expect(json.byId.A).toMatchObject({ action: 'greeting', output: 'email', suppressionReason: null });
 		const bad = await runWorkflow(linearWorkflow([rowsStep([customer('A')]), retentionAction({ playbookSource: 'json', playbookJson: '[{"action": "bribe"}]' })]));
@@ -133,8 +138,8 @@ describe('Retention Action, contact policy', () => {
 	});
 
 	it("holds messages in the customer's quiet hours by saying when to send, across a DST change", async () => {
-		// 2024-03-31 01:30 UTC is 02:30 in London? No: 01:30 UTC is 02:30 BST after the 01:00 UTC change.
-		// Quiet hours 21:00-09:00 in Europe/London: the night of the spring-forward change ends at 09:00 BST = 08:00 UTC.
+		// London springs forward at 01:00 UTC on 31 March 2024. Sent at 23:30 (GMT) on the 30th,
+		// quiet hours (21:00-09:00) end at 09:00 BST on the 31st, which is 08:00 UTC, not 09:00.
 		const night = await run([customer('L', { timezone: 'Europe/London' })], { sendTime: '2024-03-30T23:30:00Z' });
 		expect(night.byId.L).toMatchObject({ output: 'email', nextEligibleAt: '2024-03-31T08:00:00.000Z' });
 		const shanghai = await run([customer('S', { timezone: 'Asia/Shanghai' })], { sendTime: '2024-06-30T14:00:00Z' });
@@ -189,5 +194,48 @@ describe('Retention Action, messages', () => {
 		const email = await run([customer('Li', price)], { language: 'zh-CN', storeName: '茶舍' });
 		expect(email.byId.Li).toMatchObject({ subject: '李伟，龙井专享15%优惠'.replace('李伟', 'Li').replace('龙井', 'Green tea'), html: expect.stringContaining('<p>') });
 		expect(email.byId.Li.couponCode).toBe(en.byId.Li.couponCode);
+	});
+});
+
+describe('Retention Action after the whole suite, from order histories', () => {
+	it('finds the cause in the orders: complaints, discounts, a first order', async () => {
+		const day = (d: string) => `2024-${d}`;
+		// Every row has every column, as an export would.
+		const row = (customer: string, id: string, date: string, amount: number, extra: IDataObject = {}) => ({
+			customer_id: customer,
+			order_id: id,
+			order_date: day(date),
+			amount,
+			complaints: 0,
+			coupon_code: '',
+			discount: 0,
+			email: `${customer.toLowerCase()}@example.com`,
+			email_opt_in: 'yes',
+			...extra,
+		});
+		const orders = [
+			...['01-05', '02-04', '03-05', '04-04'].map((d, i) => row('Unhappy', `U${i}`, d, 120, { complaints: i === 3 ? 1 : 0 })),
+			...['01-10', '02-09', '03-10', '04-09'].map((d, i) => row('Bargain', `B${i}`, d, 80, i === 0 ? {} : { coupon_code: 'SAVE10', discount: 10 })),
+			row('Newbie', 'N1', '06-10', 60),
+			...Array.from({ length: 30 }, (_, i) => row(`R${i}`, `R${i}-1`, '03-01', 50 + i, { email_opt_in: 'no' })),
+		];
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep(orders),
+				{ name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-06-30' } },
+				{ name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2024-06-30' } },
+				{ name: 'Lifecycle Stage', type: 'lifecycleStage', parameters: { analysisDate: '2024-06-30' } },
+				retentionAction(),
+			]),
+		);
+		expect(result.error).toBeUndefined();
+		const all = OUTPUTS.flatMap((_, i) => result.json('Retention Action', i));
+		const byId = Object.fromEntries(all.map((c) => [c.customerId as string, c]));
+		expect(all).toHaveLength(33);
+		expect(byId.Unhappy).toMatchObject({ churnCause: 'poorExperience', causeEvidence: '1 complaint' });
+		expect(byId.Bargain).toMatchObject({ churnCause: 'priceSensitive' });
+		expect(byId.Newbie).toMatchObject({ churnCause: 'newUnconvinced', lifecycleStage: 'new', action: 'freeShipping' });
+		// Opted out of email, and no other channel: never contacted.
+		expect(all.filter((c) => String(c.customerId).startsWith('R')).every((c) => c.subject === null)).toBe(true);
 	});
 });
