@@ -230,8 +230,18 @@ function emptyDecision(customerId: string, cause: Cause, evidence: string, tier:
 	};
 }
 
+/** Zones by name: a TimeZone builds an Intl formatter, too slow to make per customer. */
+const zones = new Map<string, TimeZone | null>();
+
+/** The customer's own zone when it is a real one, else the default. */
 function zoneOf(facts: RetentionFacts, fallback: TimeZone): TimeZone {
-	return facts.timezone && isValidTimeZone(facts.timezone) ? new TimeZone(facts.timezone) : fallback;
+	if (!facts.timezone) return fallback;
+	let zone = zones.get(facts.timezone);
+	if (zone === undefined) {
+		zone = isValidTimeZone(facts.timezone) ? new TimeZone(facts.timezone) : null;
+		if (zones.size < 1000) zones.set(facts.timezone, zone);
+	}
+	return zone ?? fallback;
 }
 
 /** Fills in the message (or the CRM task) of a customer who is contacted. */

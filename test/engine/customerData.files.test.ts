@@ -1,26 +1,12 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import type { IDataObject } from 'n8n-workflow';
 import { cdnowPath, readCdnowSummary } from '../helpers/cdnow';
+import { customerDataFromFile, testFiles } from './customerDataRuns';
 import { runWorkflow } from './harness';
-import { fileStep, linearWorkflow, rowsStep } from './workflowBuilder';
+import { linearWorkflow, rowsStep } from './workflowBuilder';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-data-files-'));
-function write(name: string, content: string | Buffer): string {
-	const file = path.join(dir, name);
-	fs.writeFileSync(file, content);
-	return file;
-}
-
-async function readFile(file: string, parameters: IDataObject = {}) {
-	const result = await runWorkflow(
-		linearWorkflow([fileStep(file), { name: 'Customer Data', type: 'customerData', parameters: { source: 'binaryFile', analysisDate: '2024-07-01', ...parameters } }]),
-	);
-	if (result.error) throw result.error;
-	return { customers: result.json('Customer Data', 0), rejected: result.json('Customer Data', 1) };
-}
+const write = testFiles('customer-data-files-');
+const readFile = customerDataFromFile;
 
 describe('Customer Data, a file in the incoming item', () => {
 	it('reads a comma CSV with a BOM, CRLF line ends and quoted fields holding commas and line breaks', async () => {

@@ -1,35 +1,14 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
-import { fileStep, linearWorkflow, rowsStep } from './workflowBuilder';
+import { customerDataFromFile, customerDataFromItems, testFiles } from './customerDataRuns';
 
 /*
  * Customer Data on the shapes real shop exports have: one row per product line, returns and
  * refunds, mixed line endings, grouped amounts and phone numbers from several countries.
  */
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-data-exports-'));
-function write(name: string, content: string): string {
-	const file = path.join(dir, name);
-	fs.writeFileSync(file, content);
-	return file;
-}
-
-async function fromFile(file: string, parameters: IDataObject = {}) {
-	const result = await runWorkflow(
-		linearWorkflow([fileStep(file), { name: 'Customer Data', type: 'customerData', parameters: { source: 'binaryFile', analysisDate: '2024-07-01', ...parameters } }]),
-	);
-	if (result.error) throw result.error;
-	return { customers: result.json('Customer Data', 0), rejected: result.json('Customer Data', 1) };
-}
-
-async function fromItems(rows: IDataObject[], parameters: IDataObject = {}) {
-	const result = await runWorkflow(linearWorkflow([rowsStep(rows), { name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-07-01', ...parameters } }]));
-	if (result.error) throw result.error;
-	return { customers: result.json('Customer Data', 0), rejected: result.json('Customer Data', 1) };
-}
+const write = testFiles('customer-data-exports-');
+const fromFile = customerDataFromFile;
+const fromItems = customerDataFromItems;
 
 const byId = (customers: IDataObject[]) => Object.fromEntries(customers.map((c) => [c.customerId as string, c]));
 
