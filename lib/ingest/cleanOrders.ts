@@ -3,7 +3,6 @@ import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MoneyOptions, parseMoney, roundMoney } from './parseMoney';
 import { parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
-import { FloatColumn, IntColumn } from './growableColumns';
 import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
 import { TimeZone } from './timeZone';
@@ -55,12 +54,11 @@ export class OrderCleaner {
 	/** Order IDs seen so far: an order's key is its index here. */
 	readonly orderKeys = new ByteKeyTable({ numericKeys: true });
 	/**
-	 * Per order key, the summariser's index of the order (-1 until a purchase line is added):
-	 * set by whoever adds the order, so later lines join it.
+	 * Per order key, two numbers: the fingerprint of its first row, and the summariser's index
+	 * of the order (-1 until a purchase line is added), so later lines join it. Fingerprints of
+	 * further rows of the key are in moreFingerprints.
 	 */
-	readonly orderSlot = new IntColumn();
-	/** Per order key, the fingerprint of its first row; of further rows, in moreFingerprints. */
-	private readonly firstFingerprint = new FloatColumn();
+	private keyRecords = new Int32Array(2048);
 	private readonly moreFingerprints = new Map<number, number[]>();
 	/** What joins a row's values in its text: the file's delimiter (see rowFingerprint). */
 	rowSeparator = ',';
@@ -142,17 +140,32 @@ export class OrderCleaner {
 	}
 
 	/**
-	 * Records the first row of a key just added to orderKeys (by clean, or by the CSV byte path
-	 * straight from bytes), with the fingerprint of the row's text.
+	 * Records the first row of the key just added to orderKeys (by clean, or by the CSV byte path
+	 * straight from bytes): the fingerprint of the row's text, and the order it went to (-1: none yet).
 	 */
-	registerNewKey(fingerprint: number): void {
-		this.firstFingerprint.push(fingerprint);
-		this.orderSlot.push(-1);
+	registerNewKey(fingerprint: number, slot = -1): void {
+		const at = 2 * (this.orderKeys.size - 1);
+		if (at + 2 > this.keyRecords.length) {
+			const bigger = new Int32Array(this.keyRecords.length * 2);
+			bigger.set(this.keyRecords);
+			this.keyRecords = bigger;
+		}
+		this.keyRecords[at] = fingerprint;
+		this.keyRecords[at + 1] = slot;
+	}
+
+	/** The summariser's index of the order with this key, or -1. */
+	orderSlot(key: number): number {
+		return this.keyRecords[2 * key + 1];
+	}
+
+	setOrderSlot(key: number, slot: number): void {
+		this.keyRecords[2 * key + 1] = slot;
 	}
 
 	/** Whether the row differs from every row read before under this order key (then noted). */
 	private isNewRowOf(key: number, fingerprint: number): boolean {
-		if (this.firstFingerprint.data[key] === fingerprint) return false;
+		if (this.keyRecords[2 * key] === fingerprint) return false;
 		const more = this.moreFingerprints.get(key);
 		if (!more) this.moreFingerprints.set(key, [fingerprint]);
 		else if (more.includes(fingerprint)) return false;

@@ -262,13 +262,12 @@ class LineScanner {
 			// A repeated order ID: another line of that order, or a duplicate row; the general
 			// path, which compares the rows, decides.
 			if (!keys.added) return false;
-			if (orderKey >= 0) cleaner.registerNewKey(fingerprintOfUtf8(buffer, lineStart, lineEnd));
 		}
 
 		const summariser = this.target.summariser;
 		const customer = plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
 		const order = summariser.addOrder(customer, day, instant, amount, this.sourceItem);
-		if (orderKey >= 0 && amount >= 0) cleaner.orderSlot.data[orderKey] = order;
+		if (orderKey >= 0) cleaner.registerNewKey(fingerprintOfUtf8(buffer, lineStart, lineEnd), amount >= 0 ? order : -1);
 		return true;
 	}
 }

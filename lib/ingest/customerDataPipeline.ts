@@ -107,14 +107,14 @@ export class CustomerDataPipeline {
 			return;
 		}
 		const cleaner = this.cleaner as OrderCleaner;
-		const existing = order.orderKey >= 0 ? cleaner.orderSlot.data[order.orderKey] : -1;
+		const existing = order.orderKey >= 0 ? cleaner.orderSlot(order.orderKey) : -1;
 		const added = this.summariser.add(order, existing);
 		if (typeof added !== 'number') {
 			this.rejected.push({ row: raw.row, sourceItem, reason: added.error, raw: raw.values });
 			return;
 		}
 		this.rowsAccepted++;
-		if (added >= 0 && existing < 0 && order.orderKey >= 0) cleaner.orderSlot.data[order.orderKey] = added;
+		if (added >= 0 && existing < 0 && order.orderKey >= 0) cleaner.setOrderSlot(order.orderKey, added);
 	}
 
 	/**

@@ -297,7 +297,9 @@ export class CustomerSummariser {
 		for (let i = 0; i < n; i++) if (day[i] <= analysisDay) sorted[fill[customerOf[i]]++] = i;
 
 		const cols = emptyColumns(rows, analysisDay, trendWindowDays, ordersAfter);
-		const gapRecords = new IntColumn();
+		// Each customer has fewer record gaps than orders: two numbers an order is room enough.
+		const gapRecords = new Int32Array(2 * sorted.length);
+		let gapCount = 0;
 		let stack: Int32Array = new Int32Array(64);
 		let row = 0;
 		for (let c = 0; c < customers; c++) {
@@ -401,16 +403,16 @@ export class CustomerSummariser {
 			cols.previousOrders[row] = previousOrders;
 			cols.recentSpend[row] = recentSpend;
 			cols.previousSpend[row] = previousSpend;
-			cols.longestGapsFrom[row] = gapRecords.length;
+			cols.longestGapsFrom[row] = gapCount;
 			// Newest first: the top of the stack is the latest gap.
 			for (let d = depth - 1; d >= 0; d--) {
-				gapRecords.push(stack[2 * d]);
-				gapRecords.push(stack[2 * d + 1]);
+				gapRecords[gapCount++] = stack[2 * d];
+				gapRecords[gapCount++] = stack[2 * d + 1];
 			}
 			row++;
 		}
-		cols.longestGapsFrom[rows] = gapRecords.length;
-		cols.longestGaps = gapRecords.data.subarray(0, gapRecords.length);
+		cols.longestGapsFrom[rows] = gapCount;
+		cols.longestGaps = gapRecords.subarray(0, gapCount);
 		return cols;
 	}
 
