@@ -303,6 +303,15 @@ export const customerDataProperties: INodeProperties[] = [
 				description: 'Whether to stop the workflow when any row cannot be read, instead of sending it to the Rejected output',
 			},
 			{
+				displayName: 'Follow Other Hosts Without Credentials',
+				name: 'followOtherHosts',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/source': ['api'] } },
+				description:
+					"Whether to follow a next page on another host than the credential's Base URL, without sending the credential. Off: such a page stops the node, so the API key never leaves its own host.",
+			},
+			{
 				displayName: 'File Has Header Row',
 				name: 'hasHeader',
 				type: 'boolean',

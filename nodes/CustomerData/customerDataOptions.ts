@@ -17,6 +17,7 @@ export const customerDataOptionsSchema = z.object({
 	delimiter: z.string().default('auto'),
 	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le']).default('auto'),
 	failOnRejected: z.boolean().default(false),
+	followOtherHosts: z.boolean().default(false),
 	hasHeader: z.boolean().default(true),
 	retryDelayMs: z.number().min(0, 'Initial Retry Delay must be 0 or more').default(1000),
 	maxRetries: z.number().int('Max Retries must be a whole number').min(0).max(10, 'Max Retries must be at most 10').default(3),

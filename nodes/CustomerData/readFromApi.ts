@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import {
 	firstPageRequest,
 	nextPageRequest,
@@ -7,6 +7,8 @@ import {
 	PaginationConfig,
 	recordsOf,
 } from '../../lib/ingest/api/pagination';
+import { PageLoopGuard } from '../../lib/ingest/api/pageLoopGuard';
+import { firstPageUrl, isSameOrigin, nextPageUrl, redactSecrets } from '../../lib/ingest/api/requestSafety';
 import { isRetryableStatus, retryDelay } from '../../lib/ingest/api/retryPolicy';
 import { objectRow } from '../../lib/ingest/readers/lineRows';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
@@ -43,44 +45,83 @@ function isTimeout(error: unknown): boolean {
 	return false;
 }
 
-/** One page, with retries on 429, 5xx and time-outs, honouring Retry-After. */
+interface ApiContext {
+	baseUrl: string;
+	/** Clears the credential's secrets from a message. */
+	redact: (text: string) => string;
+	followOtherHosts: boolean;
+}
+
+/**
+ * One page, with retries on 429, 5xx and time-outs, honouring Retry-After. The time-out is a
+ * deadline for the whole request (a drip-fed response cannot hold the node past it), and the
+ * credential goes only to its own origin, also across redirects.
+ */
 async function fetchPage(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	request: PageRequest,
 	options: CustomerDataOptions,
+	api: ApiContext,
 ): Promise<IN8nHttpFullResponse> {
-	const http: IHttpRequestOptions = {
-		method: 'GET',
-		url: request.url,
-		qs: request.qs,
-		json: true,
-		timeout: options.timeoutSeconds * 1000,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	if (!/^https?:\/\//i.test(request.url)) {
-		const credentials = await ctx.getCredentials<{ baseUrl: string }>('customerDataApi', itemIndex);
-		http.url = `${credentials.baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
+	const sameOrigin = isSameOrigin(request.url, api.baseUrl);
+	if (!sameOrigin && !api.followOtherHosts) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			api.redact(`Page ${request.page} is on ${originOf(request.url)}, not on the credential's ${originOf(api.baseUrl)}: not followed, so the API key stays with its own host`),
+			{ itemIndex, description: 'If that host really serves the next pages without a key, turn on "Follow Other Hosts Without Credentials" in the options.' },
+		);
 	}
+	const deadlineMs = options.timeoutSeconds * 1000;
 	const policy = { maxRetries: options.maxRetries, initialDelayMs: options.retryDelayMs, maxDelayMs: MAX_RETRY_AFTER_MS };
 	for (let attempt = 1; ; attempt++) {
 		throwIfCancelled(ctx);
+		const abort = new AbortController();
+		let timedOut = false;
+		let deadline: NodeJS.Timeout | undefined;
+		// The race is the guarantee (not every HTTP stack honours the abort signal); the abort
+		// then frees the connection where it does.
+		const expired = new Promise<never>((_, reject) => {
+			deadline = setTimeout(() => {
+				timedOut = true;
+				abort.abort();
+				reject(new Error('deadline'));
+			}, deadlineMs);
+		});
+		const http: IHttpRequestOptions = {
+			method: 'GET',
+			url: request.url,
+			qs: request.qs,
+			json: true,
+			timeout: deadlineMs,
+			abortSignal: abort.signal,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		};
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: string;
 		let retryAfter: unknown;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'customerDataApi', http)) as IN8nHttpFullResponse;
+			const sent = sameOrigin ? ctx.helpers.httpRequestWithAuthentication.call(ctx, 'customerDataApi', http) : ctx.helpers.httpRequest(http);
+			// A request still running when the deadline passes must not surface as an unhandled rejection later.
+			sent.catch(() => undefined);
+			response = (await Promise.race([sent, expired])) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!isTimeout(error)) throw new NodeApiError(ctx.getNode(), error as never, { itemIndex, message: `Request to ${http.url} failed` });
+			if (!timedOut && !isTimeout(error)) {
+				const message = api.redact(`Request to ${request.url} failed: ${(error as Error).message ?? String(error)}`);
+				throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
+			}
 			failure = `timed out after ${options.timeoutSeconds} s`;
+		} finally {
+			clearTimeout(deadline);
 		}
 		if (response) {
 			if (response.statusCode < 400) return response;
 			if (!isRetryableStatus(response.statusCode)) {
-				throw new NodeOperationError(ctx.getNode(), `${http.url} answered HTTP ${response.statusCode}`, {
+				throw new NodeOperationError(ctx.getNode(), api.redact(`${request.url} answered HTTP ${response.statusCode}`), {
 					itemIndex,
-					description: `Response: ${JSON.stringify(response.body).slice(0, 500)}`,
+					description: api.redact(`Response: ${JSON.stringify(response.body).slice(0, 500)}`),
 				});
 			}
 			failure = `answered HTTP ${response.statusCode}`;
@@ -88,12 +129,20 @@ async function fetchPage(
 		}
 		const decision = retryDelay(policy, attempt, retryAfter, Date.now());
 		if ('giveUp' in decision) {
-			throw new NodeOperationError(ctx.getNode(), `${http.url} ${failure!} (page ${request.page}); ${decision.giveUp}`, {
+			throw new NodeOperationError(ctx.getNode(), api.redact(`${request.url} ${failure!} (page ${request.page}); ${decision.giveUp}`), {
 				itemIndex,
 				description: 'Raise Max Retries or Timeout in the options if the API is just slow.',
 			});
 		}
 		await sleep(decision.waitMs);
+	}
+}
+
+function originOf(url: string): string {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return url;
 	}
 }
 
@@ -108,21 +157,38 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 	const parameters = (ctx.getNodeParameter('queryParameters', itemIndex, {}) as IDataObject).parameter as Array<{ name: string; value: string }> | undefined;
 	for (const { name, value } of parameters ?? []) if (name) qs[name] = value;
 
-	let request: PageRequest | null = firstPageRequest(url.trim(), qs, pagination);
+	const credentials = await ctx.getCredentials<{ baseUrl: string; apiKey?: string; token?: string; username?: string; password?: string }>('customerDataApi', itemIndex);
+	const secrets = [credentials.apiKey, credentials.token, credentials.password];
+	const api: ApiContext = {
+		baseUrl: credentials.baseUrl,
+		redact: (text) => redactSecrets(text, secrets, { username: credentials.username, password: credentials.password }),
+		followOtherHosts: options.followOtherHosts,
+	};
+	const first = firstPageRequest(url.trim(), qs, pagination);
+	let request: PageRequest | null = { ...first, url: firstPageUrl(first.url, credentials.baseUrl) };
+	const seen = new PageLoopGuard();
 	let row = 0;
 	while (request) {
 		if (request.page > maxPages) {
 			ctx.addExecutionHints({ message: `Stopped after ${maxPages} pages (Max Pages); more pages were available.`, type: 'warning', location: 'outputPane' });
 			return;
 		}
-		const response = await fetchPage(ctx, itemIndex, request, options);
+		const response = await fetchPage(ctx, itemIndex, request, options, api);
 		let records: unknown[];
 		try {
 			records = recordsOf(response.body, recordsPath);
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `Page ${request.page}: ${(error as Error).message}`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), api.redact(`Page ${request.page}: ${(error as Error).message}`), { itemIndex });
+		}
+		const repeated = seen.check(request, records);
+		if (repeated) {
+			throw new NodeOperationError(ctx.getNode(), api.redact(`Page ${request.page} ${repeated}: the API is looping or ignores the page parameter`), {
+				itemIndex,
+				description: 'Stopped so that no order is counted twice. Check the pagination settings (parameter names, cursor field) against the API documentation.',
+			});
 		}
 		for (const value of records) yield objectRow(++row, value);
-		request = nextPageRequest(pagination, request, { body: response.body, headers: response.headers }, records.length);
+		const next: PageRequest | null = nextPageRequest(pagination, request, { body: response.body, headers: response.headers }, records.length);
+		request = next && next.url !== request.url ? { ...next, url: nextPageUrl(next.url, request.url) } : next;
 	}
 }

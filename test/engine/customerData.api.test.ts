@@ -48,7 +48,32 @@ beforeAll(async () => {
 				return send(res, 200, { items: ORDERS.slice(at, at + PAGE), meta: { next_cursor: next } });
 			}
 			case '/endless':
-				return send(res, 200, { data: ORDERS.slice(0, 1), next: `${base}/endless?again=${hits[route]}` });
+				return send(res, 200, { data: [{ ...ORDERS[0], order_id: `E${hits[route]}` }], next: `${base}/endless?again=${hits[route]}` });
+			case '/same-page':
+				// Ignores the page parameter: the same records, whatever is asked.
+				return send(res, 200, { orders: ORDERS.slice(0, PAGE) });
+			case '/same-cursor':
+				// New records every time, but always the same next cursor.
+				return send(res, 200, { items: [{ ...ORDERS[0], order_id: `S${hits[route]}` }], meta: { next_cursor: 'abc' } });
+			case '/elsewhere':
+				return send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'http://localhost:9/steal' });
+			case '/relative':
+				return n('page', 1) === 1 ? send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'relative?page=2' }) : send(res, 200, { data: ORDERS.slice(PAGE), next: null });
+			case '/echo':
+				return send(res, 400, { error: `invalid key ${req.headers['x-api-key']}` });
+			case '/drip': {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.write('[');
+				let sent = 0;
+				const drip = setInterval(() => {
+					if (sent++ > 30) {
+						clearInterval(drip);
+						res.end('{}]');
+					} else res.write(' ');
+				}, 100);
+				slowReplies.push(drip);
+				return;
+			}
 			case '/rate-limited':
 				return hits[route] === 1 ? send(res, 429, { error: 'slow down' }, { 'retry-after': '0' }) : send(res, 200, ORDERS);
 			case '/broken':
@@ -102,6 +127,34 @@ describe('Customer Data, a REST API with the Customer Data API credential', () =
 		const result = await fromApi(parameters);
 		expect(result.error).toBeUndefined();
 		expect(orderCounts(result)).toEqual(ALL_SEVEN);
+	});
+
+	it('stops with an error when a page repeats: the same records, or the same cursor again', async () => {
+		const samePage = await fromApi({ url: '/same-page', pagination: 'pageNumber', pageParam: 'page', firstPage: 1, pageSize: PAGE, recordsPath: 'orders' });
+		expect(samePage.error?.message).toBe('Page 2 has the same records as page 1: the API is looping or ignores the page parameter');
+		const sameCursor = await fromApi({ url: '/same-cursor', pagination: 'cursor', cursorParam: 'cursor', cursorField: 'meta.next_cursor', recordsPath: 'items' });
+		expect(sameCursor.error?.message).toMatch(/^Page 3 asks for the same URL and parameters as page 2/);
+	});
+
+	it('sends the credential only to its own host: a next page elsewhere stops the node, or is followed without it', async () => {
+		const stopped = await fromApi({ url: '/elsewhere', pagination: 'nextUrlField', nextUrlField: 'next', recordsPath: 'data' });
+		expect(stopped.error?.message).toBe(`Page 2 is on http://localhost:9, not on the credential's ${base}: not followed, so the API key stays with its own host`);
+		const relative = await fromApi({ url: '/relative', pagination: 'nextUrlField', nextUrlField: 'next', recordsPath: 'data' });
+		expect(relative.error).toBeUndefined();
+		expect(orderCounts(relative)).toEqual(ALL_SEVEN);
+	});
+
+	it('never shows the secret, even when the server echoes it', async () => {
+		const result = await fromApi({ url: '/echo' });
+		const shown = `${result.error?.message} ${(result.error as { description?: string }).description}`;
+		expect(shown).toContain('invalid key [redacted]');
+		expect(shown).not.toContain('secret-key');
+	});
+
+	it('gives each request a total deadline, so a drip-fed response cannot run past the time-out', async () => {
+		// The server sends a byte every 100 ms for 3 s: an idle-connection time-out never fires.
+		const result = await fromApi({ url: '/drip', options: { timeoutSeconds: 0.5, maxRetries: 0 } });
+		expect(result.error?.message).toBe(`${base}/drip timed out after 0.5 s (page 1); gave up after 0 retries`);
 	});
 
 	it('stops at Max Pages when an API keeps offering a next page', async () => {
