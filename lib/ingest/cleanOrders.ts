@@ -5,6 +5,9 @@ import { MoneyOptions, parseMoney, roundMoney } from './parseMoney';
 import { parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
+import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from './fieldCatalog';
+
+const DESCRIPTIVE_FIELDS = [...CONTACT_FIELDS, ...EXPERIENCE_FIELDS];
 import { TimeZone } from './timeZone';
 
 export interface CleaningOptions extends MoneyOptions {
@@ -43,7 +46,11 @@ export interface Rejection {
 	raw: Record<string, unknown>;
 }
 
-export type CleanResult = { order: CleanOrder } | { rejection: Rejection };
+/**
+ * A rejected duplicate still says something new about its customer when its contact fields
+ * differ (a later export with an opt-out): those are kept, as the row's latest word.
+ */
+export type CleanResult = { order: CleanOrder } | { rejection: Rejection; contactUpdate?: { customerId: string; at: number; contact: ContactFields } };
 
 /**
  * Turns raw rows into orders. Stateful, because of order IDs: line-item exports write one row
@@ -63,6 +70,8 @@ export class OrderCleaner {
 	/** What joins a row's values in its text: the file's delimiter (see rowFingerprint). */
 	rowSeparator = ',';
 	private readonly readContact: ReturnType<typeof contactReader>;
+	/** Mapped columns that describe the customer or their experience, not the order line. */
+	private readonly descriptiveColumns: Set<string>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
 
@@ -71,6 +80,7 @@ export class OrderCleaner {
 		readonly options: CleaningOptions,
 	) {
 		this.readContact = contactReader(mapping, options);
+		this.descriptiveColumns = new Set(DESCRIPTIVE_FIELDS.map((field) => mapping[field]).filter((column): column is string => column !== undefined));
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
 		if (!mapping.amount && !mapping.unitPrice && mapping.quantity) {
@@ -116,9 +126,15 @@ export class OrderCleaner {
 		const orderId = m.orderId ? textOrNull(raw[m.orderId]) : null;
 		if (orderId !== null) {
 			orderKey = this.orderKeys.internString(orderId);
-			const fingerprint = fingerprintOfValues(Object.values(raw), this.rowSeparator);
+			const fingerprint = fingerprintOfValues(this.orderColumnsOf(raw), this.rowSeparator);
 			if (this.orderKeys.added) this.registerNewKey(fingerprint);
-			else if (!this.isNewRowOf(orderKey, fingerprint)) return reject(`duplicate of an earlier row of order "${orderId}" (counted once)`);
+			else if (!this.isNewRowOf(orderKey, fingerprint)) {
+				const contact = this.readContact ? this.readContact(raw) : null;
+				return {
+					rejection: { row, sourceItem, reason: `duplicate of an earlier row of order "${orderId}" (counted once)`, raw },
+					...(contact ? { contactUpdate: { customerId, at: date.ms, contact } } : {}),
+				};
+			}
 		}
 
 		return {
@@ -161,6 +177,18 @@ export class OrderCleaner {
 
 	setOrderSlot(key: number, slot: number): void {
 		this.keyRecords[2 * key + 1] = slot;
+	}
+
+	/**
+	 * The values that make a row this row: every column but the mapped contact and experience
+	 * ones (an email, a consent, a complaint count can change between exports of one order line).
+	 * A file whose mapping has none of those, as on the CSV byte path, is fingerprinted whole.
+	 */
+	private orderColumnsOf(raw: Record<string, unknown>): unknown[] {
+		if (this.descriptiveColumns.size === 0) return Object.values(raw);
+		const values: unknown[] = [];
+		for (const key in raw) if (!this.descriptiveColumns.has(key)) values.push(raw[key]);
+		return values;
 	}
 
 	/** Whether the row differs from every row read before under this order key (then noted). */

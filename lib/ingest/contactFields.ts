@@ -67,8 +67,22 @@ export function normalisePhone(value: unknown, defaultCountry: string): string |
 	return { invalid: raw, reason: `${reason}${hint}` };
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'optin', 'opted_in', 'subscribed', 'granted', 'x', '是', '已订阅', '同意', '已退货', '已退款']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'optout', 'opted_out', 'unsubscribed', 'denied', '否', '未订阅', '不同意', '退订']);
+/*
+ * Answers to "may we contact you / was it returned", as exports, CRMs and people write them.
+ * Unknown words are no answer (null), never consent. Compared after lower-casing and turning
+ * spaces and dashes into underscores, with and without the underscores.
+ */
+const TRUE_WORDS = new Set([
+	'true', 't', 'yes', 'y', '1', 'on', 'optin', 'opted_in', 'subscribed', 'subscribe', 'granted', 'consented', 'consent', 'agreed', 'agree', 'accepted', 'allow', 'allowed', 'x',
+	'ja', 'oui', 'si', 'sí',
+	'是', '已订阅', '订阅', '同意', '允许', '已退货', '已退款',
+]);
+const FALSE_WORDS = new Set([
+	'false', 'f', 'no', 'n', '0', 'off', 'optout', 'opted_out', 'unsubscribed', 'unsubscribe', 'denied', 'declined', 'decline', 'refused', 'rejected',
+	'revoked', 'withdrawn', 'withdraw', 'stop', 'do_not_contact', 'dnc', 'do_not_email', 'do_not_call', 'none', 'never', 'blocked',
+	'nein', 'non', 'nee', 'nej', 'nie',
+	'否', '未订阅', '不同意', '退订', '已退订', '取消订阅', '拒绝', '拒收', '不接收', '禁止',
+]);
 
 /** true / false, or null when the value does not say (unknown consent is not consent). */
 export function parseFlag(value: unknown): boolean | null {

@@ -98,6 +98,7 @@ export class CustomerDataPipeline {
 		const cleaned = (this.cleaner as OrderCleaner).clean(raw.values, raw.row, sourceItem);
 		if ('rejection' in cleaned) {
 			this.rejected.push(cleaned.rejection);
+			if (cleaned.contactUpdate && this.options.output === 'customers') this.summariser.updateContact(cleaned.contactUpdate);
 			return;
 		}
 		const order = cleaned.order;

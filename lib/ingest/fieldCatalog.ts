@@ -70,6 +70,8 @@ export const ORDER_FIELDS: readonly OrderField[] = fieldsOf<OrderField>('order',
 export const SUMMARY_FIELDS: readonly SummaryField[] = fieldsOf<SummaryField>('summary');
 /** Contact and CRM fields kept per customer: the value from the latest order that has one wins. */
 export const CONTACT_FIELDS: readonly ContactField[] = fieldsOf<ContactField>('contact');
+/** Discounts, coupons, complaints, satisfaction: signals of why a customer may leave. */
+export const EXPERIENCE_FIELDS: readonly OrderField[] = fieldsOf<OrderField>('experience');
 /** The line-item fields: product, category, quantity, unit price, line ID. */
 export const LINE_FIELDS: readonly LineField[] = fieldsOf<LineField>('line');
 

@@ -238,6 +238,21 @@ export class CustomerSummariser {
 		}
 	}
 
+	/**
+	 * The contact fields of a row that adds no order (a duplicate re-exported with, say, an
+	 * opt-out): the latest explicit value still wins, for a customer already known.
+	 */
+	updateContact(update: { customerId: string; at: number; contact: NonNullable<CleanOrder['contact']> }): void {
+		const index = this.ids.findString(update.customerId);
+		if (index < 0) return;
+		const state = this.stateOf(index);
+		for (const field of CONTACT_FIELDS) {
+			if (field === 'currency') continue;
+			const value = update.contact[field];
+			if (value !== null && value !== undefined) this.remember(state, field, value, update.at);
+		}
+	}
+
 	private stateOf(customer: number): CustomerState {
 		return (this.states[customer] ??= emptyState());
 	}

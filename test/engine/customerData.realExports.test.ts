@@ -126,3 +126,25 @@ describe('Customer Data, reading what exports really contain', () => {
 		expect(us.customers.map((c) => c.phone)).toEqual(['+442079460958', '+14155550100']);
 	});
 });
+
+describe('Customer Data, consent as exports write it', () => {
+	it('takes the latest explicit answer: an opt-out word after a yes is an opt-out, an unknown word changes nothing', async () => {
+		const words = ['f', 'unsubscribe', 'revoked', 'withdrawn', 'declined', 'STOP', 'do not contact', 'none', 'nein', 'non', '已退订', '拒绝'];
+		const rows = words.flatMap((word, i) => [
+			{ customer_id: `W${i}`, order_id: `W${i}-1`, order_date: '2024-01-10', amount: 10, email: `w${i}@example.com`, email_opt_in: 'yes' },
+			{ customer_id: `W${i}`, order_id: `W${i}-2`, order_date: '2024-02-10', amount: 10, email: `w${i}@example.com`, email_opt_in: word },
+			{ customer_id: `W${i}`, order_id: `W${i}-3`, order_date: '2024-03-10', amount: 10, email: `w${i}@example.com`, email_opt_in: 'maybe later' },
+		]);
+		const { customers } = await fromItems(rows);
+		expect(customers.map((c) => [c.customerId, (c.consent as IDataObject).email])).toEqual(words.map((_, i) => [`W${i}`, false]));
+	});
+
+	it('keeps an opt-out that arrives on a re-exported row of an order it already has, and still counts the order once', async () => {
+		const { customers, rejected } = await fromItems([
+			{ customer_id: 'A', order_id: 'O1', order_date: '2024-01-10', amount: 10, email: 'a@example.com', email_opt_in: 'yes' },
+			{ customer_id: 'A', order_id: 'O1', order_date: '2024-01-10', amount: 10, email: 'a@example.com', email_opt_in: 'unsubscribed' },
+		]);
+		expect(customers[0]).toMatchObject({ orders: 1, totalSpend: 10, consent: { email: false } });
+		expect(rejected).toEqual([expect.objectContaining({ row: 2, reason: 'duplicate of an earlier row of order "O1" (counted once)' })]);
+	});
+});

@@ -134,3 +134,17 @@ describe('field mapping', () => {
 		expect(result.description).toEqual(['customerId ← user_id (set)', 'orderDate ← date (detected)']);
 	});
 });
+
+describe('consent words', () => {
+	it.each(['f', 'unsubscribe', 'revoked', 'withdrawn', 'declined', 'STOP', 'do not contact', 'Do-Not-Contact', 'none', 'nein', 'non', '已退订', '拒绝', 'opt-out', 'DNC'])('reads %j as an opt-out', (word) => {
+		expect(parseFlag(word)).toBe(false);
+	});
+
+	it.each(['t', 'Yes', 'opted in', 'subscribed', 'consented', 'ja', 'oui', '同意', '已订阅'])('reads %j as consent', (word) => {
+		expect(parseFlag(word)).toBe(true);
+	});
+
+	it.each(['maybe', 'pending', 'unknown', '?', '', 'later', '待定'])('reads %j as no answer, never as consent', (word) => {
+		expect(parseFlag(word)).toBeNull();
+	});
+});
