@@ -1,7 +1,7 @@
 import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
-import { MoneyOptions, parseMoney, roundMoney } from './parseMoney';
+import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from './parseMoney';
 import { parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
@@ -223,7 +223,9 @@ export class OrderCleaner {
 			if (parsed === null) return { error: `quantity (column "${m.quantity}") "${String(raw[m.quantity])}" is not a number` };
 			quantity = parsed;
 		}
-		return { amount: roundMoney(price.value * quantity), currency: price.currency, fromColumn: true };
+		const amount = roundMoney(price.value * quantity);
+		if (!(Math.abs(amount) <= MAX_AMOUNT)) return { error: `unit price x quantity (columns "${m.unitPrice}", "${m.quantity}") is larger than any order: check both columns` };
+		return { amount, currency: price.currency, fromColumn: true };
 	}
 }
 

@@ -2,7 +2,7 @@ import { ByteKeyTable } from './byteKeyTable';
 import { OrderCleaner } from './cleanOrders';
 import { textOrNull } from './contactFields';
 import { parseDate } from './parseDate';
-import { parseMoney } from './parseMoney';
+import { MAX_AMOUNT, parseMoney } from './parseMoney';
 import { quotedCsvRows } from './readers/csvRows';
 import { fingerprintOfUtf8 } from './rowFingerprint';
 import { decodeChunks } from './readers/decodeText';
@@ -246,6 +246,8 @@ class LineScanner {
 				if ('error' in money || money.currency) return false;
 				amount = money.value;
 			} else amount = options.minorUnits ? plain / 100 : plain;
+			// Beyond MAX_AMOUNT the general path rejects the row and says why.
+			if (!(Math.abs(amount) <= MAX_AMOUNT)) return false;
 			if (amount < 0 && options.refunds === 'exclude') return false;
 			if (amount === 0 && options.zeroValueOrders === 'exclude') return false;
 		}

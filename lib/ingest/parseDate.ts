@@ -21,10 +21,28 @@ const ISO_LIKE =
 const DAY_FIRST_OR_MONTH_FIRST =
 	/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Orders, contacts and analyses fall in these years; anything else is a typo or a wrong unit. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+const EARLIEST_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
+const OUT_OF_RANGE = `is outside the years ${FIRST_YEAR}-${LAST_YEAR}`;
+
+/** Date.UTC, but without reading the years 0-99 as 1900-1999. */
+function utc(year: number, month: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+	return new Date(Date.UTC(2000, month, day, h, mi, s, ms)).setUTCFullYear(year, month, day);
+}
+
 function validCalendarDate(year: number, month: number, day: number): boolean {
 	if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-	const d = new Date(Date.UTC(year, month - 1, day));
-	return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+	const d = new Date(utc(year, month - 1, day));
+	return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** The instant with its calendar day, or why it cannot be an order's date. */
+function dated(ms: number, day: number): DateResult {
+	if (!Number.isFinite(ms) || ms < EARLIEST_MS || ms >= LATEST_MS) return { error: OUT_OF_RANGE };
+	return { ms, day };
 }
 
 function offsetMs(text: string): number {
@@ -51,12 +69,10 @@ function fromParts(
 	const s = second ? Number(second) : 0;
 	if (h > 23 || mi > 59 || s > 59) return { error: 'has an impossible time of day' };
 	const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-	const wall = Date.UTC(year, month - 1, day, h, mi, s, ms);
-	if (offset) {
-		const utc = wall - offsetMs(offset);
-		return { ms: utc, day: zone.localDayNumber(utc) };
-	}
-	return { ms: zone.wallClockToUtc(wall), day: Math.floor(wall / MS_PER_DAY) };
+	if (year < FIRST_YEAR || year > LAST_YEAR) return { error: OUT_OF_RANGE };
+	const wall = utc(year, month - 1, day, h, mi, s, ms);
+	const instant = offset ? wall - offsetMs(offset) : zone.wallClockToUtc(wall);
+	return dated(instant, zone.localDayNumber(instant));
 }
 
 function fromNumber(value: number, zone: TimeZone): DateResult {
@@ -68,15 +84,19 @@ function fromNumber(value: number, zone: TimeZone): DateResult {
 		const day = value % 100;
 		if (validCalendarDate(year, month, day)) return fromParts(zone, year, month, day, undefined, undefined, undefined, undefined, undefined);
 	}
-	if (value >= 1e11) return { ms: Math.round(value), day: zone.localDayNumber(Math.round(value)) };
+	if (value >= 1e11) {
+		const ms = Math.round(value);
+		return Number.isFinite(ms) && ms < LATEST_MS ? dated(ms, zone.localDayNumber(ms)) : { error: OUT_OF_RANGE };
+	}
 	if (value >= 1e8) {
 		const ms = Math.round(value * 1000);
-		return { ms, day: zone.localDayNumber(ms) };
+		return dated(ms, zone.localDayNumber(ms));
 	}
 	// Excel serial numbers: 1 = 1900-01-01 ... 100000 = 2173; the fraction is the time of day.
 	if (value > 0 && value < 100_000) {
 		const wall = (EXCEL_EPOCH_DAY + value) * MS_PER_DAY;
-		return { ms: zone.wallClockToUtc(Math.round(wall)), day: Math.floor(EXCEL_EPOCH_DAY + value) };
+		const instant = zone.wallClockToUtc(Math.round(wall));
+		return dated(instant, zone.localDayNumber(instant));
 	}
 	return { error: 'is a number that is neither a Unix timestamp, an Excel date nor YYYYMMDD' };
 }
@@ -84,7 +104,7 @@ function fromNumber(value: number, zone: TimeZone): DateResult {
 export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): DateResult {
 	if (value instanceof Date) {
 		const ms = value.getTime();
-		return Number.isNaN(ms) ? { error: 'is an invalid date' } : { ms, day: zone.localDayNumber(ms) };
+		return Number.isNaN(ms) ? { error: 'is an invalid date' } : Number.isFinite(ms) && ms >= EARLIEST_MS && ms < LATEST_MS ? dated(ms, zone.localDayNumber(ms)) : { error: OUT_OF_RANGE };
 	}
 	if (typeof value === 'number') return fromNumber(value, zone);
 	if (typeof value !== 'string') return { error: 'is missing' };
@@ -105,7 +125,7 @@ export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): Dat
 	// Last resort for RFC 2822 and other unambiguous textual forms ("Tue, 01 Oct 2024 10:00:00 GMT").
 	if (/[a-z]{3}/i.test(text) && /\d{4}/.test(text)) {
 		const ms = Date.parse(text);
-		if (!Number.isNaN(ms)) return { ms, day: zone.localDayNumber(ms) };
+		if (!Number.isNaN(ms)) return ms >= EARLIEST_MS && ms < LATEST_MS ? dated(ms, zone.localDayNumber(ms)) : { error: OUT_OF_RANGE };
 	}
 	return { error: `"${text}" is not a date format this node reads (use ISO 8601 like 2024-01-31)` };
 }

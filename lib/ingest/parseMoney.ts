@@ -38,7 +38,20 @@ function notAnAmount(value: unknown, text: string, options: MoneyOptions): strin
 	return `"${value}" is not an amount`;
 }
 
+/**
+ * No order is worth a trillion: a larger amount is a wrong column or unit, and millions of
+ * amounts under this sum without overflow, so totals and averages stay finite.
+ */
+export const MAX_AMOUNT = 1e12;
+const TOO_LARGE = `is larger than any order (more than ${MAX_AMOUNT.toExponential()}): check the column and the Minor Units option`;
+
 export function parseMoney(value: unknown, options: MoneyOptions): MoneyResult {
+	const result = readMoney(value, options);
+	if ('value' in result && !(Math.abs(result.value) <= MAX_AMOUNT)) return { error: Number.isFinite(result.value) ? TOO_LARGE : `"${String(value).slice(0, 40)}" ${TOO_LARGE}` };
+	return result;
+}
+
+function readMoney(value: unknown, options: MoneyOptions): MoneyResult {
 	// Most exports write plain decimals: read those without the symbol and separator handling.
 	if (typeof value === 'string' && !options.decimalComma && PLAIN_DECIMAL.test(value)) {
 		return { value: options.minorUnits ? Number(value) / 100 : Number(value) };

@@ -148,3 +148,44 @@ describe('Customer Data, consent as exports write it', () => {
 		expect(rejected).toEqual([expect.objectContaining({ row: 2, reason: 'duplicate of an earlier row of order "O1" (counted once)' })]);
 	});
 });
+
+describe('Customer Data, values no order can have', () => {
+	it('rejects amounts too large to be an order instead of summing them to Infinity, on both output kinds', async () => {
+		const huge = `1${'0'.repeat(320)}`;
+		const rows = [
+			{ customer_id: 'A', order_id: '1', order_date: '2024-01-10', amount: '10' },
+			{ customer_id: 'A', order_id: '2', order_date: '2024-02-10', amount: huge },
+			{ customer_id: 'A', order_id: '3', order_date: '2024-03-10', amount: '9000000000000' },
+		];
+		for (const output of ['customers', 'transactions']) {
+			const { customers, rejected } = await fromItems(rows, { output });
+			expect(rejected.map((r) => [r.row, String(r.reason).replace(/"1000+"/, '"1…"')])).toEqual([
+				[2, 'amount (column "amount") "1…" is larger than any order (more than 1e+12): check the column and the Minor Units option'],
+				[3, 'amount (column "amount") is larger than any order (more than 1e+12): check the column and the Minor Units option'],
+			]);
+			for (const c of customers) for (const [key, value] of Object.entries(c)) if (typeof value === 'number') expect([key, Number.isFinite(value)]).toEqual([key, true]);
+		}
+		const file = write('huge.csv', `customer_id,order_id,order_date,amount\nA,1,2024-01-10,10\nA,2,2024-02-10,9000000000000\n`);
+		const fromCsv = await fromFile(file);
+		expect(fromCsv.rejected.map((r) => r.row)).toEqual([2]);
+		expect(fromCsv.customers[0]).toMatchObject({ totalSpend: 10 });
+	});
+
+	it('rejects dates outside 1900-2199 with the row named, instead of crashing or shifting year 50 to 1950', async () => {
+		const rows = [
+			{ customer_id: 'A', order_id: '1', order_date: '2024-01-10', amount: 10, last_contacted_at: '99999999999999999999' },
+			{ customer_id: 'A', order_id: '2', order_date: '99999999999999999999', amount: 10, last_contacted_at: '' },
+			{ customer_id: 'A', order_id: '3', order_date: '0050-03-01', amount: 10, last_contacted_at: '' },
+		];
+		for (const output of ['customers', 'transactions']) {
+			const { customers, rejected } = await fromItems(rows, { output });
+			expect(rejected.map((r) => [r.row, r.reason])).toEqual([
+				[2, 'order date (column "order_date") is outside the years 1900-2199'],
+				[3, 'order date (column "order_date") is outside the years 1900-2199'],
+			]);
+			expect(customers).toHaveLength(1);
+		}
+		const { customers } = await fromItems(rows);
+		expect(customers[0]).toMatchObject({ lastContactedAt: null, dataIssues: ['row 1: last contacted at is outside the years 1900-2199'] });
+	});
+});
