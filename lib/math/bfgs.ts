@@ -10,6 +10,11 @@ export interface Objective {
 
 export interface MinimiseOptions {
 	maxIterations?: number;
+	/**
+	 * Date.now() after which the search stops, unconverged: an objective with no clear optimum
+	 * (a base without drop-out structure, a huge penalizer) must not hold n8n for a minute.
+	 */
+	deadline?: number;
 	/** Converged when the largest gradient component is below this. */
 	gradientTolerance?: number;
 	/** Curvature already learnt (e.g. on a sample of the data); the identity otherwise. */
@@ -42,6 +47,7 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 	if (!Number.isFinite(value)) return result(0, false, 'the objective is not finite at the starting point');
 	for (let iteration = 1; iteration <= maxIterations; iteration++) {
 		if (maxAbs(gradient) < gtol) return result(iteration - 1, true, 'gradient below tolerance');
+		if (options.deadline !== undefined && Date.now() >= options.deadline) return result(iteration - 1, false, 'time limit reached');
 		let direction = H.map((row) => -dot(row, gradient));
 		let slope = dot(direction, gradient);
 		if (!(slope < 0)) {

@@ -33,6 +33,8 @@ export interface BgNbdFitOptions {
 	penalizer?: number;
 	/** Starting points (natural parameters); sensible defaults are derived from the data. */
 	starts?: BgNbdParams[];
+	/** Stop searching, unconverged, after this many milliseconds. */
+	timeLimitMs?: number;
 }
 
 const toParams = (logs: number[]): BgNbdParams => ({ r: Math.exp(logs[0]), alpha: Math.exp(logs[1]), a: Math.exp(logs[2]), b: Math.exp(logs[3]) });
@@ -208,7 +210,7 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 		objectiveOn(data, index),
 		sample && objectiveOn(sample, likelihoodIndex(sample)),
 		starts.map((p) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)]),
-		{ maxIterations: 1000, gradientTolerance: 1e-8 },
+		{ maxIterations: 1000, gradientTolerance: 1e-8, deadline: options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs },
 	);
 	if (!best) {
 		return { params: starts[0], logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated from any starting point' };

@@ -5,6 +5,13 @@ import { groupHistories, History, SpendHistory } from './customerHistory';
 import { fitGammaGamma, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
 import { RfmBreakpoints, rfmBreakpoints } from './rfm';
 
+/**
+ * The longest each model's fit may search: a well-posed fit of a million customers takes under
+ * a second; one that runs this long has no clear optimum, and cadence scoring serves better
+ * than keeping n8n busy.
+ */
+export const FIT_TIME_LIMIT_MS = 8_000;
+
 /** What the churn models learn from one customer (time in days). */
 export interface ModelCustomer {
 	customerId: string;
@@ -78,10 +85,12 @@ export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings,
 	} else if (repeat.length < settings.minRepeatCustomers) {
 		notes.push(`Only ${repeat.length} customers bought again (at least ${settings.minRepeatCustomers} are needed to learn how customers drop out): scored by purchase cadence instead.`);
 	} else {
-		const fit = fitBgNbd(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer });
+		const fit = fitBgNbd(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const p = fit.params;
 		const sane = [p.r, p.alpha, p.a, p.b].every((v) => Number.isFinite(v) && v > 0 && v < EXTREME);
-		if (!fit.converged) notes.push(`The BG/NBD fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
+		if (!fit.converged && fit.message === 'time limit reached') {
+			notes.push(`The BG/NBD fit found no clear optimum within ${FIT_TIME_LIMIT_MS / 1000} s (the data show little drop-out structure, or the Penalizer is large): scored by purchase cadence instead.`);
+		} else if (!fit.converged) notes.push(`The BG/NBD fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
 		else if (!sane) notes.push('The BG/NBD fit ran to extreme parameters (the data barely constrain the model): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.');
 		else {
 			bgnbd = { params: p, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
@@ -92,7 +101,7 @@ export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings,
 	let gammaGamma: ChurnModel['gammaGamma'] = null;
 	const spenders = repeat.filter((c) => c.spend.m > 0);
 	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
-		const fit = fitGammaGamma(spenders.map((c) => c.spend), { penalizer: settings.penalizer });
+		const fit = fitGammaGamma(spenders.map((c) => c.spend), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const correlation = spendFrequencyCorrelation(spenders.map((c) => c.spend));
 		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every((v) => v < EXTREME)) {
 			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };

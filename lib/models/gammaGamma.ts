@@ -123,7 +123,7 @@ function everyKth(columns: SpendColumns, k: number): SpendColumns {
 }
 
 /** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */
-export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: { penalizer?: number } = {}): GammaGammaFit {
+export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: { penalizer?: number; timeLimitMs?: number } = {}): GammaGammaFit {
 	const columns = spendColumns(all);
 	const n = columns.x.length;
 	const penalizer = options.penalizer ?? 0;
@@ -140,6 +140,7 @@ export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: A
 	];
 	const best = minimiseCoarseToFine(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(Math.log)), {
 		maxIterations: 1000,
+		deadline: options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs,
 		gradientTolerance: 1e-8,
 	});
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };

@@ -106,10 +106,23 @@ export class ChurnRisk implements INodeType {
 		}
 
 		const scorer = new ChurnScorer(model, settings.scoring);
-		const scored = customers.map(({ json, sourceItems, customer }) => {
-			if (!customer) return linkedItem(extendRecord(json, NOT_SCORED), sourceItems);
-			return linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scorer.score(customer)), sourceItems);
+		const scored: INodeExecutionData[] = [];
+		// A customer that cannot be scored stops the node with the item named, or with "continue
+		// on fail" becomes an error item: never an unscored item that looks scored.
+		const scoringErrors = await forEachRecord(this, customers, ({ json, sourceItems, customer }) => {
+			if (!customer) {
+				scored.push(linkedItem(extendRecord(json, NOT_SCORED), sourceItems));
+				return;
+			}
+			let scores: ReturnType<ChurnScorer['score']>;
+			try {
+				scores = scorer.score(customer);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`, { itemIndex: sourceItems[0] });
+			}
+			scored.push(linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scores), sourceItems));
 		});
+		errorItems.push(...scoringErrors);
 
 		this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });
 		const modelItems: INodeExecutionData[] = [];

@@ -11,10 +11,12 @@ const optionsSchema = z.object({
 	minRepeatCustomers: z.number().int().min(1, 'Minimum Repeat Customers to Fit must be at least 1').default(10),
 	monetaryBasis: z.enum(['total', 'average']).default('total'),
 	monthlyDiscountRate: z.number().min(0).max(1, 'Monthly Discount Rate is a fraction: 0.01 means 1%').default(0.01),
-	penalizer: z.number().min(0, 'Penalizer cannot be negative').default(0),
+	penalizer: z.number().min(0, 'Penalizer cannot be negative').max(100, 'Penalizer is at most 100 (0.001 to 0.1 is usual)').default(0),
 	riskThresholds: z.string().default('0.5, 0.75, 0.9'),
 	saveModel: z.boolean().default(true),
 });
+
+export const MAX_HORIZON_DAYS = 3650;
 
 export interface ChurnRiskSettings {
 	scoring: ScoringSettings;
@@ -41,7 +43,8 @@ export function readChurnRiskSettings(raw: {
 	const parsed = optionsSchema.safeParse(raw.options ?? {});
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
 	const o = parsed.data;
-	if (!(raw.horizonDays > 0)) throw new Error('Horizon must be at least 1 day');
+	// Ten years: beyond that no purchase model says anything, and the expectations' series lose precision.
+	if (!(raw.horizonDays >= 1 && raw.horizonDays <= MAX_HORIZON_DAYS)) throw new Error(`Horizon (Days) must be from 1 to ${MAX_HORIZON_DAYS} days; got ${raw.horizonDays}`);
 	return {
 		scoring: {
 			horizonDays: raw.horizonDays,

@@ -131,3 +131,12 @@ describe('BG/NBD for extreme histories', () => {
 		expect(invalidHistory({ x: 2, tx: 3, T: 4 })).toBeUndefined();
 	});
 });
+
+describe('a fit with a time limit', () => {
+	it('stops unconverged at the limit and says why, instead of searching on', () => {
+		const fit = fitBgNbd(groupHistories(cdnow), { timeLimitMs: 0 });
+		expect(fit).toMatchObject({ converged: false, message: 'time limit reached' });
+		const generous = fitBgNbd(groupHistories(cdnow), { timeLimitMs: 60_000 });
+		expect(generous.converged).toBe(true);
+	});
+});

@@ -1,0 +1,65 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runWorkflow } from './harness';
+import { linearWorkflow, rowsStep } from './workflowBuilder';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btydCustomers, DEFAULT_TRUTH } = require('../../scripts/synthetic/btydCustomers') as {
+	btydCustomers: (o: object) => Iterable<{ id: number; days: number[]; amounts: number[] }>;
+	DEFAULT_TRUTH: Record<string, number>;
+};
+
+/** Database-style summaries (days) of a simulated base, as of day 546 of the window. */
+function base(truth: Record<string, number>, customers: number): IDataObject[] {
+	const T_END = 546;
+	return [...btydCustomers({ customers, seed: 7, truth })].map(({ id, days, amounts }) => {
+		const distinct = [...new Set(days)];
+		return {
+			customerId: `S${id}`,
+			orders: days.length,
+			frequency: distinct.length - 1,
+			recency: distinct[distinct.length - 1] - distinct[0],
+			T: T_END - distinct[0],
+			monetaryValue: distinct.length > 1 ? amounts.slice(1).reduce((s, a) => s + a, 0) / (days.length - 1) : 0,
+			totalSpend: amounts.reduce((s, a) => s + a, 0),
+		};
+	});
+}
+
+const SPARSE = base({ ...DEFAULT_TRUTH, r: 0.04 }, 2000);
+
+function expectSaneScores(items: IDataObject[]) {
+	for (const c of items) {
+		for (const f of ['pAlive', 'churnProbability', 'expectedOrders', 'predictedClv', 'historicClv', 'expectedAvgOrderValue']) expect([c.customerId, f, Number.isFinite(c[f])]).toEqual([c.customerId, f, true]);
+		expect(c.expectedNextOrderAt === null || !Number.isNaN(Date.parse(c.expectedNextOrderAt as string))).toBe(true);
+	}
+}
+
+describe('Churn Risk on populations that strain the model', () => {
+	it.each([
+		['a sparse-buyer base (r = 0.04)', { analysisDate: '2025-06-30' }],
+		['the same with a penalizer', { analysisDate: '2025-06-30', options: { penalizer: 0.01 } }],
+		['an analysis date in 2100', { analysisDate: '2100-01-01' }],
+	])('scores %s without crashing, every number finite', async (_, parameters) => {
+		const result = await runWorkflow(linearWorkflow([rowsStep(SPARSE), { name: 'Churn Risk', type: 'churnRisk', parameters }]));
+		expect(result.error).toBeUndefined();
+		const scored = result.json('Churn Risk');
+		expect(scored).toHaveLength(SPARSE.length);
+		expectSaneScores(scored);
+	});
+
+	it('scores with a saved model whose r is tiny (0.02)', async () => {
+		const fitted = await runWorkflow(linearWorkflow([rowsStep(SPARSE), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' } }]));
+		const [model] = fitted.json('Churn Risk', 1);
+		if (model.bgnbd) ((model.bgnbd as IDataObject).params as IDataObject).r = 0.02;
+		const result = await runWorkflow(
+			linearWorkflow([rowsStep(SPARSE.slice(0, 50)), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30', mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: JSON.stringify(model) } }]),
+		);
+		expect(result.error).toBeUndefined();
+		expectSaneScores(result.json('Churn Risk'));
+	});
+
+	it('names the field and the range when a setting is out of range', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep(SPARSE.slice(0, 30)), { name: 'Churn Risk', type: 'churnRisk', parameters: { horizonDays: 1e9 } }]));
+		expect(result.error?.message).toBe('Horizon (Days) must be from 1 to 3650 days; got 1000000000');
+	});
+});
