@@ -303,6 +303,13 @@ export const customerDataProperties: INodeProperties[] = [
 				description: 'Whether to stop the workflow when any row cannot be read, instead of sending it to the Rejected output',
 			},
 			{
+				displayName: 'File Has Header Row',
+				name: 'hasHeader',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the first line of a CSV or text file holds the column names',
+			},
+			{
 				displayName: 'Follow Other Hosts Without Credentials',
 				name: 'followOtherHosts',
 				type: 'boolean',
@@ -310,13 +317,6 @@ export const customerDataProperties: INodeProperties[] = [
 				displayOptions: { show: { '/source': ['api'] } },
 				description:
 					"Whether to follow a next page on another host than the credential's Base URL, without sending the credential. Off: such a page stops the node, so the API key never leaves its own host.",
-			},
-			{
-				displayName: 'File Has Header Row',
-				name: 'hasHeader',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the first line of a CSV or text file holds the column names',
 			},
 			{
 				displayName: 'Initial Retry Delay (Ms)',
