@@ -216,7 +216,8 @@ class LineScanner {
 		const plainCustomerId = isPlainToken(buffer, starts[CUSTOMER], ends[CUSTOMER]);
 		if (!plainCustomerId) {
 			customerId = textOrNull(buffer.toString('utf8', starts[CUSTOMER], ends[CUSTOMER]));
-			if (customerId === null) return false;
+			// Invalid bytes: the general path rejects the row and says why.
+			if (customerId === null || customerId.includes('\uFFFD')) return false;
 		}
 
 		let day: number;

@@ -129,7 +129,7 @@ export class CustomerDataPipeline {
 		// Rows are fingerprinted as their values joined by the file's delimiter (rowFingerprint).
 		this.rowSeparator = delimiter || ',';
 		if (this.cleaner) this.cleaner.rowSeparator = this.rowSeparator;
-		if (file.format === 'csv' && file.encoding === 'utf-8' && delimiter.length === 1 && delimiter.charCodeAt(0) < 128 && delimiter !== '"' && this.options.inputKind === 'orders' && this.options.output === 'customers') {
+		if (file.format === 'csv' && file.encoding === 'utf-8' && !file.loneCarriageReturns && delimiter.length === 1 && delimiter.charCodeAt(0) < 128 && delimiter !== '"' && this.options.inputKind === 'orders' && this.options.output === 'customers') {
 			const { fastRows } = await scanCsvOrders(file.chunks, delimiter, options, this.byteTarget(sourceItem, tick), sourceItem);
 			this.rowsRead += fastRows;
 			this.rowsAccepted += fastRows;

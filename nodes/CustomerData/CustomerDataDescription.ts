@@ -289,6 +289,7 @@ export const customerDataProperties: INodeProperties[] = [
 					{ name: 'Auto-Detect (UTF-8, Else GB18030)', value: 'auto' },
 					{ name: 'GB18030', value: 'gb18030' },
 					{ name: 'GBK', value: 'gbk' },
+					{ name: 'UTF-16 BE', value: 'utf-16be' },
 					{ name: 'UTF-16 LE', value: 'utf-16le' },
 					{ name: 'UTF-8', value: 'utf-8' },
 				],

@@ -15,7 +15,7 @@ export const customerDataOptionsSchema = z.object({
 		.refine((value) => value.trim() === '' || phoneRegion(value) !== undefined, 'Default Country Code must be a calling code like 86 or +39, or a country like CN or IT')
 		.default('86'),
 	delimiter: z.string().default('auto'),
-	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le']).default('auto'),
+	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']).default('auto'),
 	failOnRejected: z.boolean().default(false),
 	followOtherHosts: z.boolean().default(false),
 	hasHeader: z.boolean().default(true),

@@ -10,7 +10,7 @@ const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
 
 /** The delimiter that splits the first lines most consistently (quotes respected). */
 export function sniffDelimiter(sample: string): string {
-	const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+	const lines = sample.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
 	if (lines.length === 0) return ',';
 	let best = ',';
 	let bestScore = 0;
@@ -86,9 +86,10 @@ export async function* quotedCsvRows(
 ): AsyncGenerator<RawRow> {
 	const parser = parse({
 		delimiter,
-		// Both, always: csv-parse otherwise takes the first line end it meets as the only one, and
-		// a CRLF file with a few bare-LF rows (concatenated or hand-edited files) merges those rows.
-		record_delimiter: ['\r\n', '\n'],
+		// All three, always: csv-parse otherwise takes the first line end it meets as the only
+		// one, and a CRLF file with a few bare-LF rows (concatenated or hand-edited files) merges
+		// those rows. A lone CR ends a line in CR-only files.
+		record_delimiter: ['\r\n', '\n', '\r'],
 		bom: true,
 		relax_column_count: true,
 		relax_quotes: true,

@@ -3,22 +3,55 @@
  * byte-order mark, else checks that the first 64 KiB are valid UTF-8 and otherwise takes
  * GB18030 (the superset of GBK that exports from Chinese systems use).
  */
-export type TextEncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le';
+export type TextEncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be';
 
 /** How much of a file is read before deciding its encoding and format. */
 export const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * The encoding of a file from exactly its first SNIFF_BYTES (`head` may hold more: only those
+ * count, so the verdict is the same however the file arrives in chunks). A multi-byte character
+ * cut by that limit still counts as UTF-8; one cut by the end of the file does not.
+ */
 export function detectEncoding(head: Uint8Array, isWholeFile: boolean): Exclude<TextEncodingChoice, 'auto'> {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
 	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-	// A multi-byte character may be cut at the end of the sniffed bytes: ignore the last three.
-	const sample = isWholeFile ? head : head.subarray(0, Math.max(0, head.length - 3));
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(sample);
-		return 'utf-8';
-	} catch {
-		return 'gb18030';
+	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+	const cut = head.length > SNIFF_BYTES;
+	const sample = cut ? head.subarray(0, SNIFF_BYTES) : head;
+	return isUtf8(sample, cut || !isWholeFile) ? 'utf-8' : 'gb18030';
+}
+
+/**
+ * Whether the bytes are well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF). With `mayBeCut`, a sequence left incomplete by the end of the bytes is accepted.
+ */
+export function isUtf8(bytes: Uint8Array, mayBeCut: boolean): boolean {
+	const n = bytes.length;
+	let i = 0;
+	while (i < n) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		let length: number;
+		let min: number;
+		if (b >= 0xc2 && b <= 0xdf) [length, min] = [2, 0x80];
+		else if (b >= 0xe0 && b <= 0xef) [length, min] = [3, 0x800];
+		else if (b >= 0xf0 && b <= 0xf4) [length, min] = [4, 0x10000];
+		else return false;
+		let code = b & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
+		for (let k = 1; k < length; k++) {
+			if (i + k >= n) return mayBeCut;
+			const next = bytes[i + k];
+			if ((next & 0xc0) !== 0x80) return false;
+			code = (code << 6) | (next & 0x3f);
+		}
+		if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+		i += length;
 	}
+	return true;
 }
 
 /** Decodes chunk by chunk; the decoder carries characters split across chunks. */
@@ -33,17 +66,27 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding:
 	if (rest) yield rest;
 }
 
-/** Splits a stream of text into lines (LF or CRLF), keeping memory to one chunk. */
+/**
+ * Splits a stream of text into lines: a line ends at CRLF, LF, or a CR on its own (old Mac and
+ * some POS exports end lines with CR only), keeping memory to one chunk.
+ */
 export async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string> {
 	let carry = '';
 	for await (const chunk of text) {
 		const joined = carry + chunk;
 		let from = 0;
-		let newline = joined.indexOf('\n', from);
-		while (newline !== -1) {
-			yield joined.charCodeAt(newline - 1) === 13 ? joined.slice(from, newline - 1) : joined.slice(from, newline);
-			from = newline + 1;
-			newline = joined.indexOf('\n', from);
+		for (let i = 0; i < joined.length; i++) {
+			const c = joined.charCodeAt(i);
+			if (c === 10) {
+				yield joined.slice(from, i);
+				from = i + 1;
+			} else if (c === 13) {
+				// A CR at the end of the chunk may be the first half of a CRLF: wait for the next chunk.
+				if (i + 1 === joined.length) break;
+				yield joined.slice(from, i);
+				if (joined.charCodeAt(i + 1) === 10) i++;
+				from = i + 1;
+			}
 		}
 		carry = joined.slice(from);
 	}

@@ -23,6 +23,10 @@ export function uniqueColumnNames(names: string[]): string[] {
 	});
 }
 
+/** What a decoder puts where a file's bytes are not valid text in its encoding. */
+const REPLACEMENT = '\uFFFD';
+const NOT_TEXT = 'holds bytes that are not valid text in the file\'s encoding (shown as \uFFFD): re-save the file as UTF-8, or set the Encoding option';
+
 export function rowFromValues(row: number, columns: string[], values: string[]): RawRow {
 	const record: Record<string, unknown> = {};
 	const width = Math.max(columns.length, values.length);
@@ -30,6 +34,8 @@ export function rowFromValues(row: number, columns: string[], values: string[]):
 	if (values.length !== columns.length) {
 		return { row, error: `has ${values.length} values but the header has ${columns.length} columns`, raw: record };
 	}
+	// One bad byte costs its row, with the reason, not the file.
+	if (values.some((v) => v.includes(REPLACEMENT))) return { row, error: NOT_TEXT, raw: record };
 	return { row, values: record };
 }
 
@@ -37,8 +43,12 @@ export function rowFromValues(row: number, columns: string[], values: string[]):
 export function rowFromSplitLine(row: number, columns: string[], values: string[]): RawRow {
 	if (values.length !== columns.length) return rowFromValues(row, columns, values);
 	const record: Record<string, unknown> = {};
-	for (let i = 0; i < columns.length; i++) record[columns[i]] = values[i];
-	return { row, values: record };
+	let text = true;
+	for (let i = 0; i < columns.length; i++) {
+		record[columns[i]] = values[i];
+		if (values[i].includes(REPLACEMENT)) text = false;
+	}
+	return text ? { row, values: record } : { row, error: NOT_TEXT, raw: record };
 }
 
 export function columnsFor(firstValues: string[], options: TableOptions): { columns: string[]; firstIsData: boolean } {

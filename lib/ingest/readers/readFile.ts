@@ -31,10 +31,10 @@ export function formatFromContent(head: string): FileFormat {
 	const text = head.replace(/^\uFEFF/, '').trimStart();
 	if (text.startsWith('[')) return 'json';
 	if (text.startsWith('{')) {
-		const firstLine = text.split(/\r?\n/, 1)[0].trim();
-		return firstLine.endsWith('}') && text.split(/\r?\n/).filter((l) => l.trim()).length > 1 ? 'ndjson' : 'json';
+		const firstLine = text.split(/\r\n|\n|\r/, 1)[0].trim();
+		return firstLine.endsWith('}') && text.split(/\r\n|\n|\r/).filter((l) => l.trim()).length > 1 ? 'ndjson' : 'json';
 	}
-	const firstLine = text.split(/\r?\n/, 1)[0];
+	const firstLine = text.split(/\r\n|\n|\r/, 1)[0];
 	if (!/[,;\t|]/.test(firstLine) && /\S\s+\S/.test(firstLine)) return 'whitespace';
 	return 'csv';
 }
@@ -47,6 +47,8 @@ export interface SniffedFile {
 	format: FileFormat;
 	/** For CSV only. */
 	delimiter?: string;
+	/** Whether a line in the head ends with a CR alone (the byte reader splits on LF only). */
+	loneCarriageReturns: boolean;
 }
 
 /** Reads the first 64 KiB (or the whole of a smaller file) to settle encoding, format and delimiter. */
@@ -79,7 +81,7 @@ export async function sniffFile(chunks: AsyncIterable<Uint8Array>, options: File
 		if (ended) return;
 		for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
 	}
-	return { chunks: all(), encoding, format, delimiter };
+	return { chunks: all(), encoding, format, delimiter, loneCarriageReturns: /\r(?!\n)/.test(headText.replace(/\r$/, '')) };
 }
 
 /** Reads a file's bytes, chunk by chunk, into rows. */
