@@ -45,7 +45,7 @@ export const BYTE_PATH_FIELDS = ['customerId', 'orderId', 'orderDate', 'amount']
  * rejected value, a duplicate order ID, an odd amount, a wrong number of fields) to the general
  * path as the very row csvRows would have produced, so results are the same as without it,
  * rejections and their reasons included. From the first line holding a quote, the rest of the
- * file goes to csv-parse, as in csvRows.
+ * file goes to the quoted-record reader, as in csvRows.
  */
 export async function scanCsvOrders(
 	chunks: AsyncIterable<Uint8Array>,
@@ -110,7 +110,7 @@ class LineScanner {
 	/**
 	 * Reads the complete lines of `buffer` from `from` on, in one pass over the bytes that
 	 * finds line ends and field boundaries together. Returns where the unfinished last line
-	 * starts, or -(start + 1) of a line holding a quote, from which csv-parse must take over.
+	 * starts, or -(start + 1) of a line holding a quote, from which the quoted-record reader must take over.
 	 */
 	lines(buffer: Buffer, from: number): number {
 		const delimiter = this.delimiterByte;
@@ -158,7 +158,7 @@ class LineScanner {
 				fieldStart = lineStart;
 			}
 		}
-		// The line holding the quote, and all after it, go to csv-parse.
+		// The line holding the quote, and all after it, go to the quoted-record reader.
 		return quote === -1 ? lineStart : -lineStart - 1;
 	}
 
@@ -170,7 +170,7 @@ class LineScanner {
 		else this.target.addRow(rowFromSplitLine(this.rowsRead, this.columns as string[], buffer.toString('utf8', start, end).split(this.delimiter)));
 	}
 
-	/** The rest of the file, from a line holding a quote, through csv-parse (as csvRows does). */
+	/** The rest of the file, from a line holding a quote, through the quoted-record reader (as csvRows does). */
 	async handOver(from: Buffer, rest: AsyncIterator<Uint8Array>): Promise<void> {
 		async function* bytes(): AsyncGenerator<Uint8Array> {
 			yield from;

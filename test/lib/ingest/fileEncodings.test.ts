@@ -67,3 +67,31 @@ describe('deciding a file\u2019s encoding', () => {
 		expect(be.records.map((r) => (r.record as CustomerSummary).orders).reduce((a, b) => a + b, 0)).toBe(10);
 	});
 });
+
+describe('quotes that are never closed', () => {
+	const header = 'customer_id,order_id,order_date,amount,note';
+	const row = (i: number) => `C${i % 7},${i},2024-03-0${1 + (i % 9)},5,"fine, thanks"`;
+
+	it('cost only their own line: an unclosed quote at row 10 of 1,000 leaves 999 rows read', async () => {
+		const lines = Array.from({ length: 1000 }, (_, k) => (k === 9 ? `C1,10,2024-03-01,5,"never closed` : row(k + 1)));
+		const result = await read(Buffer.from(`${[header, ...lines].join('\n')}\n`), 4096);
+		expect([result.rowsRead, result.rowsAccepted]).toEqual([1000, 999]);
+		expect(result.rejected).toEqual([expect.objectContaining({ row: 10, reason: expect.stringMatching(/^has a quote that is never closed/) })]);
+	});
+
+	it('account for every line of a file with an unclosed quote every 97 rows', async () => {
+		const lines = Array.from({ length: 12_000 }, (_, k) => (k % 97 === 50 ? `C2,${k + 1},2024-03-01,5,"oops` : row(k + 1)));
+		const result = await read(Buffer.from(`${[header, ...lines].join('\n')}\n`), 65_536);
+		const broken = lines.filter((l) => l.endsWith('"oops')).length;
+		expect(result.rowsRead).toBe(12_000);
+		expect(result.rejected).toHaveLength(broken);
+		expect(result.rowsAccepted).toBe(12_000 - broken);
+	});
+
+	it('keep quotes that do not start a field, and fields that span lines', async () => {
+		const text = `${header}\nC1,1,2024-03-01,5,27" monitor\nC1,2,2024-03-02,5,"two\nlines"\nC1,3,2024-03-03,5,"say ""hi"""\n`;
+		const result = await read(Buffer.from(text), 5);
+		expect(result.rejected).toEqual([]);
+		expect(result.rowsAccepted).toBe(3);
+	});
+});
