@@ -102,7 +102,9 @@ export class OrderCleaner {
 		const m = this.mapping;
 		const reject = (reason: string): CleanResult => ({ rejection: { row, sourceItem, reason, raw } });
 
-		const customerId = textOrNull(raw[m.customerId as string]);
+		const idValue = raw[m.customerId as string];
+		if (typeof idValue === 'object' && idValue !== null) return reject(`customer ID (column "${m.customerId}") is ${Array.isArray(idValue) ? 'a list' : 'an object'}, not a text or a number: map the field that holds the ID itself`);
+		const customerId = textOrNull(idValue);
 		if (customerId === null) return reject(`customer ID (column "${m.customerId}") is empty`);
 
 		const date = this.parseOrderDate(raw[m.orderDate as string]);

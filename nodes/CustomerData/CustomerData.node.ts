@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, InputKind } from '../../lib/ingest/customerDataPipeline';
 import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { asNodeError, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';
@@ -37,14 +38,16 @@ export class CustomerData implements INodeType {
 
 		let pipeline: CustomerDataPipeline;
 		let options: ReturnType<typeof parseCustomerDataOptions>;
+		let analysisDay = 0;
 		try {
 			options = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
 			const cleaning = cleaningOptionsFrom(options, this.getTimezone());
+			if (output === 'customers') analysisDay = readAnalysisDay(this, cleaning.timeZone);
 			pipeline = new CustomerDataPipeline({
 				inputKind,
 				explicitMapping: explicitMappingFrom(this.getNodeParameter('fieldMapping', 0, {})),
 				cleaning,
-				analysisDay: output === 'customers' ? readAnalysisDay(this, cleaning.timeZone) : 0,
+				analysisDay,
 				output,
 				trendWindowDays: options.trendWindowDays,
 			});
@@ -99,6 +102,9 @@ export class CustomerData implements INodeType {
 			fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
 			result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
 			result.ordersAfterAnalysisDate ? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.` : '',
+			result.records.length === 0 && result.ordersAfterAnalysisDate > 0
+				? `No customer to summarise: every order is after the analysis date ${dayNumberToIsoDate(analysisDay)}. Check the Analysis Date.`
+				: '',
 		]
 			.filter(Boolean)
 			.join(' ');

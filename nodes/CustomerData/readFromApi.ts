@@ -178,6 +178,14 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 			return;
 		}
 		const response = await fetchPage(ctx, itemIndex, request, options, api);
+		if (typeof response.body === 'string' || response.body === undefined || response.body === null) {
+			const text = typeof response.body === 'string' ? response.body.trim() : '';
+			throw new NodeOperationError(
+				ctx.getNode(),
+				api.redact(`Page ${request.page} is not JSON: ${text === '' ? 'the response is empty' : `it starts with "${text.slice(0, 60)}"`}`),
+				{ itemIndex, description: 'Check the URL: an HTML page usually means a login page or a wrong path.' },
+			);
+		}
 		let records: unknown[];
 		try {
 			records = recordsOf(response.body, recordsPath);

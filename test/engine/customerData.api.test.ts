@@ -59,6 +59,9 @@ beforeAll(async () => {
 				return send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'http://localhost:9/steal' });
 			case '/relative':
 				return n('page', 1) === 1 ? send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'relative?page=2' }) : send(res, 200, { data: ORDERS.slice(PAGE), next: null });
+			case '/html':
+				res.writeHead(200, { 'content-type': 'text/html' });
+				return res.end('<!DOCTYPE html><html><body>Please log in</body></html>');
 			case '/echo':
 				return send(res, 400, { error: `invalid key ${req.headers['x-api-key']}` });
 			case '/drip': {
@@ -142,6 +145,11 @@ describe('Customer Data, a REST API with the Customer Data API credential', () =
 		const relative = await fromApi({ url: '/relative', pagination: 'nextUrlField', nextUrlField: 'next', recordsPath: 'data' });
 		expect(relative.error).toBeUndefined();
 		expect(orderCounts(relative)).toEqual(ALL_SEVEN);
+	});
+
+	it('says when a response is not JSON at all (a login page, an empty body)', async () => {
+		const result = await fromApi({ url: '/html' });
+		expect(result.error?.message).toBe('Page 1 is not JSON: it starts with "<!DOCTYPE html><html><body>Please log in</body></html>"');
 	});
 
 	it('never shows the secret, even when the server echoes it', async () => {

@@ -189,3 +189,14 @@ describe('Customer Data, values no order can have', () => {
 		expect(customers[0]).toMatchObject({ lastContactedAt: null, dataIssues: ['row 1: last contacted at is outside the years 1900-2199'] });
 	});
 });
+
+describe('Customer Data, small things said plainly', () => {
+	it('rejects a customer ID that is an object instead of writing "[object Object]"', async () => {
+		const { customers, rejected } = await fromItems([
+			{ customer_id: { id: 7 }, order_date: '2024-01-10', amount: 10 },
+			{ customer_id: 'B', order_date: '2024-01-10', amount: 10 },
+		]);
+		expect(customers.map((c) => c.customerId)).toEqual(['B']);
+		expect(rejected[0].reason).toBe('customer ID (column "customer_id") is an object, not a text or a number: map the field that holds the ID itself');
+	});
+});

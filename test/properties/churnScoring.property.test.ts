@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { ChurnModel, fitChurnModel, FitSettings, ModelCustomer } from '../../lib/models/churnModel';
+import { ChurnScorer, ScoringSettings } from '../../lib/models/churnScoring';
+
+/*
+ * Whatever the model's parameters (as a fit or a pasted model may have them) and whatever a
+ * customer's history, a score is finite, probabilities lie in [0, 1], and the next-order date
+ * is a real date or empty.
+ */
+
+const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total' };
+const ANALYSIS_DAY = 20_000;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btydCustomers } = require('../../scripts/synthetic/btydCustomers.js') as {
+	btydCustomers: (o: { customers: number; seed?: number }) => Iterable<{ days: number[]; amounts: number[] }>;
+};
+
+function customer(x: number, tx: number, T: number, m: number): ModelCustomer {
+	const orders = x + 1;
+	return { customerId: 'C', recencyDays: T - tx, orders, totalSpend: m * orders, avgOrderValue: m, history: { x, tx, T }, spend: { x, m: x > 0 ? m : 0 }, ownGapDays: x > 0 ? tx / x : null, analysisDay: ANALYSIS_DAY };
+}
+
+const base: ChurnModel = fitChurnModel(
+	[...btydCustomers({ customers: 500, seed: 11 })].map(({ days, amounts }) => {
+		const d = [...new Set(days)];
+		return customer(d.length - 1, d[d.length - 1] - d[0], 546 - d[0], amounts.reduce((s, a) => s + a, 0) / amounts.length);
+	}),
+	FIT,
+	new Date(0),
+);
+
+const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+
+describe('Churn Risk scores stay sane for any parameters and history', () => {
+	it('gives finite numbers, probabilities in [0, 1] and a real date or none', () => {
+		expect(base.bgnbd).not.toBeNull();
+		fc.assert(
+			fc.property(
+				fc.record({ r: positive(0.005, 50), alpha: positive(0.01, 5000), a: positive(0.01, 50), b: positive(0.01, 50) }),
+				fc.record({ x: fc.integer({ min: 0, max: 2000 }), tx: fc.integer({ min: 0, max: 5000 }), extra: fc.integer({ min: 0, max: 5000 }), m: positive(0, 1e6) }),
+				fc.record({ horizonDays: fc.integer({ min: 1, max: 3650 }), notAlive: fc.boolean() }),
+				(params, h, s) => {
+					const model: ChurnModel = { ...base, bgnbd: { ...(base.bgnbd as NonNullable<ChurnModel['bgnbd']>), params } };
+					const settings: ScoringSettings = { horizonDays: s.horizonDays, churnDefinition: s.notAlive ? 'notAlive' : 'noOrderInHorizon', riskThresholds: { medium: 0.5, high: 0.75, critical: 0.9 }, clvMonths: 12, monthlyDiscountRate: 0.01 };
+					const tx = h.x === 0 ? 0 : h.tx;
+					const scores = new ChurnScorer(model, settings).score(customer(h.x, tx, tx + h.extra, h.m));
+					for (const f of ['pAlive', 'churnProbability', 'expectedOrders', 'expectedAvgOrderValue', 'predictedClv', 'historicClv'] as const) expect([f, Number.isFinite(scores[f])]).toEqual([f, true]);
+					expect(scores.pAlive).toBeGreaterThanOrEqual(0);
+					expect(scores.pAlive).toBeLessThanOrEqual(1);
+					expect(scores.churnProbability).toBeGreaterThanOrEqual(0);
+					expect(scores.churnProbability).toBeLessThanOrEqual(1);
+					if (scores.expectedNextOrderAt !== null) expect(Number.isNaN(Date.parse(scores.expectedNextOrderAt))).toBe(false);
+				},
+			),
+			{ numRuns: 400 },
+		);
+	});
+});
