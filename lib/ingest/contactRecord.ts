@@ -82,7 +82,18 @@ function readField(extras: ContactFields, key: ExtraField, value: unknown, optio
 		case 'consentPush':
 			extras[key] = parseFlag(value);
 			return;
-		default:
-			extras[key] = textOrNull(value);
+		default: {
+			const text = textOrNull(value);
+			if (text !== null && FORMULA_START.test(text)) {
+				extras.issues.push(`${key} "${text.slice(0, 40)}" starts like a spreadsheet formula: kept with a leading ' so a spreadsheet shows it as text`);
+				extras[key] = `'${text}`;
+			} else extras[key] = text;
+		}
 	}
 }
+
+/**
+ * Text a spreadsheet would run as a formula when the items are exported to CSV or Excel
+ * (=, +, @, a tab, or - not starting a number): OWASP's CSV-injection advice is a leading '.
+ */
+const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]))/;

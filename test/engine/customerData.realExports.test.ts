@@ -200,3 +200,10 @@ describe('Customer Data, small things said plainly', () => {
 		expect(rejected[0].reason).toBe('customer ID (column "customer_id") is an object, not a text or a number: map the field that holds the ID itself');
 	});
 });
+
+describe('Customer Data, text a spreadsheet would run', () => {
+	it('keeps names that start like a formula as text, with a leading apostrophe, and says so', async () => {
+		const { customers } = await fromItems([{ customer_id: 'A', order_date: '2024-01-10', amount: 10, name: '=cmd|\' /C calc\'!A0', email: 'a@example.com' }]);
+		expect(customers[0]).toMatchObject({ name: "'=cmd|' /C calc'!A0", dataIssues: [expect.stringMatching(/^row 1: name "=cmd.*starts like a spreadsheet formula/)] });
+	});
+});
