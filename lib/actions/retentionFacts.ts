@@ -1,4 +1,6 @@
-import { parseFlag, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { hasValue, parseFlag, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { parseDate } from '../ingest/parseDate';
+import { TimeZone } from '../ingest/timeZone';
 import { CauseInput } from './churnCause';
 import { Reach } from './contactPolicy';
 
@@ -26,7 +28,7 @@ const obj = (value: unknown): Record<string, unknown> => (typeof value === 'obje
 const num = (value: unknown) => parseOptionalNumber(value);
 
 /** Reads an item; returns why not when it cannot be planned for. */
-export function retentionFactsFromRecord(json: Record<string, unknown>): { facts: RetentionFacts } | { error: string } {
+export function retentionFactsFromRecord(json: Record<string, unknown>, zone: TimeZone): { facts: RetentionFacts } | { error: string } {
 	const customerId = textOrNull(json.customerId ?? json.customer_id ?? json.id);
 	if (customerId === null) return { error: 'has no customerId' };
 	const consent = obj(json.consent);
@@ -39,8 +41,9 @@ export function retentionFactsFromRecord(json: Record<string, unknown>): { facts
 		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
 	}
 	const orders = num(json.orders) ?? 0;
-	const lastContacted = textOrNull(json.lastContactedAt);
-	const lastContactedAt = lastContacted === null ? null : Date.parse(lastContacted);
+	// Read like every other date: a CRM's "2024-06-20 10:00" is wall-clock time in the zone.
+	const contacted = hasValue(json.lastContactedAt) ? parseDate(json.lastContactedAt, 'ymd', zone) : null;
+	const lastContactedAt = contacted && 'ms' in contacted ? contacted.ms : null;
 	const firstName = textOrNull(json.firstName);
 	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
 	return {
@@ -53,7 +56,7 @@ export function retentionFactsFromRecord(json: Record<string, unknown>): { facts
 				consent: { email: parseFlag(consent.email), sms: parseFlag(consent.sms), push: parseFlag(consent.push) },
 			},
 			timezone: textOrNull(json.timezone),
-			lastContactedAt: lastContactedAt !== null && Number.isFinite(lastContactedAt) ? lastContactedAt : null,
+			lastContactedAt,
 			stage: textOrNull(json.lifecycleStage),
 			riskLevel: textOrNull(json.riskLevel),
 			segment: textOrNull(rfm.segment),

@@ -2,7 +2,7 @@ import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from './parseMoney';
-import { parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { hasValue, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
 import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from './fieldCatalog';
@@ -211,7 +211,7 @@ export class OrderCleaner {
 		const m = this.mapping;
 		const amountValue = m.amount ? raw[m.amount] : undefined;
 		const priceValue = m.unitPrice ? raw[m.unitPrice] : undefined;
-		if (m.amount && (isPresent(amountValue) || !isPresent(priceValue))) {
+		if (m.amount && (hasValue(amountValue) || !hasValue(priceValue))) {
 			const money = parseMoney(amountValue, this.options);
 			if ('error' in money) return { error: `amount (column "${m.amount}") ${money.error}` };
 			return { amount: money.value, currency: money.currency, fromColumn: true };
@@ -220,7 +220,7 @@ export class OrderCleaner {
 		const price = parseMoney(priceValue, this.options);
 		if ('error' in price) return { error: `unit price (column "${m.unitPrice}") ${price.error}` };
 		let quantity = 1;
-		if (m.quantity && isPresent(raw[m.quantity])) {
+		if (m.quantity && hasValue(raw[m.quantity])) {
 			const parsed = parseOptionalNumber(raw[m.quantity]);
 			if (parsed === null) return { error: `quantity (column "${m.quantity}") "${String(raw[m.quantity])}" is not a number` };
 			quantity = parsed;
@@ -229,8 +229,4 @@ export class OrderCleaner {
 		if (!(Math.abs(amount) <= MAX_AMOUNT)) return { error: `unit price x quantity (columns "${m.unitPrice}", "${m.quantity}") is larger than any order: check both columns` };
 		return { amount, currency: price.currency, fromColumn: true };
 	}
-}
-
-function isPresent(value: unknown): boolean {
-	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }

@@ -95,6 +95,11 @@ export function parseFlag(value: unknown): boolean | null {
 	return null;
 }
 
+/** Whether a cell holds anything: not missing, not null, not blank text. */
+export function hasValue(value: unknown): boolean {
+	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
 export function parseOptionalNumber(value: unknown): number | null {
 	if (value === null || value === undefined || value === '') return null;
 	const n = typeof value === 'number' ? value : Number(String(value).trim());

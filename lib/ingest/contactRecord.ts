@@ -1,5 +1,5 @@
 import { CleaningOptions } from './cleanOrders';
-import { normaliseEmail, normalisePhone, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { hasValue, normaliseEmail, normalisePhone, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { ORDER_FIELDS, OrderField } from './fieldCatalog';
 import { FieldMapping } from './fieldMapping';
 import { parseDate } from './parseDate';
@@ -20,10 +20,6 @@ type ValueOf<F extends ExtraField> = F extends NumberField ? number : F extends 
  * absent. `issues` lists problems with these fields: they never stop a row from being read.
  */
 export type ContactFields = { [F in ExtraField]?: ValueOf<F> | null } & { issues: string[] };
-
-function present(value: unknown): boolean {
-	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-}
 
 /**
  * Builds, once per mapping, a reader of the extra fields of a row; it touches only the mapped
@@ -55,7 +51,7 @@ function readField(extras: ContactFields, key: ExtraField, value: unknown, optio
 			return;
 		}
 		case 'lastContactedAt': {
-			if (!present(value)) return;
+			if (!hasValue(value)) return;
 			const parsed = parseDate(value, options.dateOrder, options.timeZone);
 			if ('error' in parsed) extras.issues.push(`last contacted at ${parsed.error}`);
 			else extras.lastContactedAt = parsed.ms;
@@ -63,7 +59,7 @@ function readField(extras: ContactFields, key: ExtraField, value: unknown, optio
 		}
 		case 'discountAmount':
 		case 'unitPrice': {
-			if (!present(value)) return;
+			if (!hasValue(value)) return;
 			const parsed = parseMoney(value, options);
 			if ('error' in parsed) extras.issues.push(`${key === 'unitPrice' ? 'unit price' : 'discount'} ${parsed.error}`);
 			else extras[key] = key === 'discountAmount' ? Math.abs(parsed.value) : parsed.value;
@@ -73,7 +69,7 @@ function readField(extras: ContactFields, key: ExtraField, value: unknown, optio
 		case 'satisfaction':
 		case 'quantity': {
 			const parsed = parseOptionalNumber(value);
-			if (parsed === null && present(value)) extras.issues.push(`${key} "${String(value)}" is not a number`);
+			if (parsed === null && hasValue(value)) extras.issues.push(`${key} "${String(value)}" is not a number`);
 			extras[key] = parsed;
 			return;
 		}

@@ -67,7 +67,7 @@ export class RetentionAction implements INodeType {
 			this,
 			items.map((item, i) => ({ json: item.json, sourceItems: [i] })),
 			(record) => {
-				const reading = retentionFactsFromRecord(record.json);
+				const reading = retentionFactsFromRecord(record.json, settings.defaultZone);
 				if ('error' in reading) {
 					throw new NodeOperationError(node, `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
 				}

@@ -15,6 +15,7 @@ import { TimeZone } from '../../lib/ingest/timeZone';
 import { medianGap } from '../../lib/lifecycle/populationGap';
 import { StageSettings, stageOf } from '../../lib/lifecycle/stageRules';
 import { ALL_STAGES } from '../../lib/lifecycle/stages';
+import { readStageSettings } from '../../nodes/LifecycleStage/lifecycleSettings';
 import { fitBgNbd } from '../../lib/models/bgnbd';
 import { ChurnModel } from '../../lib/models/churnModel';
 import { ChurnScorer, ScoringSettings } from '../../lib/models/churnScoring';
@@ -24,7 +25,7 @@ import { quintileBreakpoints, rfmColumns } from '../../lib/models/rfm';
 
 const SCORING: ScoringSettings = { horizonDays: 90, churnDefinition: 'noOrderInHorizon', riskThresholds: { medium: 0.5, high: 0.75, critical: 0.9 }, clvMonths: 12, monthlyDiscountRate: 0.01 };
 const STAGE_CODES = Object.fromEntries(ALL_STAGES.map((stage, i) => [stage, i])) as Record<string, number>;
-const STAGES: StageSettings = { model: 'retail', atRiskGaps: 2, churnedGaps: 4, maxInactiveDays: 365, atRiskDays: 90, churnedDays: 180, onboardingDays: 30, loyalMinOrders: 5, explorationMaxOrders: 2, trendThreshold: 0.5, useChurnProbability: false, atRiskProbability: 0.5, churnedProbability: 0.8, reactivatedWindowDays: 0 };
+const STAGES: StageSettings = readStageSettings({}, 'retail', 'cadence');
 
 export async function runEnginePipeline(file: string, analysisDate: string) {
 	const seconds: Record<string, number> = {};

@@ -135,6 +135,9 @@ describe('Retention Action, contact policy', () => {
 		expect(again.byId.A).toMatchObject({ output: 'none', suppressionReason: 'same action 5 days ago (cooldown 14 days)', nextEligibleAt: '2024-07-14T10:00:00.000Z' });
 		const capped = await run([customer('B', { lastContactedAt: '2024-06-20T10:00:00Z' })], { options: { maxContacts: 1, windowDays: 30 } });
 		expect(capped.byId.B).toMatchObject({ output: 'none', suppressionReason: '1 contacts in the last 30 days (limit 1)', nextEligibleAt: '2024-07-20T10:00:00.000Z' });
+		// A CRM's date without an offset is wall-clock time in the Default Time Zone, as everywhere else.
+		const local = await run([customer('C', { lastContactedAt: '2024-06-20 10:00' })], { options: { maxContacts: 1, windowDays: 30, defaultTimezone: 'Asia/Shanghai' } });
+		expect(local.byId.C).toMatchObject({ output: 'none', nextEligibleAt: '2024-07-20T02:00:00.000Z' });
 	});
 
 	it("holds messages in the customer's quiet hours by saying when to send, across a DST change", async () => {

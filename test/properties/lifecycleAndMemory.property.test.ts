@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { contactsOf, ContactMemory, MAX_PER_CUSTOMER, prune, remember } from '../../lib/actions/contactMemory';
 import { decideStage, LifecycleInput, StageSettings, stageOf } from '../../lib/lifecycle/stageRules';
 import { stagesOf } from '../../lib/lifecycle/stages';
+import { readStageSettings } from '../../nodes/LifecycleStage/lifecycleSettings';
 
 /*
  * Lifecycle Stage places any customer in one of its model's stages with a reason, the same way
@@ -9,22 +10,8 @@ import { stagesOf } from '../../lib/lifecycle/stages';
  * of runs.
  */
 
-const SETTINGS: StageSettings = {
-	model: 'retail',
-	atRiskGaps: 2,
-	churnedGaps: 4,
-	maxInactiveDays: 365,
-	atRiskDays: 90,
-	churnedDays: 180,
-	onboardingDays: 30,
-	loyalMinOrders: 5,
-	explorationMaxOrders: 2,
-	trendThreshold: 0.5,
-	useChurnProbability: false,
-	atRiskProbability: 0.5,
-	churnedProbability: 0.8,
-	reactivatedWindowDays: 0,
-};
+/** The node's defaults: the rules are specified against what users get. */
+const SETTINGS: StageSettings = readStageSettings({}, 'retail', 'cadence');
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const input: fc.Arbitrary<LifecycleInput> = fc.record({

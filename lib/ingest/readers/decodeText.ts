@@ -23,35 +23,17 @@ export function detectEncoding(head: Uint8Array, isWholeFile: boolean): Exclude<
 }
 
 /**
- * Whether the bytes are well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above
- * U+10FFFF). With `mayBeCut`, a sequence left incomplete by the end of the bytes is accepted.
+ * Whether the bytes are well-formed UTF-8 (the WHATWG decoder's fatal mode: no overlongs, no
+ * surrogates). With `mayBeCut`, a sequence left incomplete by the end is accepted: in streaming
+ * mode the decoder holds it back for the next chunk instead of failing.
  */
 export function isUtf8(bytes: Uint8Array, mayBeCut: boolean): boolean {
-	const n = bytes.length;
-	let i = 0;
-	while (i < n) {
-		const b = bytes[i];
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		let length: number;
-		let min: number;
-		if (b >= 0xc2 && b <= 0xdf) [length, min] = [2, 0x80];
-		else if (b >= 0xe0 && b <= 0xef) [length, min] = [3, 0x800];
-		else if (b >= 0xf0 && b <= 0xf4) [length, min] = [4, 0x10000];
-		else return false;
-		let code = b & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
-		for (let k = 1; k < length; k++) {
-			if (i + k >= n) return mayBeCut;
-			const next = bytes[i + k];
-			if ((next & 0xc0) !== 0x80) return false;
-			code = (code << 6) | (next & 0x3f);
-		}
-		if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-		i += length;
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: mayBeCut });
+		return true;
+	} catch {
+		return false;
 	}
-	return true;
 }
 
 /** Decodes chunk by chunk; the decoder carries characters split across chunks. */

@@ -4,25 +4,12 @@ import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput, StageSettings, stageOf } from '../../../lib/lifecycle/stageRules';
 import { ALL_STAGES } from '../../../lib/lifecycle/stages';
 import { TimeZone } from '../../../lib/ingest/timeZone';
+import { readStageSettings } from '../../../nodes/LifecycleStage/lifecycleSettings';
 
 const UTC = new TimeZone('UTC');
 
-const settings: StageSettings = {
-	model: 'retail',
-	atRiskGaps: 2,
-	churnedGaps: 4,
-	maxInactiveDays: 365,
-	atRiskDays: 90,
-	churnedDays: 180,
-	onboardingDays: 30,
-	loyalMinOrders: 5,
-	explorationMaxOrders: 2,
-	trendThreshold: 0.5,
-	useChurnProbability: false,
-	atRiskProbability: 0.5,
-	churnedProbability: 0.8,
-	reactivatedWindowDays: 0,
-};
+/** The node's defaults: the rules are specified against what users get. */
+const settings: StageSettings = readStageSettings({}, 'retail', 'cadence');
 
 const customer = (overrides: Partial<LifecycleInput>): LifecycleInput => {
 	const c: Omit<LifecycleInput, 'longestGaps'> = {
