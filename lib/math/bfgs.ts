@@ -1,3 +1,5 @@
+import { runToEnd, Steps } from './steps';
+
 /**
  * Unconstrained minimisation by BFGS with a backtracking (Armijo) line search, for the models'
  * smooth likelihoods over log-parameters. Small and dependency-free: the models have four
@@ -37,6 +39,11 @@ const dot = (u: number[], v: number[]) => u.reduce((s, ui, i) => s + ui * v[i], 
 const maxAbs = (v: number[]) => v.reduce((m, vi) => Math.max(m, Math.abs(vi)), 0);
 
 export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOptions = {}): MinimiseResult {
+	return runToEnd(bfgsSteps(f, start, options));
+}
+
+/** The minimisation as steps, one objective evaluation each (see steps.ts). */
+export function* bfgsSteps(f: Objective, start: number[], options: MinimiseOptions = {}): Steps<MinimiseResult> {
 	const maxIterations = options.maxIterations ?? 500;
 	const gtol = options.gradientTolerance ?? 1e-7;
 	const n = start.length;
@@ -62,6 +69,7 @@ export function minimiseBfgs(f: Objective, start: number[], options: MinimiseOpt
 		for (let tries = 0; tries < 60; tries++) {
 			xNext = x.map((xi, i) => xi + step * direction[i]);
 			const candidate = f(xNext);
+			yield;
 			const sufficientDecrease = candidate.value <= value + 1e-4 * step * slope;
 			// Next to the optimum, a sum over a million customers rounds in its last digits and no
 			// step "decreases" it: a point within rounding of the value whose gradient is below the
@@ -106,10 +114,10 @@ function identity(n: number): number[][] {
  * Stops early once a second start converges to the same value: two agreeing starts are enough
  * evidence that the optimum is found.
  */
-export function minimiseFromStarts(f: Objective, starts: number[][], options: MinimiseOptions = {}): MinimiseResult | undefined {
+export function* fromStartsSteps(f: Objective, starts: number[][], options: MinimiseOptions = {}): Steps<MinimiseResult | undefined> {
 	let best: MinimiseResult | undefined;
 	for (let s = 0; s < starts.length; s++) {
-		const result = minimiseBfgs(f, starts[s], options);
+		const result = yield* bfgsSteps(f, starts[s], options);
 		if (!Number.isFinite(result.value)) continue;
 		const agrees = best !== undefined && best.converged && result.converged && Math.abs(result.value - best.value) < 1e-9;
 		if (!best || (result.converged && !best.converged) || (result.converged === best.converged && result.value < best.value - 1e-12)) best = result;

@@ -1,4 +1,5 @@
-import { MinimiseOptions, MinimiseResult, minimiseBfgs, minimiseFromStarts, Objective } from './bfgs';
+import { bfgsSteps, fromStartsSteps, MinimiseOptions, MinimiseResult, Objective } from './bfgs';
+import { Steps } from './steps';
 
 /**
  * Multi-start search on a sample, then one polishing run on all the data. On a large customer
@@ -9,19 +10,19 @@ import { MinimiseOptions, MinimiseResult, minimiseBfgs, minimiseFromStarts, Obje
  * optimum, to the same tolerance: the sample only chooses where to start. When the polishing
  * run does not converge, the full multi-start search runs as it would without a sample.
  */
-export function minimiseCoarseToFine(
+export function* coarseToFineSteps(
 	full: Objective,
 	sample: Objective | undefined,
 	starts: number[][],
 	options: MinimiseOptions = {},
-): MinimiseResult | undefined {
-	if (!sample) return minimiseFromStarts(full, starts, options);
-	const coarse = minimiseFromStarts(sample, starts, options);
+): Steps<MinimiseResult | undefined> {
+	if (!sample) return yield* fromStartsSteps(full, starts, options);
+	const coarse = yield* fromStartsSteps(sample, starts, options);
 	if (coarse && Number.isFinite(coarse.value)) {
-		const polished = minimiseBfgs(full, coarse.x, { ...options, initialInverseHessian: coarse.inverseHessian });
+		const polished = yield* bfgsSteps(full, coarse.x, { ...options, initialInverseHessian: coarse.inverseHessian });
 		if (polished.converged) return { ...polished, iterations: coarse.iterations + polished.iterations };
 	}
-	return minimiseFromStarts(full, starts, options);
+	return yield* fromStartsSteps(full, starts, options);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { minimiseCoarseToFine, sampleWeights } from '../math/coarseToFine';
+import { coarseToFineSteps, sampleWeights } from '../math/coarseToFine';
+import { runToEnd, Steps } from '../math/steps';
 import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
@@ -194,11 +195,16 @@ function sampledGroups(data: GroupedHistories): GroupedHistories | undefined {
 
 /**
  * Maximum likelihood by BFGS over log-parameters, from several starting points (on a sample
- * first when there are many distinct histories, see minimiseCoarseToFine); the best
+ * first when there are many distinct histories, see coarseToFineSteps); the best
  * converged optimum wins. The objective is the mean negative log-likelihood plus the optional
  * penalty, so tolerances do not depend on the number of customers.
  */
 export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}): BgNbdFit {
+	return runToEnd(fitBgNbdSteps(data, options));
+}
+
+/** The fit as steps, to run cooperatively (see steps.ts). */
+export function* fitBgNbdSteps(data: GroupedHistories, options: BgNbdFitOptions = {}): Steps<BgNbdFit> {
 	const penalizer = options.penalizer ?? 0;
 	const n = data.customers;
 	const index = likelihoodIndex(data);
@@ -206,7 +212,7 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 		logParameterObjective(groups.customers, penalizer, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, groups, groupIndex));
 	const sample = sampledGroups(data);
 	const starts = options.starts ?? defaultStarts(data);
-	const best = minimiseCoarseToFine(
+	const best = yield* coarseToFineSteps(
 		objectiveOn(data, index),
 		sample && objectiveOn(sample, likelihoodIndex(sample)),
 		starts.map((p) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)]),

@@ -1,8 +1,9 @@
 import { median } from '../math/statistics';
+import { runToEnd, Steps } from '../math/steps';
 import { z } from 'zod';
-import { BgNbdParams, fitBgNbd } from './bgnbd';
+import { BgNbdParams, fitBgNbdSteps } from './bgnbd';
 import { groupHistories, History, SpendHistory } from './customerHistory';
-import { fitGammaGamma, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
+import { fitGammaGammaSteps, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
 import { RfmBreakpoints, rfmBreakpoints } from './rfm';
 
 /**
@@ -66,6 +67,11 @@ export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
 const EXTREME = 1e6;
 
 export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): ChurnModel {
+	return runToEnd(fitChurnModelSteps(customers, settings, fittedAt));
+}
+
+/** The fit as steps: the node runs it cooperatively so n8n stays responsive and can cancel it. */
+export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): Steps<ChurnModel> {
 	const notes: string[] = [];
 	const buyers = customers.filter((c) => c.orders > 0);
 	const repeat = buyers.filter((c) => c.history.x > 0);
@@ -85,7 +91,7 @@ export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings,
 	} else if (repeat.length < settings.minRepeatCustomers) {
 		notes.push(`Only ${repeat.length} customers bought again (at least ${settings.minRepeatCustomers} are needed to learn how customers drop out): scored by purchase cadence instead.`);
 	} else {
-		const fit = fitBgNbd(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
+		const fit = yield* fitBgNbdSteps(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const p = fit.params;
 		const sane = [p.r, p.alpha, p.a, p.b].every((v) => Number.isFinite(v) && v > 0 && v < EXTREME);
 		if (!fit.converged && fit.message === 'time limit reached') {
@@ -101,7 +107,7 @@ export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings,
 	let gammaGamma: ChurnModel['gammaGamma'] = null;
 	const spenders = repeat.filter((c) => c.spend.m > 0);
 	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
-		const fit = fitGammaGamma(spenders.map((c) => c.spend), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
+		const fit = yield* fitGammaGammaSteps(spenders.map((c) => c.spend), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const correlation = spendFrequencyCorrelation(spenders.map((c) => c.spend));
 		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every((v) => v < EXTREME)) {
 			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };

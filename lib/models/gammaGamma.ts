@@ -1,4 +1,5 @@
-import { minimiseCoarseToFine } from '../math/coarseToFine';
+import { coarseToFineSteps } from '../math/coarseToFine';
+import { runToEnd, Steps } from '../math/steps';
 import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
@@ -111,7 +112,7 @@ export function repeatSpenders(data: SpendHistory[]): SpendHistory[] {
 	return data.filter((d) => d.x > 0 && d.m > 0 && Number.isFinite(d.m));
 }
 
-/** From this many repeat spenders on, the search starts on a sample of SAMPLE_SIZE (see minimiseCoarseToFine). */
+/** From this many repeat spenders on, the search starts on a sample of SAMPLE_SIZE (see coarseToFineSteps). */
 const SAMPLE_FROM = 40_000;
 const SAMPLE_SIZE = 20_000;
 
@@ -123,7 +124,18 @@ function everyKth(columns: SpendColumns, k: number): SpendColumns {
 }
 
 /** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */
-export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: { penalizer?: number; timeLimitMs?: number } = {}): GammaGammaFit {
+export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: GammaGammaFitOptions = {}): GammaGammaFit {
+	return runToEnd(fitGammaGammaSteps(all, options));
+}
+
+export interface GammaGammaFitOptions {
+	penalizer?: number;
+	/** Stop searching, unconverged, after this many milliseconds. */
+	timeLimitMs?: number;
+}
+
+/** The fit as steps, to run cooperatively (see steps.ts). */
+export function* fitGammaGammaSteps(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }, options: GammaGammaFitOptions = {}): Steps<GammaGammaFit> {
 	const columns = spendColumns(all);
 	const n = columns.x.length;
 	const penalizer = options.penalizer ?? 0;
@@ -138,7 +150,7 @@ export function fitGammaGamma(all: SpendHistory[] | { x: ArrayLike<number>; m: A
 		[5, 4, (3 * meanM) / 5],
 		[0.5, 1.5, meanM],
 	];
-	const best = minimiseCoarseToFine(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(Math.log)), {
+	const best = yield* coarseToFineSteps(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(Math.log)), {
 		maxIterations: 1000,
 		deadline: options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs,
 		gradientTolerance: 1e-8,

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 import { TimeZone } from '../../lib/ingest/timeZone';
-import { ChurnModel, fitChurnModel, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
+import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
+import { ChurnModel, fitChurnModelSteps, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
 import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
@@ -26,6 +27,23 @@ const NOT_SCORED = {
 	historicClv: 0,
 	churnMethod: 'none',
 };
+
+/**
+ * A fit can run for seconds on a large or ill-posed base: it gives n8n's event loop a turn every
+ * few milliseconds (so the editor and other executions keep moving) and stops when the user
+ * cancels the execution.
+ */
+async function fitCooperatively(context: IExecuteFunctions, customers: ModelCustomer[], settings: Parameters<typeof fitChurnModelSteps>[1]): Promise<ChurnModel> {
+	try {
+		return await runCooperatively(fitChurnModelSteps(customers, settings, new Date()), {
+			pause: async () => await sleep(0),
+			signal: context.getExecutionCancelSignal?.(),
+		});
+	} catch (error) {
+		if (error instanceof ComputationCancelled) throw new NodeOperationError(context.getNode(), 'The model fit was stopped because the execution was cancelled');
+		throw asNodeError(context, error);
+	}
+}
 
 export class ChurnRisk implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,7 +105,7 @@ export class ChurnRisk implements INodeType {
 					description: 'Churn Risk needs customers with at least one order. Check the node before it.',
 				});
 			}
-			model = fitChurnModel(scorable, settings.fit, new Date());
+			model = await fitCooperatively(this, scorable, settings.fit);
 			if (settings.saveModel) saveModel(this, modelName, model);
 		} else {
 			const source = this.getNodeParameter('modelSource', 0, 'staticData') as string;

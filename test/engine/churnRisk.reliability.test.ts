@@ -63,3 +63,45 @@ describe('Churn Risk on populations that strain the model', () => {
 		expect(result.error?.message).toBe('Horizon (Days) must be from 1 to 3650 days; got 1000000000');
 	});
 });
+
+/**
+ * Customers who buy like clockwork, each at their own pace, until the end of the window: nobody
+ * drops out, so the BG/NBD likelihood has no optimum (the drop-out odds run to zero) and every
+ * evaluation at those extreme parameters is slow. Unbounded, this fit ran for 17 s.
+ */
+const CLOCKWORK: IDataObject[] = Array.from({ length: 2000 }, (_, i) => {
+	const first = i % 364;
+	const gap = 10 + ((i * 7) % 50);
+	const repeats = Math.floor((546 - first - 1) / gap);
+	return { customerId: `C${i}`, orders: repeats + 1, frequency: repeats, recency: repeats * gap, T: 546 - first, monetaryValue: 40, totalSpend: 40 * (repeats + 1) };
+});
+const fitClockwork = (signal?: AbortSignal) =>
+	runWorkflow(linearWorkflow([rowsStep(CLOCKWORK), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' } }]), { signal });
+
+describe('Churn Risk on a base whose fit has no clear optimum', () => {
+	it('keeps n8n responsive while it searches, then scores by cadence with a plain note', async () => {
+		let turns = 0;
+		const ticker = setInterval(() => turns++, 10);
+		const result = await fitClockwork().finally(() => clearInterval(ticker));
+		expect(result.error).toBeUndefined();
+		const [model] = result.json('Churn Risk', 1);
+		expect(model.method).toBe('cadence');
+		expect((model.notes as string[]).join(' ')).toMatch(/no clear optimum within 8 s/);
+		expect(result.json('Churn Risk')).toHaveLength(CLOCKWORK.length);
+		// Eight seconds of fitting with a turn for the event loop at least every few evaluations:
+		// a fit that held the loop would let the 10 ms ticker run only before and after it.
+		expect(turns).toBeGreaterThan(100);
+	});
+
+	it('stops as soon as the execution is cancelled', async () => {
+		const controller = new AbortController();
+		const started = Date.now();
+		setTimeout(() => controller.abort(), 500);
+		const result = await fitClockwork(controller.signal);
+		const elapsed = Date.now() - started;
+		expect(result.error?.message).toBe('The model fit was stopped because the execution was cancelled');
+		// Far below the fit's 8 s time limit: the cancel, not the limit, ended it.
+		expect(elapsed).toBeLessThan(4000);
+	});
+});
+

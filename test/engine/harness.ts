@@ -104,6 +104,8 @@ export interface RunOptions {
 	staticData?: IDataObject;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	timezone?: string;
+	/** Cancels the execution, as the editor's Stop button does. */
+	signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -163,7 +165,9 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IRunExecutionData;
 
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	options.signal?.addEventListener('abort', () => execution.cancel(), { once: true });
+	const run = await execution;
 	const outputs = (nodeName: string): INodeExecutionData[][] => {
 		const runs = run.data.resultData.runData[nodeName];
 		if (!runs) throw new Error(`${nodeName} did not run${run.data.resultData.error ? `: ${run.data.resultData.error.message}` : ''}`);

@@ -1,5 +1,6 @@
-import { minimiseFromStarts } from '../../../lib/math/bfgs';
-import { minimiseCoarseToFine, sampleWeights } from '../../../lib/math/coarseToFine';
+import { fromStartsSteps } from '../../../lib/math/bfgs';
+import { coarseToFineSteps, sampleWeights } from '../../../lib/math/coarseToFine';
+import { runToEnd } from '../../../lib/math/steps';
 import { bgnbdLogLikelihood, fitBgNbd } from '../../../lib/models/bgnbd';
 import { groupHistories } from '../../../lib/models/customerHistory';
 import { fitGammaGamma, gammaGammaLogLikelihood, spendColumns } from '../../../lib/models/gammaGamma';
@@ -36,7 +37,7 @@ describe('fitting a large customer base through a sample first', () => {
 		expect(groups.x.length).toBeGreaterThan(40_000);
 		const fit = fitBgNbd(groups);
 		const objective = logParameterObjective(groups.customers, 0, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, groups));
-		const direct = minimiseFromStarts(objective, [[0, Math.log(30), 0, 0]], { maxIterations: 1000, gradientTolerance: 1e-8 });
+		const direct = runToEnd(fromStartsSteps(objective, [[0, Math.log(30), 0, 0]], { maxIterations: 1000, gradientTolerance: 1e-8 }));
 		expect(fit.converged).toBe(true);
 		const [r, alpha, a, b] = (direct?.x ?? []).map(Math.exp);
 		expect(fit.params.r).toBeCloseTo(r, 5);
@@ -50,7 +51,7 @@ describe('fitting a large customer base through a sample first', () => {
 		const spenders = spendColumns(base);
 		expect(spenders.x.length).toBeGreaterThan(40_000);
 		const objective = logParameterObjective(spenders.x.length, 0, ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, spenders));
-		const direct = minimiseFromStarts(objective, [[0, Math.log(2), Math.log(20)]], { maxIterations: 1000, gradientTolerance: 1e-8 });
+		const direct = runToEnd(fromStartsSteps(objective, [[0, Math.log(2), Math.log(20)]], { maxIterations: 1000, gradientTolerance: 1e-8 }));
 		const [p, q, gamma] = (direct?.x ?? []).map(Math.exp);
 		expect(fit.converged).toBe(true);
 		expect(fit.params.p).toBeCloseTo(p, 4);
@@ -66,7 +67,7 @@ describe('coarse-to-fine minimisation', () => {
 	});
 
 	it("polishes the sample's optimum into the full objective's own optimum", () => {
-		const result = minimiseCoarseToFine(bowl([1, 2]), bowl([1.1, 1.9]), [[5, 5]], { gradientTolerance: 1e-10 });
+		const result = runToEnd(coarseToFineSteps(bowl([1, 2]), bowl([1.1, 1.9]), [[5, 5]], { gradientTolerance: 1e-10 }));
 		expect(result?.converged).toBe(true);
 		expect(result?.x[0]).toBeCloseTo(1, 8);
 		expect(result?.x[1]).toBeCloseTo(2, 8);
@@ -75,7 +76,7 @@ describe('coarse-to-fine minimisation', () => {
 	it('searches the full objective from every start when the polishing run fails', () => {
 		// The sample's optimum lies where the full objective cannot be evaluated.
 		const full = (x: number[]) => (x[0] > 3 ? { value: NaN, gradient: [0] } : bowl([1])(x));
-		const result = minimiseCoarseToFine(full, bowl([4]), [[0]], { gradientTolerance: 1e-10 });
+		const result = runToEnd(coarseToFineSteps(full, bowl([4]), [[0]], { gradientTolerance: 1e-10 }));
 		expect(result?.x[0]).toBeCloseTo(1, 8);
 	});
 });
