@@ -50,7 +50,10 @@ export interface Rejection {
  * A rejected duplicate still says something new about its customer when its contact fields
  * differ (a later export with an opt-out): those are kept, as the row's latest word.
  */
-export type CleanResult = { order: CleanOrder } | { rejection: Rejection; contactUpdate?: { customerId: string; at: number; contact: ContactFields } };
+/** What a rejected row still tells about its customer's contact details, as of `at`. */
+export type ContactUpdate = { customerId: string; at: number; contact: ContactFields };
+
+export type CleanResult = { order: CleanOrder } | { rejection: Rejection; contactUpdate?: ContactUpdate };
 
 /**
  * Turns raw rows into orders. Stateful, because of order IDs: line-item exports write one row
@@ -107,21 +110,30 @@ export class OrderCleaner {
 		const customerId = textOrNull(idValue);
 		if (customerId === null) return reject(`customer ID (column "${m.customerId}") is empty`);
 
+		// A row rejected for its order still tells what the customer said about contact: with a
+		// date, it counts like any row; without one, only its opt-outs count, as the latest word
+		// (when it was said is unknown, and mailing someone who said no is the worse mistake).
+		const rejectKeepingContact = (reason: string, at: number | null): CleanResult => {
+			const contact = this.readContact ? this.readContact(raw) : null;
+			const update = contact && (at === null ? optOutsOnly(contact) : contact);
+			return { ...reject(reason), ...(update ? { contactUpdate: { customerId, at: at ?? Infinity, contact: update } } : {}) };
+		};
+
 		const date = this.parseOrderDate(raw[m.orderDate as string]);
-		if ('error' in date) return reject(`order date (column "${m.orderDate}") ${date.error}`);
+		if ('error' in date) return rejectKeepingContact(`order date (column "${m.orderDate}") ${date.error}`, null);
 
 		const value = this.rowValue(raw);
-		if ('error' in value) return reject(value.error);
+		if ('error' in value) return rejectKeepingContact(value.error, date.ms);
 		const amount = value.amount;
 		let currency = m.currency ? textOrNull(raw[m.currency])?.toUpperCase() ?? null : null;
 		currency = currency ?? value.currency ?? null;
 		const returned = m.returned ? parseFlag(raw[m.returned]) === true : false;
 		const isRefund = amount < 0;
 		if ((isRefund || returned) && this.options.refunds === 'exclude') {
-			return reject(isRefund ? 'refund (negative amount) left out by the Refunds option' : 'returned order left out by the Refunds option');
+			return rejectKeepingContact(isRefund ? 'refund (negative amount) left out by the Refunds option' : 'returned order left out by the Refunds option', date.ms);
 		}
 		if (amount === 0 && value.fromColumn && this.options.zeroValueOrders === 'exclude') {
-			return reject('zero-value order left out by the Zero-Value Orders option');
+			return rejectKeepingContact('zero-value order left out by the Zero-Value Orders option', date.ms);
 		}
 
 		let orderKey = -1;
@@ -131,11 +143,7 @@ export class OrderCleaner {
 			const fingerprint = fingerprintOfValues(this.orderColumnsOf(raw), this.rowSeparator);
 			if (this.orderKeys.added) this.registerNewKey(fingerprint);
 			else if (!this.isNewRowOf(orderKey, fingerprint)) {
-				const contact = this.readContact ? this.readContact(raw) : null;
-				return {
-					rejection: { row, sourceItem, reason: `duplicate of an earlier row of order "${orderId}" (counted once)`, raw },
-					...(contact ? { contactUpdate: { customerId, at: date.ms, contact } } : {}),
-				};
+				return rejectKeepingContact(`duplicate of an earlier row of order "${orderId}" (counted once)`, date.ms);
 			}
 		}
 
@@ -229,4 +237,13 @@ export class OrderCleaner {
 		if (!(Math.abs(amount) <= MAX_AMOUNT)) return { error: `unit price x quantity (columns "${m.unitPrice}", "${m.quantity}") is larger than any order: check both columns` };
 		return { amount, currency: price.currency, fromColumn: true };
 	}
+}
+
+const CONSENT_FIELDS = ['consentEmail', 'consentSms', 'consentPush'] as const;
+
+/** The opt-outs of a row's contact fields, or null when it has none. */
+function optOutsOnly(contact: ContactFields): ContactFields | null {
+	const kept: ContactFields = { issues: [] };
+	for (const field of CONSENT_FIELDS) if (contact[field] === false) kept[field] = false;
+	return CONSENT_FIELDS.some((field) => kept[field] === false) ? kept : null;
 }

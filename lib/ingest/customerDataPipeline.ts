@@ -1,4 +1,4 @@
-import { CleaningOptions, CleanOrder, OrderCleaner, Rejection } from './cleanOrders';
+import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './cleanOrders';
 import { BYTE_PATH_FIELDS, scanCsvOrders } from './csvOrderScanner';
 import { CustomerSummary } from './customerSummary';
 import { FieldMapping, MappingResult, resolveFieldMapping } from './fieldMapping';
@@ -75,6 +75,8 @@ export class CustomerDataPipeline {
 	/** Rows taken as an order, an order line or a refund (orders after the analysis date included). */
 	private rowsAccepted = 0;
 	private rowSeparator = ',';
+	/** Contact fields of rejected rows whose customer had no order yet when the row was read. */
+	private readonly pendingContacts: ContactUpdate[] = [];
 
 	constructor(private readonly options: PipelineOptions) {}
 
@@ -98,7 +100,7 @@ export class CustomerDataPipeline {
 		const cleaned = (this.cleaner as OrderCleaner).clean(raw.values, raw.row, sourceItem);
 		if ('rejection' in cleaned) {
 			this.rejected.push(cleaned.rejection);
-			if (cleaned.contactUpdate && this.options.output === 'customers') this.summariser.updateContact(cleaned.contactUpdate);
+			if (cleaned.contactUpdate && this.options.output === 'customers' && !this.summariser.updateContact(cleaned.contactUpdate)) this.pendingContacts.push(cleaned.contactUpdate);
 			return;
 		}
 		const order = cleaned.order;
@@ -184,6 +186,7 @@ export class CustomerDataPipeline {
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;
 		else if (this.summaryReader) records = this.summaries;
 		else {
+			for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
 			const { customers, sources, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay, this.options.trendWindowDays);
 			ordersAfter = ordersAfterAnalysisDate;
 			records = customers.map((record, row) => ({ record, sourceItems: sources[row] }));

@@ -1,6 +1,6 @@
 import { ByteKeyTable } from './byteKeyTable';
 import { FloatColumn, IntColumn } from './growableColumns';
-import { CleanOrder } from './cleanOrders';
+import { CleanOrder, ContactUpdate } from './cleanOrders';
 import { buildCustomerSummary, CONTACT_FIELDS, ContactField } from './buildCustomerSummary';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from './customerSummary';
 import { dayNumberToIsoDate } from './parseDate';
@@ -242,15 +242,17 @@ export class CustomerSummariser {
 	 * The contact fields of a row that adds no order (a duplicate re-exported with, say, an
 	 * opt-out): the latest explicit value still wins, for a customer already known.
 	 */
-	updateContact(update: { customerId: string; at: number; contact: NonNullable<CleanOrder['contact']> }): void {
+	/** Applies a rejected row's contact fields to a known customer; false when the customer has no order yet. */
+	updateContact(update: ContactUpdate): boolean {
 		const index = this.ids.findString(update.customerId);
-		if (index < 0) return;
+		if (index < 0) return false;
 		const state = this.stateOf(index);
 		for (const field of CONTACT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = update.contact[field];
 			if (value !== null && value !== undefined) this.remember(state, field, value, update.at);
 		}
+		return true;
 	}
 
 	private stateOf(customer: number): CustomerState {

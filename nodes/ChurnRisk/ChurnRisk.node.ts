@@ -9,7 +9,7 @@ import { segmentSummary } from '../../lib/models/rfm';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
 import { extendRecord } from '../shared/extendRecord';
-import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
 import { loadSavedModel, saveModel } from './savedModels';
@@ -64,95 +64,99 @@ export class ChurnRisk implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
-		let settings: ReturnType<typeof readChurnRiskSettings>;
-		let zone: TimeZone;
-		let analysisDay: number;
-		try {
-			settings = readChurnRiskSettings({
-				options: this.getNodeParameter('options', 0, {}),
-				horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
-				churnDefinition: this.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
-				rfmScoring: mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles',
-				thresholds: {
-					recency: this.getNodeParameter('recencyThresholds', 0, '') as string,
-					frequency: this.getNodeParameter('frequencyThresholds', 0, '') as string,
-					monetary: this.getNodeParameter('monetaryThresholds', 0, '') as string,
-				},
+		return await failEveryItemOnContinue(this, items, { outputs: 2, errorOutput: 0 }, async () => await scoreCustomers.call(this, items));
+	}
+}
+
+async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
+	let settings: ReturnType<typeof readChurnRiskSettings>;
+	let zone: TimeZone;
+	let analysisDay: number;
+	try {
+		settings = readChurnRiskSettings({
+			options: this.getNodeParameter('options', 0, {}),
+			horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
+			churnDefinition: this.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
+			rfmScoring: mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles',
+			thresholds: {
+				recency: this.getNodeParameter('recencyThresholds', 0, '') as string,
+				frequency: this.getNodeParameter('frequencyThresholds', 0, '') as string,
+				monetary: this.getNodeParameter('monetaryThresholds', 0, '') as string,
+			},
+		});
+		zone = new TimeZone(this.getTimezone() || 'UTC');
+		analysisDay = readAnalysisDay(this, zone);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
+	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, input, zone, analysisDay);
+	const customers: Array<{ json: IDataObject; sourceItems: number[]; customer: ModelCustomer | null }> = [];
+	const recordErrors = await forEachRecord(this, records, (record) => {
+		const reading = modelCustomerFromRecord(record.json, analysisDay);
+		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+		customers.push({ json: record.json, sourceItems: record.sourceItems, customer: 'customer' in reading ? reading.customer : null });
+	});
+	const errorItems = [...orderErrors, ...recordErrors];
+
+	let model: ChurnModel;
+	const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';
+	if (mode === 'fitAndScore') {
+		const scorable = customers.flatMap((c) => (c.customer ? [c.customer] : []));
+		if (scorable.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'No customer with orders to learn from', {
+				description: 'Churn Risk needs customers with at least one order. Check the node before it.',
 			});
-			zone = new TimeZone(this.getTimezone() || 'UTC');
-			analysisDay = readAnalysisDay(this, zone);
+		}
+		model = await fitCooperatively(this, scorable, settings.fit);
+		if (settings.saveModel) saveModel(this, modelName, model);
+	} else {
+		const source = this.getNodeParameter('modelSource', 0, 'staticData') as string;
+		const raw = source === 'json' ? this.getNodeParameter('modelJson', 0, '') : loadSavedModel(this, modelName);
+		if (raw === undefined || raw === '' || raw === null) {
+			throw new NodeOperationError(this.getNode(), `No saved model "${modelName}" in this workflow yet`, {
+				description:
+					'Run this workflow with a Churn Risk node in Fit and Score mode first. n8n keeps saved data only for production runs (an active workflow), not for manual test runs: for tests, paste a model into Model JSON.',
+			});
+		}
+		try {
+			model = parseChurnModel(raw);
 		} catch (error) {
 			throw asNodeError(this, error);
 		}
-
-		const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
-		const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, input, zone, analysisDay);
-		const customers: Array<{ json: IDataObject; sourceItems: number[]; customer: ModelCustomer | null }> = [];
-		const recordErrors = await forEachRecord(this, records, (record) => {
-			const reading = modelCustomerFromRecord(record.json, analysisDay);
-			if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-			customers.push({ json: record.json, sourceItems: record.sourceItems, customer: 'customer' in reading ? reading.customer : null });
-		});
-		const errorItems = [...orderErrors, ...recordErrors];
-
-		let model: ChurnModel;
-		const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';
-		if (mode === 'fitAndScore') {
-			const scorable = customers.flatMap((c) => (c.customer ? [c.customer] : []));
-			if (scorable.length === 0) {
-				throw new NodeOperationError(this.getNode(), 'No customer with orders to learn from', {
-					description: 'Churn Risk needs customers with at least one order. Check the node before it.',
-				});
-			}
-			model = await fitCooperatively(this, scorable, settings.fit);
-			if (settings.saveModel) saveModel(this, modelName, model);
-		} else {
-			const source = this.getNodeParameter('modelSource', 0, 'staticData') as string;
-			const raw = source === 'json' ? this.getNodeParameter('modelJson', 0, '') : loadSavedModel(this, modelName);
-			if (raw === undefined || raw === '' || raw === null) {
-				throw new NodeOperationError(this.getNode(), `No saved model "${modelName}" in this workflow yet`, {
-					description:
-						'Run this workflow with a Churn Risk node in Fit and Score mode first. n8n keeps saved data only for production runs (an active workflow), not for manual test runs: for tests, paste a model into Model JSON.',
-				});
-			}
-			try {
-				model = parseChurnModel(raw);
-			} catch (error) {
-				throw asNodeError(this, error);
-			}
-		}
-
-		const scorer = new ChurnScorer(model, settings.scoring);
-		const scored: INodeExecutionData[] = [];
-		// A customer that cannot be scored stops the node with the item named, or with "continue
-		// on fail" becomes an error item: never an unscored item that looks scored.
-		const scoringErrors = await forEachRecord(this, customers, ({ json, sourceItems, customer }) => {
-			if (!customer) {
-				scored.push(linkedItem(extendRecord(json, NOT_SCORED), sourceItems));
-				return;
-			}
-			let scores: ReturnType<ChurnScorer['score']>;
-			try {
-				scores = scorer.score(customer);
-			} catch (error) {
-				throw new NodeOperationError(this.getNode(), `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`, { itemIndex: sourceItems[0] });
-			}
-			scored.push(linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scores), sourceItems));
-		});
-		errorItems.push(...scoringErrors);
-
-		this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });
-		const modelItems: INodeExecutionData[] = [];
-		if (mode === 'fitAndScore') {
-			const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
-			if (settings.segmentSummary) {
-				modelJson.segmentSummary = segmentSummary(
-					scored.flatMap(({ json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
-				) as unknown as IDataObject[];
-			}
-			modelItems.push({ json: modelJson, pairedItem: items.map((_, item) => ({ item })) });
-		}
-		return [[...scored, ...errorItems], modelItems];
 	}
+
+	const scorer = new ChurnScorer(model, settings.scoring);
+	const scored: INodeExecutionData[] = [];
+	// A customer that cannot be scored stops the node with the item named, or with "continue
+	// on fail" becomes an error item: never an unscored item that looks scored.
+	const scoringErrors = await forEachRecord(this, customers, ({ json, sourceItems, customer }) => {
+		if (!customer) {
+			scored.push(linkedItem(extendRecord(json, NOT_SCORED), sourceItems));
+			return;
+		}
+		let scores: ReturnType<ChurnScorer['score']>;
+		try {
+			scores = scorer.score(customer);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`, { itemIndex: sourceItems[0] });
+		}
+		scored.push(linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scores), sourceItems));
+	});
+	errorItems.push(...scoringErrors);
+
+	this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });
+	const modelItems: INodeExecutionData[] = [];
+	if (mode === 'fitAndScore') {
+		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
+		if (settings.segmentSummary) {
+			modelJson.segmentSummary = segmentSummary(
+				scored.flatMap(({ json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
+			) as unknown as IDataObject[];
+		}
+		modelItems.push({ json: modelJson, pairedItem: items.map((_, item) => ({ item })) });
+	}
+	return [[...scored, ...errorItems], modelItems];
 }

@@ -5,7 +5,7 @@ import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
 import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
-import { asNodeError, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
 import { rowsFromApi } from './readFromApi';
@@ -32,88 +32,96 @@ export class CustomerData implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const source = this.getNodeParameter('source', 0) as 'items' | 'binaryFile' | 'api';
-		const inputKind = this.getNodeParameter('inputKind', 0) as InputKind;
-		const output = inputKind === 'orders' ? (this.getNodeParameter('output', 0, 'customers') as 'customers' | 'transactions') : 'customers';
-
-		let pipeline: CustomerDataPipeline;
-		let options: ReturnType<typeof parseCustomerDataOptions>;
-		let analysisDay = 0;
-		try {
-			options = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
-			const cleaning = cleaningOptionsFrom(options, this.getTimezone());
-			if (output === 'customers') analysisDay = readAnalysisDay(this, cleaning.timeZone);
-			pipeline = new CustomerDataPipeline({
-				inputKind,
-				explicitMapping: explicitMappingFrom(this.getNodeParameter('fieldMapping', 0, {})),
-				cleaning,
-				analysisDay,
-				output,
-				trendWindowDays: options.trendWindowDays,
-			});
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-
-		const fileInfo: FileReadInfo = {};
-		let rowsSeen = 0;
-		const consume = async (rows: AsyncIterable<RawRow> | Iterable<RawRow>, itemIndex: number) => {
-			for await (const row of rows) {
-				if (++rowsSeen % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
-				pipeline.add(row, itemIndex);
-			}
-		};
-
-		let errorItems: INodeExecutionData[] = [];
-		try {
-			if (source === 'items') {
-				// Rows from upstream nodes: each item is a row; its number is its position (1-based).
-				for (let i = 0; i < items.length; i++) {
-					if (i % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
-					pipeline.add({ row: i + 1, values: items[i].json }, i);
-				}
-			} else {
-				errorItems = await forEachInputItem(this, items, async (itemIndex) => {
-					if (source === 'api') await consume(rowsFromApi(this, itemIndex, options), itemIndex);
-					else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
-				});
-			}
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-
-		let result: ReturnType<CustomerDataPipeline['finish']>;
-		try {
-			result = pipeline.finish();
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-		if (options.failOnRejected && result.rejected.length > 0) {
-			// Rows of files or API responses are numbered per input item: name the item when there are several.
-			const nameItem = source !== 'items' && items.length > 1;
-			const first = result.rejected.slice(0, 5).map((r) => `row ${r.row}${nameItem ? ` of item ${r.sourceItem}` : ''}: ${r.reason}`);
-			throw new NodeOperationError(this.getNode(), `${result.rejected.length} of ${result.rowsRead} rows could not be read`, {
-				description: `${first.join('\n')}\nFix these rows, or turn off "Fail on Rejected Rows" to send them to the Rejected output.`,
-			});
-		}
-
-		const hint = [
-			`Read ${result.rowsRead} rows: ${result.rowsAccepted} accepted, ${result.rejected.length} rejected.`,
-			fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
-			result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
-			result.ordersAfterAnalysisDate ? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.` : '',
-			result.records.length === 0 && result.ordersAfterAnalysisDate > 0
-				? `No customer to summarise: every order is after the analysis date ${dayNumberToIsoDate(analysisDay)}. Check the Analysis Date.`
-				: '',
-		]
-			.filter(Boolean)
-			.join(' ');
-		this.addExecutionHints({ message: hint, location: 'outputPane' });
-
-		const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
-		const rejected = result.rejected.map((r) =>
-			linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
-		);
-		return [[...main, ...errorItems], rejected];
+		return await failEveryItemOnContinue(this, items, { outputs: 2, errorOutput: 0 }, async () => await readCustomerData.call(this, items));
 	}
+}
+
+async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const source = this.getNodeParameter('source', 0) as 'items' | 'binaryFile' | 'api';
+	const inputKind = this.getNodeParameter('inputKind', 0) as InputKind;
+	const output = inputKind === 'orders' ? (this.getNodeParameter('output', 0, 'customers') as 'customers' | 'transactions') : 'customers';
+
+	let pipeline: CustomerDataPipeline;
+	let options: ReturnType<typeof parseCustomerDataOptions>;
+	let analysisDay = 0;
+	try {
+		options = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
+		const cleaning = cleaningOptionsFrom(options, this.getTimezone());
+		if (output === 'customers') analysisDay = readAnalysisDay(this, cleaning.timeZone);
+		pipeline = new CustomerDataPipeline({
+			inputKind,
+			explicitMapping: explicitMappingFrom(this.getNodeParameter('fieldMapping', 0, {})),
+			cleaning,
+			analysisDay,
+			output,
+			trendWindowDays: options.trendWindowDays,
+		});
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	const fileInfo: FileReadInfo = {};
+	let rowsSeen = 0;
+	const consume = async (rows: AsyncIterable<RawRow> | Iterable<RawRow>, itemIndex: number) => {
+		for await (const row of rows) {
+			if (++rowsSeen % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
+			pipeline.add(row, itemIndex);
+		}
+	};
+
+	let errorItems: INodeExecutionData[] = [];
+	try {
+		if (source === 'items') {
+			// Rows from upstream nodes: each item is a row; its number is its position (1-based).
+			for (let i = 0; i < items.length; i++) {
+				if (i % CANCEL_CHECK_EVERY === 0) throwIfCancelled(this);
+				pipeline.add({ row: i + 1, values: items[i].json }, i);
+			}
+		} else {
+			errorItems = await forEachInputItem(this, items, async (itemIndex) => {
+				if (source === 'api') await consume(rowsFromApi(this, itemIndex, options), itemIndex);
+				else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
+			});
+		}
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	let result: ReturnType<CustomerDataPipeline['finish']>;
+	try {
+		result = pipeline.finish();
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	if (options.failOnRejected && result.rejected.length > 0) {
+		// Rows of files or API responses are numbered per input item: name the item when there are several.
+		const nameItem = source !== 'items' && items.length > 1;
+		const first = result.rejected.slice(0, 5).map((r) => `row ${r.row}${nameItem ? ` of item ${r.sourceItem}` : ''}: ${r.reason}`);
+		throw new NodeOperationError(this.getNode(), `${result.rejected.length} of ${result.rowsRead} rows could not be read`, {
+			description: `${first.join('\n')}\nFix these rows, or turn off "Fail on Rejected Rows" to send them to the Rejected output.`,
+		});
+	}
+
+	const hint = [
+		`Read ${result.rowsRead} rows: ${result.rowsAccepted} accepted, ${result.rejected.length} rejected.`,
+		fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
+		result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
+		result.ordersAfterAnalysisDate === 1
+			? '1 order after the analysis date was left out of the summary.'
+			: result.ordersAfterAnalysisDate > 1
+				? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.`
+				: '',
+		result.records.length === 0 && result.ordersAfterAnalysisDate > 0
+			? `No customer to summarise: every order is after the analysis date ${dayNumberToIsoDate(analysisDay)}. Check the Analysis Date.`
+			: '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	this.addExecutionHints({ message: hint, location: 'outputPane' });
+
+	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
+	const rejected = result.rejected.map((r) =>
+		linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
+	);
+	return [[...main, ...errorItems], rejected];
 }

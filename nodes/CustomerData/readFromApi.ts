@@ -8,7 +8,7 @@ import {
 	recordsOf,
 } from '../../lib/ingest/api/pagination';
 import { PageLoopGuard } from '../../lib/ingest/api/pageLoopGuard';
-import { firstPageUrl, isSameOrigin, nextPageUrl, redactSecrets } from '../../lib/ingest/api/requestSafety';
+import { firstPageUrl, isSameOrigin, nextPageUrl, redactRecord, secretRedactor } from '../../lib/ingest/api/requestSafety';
 import { isRetryableStatus, retryDelay } from '../../lib/ingest/api/retryPolicy';
 import { objectRow } from '../../lib/ingest/readers/lineRows';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
@@ -125,7 +125,8 @@ async function fetchPage(
 			if (!isRetryableStatus(response.statusCode)) {
 				throw new NodeOperationError(ctx.getNode(), api.redact(`${request.url} answered HTTP ${response.statusCode}`), {
 					itemIndex,
-					description: api.redact(`Response: ${JSON.stringify(response.body).slice(0, 500)}`),
+					// Redacted before it is cut, so a secret across the cut cannot show its first half.
+					description: `Response: ${api.redact(JSON.stringify(response.body)).slice(0, 500)}`,
 				});
 			}
 			failure = `answered HTTP ${response.statusCode}`;
@@ -165,7 +166,7 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 	const secrets = [credentials.apiKey, credentials.token, credentials.password];
 	const api: ApiContext = {
 		baseUrl: credentials.baseUrl,
-		redact: (text) => redactSecrets(text, secrets, { username: credentials.username, password: credentials.password }),
+		redact: secretRedactor(secrets, { username: credentials.username, password: credentials.password }),
 		followOtherHosts: options.followOtherHosts,
 	};
 	const first = firstPageRequest(url.trim(), qs, pagination);
@@ -182,7 +183,7 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 			const text = typeof response.body === 'string' ? response.body.trim() : '';
 			throw new NodeOperationError(
 				ctx.getNode(),
-				api.redact(`Page ${request.page} is not JSON: ${text === '' ? 'the response is empty' : `it starts with "${text.slice(0, 60)}"`}`),
+				api.redact(`Page ${request.page} is not JSON: ${text === '' ? 'the response is empty' : `it starts with "${api.redact(text).slice(0, 60)}"`}`),
 				{ itemIndex, description: 'Check the URL: an HTML page usually means a login page or a wrong path.' },
 			);
 		}
@@ -199,7 +200,8 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 				description: 'Stopped so that no order is counted twice. Check the pagination settings (parameter names, cursor field) against the API documentation.',
 			});
 		}
-		for (const value of records) yield objectRow(++row, value);
+		// A server that echoes the key inside its records must not carry it into the workflow.
+		for (const value of records) yield objectRow(++row, redactRecord(value, api.redact));
 		const next: PageRequest | null = nextPageRequest(pagination, request, { body: response.body, headers: response.headers }, records.length);
 		request = next && next.url !== request.url ? { ...next, url: nextPageUrl(next.url, request.url) } : next;
 	}

@@ -11,7 +11,7 @@ import { getPath } from '../../lib/ingest/api/pagination';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
 import { extendRecord } from '../shared/extendRecord';
-import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
 import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
@@ -24,6 +24,13 @@ const ROUTE_NAMES = {
 /** The item's own analysis date (Customer Data writes one), else the node's. */
 const itemDay = (json: IDataObject, fallback: number) =>
 	(typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null) ?? fallback;
+
+/** How many outputs the node has with its current settings: one, or one per stage. */
+function stageOutputs(ctx: IExecuteFunctions): { outputs: number; errorOutput: number } {
+	const model = ctx.getNodeParameter('stageModel', 0, 'retail') as StageModel;
+	const routed = ctx.getNodeParameter('routeByStage', 0, false) as boolean;
+	return { outputs: routed ? (ROUTE_ORDER[model] ?? ROUTE_ORDER.retail).length : 1, errorOutput: 0 };
+}
 
 export class LifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,68 +50,72 @@ export class LifecycleStage implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const model = this.getNodeParameter('stageModel', 0) as StageModel;
-		const previousFrom = this.getNodeParameter('previousStageSource', 0, 'staticData') as 'staticData' | 'field' | 'none';
-		const onlyChanged = this.getNodeParameter('onlyChanged', 0, false) as boolean;
-		const routeByStage = this.getNodeParameter('routeByStage', 0, false) as boolean;
-		let settings: ReturnType<typeof readStageSettings>;
-		let zone: TimeZone;
-		let analysisDay: number;
-		try {
-			settings = readStageSettings(this.getNodeParameter('options', 0, {}), model, this.getNodeParameter('riskSignal', 0, 'cadence') as string);
-			zone = new TimeZone(this.getTimezone() || 'UTC');
-			analysisDay = readAnalysisDay(this, zone);
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-
-		const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
-		const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
-		const recordErrors = await forEachRecord(this, records, (record) => {
-			const day = itemDay(record.json, analysisDay);
-			const reading = lifecycleInputFromRecord(record.json, day, zone);
-			if ('error' in reading) {
-				throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
-			}
-			readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
-		});
-
-		const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: {}, populationGapDays: null };
-		const populationGap = populationGapDays(readable.map((r) => r.input)) ?? memory.populationGapDays;
-		const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
-
-		const staged = readable.map(({ json, sourceItems, input, day }) => {
-			const id = String(json.customerId ?? '');
-			const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages[id]) : null;
-			const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
-			const decision = decideStage({ ...input, previousStage }, settings, populationGap);
-			const unchanged = previousStage === decision.stage;
-			const sinceDay = unchanged && remembered ? remembered.sinceDay : day;
-			if (previousFrom === 'staticData' && id) memory.stages[id] = encodeStage({ stage: decision.stage, sinceDay });
-			return {
-				stage: decision.stage,
-				changed: !unchanged,
-				item: linkedItem(
-					extendRecord(json, {
-						lifecycleStage: decision.stage,
-						previousStage,
-						stageChanged: !unchanged,
-						stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
-						stageReason: decision.reason,
-						usualGapDays: decision.usualGapDays,
-					}),
-					sourceItems,
-				),
-			};
-		});
-		if (previousFrom === 'staticData') saveStageMemory(this, model, { stages: memory.stages, populationGapDays: populationGap });
-
-		const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
-		const errorItems = [...orderErrors, ...recordErrors];
-		if (!routeByStage) return [[...emitted.map((s) => s.item), ...errorItems]];
-		const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map((s) => s.item));
-		// Error items (with "continue on fail") go to the first output, where n8n users look for them.
-		outputs[0].push(...errorItems);
-		return outputs;
+		return await failEveryItemOnContinue(this, items, stageOutputs(this), async () => await placeInStages.call(this, items));
 	}
+}
+
+async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const model = this.getNodeParameter('stageModel', 0) as StageModel;
+	const previousFrom = this.getNodeParameter('previousStageSource', 0, 'staticData') as 'staticData' | 'field' | 'none';
+	const onlyChanged = this.getNodeParameter('onlyChanged', 0, false) as boolean;
+	const routeByStage = this.getNodeParameter('routeByStage', 0, false) as boolean;
+	let settings: ReturnType<typeof readStageSettings>;
+	let zone: TimeZone;
+	let analysisDay: number;
+	try {
+		settings = readStageSettings(this.getNodeParameter('options', 0, {}), model, this.getNodeParameter('riskSignal', 0, 'cadence') as string);
+		zone = new TimeZone(this.getTimezone() || 'UTC');
+		analysisDay = readAnalysisDay(this, zone);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
+	const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
+	const recordErrors = await forEachRecord(this, records, (record) => {
+		const day = itemDay(record.json, analysisDay);
+		const reading = lifecycleInputFromRecord(record.json, day, zone);
+		if ('error' in reading) {
+			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
+		}
+		readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
+	});
+
+	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: {}, populationGapDays: null };
+	const populationGap = populationGapDays(readable.map((r) => r.input)) ?? memory.populationGapDays;
+	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
+
+	const staged = readable.map(({ json, sourceItems, input, day }) => {
+		const id = String(json.customerId ?? '');
+		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages[id]) : null;
+		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
+		const decision = decideStage({ ...input, previousStage }, settings, populationGap);
+		const unchanged = previousStage === decision.stage;
+		const sinceDay = unchanged && remembered ? remembered.sinceDay : day;
+		if (previousFrom === 'staticData' && id) memory.stages[id] = encodeStage({ stage: decision.stage, sinceDay });
+		return {
+			stage: decision.stage,
+			changed: !unchanged,
+			item: linkedItem(
+				extendRecord(json, {
+					lifecycleStage: decision.stage,
+					previousStage,
+					stageChanged: !unchanged,
+					stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
+					stageReason: decision.reason,
+					usualGapDays: decision.usualGapDays,
+				}),
+				sourceItems,
+			),
+		};
+	});
+	if (previousFrom === 'staticData') saveStageMemory(this, model, { stages: memory.stages, populationGapDays: populationGap });
+
+	const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
+	const errorItems = [...orderErrors, ...recordErrors];
+	if (!routeByStage) return [[...emitted.map((s) => s.item), ...errorItems]];
+	const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map((s) => s.item));
+	// Error items (with "continue on fail") go to the first output, where n8n users look for them.
+	outputs[0].push(...errorItems);
+	return outputs;
 }

@@ -5,7 +5,7 @@ import { planRetention, RetentionDecision, Route } from '../../lib/actions/reten
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
 import { parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
-import { asNodeError, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -37,77 +37,82 @@ export class RetentionAction implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const node = this.getNode();
-		let settings: ReturnType<typeof readRetentionSettings>;
-		try {
-			const workflowZone = this.getTimezone() || 'UTC';
-			const sendTime = this.getNodeParameter('sendTime', 0, '') as string;
-			let now = Date.now();
-			if (sendTime) {
-				const parsed = parseDate(sendTime, 'ymd', new TimeZone(workflowZone));
-				if ('error' in parsed) throw new NodeOperationError(node, `Send Time ${parsed.error}`, { description: 'Use a date and time like 2024-06-30T10:00, or leave it empty for now.' });
-				now = parsed.ms;
-			}
-			const parameters = Object.fromEntries(
-				['businessType', 'storeName', 'language', 'campaignId', 'controlShare', 'playbookSource', 'channelOrder', 'requireOptIn', 'budget', 'maxDiscountPct', 'options'].map((name) => [
-					name,
-					this.getNodeParameter(name, 0),
-				]),
-			) as RetentionParameters;
-			// Shown only for their playbook source: read only then.
-			if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
-			if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0, '[]');
-			settings = readRetentionSettings(parameters, now, workflowZone, `${this.getWorkflow().id ?? ''}:${node.id}`);
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-
-		const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
-		const errorItems = await forEachRecord(
-			this,
-			items.map((item, i) => ({ json: item.json, sourceItems: [i] })),
-			(record) => {
-				const reading = retentionFactsFromRecord(record.json, settings.defaultZone);
-				if ('error' in reading) {
-					throw new NodeOperationError(node, `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-				}
-				readable.push({ facts: reading.facts, json: record.json, sourceItems: record.sourceItems });
-			},
-		);
-
-		const staticData = this.getWorkflowStaticData('node');
-		const memory = (staticData.contacts as ContactMemory | undefined) ?? {};
-		const { decisions, routes, totals } = planRetention(
-			readable.map((r) => r.facts),
-			settings,
-			(customerId) => contactsOf(memory, customerId),
-		);
-
-		const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
-		decisions.forEach((decision, i) => {
-			outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
-			if (settings.rememberContacts && routes[i] !== 'none') {
-				const at = decision.nextEligibleAt ? Date.parse(decision.nextEligibleAt) : settings.now;
-				remember(memory, decision.customerId, at, decision.action);
-			}
-		});
-		if (settings.rememberContacts) {
-			staticData.contacts = prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays)) as unknown as IDataObject;
-		}
-		// With "continue on fail", items that could not be read go to No Action with their error.
-		outputs[ROUTES.indexOf('none')].push(...errorItems);
-
-		const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
-		this.addExecutionHints({
-			message: [
-				`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control, ${totals.byRoute.none - totals.control} with no action (see suppressionReason).`,
-				`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected value of the contacts ${totals.expectedValue}.`,
-				totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
-			]
-				.filter(Boolean)
-				.join(' '),
-			location: 'outputPane',
-		});
-		return outputs;
+		return await failEveryItemOnContinue(this, items, { outputs: ROUTES.length, errorOutput: ROUTES.indexOf('none') }, async () => await decideActions.call(this, items));
 	}
+}
+
+async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	let settings: ReturnType<typeof readRetentionSettings>;
+	try {
+		const workflowZone = this.getTimezone() || 'UTC';
+		const sendTime = this.getNodeParameter('sendTime', 0, '') as string;
+		let now = Date.now();
+		if (sendTime) {
+			const parsed = parseDate(sendTime, 'ymd', new TimeZone(workflowZone));
+			if ('error' in parsed) throw new NodeOperationError(node, `Send Time ${parsed.error}`, { description: 'Use a date and time like 2024-06-30T10:00, or leave it empty for now.' });
+			now = parsed.ms;
+		}
+		const parameters = Object.fromEntries(
+			['businessType', 'storeName', 'language', 'campaignId', 'controlShare', 'playbookSource', 'channelOrder', 'requireOptIn', 'budget', 'maxDiscountPct', 'options'].map((name) => [
+				name,
+				this.getNodeParameter(name, 0),
+			]),
+		) as RetentionParameters;
+		// Shown only for their playbook source: read only then.
+		if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
+		if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0, '[]');
+		settings = readRetentionSettings(parameters, now, workflowZone, `${this.getWorkflow().id ?? ''}:${node.id}`);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
+	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
+	const recordErrors = await forEachRecord(
+		this,
+		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
+		(record) => {
+			const reading = retentionFactsFromRecord(record.json, settings.defaultZone);
+			if ('error' in reading) {
+				throw new NodeOperationError(node, `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+			}
+			readable.push({ facts: reading.facts, json: record.json, sourceItems: record.sourceItems });
+		},
+	);
+
+	const staticData = this.getWorkflowStaticData('node');
+	const memory = (staticData.contacts as ContactMemory | undefined) ?? {};
+	const { decisions, routes, totals } = planRetention(
+		readable.map((r) => r.facts),
+		settings,
+		(customerId) => contactsOf(memory, customerId),
+	);
+
+	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
+	decisions.forEach((decision, i) => {
+		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
+		if (settings.rememberContacts && routes[i] !== 'none') {
+			const at = decision.nextEligibleAt ? Date.parse(decision.nextEligibleAt) : settings.now;
+			remember(memory, decision.customerId, at, decision.action);
+		}
+	});
+	if (settings.rememberContacts) {
+		staticData.contacts = prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays)) as unknown as IDataObject;
+	}
+	// With "continue on fail", items that could not be read go to No Action with their error.
+	outputs[ROUTES.indexOf('none')].push(...upstreamErrors, ...recordErrors);
+
+	const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
+	this.addExecutionHints({
+		message: [
+			`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control, ${totals.byRoute.none - totals.control} with no action (see suppressionReason).`,
+			`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected value of the contacts ${totals.expectedValue}.`,
+			totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
+		]
+			.filter(Boolean)
+			.join(' '),
+		location: 'outputPane',
+	});
+	return outputs;
 }

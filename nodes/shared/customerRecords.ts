@@ -4,7 +4,7 @@ import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
 import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
 import { isCustomerRecord } from '../../lib/ingest/recordShape';
 import type { TimeZone } from '../../lib/ingest/timeZone';
-import { linkedItem } from './linkedItems';
+import { isUpstreamError, linkedItem } from './linkedItems';
 
 export type CustomerInput = 'auto' | 'customers' | 'transactions';
 
@@ -33,6 +33,7 @@ export interface CustomerRecord {
  * The incoming items as one record per customer. Customer summaries pass through; order items
  * are summarised by Customer Data's own engine (default settings, columns detected by name).
  * An order that cannot be read stops the node, or with "continue on fail" becomes an error item.
+ * Error items of an earlier node pass on unchanged, with their own reason.
  */
 export function customerRecordsFromItems(
 	ctx: IExecuteFunctions,
@@ -41,19 +42,25 @@ export function customerRecordsFromItems(
 	zone: TimeZone,
 	analysisDay: number,
 ): { records: CustomerRecord[]; errorItems: INodeExecutionData[] } {
-	const asOrders = input === 'transactions' || (input === 'auto' && items.length > 0 && !isCustomerRecord(items[0].json));
-	if (!asOrders) return { records: items.map((item, i) => ({ json: item.json, sourceItems: [i] })), errorItems: [] };
+	const upstreamErrors: INodeExecutionData[] = [];
+	const readable: Array<{ item: INodeExecutionData; index: number }> = [];
+	items.forEach((item, index) => {
+		if (isUpstreamError(item.json)) upstreamErrors.push(linkedItem(item.json, index));
+		else readable.push({ item, index });
+	});
+	const asOrders = input === 'transactions' || (input === 'auto' && readable.length > 0 && !isCustomerRecord(readable[0].item.json));
+	if (!asOrders) return { records: readable.map(({ item, index }) => ({ json: item.json, sourceItems: [index] })), errorItems: upstreamErrors };
 
 	const pipeline = new CustomerDataPipeline({ inputKind: 'orders', explicitMapping: {}, cleaning: defaultCleaningOptions(zone), analysisDay, output: 'customers' });
 	try {
-		items.forEach((item, i) => pipeline.add({ row: i + 1, values: item.json }, i));
+		readable.forEach(({ item, index }) => pipeline.add({ row: index + 1, values: item.json }, index));
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), error as Error, {
 			description: 'The items look like orders, but their columns were not recognised. Put a Customer Data node before this one to map them.',
 		});
 	}
 	const result = pipeline.finish();
-	const errorItems: INodeExecutionData[] = [];
+	const errorItems: INodeExecutionData[] = upstreamErrors;
 	for (const rejected of result.rejected) {
 		const message = `Order item ${rejected.sourceItem}: ${rejected.reason}`;
 		if (!ctx.continueOnFail()) {

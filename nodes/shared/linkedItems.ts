@@ -14,6 +14,17 @@ export function linkedItem(json: object, sourceItems: number | number[]): INodeE
 	return { json: json as IDataObject, pairedItem };
 }
 
+/** The customer an error item is about, when the failed item named one. */
+function aboutCustomer(json: IDataObject | undefined): { customerId?: string } {
+	const id = json?.customerId;
+	return typeof id === 'string' || typeof id === 'number' ? { customerId: String(id) } : {};
+}
+
+/** An error item an earlier node emitted under "continue on fail": only `error` and maybe `customerId`. */
+export function isUpstreamError(json: IDataObject): boolean {
+	return typeof json.error === 'string' && Object.keys(json).every((key) => key === 'error' || key === 'customerId');
+}
+
 /** Wraps a lib/ error so n8n shows it on the right item with the node's name. */
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): Error {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
@@ -42,7 +53,7 @@ export async function forEachInputItem(
  * Runs `work` for each record (one or more input items' worth); a failure names and pairs with
  * the record's input items.
  */
-export async function forEachRecord<T extends { sourceItems: number[] }>(
+export async function forEachRecord<T extends { sourceItems: number[]; json?: IDataObject }>(
 	ctx: IExecuteFunctions,
 	records: T[],
 	work: (record: T) => Promise<void> | void,
@@ -54,10 +65,33 @@ export async function forEachRecord<T extends { sourceItems: number[] }>(
 			await work(records[i]);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, records[i].sourceItems[0]);
-			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error) }, records[i].sourceItems));
+			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error), ...aboutCustomer(records[i].json) }, records[i].sourceItems));
 		}
 	}
 	return errorItems;
+}
+
+/**
+ * Runs a node's whole execution. With "continue on fail", a failure of the node as a whole (a
+ * setting out of range, nothing to fit) becomes one error item per input item on `errorOutput`:
+ * n8n would otherwise pass the input on unchanged, and the next node would take unscored
+ * customers for scored ones.
+ */
+export async function failEveryItemOnContinue(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	shape: { outputs: number; errorOutput: number },
+	run: () => Promise<INodeExecutionData[][]>,
+): Promise<INodeExecutionData[][]> {
+	try {
+		return await run();
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw asNodeError(ctx, error);
+		const message = error instanceof Error ? error.message : String(error);
+		const outputs: INodeExecutionData[][] = Array.from({ length: shape.outputs }, () => []);
+		outputs[shape.errorOutput] = items.map((item, i) => linkedItem(isUpstreamError(item.json) ? item.json : { error: message, ...aboutCustomer(item.json) }, i));
+		return outputs;
+	}
 }
 
 /** Long loops call this so a user's "stop execution" takes effect promptly. */

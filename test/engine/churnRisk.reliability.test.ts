@@ -105,3 +105,30 @@ describe('Churn Risk on a base whose fit has no clear optimum', () => {
 	});
 });
 
+
+describe('"On Error: Continue" never lets an unscored customer look scored', () => {
+	const refundOnly = [{ customerId: 'R1', orders: 0, frequency: 0, recency: 0, T: 0, monetaryValue: 0, totalSpend: -20 }];
+
+	it('gives each item the error when the node cannot run at all, instead of passing the input on unchanged', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([rowsStep(refundOnly), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' }, onError: 'continueRegularOutput' }]),
+		);
+		expect(result.json('Churn Risk')).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+	});
+
+	it('passes an earlier node\'s error items on with their own reason, through every later node', async () => {
+		const continueOnError = { onError: 'continueRegularOutput' as const };
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep(refundOnly),
+				{ name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' }, ...continueOnError },
+				{ name: 'Lifecycle Stage', type: 'lifecycleStage', parameters: { analysisDate: '2025-06-30' }, ...continueOnError },
+				{ name: 'Retention Action', type: 'retentionAction', parameters: { storeName: 'Shop' }, ...continueOnError },
+			]),
+		);
+		expect(result.json('Lifecycle Stage')).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+		// Retention Action sends it to No Action (its fifth output), never to a channel.
+		expect(result.json('Retention Action', 4)).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+		expect([0, 1, 2, 3].flatMap((o) => result.json('Retention Action', o))).toEqual([]);
+	});
+});

@@ -183,7 +183,8 @@ describe('Churn Risk inputs and fallbacks', () => {
 
 		const continued = await runWorkflow(linearWorkflow([rowsStep(rows), { ...churnRisk(), onError: 'continueRegularOutput' }]));
 		const out = continued.outputs('Churn Risk')[0];
-		expect(out.map((i) => i.json.customerId ?? i.json.error)).toEqual(['ok', 'Item 1 (customer bad): recency (first to last purchase) cannot exceed T (first purchase to the analysis date)']);
+		expect(out[0].json).toMatchObject({ customerId: 'ok', riskLevel: expect.any(String) });
+		expect(out[1].json).toEqual({ error: 'Item 1 (customer bad): recency (first to last purchase) cannot exceed T (first purchase to the analysis date)', customerId: 'bad' });
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 	});
 

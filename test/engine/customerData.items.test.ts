@@ -31,6 +31,28 @@ describe('Customer Data, rows from an upstream node', () => {
 		expect(rejected.map((r) => r.pairedItem)).toEqual([{ item: 4 }, { item: 5 }, { item: 6 }, { item: 7 }, { item: 8 }]);
 	});
 
+	it('says how many rows it read, accepted and rejected, above its output', async () => {
+		const result = await runWorkflow(withoutPinData(fixture).workflow);
+		const [hint] = result.hints('Customer Data');
+		expect(hint).toMatch(/^Read 10 rows: 5 accepted, 5 rejected\. Columns used: customerId ← 客户ID \(detected\), /);
+		expect(hint).toMatch(/ 1 order after the analysis date was left out of the summary\.$/);
+	});
+
+	it('says so when every order is after the analysis date, instead of silently returning nobody', async () => {
+		const result = await runWorkflow(
+			linearWorkflow([
+				rowsStep([
+					{ customer_id: 'A', order_date: '2024-03-01', amount: 10 },
+					{ customer_id: 'B', order_date: '2024-03-02', amount: 12 },
+				]),
+				{ name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-02-01' } },
+			]),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json('Customer Data')).toEqual([]);
+		expect(result.hints('Customer Data').join(' ')).toContain('No customer to summarise: every order is after the analysis date 2024-02-01. Check the Analysis Date.');
+	});
+
 	it('stops with the rejected rows named when "Fail on Rejected Rows" is on', async () => {
 		const workflow = linearWorkflow([
 			rowsStep([

@@ -147,6 +147,24 @@ describe('Customer Data, consent as exports write it', () => {
 		expect(customers[0]).toMatchObject({ orders: 1, totalSpend: 10, consent: { email: false } });
 		expect(rejected).toEqual([expect.objectContaining({ row: 2, reason: 'duplicate of an earlier row of order "O1" (counted once)' })]);
 	});
+
+	it('keeps what a row rejected for its amount says about contact, as of its date', async () => {
+		const { customers, rejected } = await fromItems([
+			{ customer_id: 'A', order_id: 'O1', order_date: '2024-01-10', amount: 10, email_opt_in: 'yes', sms_opt_in: 'yes' },
+			{ customer_id: 'A', order_id: 'O2', order_date: '2024-02-10', amount: 'n/a', email_opt_in: 'unsubscribe', sms_opt_in: '' },
+		]);
+		expect(customers[0]).toMatchObject({ orders: 1, consent: { email: false, sms: true } });
+		expect(rejected.map((r) => r.row)).toEqual([2]);
+	});
+
+	it('takes an opt-out on a row without a readable date as the latest word, even before the first order, but never a yes', async () => {
+		const { customers } = await fromItems([
+			{ customer_id: 'A', order_id: 'O0', order_date: 'yesterday', amount: 10, email_opt_in: 'STOP', sms_opt_in: 'yes' },
+			{ customer_id: 'A', order_id: 'O1', order_date: '2024-01-10', amount: 10, email_opt_in: 'yes' },
+			{ customer_id: 'A', order_id: 'O2', order_date: '2024-03-10', amount: 10, email_opt_in: 'yes' },
+		]);
+		expect(customers[0]).toMatchObject({ orders: 2, consent: { email: false, sms: null } });
+	});
 });
 
 describe('Customer Data, values no order can have', () => {

@@ -114,6 +114,8 @@ export interface RunResult {
 	outputs(nodeName: string): INodeExecutionData[][];
 	/** The `json` of every item of one output. */
 	json(nodeName: string, output?: number): IDataObject[];
+	/** The hints a node showed above its output (addExecutionHints). */
+	hints(nodeName: string): string[];
 	error: Error | undefined;
 	staticData: IDataObject;
 }
@@ -177,6 +179,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		run,
 		outputs,
 		json: (nodeName, output = 0) => (outputs(nodeName)[output] ?? []).map((item) => item.json),
+		hints: (nodeName) => (run.data.resultData.runData[nodeName]?.[0]?.hints ?? []).map((hint) => hint.message),
 		error: run.data.resultData.error,
 		staticData: workflow.staticData,
 	};

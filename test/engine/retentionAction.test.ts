@@ -140,6 +140,22 @@ describe('Retention Action, contact policy', () => {
 		expect(local.byId.C).toMatchObject({ output: 'none', nextEligibleAt: '2024-07-20T02:00:00.000Z' });
 	});
 
+	it('keeps its memory of contacts bounded over any number of runs: only the window that matters, for customers still in it', async () => {
+		const staticData: IDataObject = {};
+		const day = 86_400_000;
+		const options = { options: { cooldownDays: 14, maxContacts: 2, windowDays: 30 } };
+		const remembered: number[] = [];
+		// A weekly run for a year, each week 20 new customers contacted.
+		for (let week = 0; week < 52; week++) {
+			const sendTime = new Date(Date.parse('2024-01-01T10:00:00Z') + week * 7 * day).toISOString();
+			await run(Array.from({ length: 20 }, (_, i) => customer(`W${week}-${i}`)), { sendTime, ...options }, staticData);
+			remembered.push(Object.keys((staticData['node:Retention Action'] as IDataObject).contacts as IDataObject).length);
+		}
+		// Contacts older than 30 days are dropped: at most five weeks of customers are remembered.
+		expect(Math.max(...remembered)).toBe(5 * 20);
+		expect(remembered.slice(-1)[0]).toBe(5 * 20);
+	});
+
 	it("holds messages in the customer's quiet hours by saying when to send, across a DST change", async () => {
 		// London springs forward at 01:00 UTC on 31 March 2024. Sent at 23:30 (GMT) on the 30th,
 		// quiet hours (21:00-09:00) end at 09:00 BST on the 31st, which is 08:00 UTC, not 09:00.

@@ -27,19 +27,27 @@ export function isSameOrigin(url: string, baseUrl: string): boolean {
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * The text with every secret replaced, as sent and as a server might echo it: plain, URL-encoded,
- * and inside a basic-auth header (base64 of `user:password`).
+ * Replaces every secret, as sent and as a server might echo it: plain, URL-encoded, and inside a
+ * basic-auth header (base64 of `user:password`). Built once per credential.
  */
-export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>, basicAuth?: { username?: string; password?: string }): string {
-	const forms = new Set<string>();
-	for (const secret of secrets) {
-		if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
-		forms.add(secret);
-		forms.add(encodeURIComponent(secret));
-	}
-	if (basicAuth?.password) forms.add(Buffer.from(`${basicAuth.username ?? ''}:${basicAuth.password}`).toString('base64'));
-	let out = text;
+export function secretRedactor(secrets: ReadonlyArray<string | undefined>, basicAuth?: { username?: string; password?: string }): (text: string) => string {
+	const plain = secrets.filter((secret): secret is string => !!secret && secret.length >= MIN_SECRET_LENGTH);
+	if (basicAuth?.password) plain.push(Buffer.from(`${basicAuth.username ?? ''}:${basicAuth.password}`).toString('base64'));
+	// A server that puts what it received into a link sends it URL-encoded.
+	const forms = new Set(plain.flatMap((form) => [form, encodeURIComponent(form)]));
 	// Longest first, so a secret inside another is not left half shown.
-	for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('[redacted]');
-	return out;
+	const ordered = [...forms].sort((a, b) => b.length - a.length);
+	return (text) => {
+		let out = text;
+		for (const form of ordered) if (out.includes(form)) out = out.split(form).join('[redacted]');
+		return out;
+	};
+}
+
+/** A record from the API with the secrets replaced in every text value, however deep. */
+export function redactRecord(value: unknown, redact: (text: string) => string): unknown {
+	if (typeof value === 'string') return redact(value);
+	if (Array.isArray(value)) return value.map((v) => redactRecord(v, redact));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactRecord(v, redact)]));
+	return value;
 }
