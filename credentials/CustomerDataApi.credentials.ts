@@ -14,7 +14,7 @@ export class CustomerDataApi implements ICredentialType {
 
 	icon = { light: 'file:customerDataApi.svg', dark: 'file:customerDataApi.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-retention/n8n-nodes-retention#customer-data-api-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-retention/n8n-nodes-retention/blob/main/docs/credentials/customer-data-api.md';
 
 	properties: INodeProperties[] = [
 		{

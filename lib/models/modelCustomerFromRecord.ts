@@ -1,5 +1,5 @@
 import { parseOptionalNumber } from '../ingest/contactFields';
-import { dayOfIsoDateText } from '../ingest/parseDate';
+import { analysisDayOfRecord } from '../ingest/recordShape';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';
 
@@ -35,7 +35,7 @@ export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackA
 	const orderCount = orders ?? x + 1;
 	const totalSpend = parseOptionalNumber(json.totalSpend) ?? monetaryValue * orderCount;
 	const avgOrderValue = parseOptionalNumber(json.avgOrderValue) ?? (orderCount > 0 ? totalSpend / orderCount : 0);
-	const analysisDay = (typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null) ?? fallbackAnalysisDay;
+	const analysisDay = analysisDayOfRecord(json, fallbackAnalysisDay);
 	return {
 		customer: {
 			customerId,

@@ -6,7 +6,7 @@ import { ChurnModel, fitChurnModelSteps, ModelCustomer, parseChurnModel } from '
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
 import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
-import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
@@ -147,7 +147,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	});
 	errorItems.push(...scoringErrors);
 
-	this.addExecutionHints({ message: model.notes.join(' '), location: 'outputPane' });
+	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, customers.flatMap((c) => (c.customer ? [c.customer.analysisDay] : [])))].join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
 	if (mode === 'fitAndScore') {
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };

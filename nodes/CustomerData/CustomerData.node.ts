@@ -4,7 +4,7 @@ import { CustomerDataPipeline, InputKind } from '../../lib/ingest/customerDataPi
 import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
 import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
-import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
@@ -111,6 +111,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 			: result.ordersAfterAnalysisDate > 1
 				? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.`
 				: '',
+		output === 'customers' ? analysisDateHint(this, analysisDay, []) : '',
 		result.records.length === 0 && result.ordersAfterAnalysisDate > 0
 			? `No customer to summarise: every order is after the analysis date ${dayNumberToIsoDate(analysisDay)}. Check the Analysis Date.`
 			: '',

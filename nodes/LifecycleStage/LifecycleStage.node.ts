@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { dayNumberToIsoDate, dayOfIsoDateText } from '../../lib/ingest/parseDate';
+import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
+import { analysisDayOfRecord } from '../../lib/ingest/recordShape';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../lib/lifecycle/populationGap';
@@ -8,7 +9,7 @@ import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
 import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
 import { getPath } from '../../lib/ingest/api/pagination';
-import { readAnalysisDay } from '../shared/analysisDateParameter';
+import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
@@ -21,9 +22,6 @@ const ROUTE_NAMES = {
 	relationship: ROUTE_ORDER.relationship.map((s) => STAGE_LABELS[s]),
 };
 
-/** The item's own analysis date (Customer Data writes one), else the node's. */
-const itemDay = (json: IDataObject, fallback: number) =>
-	(typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null) ?? fallback;
 
 /** How many outputs the node has with its current settings: one, or one per stage. */
 function stageOutputs(ctx: IExecuteFunctions): { outputs: number; errorOutput: number } {
@@ -54,6 +52,21 @@ export class LifecycleStage implements INodeType {
 	}
 }
 
+/** Counts per stage and the date they are as of, shown above the output. */
+function stageHint(ctx: IExecuteFunctions, model: StageModel, staged: Array<{ stage: Stage; changed: boolean; previous: Stage | null }>, emitted: number, onlyChanged: boolean, nodeDay: number, days: number[]): string {
+	const perStage = ROUTE_ORDER[model]
+		.map((stage) => [STAGE_LABELS[stage], staged.filter((s) => s.stage === stage).length] as const)
+		.filter(([, n]) => n > 0)
+		.map(([label, n]) => `${n} ${label}`);
+	const moved = staged.filter((s) => s.changed && s.previous !== null).length;
+	const firstSeen = staged.filter((s) => s.previous === null).length;
+	return [
+		`${staged.length} customers: ${perStage.join(', ') || 'none'}.`,
+		`${moved} moved to another stage${firstSeen ? `, ${firstSeen} had no earlier stage` : ''}${onlyChanged ? ` (${emitted} output: Only Changes is on)` : ''}.`,
+		analysisDateHint(ctx, nodeDay, days),
+	].join(' ');
+}
+
 async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const model = this.getNodeParameter('stageModel', 0) as StageModel;
 	const previousFrom = this.getNodeParameter('previousStageSource', 0, 'staticData') as 'staticData' | 'field' | 'none';
@@ -73,7 +86,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
 	const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
 	const recordErrors = await forEachRecord(this, records, (record) => {
-		const day = itemDay(record.json, analysisDay);
+		const day = analysisDayOfRecord(record.json, analysisDay);
 		const reading = lifecycleInputFromRecord(record.json, day, zone);
 		if ('error' in reading) {
 			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
@@ -96,6 +109,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		return {
 			stage: decision.stage,
 			changed: !unchanged,
+			previous: previousStage,
 			item: linkedItem(
 				extendRecord(json, {
 					lifecycleStage: decision.stage,
@@ -113,6 +127,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 
 	const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
 	const errorItems = [...orderErrors, ...recordErrors];
+	this.addExecutionHints({ message: stageHint(this, model, staged, emitted.length, onlyChanged, analysisDay, readable.map((r) => r.day)), location: 'outputPane' });
 	if (!routeByStage) return [[...emitted.map((s) => s.item), ...errorItems]];
 	const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map((s) => s.item));
 	// Error items (with "continue on fail") go to the first output, where n8n users look for them.

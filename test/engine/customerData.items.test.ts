@@ -35,7 +35,19 @@ describe('Customer Data, rows from an upstream node', () => {
 		const result = await runWorkflow(withoutPinData(fixture).workflow);
 		const [hint] = result.hints('Customer Data');
 		expect(hint).toMatch(/^Read 10 rows: 5 accepted, 5 rejected\. Columns used: customerId ← 客户ID \(detected\), /);
-		expect(hint).toMatch(/ 1 order after the analysis date was left out of the summary\.$/);
+		expect(hint).toContain(' 1 order after the analysis date was left out of the summary. Analysis date 2024-06-30.');
+	});
+
+	it('reads the Analysis Date as the date picker stores it, or as a plain date, and says which day it used', async () => {
+		const rows = [{ customer_id: 'A', order_date: '2024-01-10', amount: 10 }];
+		const run = (analysisDate: string) => runWorkflow(linearWorkflow([rowsStep(rows), { name: 'Customer Data', type: 'customerData', parameters: { analysisDate } }]));
+		const picked = await run('2024-02-01T00:00:00');
+		const typed = await run('2024-02-01');
+		expect(picked.json('Customer Data')).toEqual(typed.json('Customer Data'));
+		expect(picked.json('Customer Data')[0]).toMatchObject({ analysisDate: '2024-02-01', recencyDays: 22 });
+		expect(picked.hints('Customer Data')[0]).toMatch(/ Analysis date 2024-02-01\.$/);
+		const today = await run('');
+		expect(today.hints('Customer Data')[0]).toMatch(/ Analysis date \d{4}-\d{2}-\d{2} \(today: the Analysis Date field is empty\)\.$/);
 	});
 
 	it('says so when every order is after the analysis date, instead of silently returning nobody', async () => {

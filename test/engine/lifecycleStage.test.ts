@@ -29,6 +29,13 @@ const lifecycle = (parameters: IDataObject = {}): StepSpec => ({ name: 'Lifecycl
 const stages = (rows: IDataObject[]) => Object.fromEntries(rows.map((r) => [r.customerId, r.lifecycleStage]));
 
 describe('Lifecycle Stage, retail model', () => {
+	it('says above its output how many customers are in each stage, how many moved, and the date it is as of', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep(RETAIL_ORDERS), customerData, lifecycle()]));
+		expect(result.hints('Lifecycle Stage')).toEqual([
+			'8 customers: 2 New, 1 Active, 1 Loyal, 1 At Risk, 2 Churned, 1 Reactivated. 0 moved to another stage, 8 had no earlier stage. Analysis date 2024-12-31.',
+		]);
+	});
+
 	it('reaches each stage from a crafted order history', async () => {
 		const result = await runWorkflow(linearWorkflow([rowsStep(RETAIL_ORDERS), customerData, lifecycle()]));
 		expect(result.error).toBeUndefined();
