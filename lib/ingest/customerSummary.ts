@@ -98,20 +98,3 @@ export interface CustomerSummary {
 	analysisDate: string;
 	dataIssues?: string[];
 }
-
-/**
- * The fields every CustomerSummary has (all but the optional dataIssues, which comes last), in
- * the order Customer Data writes them. The type below fails
- * to compile when a field of the interface is missing here, so a new field is listed once more
- * at most, and the compiler says where.
- */
-export const CUSTOMER_SUMMARY_FIELDS = [
-	'customerId', 'email', 'phone', 'firstName', 'lastName', 'name', 'crmIds', 'consent', 'timezone', 'lastContactedAt', 'currency',
-	'orders', 'repeatOrders', 'firstOrderAt', 'lastOrderAt', 'recencyDays', 'tenureDays', 'totalSpend', 'avgOrderValue',
-	'avgRepeatOrderValue', 'avgDaysBetweenOrders', 'lastGapDays', 'longestGaps', 'trend', 'signals', 'products', 'modelInputs',
-	'analysisDate',
-] as const satisfies ReadonlyArray<keyof CustomerSummary>;
-
-type Missing = Exclude<keyof CustomerSummary, (typeof CUSTOMER_SUMMARY_FIELDS)[number] | 'dataIssues'>;
-/** Compiles only while CUSTOMER_SUMMARY_FIELDS lists every field (Missing is never). */
-export const EVERY_SUMMARY_FIELD_LISTED: [Missing] extends [never] ? true : Missing = true;

@@ -187,10 +187,10 @@ export class ChurnScorer {
 		const h = c.history;
 		const scores = this.measure(h.x, h.tx, h.T, c.recencyDays, c.avgOrderValue, c.spend.m, c.ownGapDays);
 		return {
-			rfm,
-			pAlive: round(scores.pAlive, 6),
-			churnProbability: round(scores.churnProbability, 6),
 			riskLevel: riskLevel(scores.churnProbability, this.settings.riskThresholds),
+			churnProbability: round(scores.churnProbability, 6),
+			pAlive: round(scores.pAlive, 6),
+			rfm,
 			expectedOrders: round(scores.expectedOrders, 4),
 			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(scores.daysToNext)) : null,
 			expectedAvgOrderValue: round(scores.spend, 2),

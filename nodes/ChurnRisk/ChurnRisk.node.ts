@@ -16,10 +16,10 @@ import { loadSavedModel, saveModel } from './savedModels';
 
 /** What a customer without any order gets: nothing to score yet. */
 const NOT_SCORED = {
-	rfm: null,
-	pAlive: null,
-	churnProbability: null,
 	riskLevel: null,
+	churnProbability: null,
+	pAlive: null,
+	rfm: null,
 	expectedOrders: null,
 	expectedNextOrderAt: null,
 	expectedAvgOrderValue: null,

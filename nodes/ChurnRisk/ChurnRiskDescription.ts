@@ -8,18 +8,19 @@ export const churnRiskProperties: INodeProperties[] = [
 	{
 		displayName: 'Mode',
 		name: 'mode',
+		description: 'Learn a model from these customers, or apply one learnt before',
 		type: 'options',
 		noDataExpression: true,
 		options: [
 			{
 				name: 'Fit and Score',
 				value: 'fitAndScore',
-				description: 'Learn from all incoming customers, then score them. Use it on your whole customer base, e.g. nightly.',
+				description: 'Learn from all incoming customers, then score them (your whole base, e.g. nightly)',
 			},
 			{
 				name: 'Score With Saved Model',
 				value: 'scoreWithSavedModel',
-				description: 'Score incoming customers (often one, from a CRM webhook) with a model fitted earlier. Fast.',
+				description: 'Score incoming customers (often one, from a CRM webhook) with a model fitted earlier',
 			},
 		],
 		default: 'fitAndScore',
@@ -27,13 +28,14 @@ export const churnRiskProperties: INodeProperties[] = [
 	{
 		displayName: 'Model Source',
 		name: 'modelSource',
+		description: 'Where the model to apply comes from',
 		type: 'options',
 		displayOptions: { show: { mode: ['scoreWithSavedModel'] } },
 		options: [
 			{
 				name: 'Last Fit in This Workflow',
 				value: 'staticData',
-				description: 'The model a Fit and Score run of this workflow saved. n8n keeps it only for production runs (active workflow), not manual tests.',
+				description: 'The model a Fit and Score run of this workflow saved (production runs only)',
 			},
 			{ name: 'Model JSON', value: 'json', description: 'A model from the Model output of a fit, stored wherever you like' },
 		],
@@ -68,26 +70,34 @@ export const churnRiskProperties: INodeProperties[] = [
 	{
 		displayName: 'Churn Probability Means',
 		name: 'churnDefinition',
+		description: 'What the churnProbability field (and the risk level built on it) measures',
 		type: 'options',
 		options: [
 			{
 				name: 'No Order Within the Horizon',
 				value: 'noOrderInHorizon',
-				description:
-					'The chance of no order in the next Horizon days, whether the customer left or is just slow. Recommended: it also flags one-time buyers who went quiet.',
+				description: 'Chance of no order in the next Horizon days, whether gone or just slow (recommended)',
 			},
 			{
 				name: 'Customer Has Left (1 - P(Alive))',
 				value: 'notAlive',
-				description:
-					'The chance the customer will never buy again. Note: the model says P(alive) = 1 for anyone who never bought a second time, so long-silent one-time buyers score 0.',
+				description: 'Chance the customer will never buy again (see the note below)',
 			},
 		],
 		default: 'noOrderInHorizon',
 	},
 	{
+		displayName:
+			'BG/NBD gives P(alive) = 1 to anyone who never bought a second time, so with this choice long-silent one-time buyers score 0. "No Order Within the Horizon" flags them.',
+		name: 'notAliveNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { churnDefinition: ['notAlive'] } },
+	},
+	{
 		displayName: 'RFM Scoring',
 		name: 'rfmScoring',
+		description: 'How the 1-5 scores of recency, frequency and spend are given',
 		type: 'options',
 		displayOptions: fitting,
 		options: [
@@ -123,6 +133,7 @@ export const churnRiskProperties: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Model, CLV and output settings; each says what it changes',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

@@ -13,6 +13,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
+		description: 'Where the orders come from',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -25,6 +26,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Each Row Is',
 		name: 'inputKind',
+		description: 'What one row describes: an order, or a customer your database has already summarised',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -32,7 +34,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				name: 'One Customer (Pre-Aggregated Summary)',
 				value: 'customerSummaries',
-				description: 'A summary per customer from your database: customer ID, number of orders, first and last order date, total spend',
+				description: 'Your database\'s summary per customer: ID, orders, first and last order, spend',
 			},
 		],
 		default: 'orders',
@@ -40,6 +42,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
+		description: 'What to send on: one summary per customer (for Churn Risk and Lifecycle Stage), or the cleaned rows themselves',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { inputKind: ['orders'] } },
@@ -61,6 +64,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'File Format',
 		name: 'fileFormat',
+		description: 'How the file is written; Auto-Detect reads the file name, else the content',
 		type: 'options',
 		displayOptions: fromFile,
 		options: [
@@ -85,6 +89,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Query Parameters',
 		name: 'queryParameters',
+		description: 'Extra query parameters sent with every request, e.g. status=paid',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		displayOptions: fromApi,
@@ -95,8 +100,8 @@ export const customerDataProperties: INodeProperties[] = [
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Query parameter name' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Query parameter value' },
 				],
 			},
 		],
@@ -106,13 +111,14 @@ export const customerDataProperties: INodeProperties[] = [
 		name: 'recordsPath',
 		type: 'string',
 		default: '',
-		displayOptions: { show: { source: ['api', 'binaryFile'] } },
+		displayOptions: { show: { source: ['api', 'binaryFile'], fileFormat: ['auto', 'json'] } },
 		placeholder: 'data.orders',
-		description: 'Where the list of records is in the JSON response or file, as a dot path. Leave empty when the response is the list, or holds only one list.',
+		description: 'JSON only: where the list of records is in the response or file, as a dot path. Leave empty when the JSON is the list, or holds only one list.',
 	},
 	{
 		displayName: 'Pagination',
 		name: 'pagination',
+		description: 'How the API hands out the next page of records',
 		type: 'options',
 		displayOptions: fromApi,
 		options: [
@@ -154,6 +160,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Page Parameter',
 		name: 'pageParam',
+		description: 'Name of the query parameter that carries the page number',
 		type: 'string',
 		default: 'page',
 		displayOptions: { show: { source: ['api'], pagination: ['pageNumber'] } },
@@ -161,6 +168,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'First Page',
 		name: 'firstPage',
+		description: 'The number of the first page (0 or 1, as the API counts)',
 		type: 'number',
 		default: 1,
 		displayOptions: { show: { source: ['api'], pagination: ['pageNumber'] } },
@@ -176,6 +184,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Offset Parameter',
 		name: 'offsetParam',
+		description: 'Name of the query parameter that carries the offset (records to skip)',
 		type: 'string',
 		default: 'offset',
 		displayOptions: { show: { source: ['api'], pagination: ['offset'] } },
@@ -183,6 +192,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Limit Parameter',
 		name: 'limitParam',
+		description: 'Name of the query parameter that carries the page size',
 		type: 'string',
 		default: 'limit',
 		displayOptions: { show: { source: ['api'], pagination: ['offset'] } },
@@ -220,7 +230,7 @@ export const customerDataProperties: INodeProperties[] = [
 				displayName: 'Mapping',
 				name: 'mapping',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'options', options: fieldOptions, default: 'customerId' },
+					{ displayName: 'Field', name: 'field', type: 'options', options: fieldOptions, default: 'customerId', description: 'The field of an order this column holds' },
 					{ displayName: 'Column', name: 'column', type: 'string', default: '', placeholder: 'e.g. 客户ID', description: 'The column name in your data' },
 				],
 			},
@@ -229,6 +239,7 @@ export const customerDataProperties: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Cleaning and reading settings; each says what it changes',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -236,6 +247,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Columns of a File Without Header',
 				name: 'columnNames',
+				displayOptions: { show: { '/source': ['binaryFile'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'master_id, customer_id, date, quantity, amount',
@@ -271,6 +283,8 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Delimiter',
 				name: 'delimiter',
+				description: 'The character between columns; Auto-Detect tries comma, semicolon, tab and pipe',
+				displayOptions: { show: { '/source': ['binaryFile'] } },
 				type: 'options',
 				options: [
 					{ name: 'Auto-Detect', value: 'auto' },
@@ -284,6 +298,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Encoding',
 				name: 'encoding',
+				displayOptions: { show: { '/source': ['binaryFile'] } },
 				type: 'options',
 				options: [
 					{ name: 'Auto-Detect (UTF-8, Else GB18030)', value: 'auto' },
@@ -306,6 +321,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'File Has Header Row',
 				name: 'hasHeader',
+				displayOptions: { show: { '/source': ['binaryFile'] } },
 				type: 'boolean',
 				default: true,
 				description: 'Whether the first line of a CSV or text file holds the column names',
@@ -322,6 +338,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Initial Retry Delay (Ms)',
 				name: 'retryDelayMs',
+				displayOptions: { show: { '/source': ['api'] } },
 				type: 'number',
 				default: 1000,
 				description: 'First wait before retrying a 429 or 5xx answer; doubles each time. A Retry-After header from the server wins.',
@@ -329,6 +346,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Max Retries',
 				name: 'maxRetries',
+				displayOptions: { show: { '/source': ['api'] } },
 				type: 'number',
 				default: 3,
 				typeOptions: { minValue: 0 },
@@ -344,9 +362,10 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Refunds',
 				name: 'refunds',
+				description: 'How negative amounts and returned orders count',
 				type: 'options',
 				options: [
-					{ name: 'Subtract From Spend', value: 'subtract', description: 'Negative amounts and returned orders reduce total spend and the repeat spend the value model reads' },
+					{ name: 'Subtract From Spend', value: 'subtract', description: 'Refunds and returns reduce total spend and the repeat spend the value model reads' },
 					{ name: 'Leave Out', value: 'exclude', description: 'Send refunds and returned orders to the Rejected output' },
 				],
 				default: 'subtract',
@@ -354,6 +373,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
+				displayOptions: { show: { '/source': ['api'] } },
 				type: 'number',
 				default: 30,
 				typeOptions: { minValue: 1 },
@@ -378,6 +398,7 @@ export const customerDataProperties: INodeProperties[] = [
 			{
 				displayName: 'Zero-Value Orders',
 				name: 'zeroValueOrders',
+				description: 'Whether orders with amount 0 count as orders',
 				type: 'options',
 				options: [
 					{ name: 'Keep', value: 'keep', description: 'Count them as orders (free samples, fully discounted orders)' },

@@ -113,10 +113,10 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 			item: linkedItem(
 				extendRecord(json, {
 					lifecycleStage: decision.stage,
-					previousStage,
-					stageChanged: !unchanged,
-					stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
 					stageReason: decision.reason,
+					stageChanged: !unchanged,
+					previousStage,
+					stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
 					usualGapDays: decision.usualGapDays,
 				}),
 				sourceItems,

@@ -6,35 +6,51 @@ export const lifecycleStageProperties: INodeProperties[] = [
 	{
 		displayName: 'Stage Model',
 		name: 'stageModel',
+		description: 'Which set of stages to place customers in; the notice below says how a stage is decided',
 		type: 'options',
 		noDataExpression: true,
 		options: [
 			{
 				name: 'Retail',
 				value: 'retail',
-				description:
-					'Prospect, New, Active, Loyal, At Risk, Churned, Reactivated. Rules are checked in that order of precedence: no order → Prospect; long silence → Churned, then At Risk; a comeback → Reactivated; first order within the onboarding window → New; many orders (or an RFM Champions/Loyal segment) → Loyal; otherwise Active.',
+				description: 'Prospect, New, Active, Loyal, At Risk, Churned, Reactivated',
 			},
 			{
 				name: 'Relationship (Four Stages)',
 				value: 'relationship',
-				description:
-					'Exploration (few orders, trust not yet built), Growth (spend or order rate rising, gaps shrinking), Maturity (stable), Decline (spend or orders falling, or overdue), plus Churned and Prospect',
+				description: 'Exploration, Growth, Maturity, Decline, plus Churned and Prospect',
 			},
 		],
 		default: 'retail',
 	},
-	customerInputProperty('From Customer Data or Churn Risk, or a database summary with orders, recencyDays and tenureDays'),
+	{
+		displayName:
+			'Retail rules, first match wins: no order → Prospect; long silence → Churned, then At Risk; a comeback → Reactivated; first order within the onboarding window → New; many orders (or RFM Champions/Loyal) → Loyal; otherwise Active.',
+		name: 'retailNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { stageModel: ['retail'] } },
+	},
+	{
+		displayName:
+			'Relationship stages: Exploration (few orders, trust not yet built), Growth (spend or order rate rising), Maturity (stable), Decline (spend or orders falling, or overdue), plus Churned and Prospect.',
+		name: 'relationshipNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { stageModel: ['relationship'] } },
+	},
+	customerInputProperty('From Customer Data or Churn Risk, or a summary with orders, recencyDays, tenureDays'),
 	{
 		displayName: 'At Risk and Churned From',
 		name: 'riskSignal',
+		description: 'What decides At Risk and Churned',
 		type: 'options',
 		options: [
 			{
 				name: 'Purchase Cadence',
 				value: 'cadence',
 				description:
-					"Time since the last order against the customer's usual gap between orders (the median gap of all customers for one-time buyers)",
+					'Time since the last order against the usual gap of the customer (or of all customers)',
 			},
 			{
 				name: 'Churn Probability',
@@ -47,15 +63,16 @@ export const lifecycleStageProperties: INodeProperties[] = [
 	{
 		displayName: 'Previous Stage From',
 		name: 'previousStageSource',
+		description: 'Where the stage a customer had before comes from, to spot who moved',
 		type: 'options',
 		options: [
 			{
 				name: 'Remembered by This Node',
 				value: 'staticData',
-				description: "Each customer's stage from the last run, kept in the workflow (production runs only; manual test runs do not keep it)",
+				description: "Each customer's stage from the last run, kept in the workflow (production runs only)",
 			},
 			{ name: 'A Field on the Item', value: 'field', description: 'E.g. the lifecycle property of a CRM contact.' },
-			{ name: 'None', value: 'none' },
+			{ name: 'None', value: 'none', description: 'Every customer is taken as new to the stages' },
 		],
 		default: 'staticData',
 	},
@@ -86,6 +103,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Stage thresholds; each says which model or signal it applies to',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -101,6 +119,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'At Risk Probability',
 				name: 'atRiskProbability',
+				displayOptions: { show: { '/riskSignal': ['churnProbability'] } },
 				type: 'number',
 				default: 0.5,
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
@@ -117,6 +136,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'Churned Probability',
 				name: 'churnedProbability',
+				displayOptions: { show: { '/riskSignal': ['churnProbability'] } },
 				type: 'number',
 				default: 0.8,
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
@@ -125,6 +145,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'Exploration Up To (Orders)',
 				name: 'explorationMaxOrders',
+				displayOptions: { show: { '/stageModel': ['relationship'] } },
 				type: 'number',
 				default: 2,
 				description: 'Relationship model: customers with at most this many orders are still exploring',
@@ -146,6 +167,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'Loyal From (Orders)',
 				name: 'loyalMinOrders',
+				displayOptions: { show: { '/stageModel': ['retail'] } },
 				type: 'number',
 				default: 5,
 				description: 'Retail model: customers on cadence with at least this many orders are loyal',
@@ -167,6 +189,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'Reactivated Within (Days)',
 				name: 'reactivatedWindowDays',
+				displayOptions: { show: { '/stageModel': ['retail'] } },
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0 },
@@ -176,6 +199,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				displayName: 'Trend Threshold',
 				name: 'trendThreshold',
+				displayOptions: { show: { '/stageModel': ['relationship'] } },
 				type: 'number',
 				default: 0.5,
 				typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },

@@ -14,8 +14,9 @@ export function customerInputProperty(summaries: string): INodeProperties {
 		displayName: 'Input',
 		name: 'input',
 		type: 'options',
+		description: 'What the incoming items are: one customer each, or one order each',
 		options: [
-			{ name: 'Auto-Detect', value: 'auto', description: 'Customer summaries when the items describe customers (e.g. from Customer Data), else orders' },
+			{ name: 'Auto-Detect', value: 'auto', description: 'Customers when the items describe customers (e.g. from Customer Data), else orders' },
 			{ name: 'Customer Summaries', value: 'customers', description: summaries },
 			{ name: 'Orders', value: 'transactions', description: 'One item per order; summarised here the way Customer Data does it' },
 		],

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { buildCustomerSummary } from '../../lib/ingest/buildCustomerSummary';
 import { extendRecord } from '../../nodes/shared/extendRecord';
-import { CUSTOMER_SUMMARY_FIELDS } from '../../lib/ingest/customerSummary';
+
+/*
+ * What Churn Risk and Lifecycle Stage output: the customer's ID, then what the node adds, then
+ * the input record, so n8n's table shows the results in its first columns.
+ */
 
 /** A real Customer Data record, as the summariser builds it. */
 function summary(id: string): IDataObject {
@@ -14,33 +18,30 @@ function summary(id: string): IDataObject {
 	}) as unknown as IDataObject;
 }
 
-const expectSameRecord = (actual: IDataObject, expected: IDataObject) => {
-	expect(actual).toEqual(expected);
-	expect(Object.keys(actual)).toEqual(Object.keys(expected));
-};
+const scores = { riskLevel: 'high', churnProbability: 0.6, rfm: { r: 1, f: 2, m: 3 } };
 
 describe('adding fields to a customer record', () => {
-	it('knows the Customer Data fields in the order the summary builder writes them', () => {
-		expect(Object.keys(summary('C0'))).toEqual([...CUSTOMER_SUMMARY_FIELDS]);
-	});
-
-	const scores = { pAlive: 0.4, riskLevel: 'high', rfm: { r: 1, f: 2, m: 3 } };
-
-	it('gives what a spread gives for a Customer Data record, field order included', () => {
+	it('puts the customer ID first, then the added fields, then the record as it was', () => {
 		const json = summary('C1');
-		expectSameRecord(extendRecord(json, scores), { ...json, ...scores });
+		const out = extendRecord(json, scores);
+		const { customerId, ...rest } = json;
+		expect(out).toEqual({ ...json, ...scores });
+		expect(Object.keys(out)).toEqual(['customerId', 'riskLevel', 'churnProbability', 'rfm', ...Object.keys(rest)]);
+		expect(out.customerId).toBe(customerId);
 	});
 
-	it('lets the added fields win, in place, and keeps fields from further upstream', () => {
-		const json = { ...summary('C2'), dataIssues: ['row 3: bad phone'], fromCrm: 'x' };
-		const added = { avgDaysBetweenOrders: 12, lifecycleStage: 'active', fromCrm: 'y' };
-		expectSameRecord(extendRecord(json, added, scores), { ...json, ...added, ...scores });
+	it('gives an added field the record already has its new value, among the added fields; later additions win', () => {
+		const json = { ...summary('C2'), lifecycleStage: 'atRisk', fromCrm: 'x' };
+		const out = extendRecord(json, { avgDaysBetweenOrders: 12, lifecycleStage: 'active' }, { lifecycleStage: 'loyal' });
+		expect(out).toMatchObject({ avgDaysBetweenOrders: 12, lifecycleStage: 'loyal', fromCrm: 'x' });
+		expect(Object.keys(out).slice(0, 3)).toEqual(['customerId', 'avgDaysBetweenOrders', 'lifecycleStage']);
+		expect(Object.keys(out)).toHaveLength(Object.keys(json).length);
 	});
 
 	it('handles records of any other shape', () => {
-		const json = { id: 7, orders: 2, customerId: 'C3' };
-		expectSameRecord(extendRecord(json, scores), { ...json, ...scores });
-		expectSameRecord(extendRecord({}, scores), { ...scores });
+		expect(Object.keys(extendRecord({ id: 7, orders: 2, customerId: 'C3' }, scores))).toEqual(['customerId', 'riskLevel', 'churnProbability', 'rfm', 'id', 'orders']);
+		expect(Object.keys(extendRecord({ id: 7 }, scores))).toEqual(['riskLevel', 'churnProbability', 'rfm', 'id']);
+		expect(extendRecord({}, scores)).toEqual(scores);
 	});
 
 	it('copies, never changes, the input record', () => {
