@@ -36,3 +36,38 @@ console.log(`\nStarting n8n on http://localhost:${env.N8N_PORT} (Ctrl+C to stop)
 const child = spawn(n8n.node, [n8n.n8nMain, 'start'], { env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
+setUpOwner(`http://127.0.0.1:${env.N8N_PORT}`).catch((error) => console.log(`\nCould not set up the local owner account (${error.message}): n8n asks for one in the browser.\n`));
+
+/**
+ * n8n's editor first asks for an owner account. For this local sandbox one is created on the
+ * first start and its login kept next to n8n's data (random password, this machine only), then
+ * printed on every start.
+ */
+async function setUpOwner(base) {
+	const loginFile = path.join(userFolder, 'owner-login.json');
+	if (!fs.existsSync(loginFile)) {
+		const login = { email: 'owner@retention.local', password: `Retention-${require('crypto').randomBytes(6).toString('hex')}1` };
+		fs.writeFileSync(loginFile, JSON.stringify(login, null, 2), { mode: 0o600 });
+	}
+	const login = JSON.parse(fs.readFileSync(loginFile, 'utf8'));
+	// /healthz answers before the REST routes are mounted: retry the setup until it is there.
+	let response;
+	for (let waited = 0; ; waited++) {
+		try {
+			response = await fetch(`${base}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: login.email, firstName: 'Retention', lastName: 'Owner', password: login.password }),
+			});
+			if (response.status !== 404) break;
+		} catch {
+			// not listening yet
+		}
+		if (waited > 180) throw new Error('n8n did not answer within 3 minutes');
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	const created = response.ok;
+	const text = created ? '' : await response.text();
+	if (!created && !/already/i.test(text)) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+	console.log(`\nn8n is ready at http://localhost:${env.N8N_PORT}. Log in as ${login.email} with password ${login.password} (kept in ${loginFile}).\n`);
+}

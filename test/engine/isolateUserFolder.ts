@@ -8,3 +8,5 @@ import * as path from 'path';
 if (!process.env.N8N_USER_FOLDER?.includes('n8n-retention-engine')) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-retention-engine-'));
 }
+// A fixed key for that throw-away folder, so n8n-core does not generate one and say so on every run.
+process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-retention-engine-tests-only';
