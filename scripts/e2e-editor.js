@@ -120,6 +120,31 @@ async function checkExample(page, base, file, workflow) {
 	}
 }
 
+/**
+ * After a run n8n writes "N items" on each connection: those labels must not sit on the
+ * outputs' own labels ("Customers", "Rejected"...).
+ */
+async function checkRunLabels(page, base, file, workflow) {
+	await page.goto(`${base}/workflow/${workflow.id}`);
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+	await page.getByTestId('execute-workflow-button').click();
+	// Running once a connection shows a count; finished when the button reads "Execute workflow" again.
+	await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="edge-label"]')].some((el) => /\d+ items?/.test(el.textContent ?? '')), null, { timeout: 120_000 });
+	await page.waitForFunction(() => (document.querySelector('[data-test-id="execute-workflow-button"]')?.textContent ?? '').includes('Execute workflow'), null, { timeout: 180_000 });
+	await page.waitForTimeout(1500);
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${path.basename(file, '.json')}-after-run.png`) });
+	const clashes = await page.evaluate(() => {
+		const boxOf = (el) => el.getBoundingClientRect();
+		const hit = (a, b) => a.right - 1 > b.left && b.right - 1 > a.left && a.bottom - 1 > b.top && b.bottom - 1 > a.top;
+		const portLabels = [...document.querySelectorAll('[data-test-id="canvas-node-output-handle"]')].flatMap((handle) =>
+			[...handle.querySelectorAll('*')].filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim() !== '').map((el) => ({ text: el.textContent.trim(), box: boxOf(el) })),
+		);
+		const edgeLabels = [...document.querySelectorAll('[data-test-id="edge-label"]')].filter((el) => /\d+ items?/.test(el.textContent ?? '')).map((el) => ({ text: el.textContent.trim(), box: boxOf(el) }));
+		return edgeLabels.flatMap((edge) => portLabels.filter((port) => hit(edge.box, port.box)).map((port) => `"${edge.text}" on "${port.text}"`));
+	});
+	check(clashes.length === 0, `${file} after a run: no "N items" label on an output's label${clashes.length ? ` (${clashes.join('; ')})` : ''}`);
+}
+
 async function checkSearch(page, base, workflow) {
 	await page.goto(`${base}/workflow/${workflow.id}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
@@ -162,6 +187,7 @@ async function main() {
 		});
 		page.on('pageerror', (error) => consoleErrors.push(String(error)));
 		for (const { file, workflow } of examples) await checkExample(page, editor.base, file, workflow);
+		for (const { file, workflow } of examples.filter((e) => e.file === 'retention-pipeline.json' || e.file === 'customer-data-from-csv.json')) await checkRunLabels(page, editor.base, file, workflow);
 		await checkSearch(page, editor.base, examples[0].workflow);
 	} finally {
 		await browser.close();
