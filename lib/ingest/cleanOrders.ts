@@ -47,10 +47,10 @@ export interface Rejection {
 }
 
 /**
- * A rejected duplicate still says something new about its customer when its contact fields
- * differ (a later export with an opt-out): those are kept, as the row's latest word.
+ * What a rejected row still tells about its customer's contact details, as of `at`: a duplicate
+ * from a later export may carry an opt-out, and a row with a broken amount or date still carries
+ * what the customer said about contact.
  */
-/** What a rejected row still tells about its customer's contact details, as of `at`. */
 export type ContactUpdate = { customerId: string; at: number; contact: ContactFields };
 
 export type CleanResult = { order: CleanOrder } | { rejection: Rejection; contactUpdate?: ContactUpdate };
