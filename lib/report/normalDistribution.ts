@@ -1,4 +1,4 @@
-import { errorFunction } from 'simple-statistics';
+import { errorFunction } from '../math/statistics';
 
 /*
  * The standard normal distribution for the campaign statistics. The CDF comes from
