@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { CampaignReport } from '../../nodes/CampaignReport/CampaignReport.node';
 import { ChurnRisk } from '../../nodes/ChurnRisk/ChurnRisk.node';
 import { CustomerData } from '../../nodes/CustomerData/CustomerData.node';
 import { LifecycleStage } from '../../nodes/LifecycleStage/LifecycleStage.node';
@@ -36,6 +37,7 @@ describe.each([
 	['Churn Risk', new ChurnRisk()],
 	['Lifecycle Stage', new LifecycleStage()],
 	['Retention Action', new RetentionAction()],
+	['Campaign Report', new CampaignReport()],
 ] as Array<[string, INodeType]>)('%s', (_name, node) => {
 	it('describes every parameter and option, within what the dropdown shows', () => {
 		const findings: Finding[] = [];

@@ -1,0 +1,82 @@
+import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { parseDate } from '../ingest/parseDate';
+import { TimeZone } from '../ingest/timeZone';
+import { CampaignOutcome } from './campaignEvaluation';
+
+/** One order after the campaign, from the Orders input (cleaned by Customer Data's engine). */
+export interface OrderEvent {
+	at: number;
+	amount: number;
+}
+
+export interface OutcomeSettings {
+	/** Reactivated = ordered within this many days after contact. */
+	windowDays: number;
+	/** When a customer's record has no contact time: the campaign's start. */
+	campaignStart: number | null;
+	contactedAtField: string;
+	costPerContact: number;
+	zone: TimeZone;
+}
+
+const DAY = 86_400_000;
+const GROUPS = new Set(['treatment', 'control']);
+
+/** A nested field like rfm.segment. */
+function fieldAt(record: Record<string, unknown>, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
+}
+
+/**
+ * What one handled customer did after contact: from their orders on the Orders input when
+ * given, else from fields on the record (ordersSinceContact and revenueSinceContact, or
+ * lastOrderAt). Returns the reason when the record cannot be read.
+ */
+export function campaignOutcomeOf(record: Record<string, unknown>, orders: OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
+	const customerId = textOrNull(record.customerId);
+	if (customerId === null) return { error: 'has no customerId' };
+	const group = textOrNull(record.group);
+	if (group === null || !GROUPS.has(group)) return { error: `(customer ${customerId}) has group ${JSON.stringify(record.group ?? null)}: "treatment" or "control" is needed (Retention Action writes it)` };
+	let contactedAt = s.campaignStart;
+	const contactValue = fieldAt(record, s.contactedAtField);
+	if (contactValue !== undefined && contactValue !== null && contactValue !== '') {
+		const parsed = parseDate(contactValue, 'ymd', s.zone);
+		if ('error' in parsed) return { error: `(customer ${customerId}) ${s.contactedAtField} ${parsed.error}` };
+		contactedAt = parsed.ms;
+	}
+	if (contactedAt === null) return { error: `(customer ${customerId}) has no ${s.contactedAtField}: set Campaign Start for customers without one` };
+	const end = contactedAt + s.windowDays * DAY;
+
+	let reactivated: boolean;
+	let orderCount: number;
+	let revenue: number;
+	if (orders) {
+		const inWindow = orders.filter((o) => o.at > contactedAt! && o.at <= end);
+		orderCount = inWindow.filter((o) => o.amount >= 0).length;
+		revenue = inWindow.reduce((sum, o) => sum + o.amount, 0);
+		reactivated = orderCount > 0;
+	} else {
+		const since = parseOptionalNumber(record.ordersSinceContact);
+		const lastOrder = record.lastOrderAt === null || record.lastOrderAt === undefined ? null : parseDate(record.lastOrderAt, 'ymd', s.zone);
+		if (since !== null) orderCount = since;
+		else if (lastOrder && !('error' in lastOrder)) orderCount = lastOrder.ms > contactedAt && lastOrder.ms <= end ? 1 : 0;
+		else return { error: `(customer ${customerId}) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input` };
+		revenue = parseOptionalNumber(record.revenueSinceContact) ?? 0;
+		reactivated = orderCount > 0;
+	}
+	const text = (path: string) => textOrNull(fieldAt(record, path));
+	return {
+		outcome: {
+			customerId,
+			group: group as CampaignOutcome['group'],
+			action: text('action'),
+			channel: text('channel'),
+			cause: text('churnCause') ?? text('cause'),
+			segment: text('rfm.segment') ?? text('segment'),
+			reactivated,
+			orders: orderCount,
+			revenue,
+			cost: group === 'treatment' ? (parseOptionalNumber(record.contactCost) ?? s.costPerContact) : 0,
+		},
+	};
+}

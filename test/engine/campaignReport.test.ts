@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runWorkflow, WorkflowJson } from './harness';
+
+/*
+ * Campaign Report through the n8n engine: a crafted campaign from Retention Action-shaped items
+ * and the orders placed since, to the verdicts.
+ */
+
+const CONTACTED = '2024-06-01T10:00:00Z';
+
+function handled(prefix: string, count: number, fields: IDataObject): IDataObject[] {
+	return Array.from({ length: count }, (_, i) => ({ customerId: `${prefix}${i}`, action: 'discountCoupon', churnCause: 'priceSensitive', rfm: { segment: 'At Risk' }, ...fields }));
+}
+
+/** 400 treated (60 order again within 30 days), 400 held out (40 do); 12 VIP treated, 10 held out. */
+const CUSTOMERS = [
+	...handled('T', 400, { group: 'treatment', channel: 'email', contactedAt: CONTACTED }),
+	...handled('C', 400, { group: 'control', channel: null }),
+	...handled('V', 12, { group: 'treatment', action: 'vipOutreach', channel: 'crm', contactedAt: CONTACTED }),
+	...handled('W', 10, { group: 'control', action: 'vipOutreach', channel: null }),
+];
+const ORDERS = [
+	...Array.from({ length: 60 }, (_, i) => ({ customer_id: `T${i}`, order_date: '2024-06-10', amount: 100 })),
+	...Array.from({ length: 40 }, (_, i) => ({ customer_id: `C${i}`, order_date: '2024-06-12', amount: 100 })),
+	// Too late for a 30-day window, and before the campaign: neither counts.
+	{ customer_id: 'T399', order_date: '2024-08-01', amount: 100 },
+	{ customer_id: 'C399', order_date: '2024-05-01', amount: 100 },
+	...Array.from({ length: 3 }, (_, i) => ({ customer_id: `V${i}`, order_date: '2024-06-05', amount: 1000 })),
+	{ customer_id: 'W0', order_date: '2024-06-20', amount: 1000 },
+];
+
+function workflow(parameters: IDataObject, withOrders = true): WorkflowJson {
+	const code = (rows: IDataObject[]) => ({ jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` });
+	return {
+		nodes: [
+			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: '2', name: 'Handled Customers', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 0], parameters: code(CUSTOMERS) },
+			{ id: '3', name: 'Orders Since', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 200], parameters: code(ORDERS) },
+			{ id: '4', name: 'Campaign Report', type: 'n8n-nodes-retention.campaignReport', typeVersion: 1, position: [400, 0], parameters: { campaignStart: '2024-06-01T10:00:00', ...parameters } },
+		] as WorkflowJson['nodes'],
+		connections: {
+			Start: { main: [[{ node: 'Handled Customers', type: 'main', index: 0 }, ...(withOrders ? [{ node: 'Orders Since', type: 'main' as const, index: 0 }] : [])]] },
+			'Handled Customers': { main: [[{ node: 'Campaign Report', type: 'main', index: 0 }]] },
+			...(withOrders ? { 'Orders Since': { main: [[{ node: 'Campaign Report', type: 'main', index: 1 }]] } } : {}),
+		},
+	};
+}
+
+describe('Campaign Report, from a crafted campaign to the verdicts', () => {
+	it('measures the lift of each action against its own control customers, with the method named', async () => {
+		const result = await runWorkflow(workflow({ options: { costPerContact: 5 } }), { timezone: 'UTC' });
+		expect(result.error).toBeUndefined();
+		const lines = result.json('Campaign Report');
+		const coupon = lines.find((l) => l.dimension === 'action' && l.value === 'discountCoupon')!;
+		expect(coupon).toMatchObject({
+			treatmentCustomers: 400,
+			treatmentReactivated: 60,
+			treatmentRate: 0.15,
+			controlCustomers: 400,
+			controlReactivated: 40,
+			controlRate: 0.1,
+			uplift: 0.05,
+			pValue: 0.0325,
+			test: 'two-proportion z-test (pooled standard error)',
+			interval: 'Wald (unpooled standard error)',
+			incrementalOrders: 20,
+			incrementalRevenue: 2000,
+			cost: 2000,
+			roi: 0,
+			verdict: 'significant lift',
+			controlBasis: 'control customers of the same action',
+		});
+		const vip = lines.find((l) => l.dimension === 'action' && l.value === 'vipOutreach')!;
+		expect(vip).toMatchObject({ treatmentReactivated: 3, controlReactivated: 1, test: "Fisher's exact test", interval: 'Newcombe hybrid score' });
+		expect(vip.verdict).toMatch(/^too few customers to tell \(about \d+ per group needed for this effect\)$/);
+		expect(lines.find((l) => l.dimension === 'channel' && l.value === 'email')).toMatchObject({ controlBasis: 'the whole control group', controlCustomers: 410 });
+		expect(result.hints('Campaign Report')[0]).toMatch(/^412 contacted, 410 in the control group; reactivated within 30 days: 15\.3% against 10\.0%\. Overall: significant lift\.$/);
+	});
+
+	it('reads outcomes from the customers\' own fields when no orders are connected, and names an item it cannot read', async () => {
+		const run = await runWorkflow(workflow({}, false), { timezone: 'UTC' });
+		expect(run.error?.message).toBe('Item 0 (customer T0) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input');
+	});
+});
