@@ -6,6 +6,8 @@ import { parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { CampaignOutcome, evaluateCampaign, UpliftLine } from '../../lib/report/campaignEvaluation';
 import { campaignOutcomeOf, OrderEvent } from '../../lib/report/campaignOutcomes';
+import { ScoredOutcome, warningAccuracy } from '../../lib/report/warningAccuracy';
+import { scoredOutcomeOf } from '../../lib/report/warningOutcomes';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
 
@@ -72,8 +74,8 @@ export class CampaignReport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,
-		subtitle: '={{ "reactivated within " + $parameter["windowDays"] + " days" }}',
-		description: 'Did the win-back work: reactivation of contacted customers against the control group, with uplift, significance, revenue and ROI per action, channel, cause and segment',
+		subtitle: '={{ $parameter["operation"] === "warningAccuracy" ? "warning accuracy" : "campaign evaluation" }}',
+		description: 'Did the win-back work (uplift against the control group, significance, revenue, ROI), and did the churn warning hold (AUC, calibration)',
 		defaults: { name: 'Campaign Report' },
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
@@ -85,7 +87,9 @@ export class CampaignReport implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData(0);
-		return await failEveryItemOnContinue(this, items, { outputs: 1, errorOutput: 0 }, async () => await evaluate.call(this, items));
+		const operation = this.getNodeParameter('operation', 0, 'campaignEvaluation') as string;
+		const run = operation === 'warningAccuracy' ? checkWarning : evaluate;
+		return await failEveryItemOnContinue(this, items, { outputs: 1, errorOutput: 0 }, async () => await run.call(this, items));
 	}
 }
 
@@ -145,3 +149,60 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	// thousands of links per line, so lines are paired with the first input item.
 	return [[...lines.map((line) => linkedItem(lineItem(line), 0)), ...upstreamErrors, ...errorItems]];
 }
+
+/** Warning Accuracy: an earlier run's scores against who did leave. One summary item. */
+async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const zone = new TimeZone(this.getTimezone() || 'UTC');
+	const horizonDays = this.getNodeParameter('horizonDays', 0, 90) as number;
+	if (!(Number.isFinite(horizonDays) && horizonDays >= 1 && horizonDays <= 3650)) throw new NodeOperationError(this.getNode(), `Left Means No Order Within (Days) must be from 1 to 3650; got ${horizonDays}`);
+	const flaggedLevels = new Set(this.getNodeParameter('flaggedLevels', 0, ['critical', 'high']) as string[]);
+	const orderItems = ordersInput(this);
+	if (orderItems.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Warning Accuracy needs the orders since the scored run on the Orders input', {
+			description: 'Connect every order placed after the analysis date of the scores (the same export Customer Data reads) to the second input.',
+		});
+	}
+	let orders: Map<string, OrderEvent[]>;
+	try {
+		orders = ordersByCustomer(this, orderItems, zone) ?? new Map();
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	const settings = { horizonDays, flaggedLevels, zone, today: zone.localDayNumber(Date.now()) };
+	const outcomes: ScoredOutcome[] = [];
+	let pending = 0;
+	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
+	const errorItems = await forEachRecord(
+		this,
+		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
+		(record) => {
+			const id = typeof record.json.customerId === 'string' ? record.json.customerId : '';
+			const read = scoredOutcomeOf(record.json, orders.get(id) ?? [], settings);
+			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
+			if ('pending' in read) pending++;
+			else outcomes.push(read.outcome);
+		},
+	);
+	if (outcomes.length === 0) {
+		throw new NodeOperationError(this.getNode(), pending ? `The ${horizonDays} days after the scores' analysis date have not passed yet for any customer: nothing to check yet` : 'No scored customer to check');
+	}
+	const accuracy = warningAccuracy(outcomes);
+	const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+	this.addExecutionHints({
+		message: `${accuracy.customers} customers: ${accuracy.churned} left within ${horizonDays} days. Of the ${accuracy.flagged} flagged, ${pct(accuracy.flaggedWhoLeft)} left; the warning caught ${pct(accuracy.leaversFlaggedEarly)} of those who left. AUC ${accuracy.auc === null ? 'n/a' : accuracy.auc.toFixed(3)} (0.5 is chance, 1 perfect).${pending ? ` ${pending} customers left out: their ${horizonDays} days have not passed yet.` : ''}`,
+		location: 'outputPane',
+	});
+	const summary: IDataObject = {
+		customers: accuracy.customers,
+		leftWithinHorizon: accuracy.churned,
+		flagged: accuracy.flagged,
+		flaggedWhoLeft: accuracy.flaggedWhoLeft === null ? null : round(accuracy.flaggedWhoLeft, 4),
+		leaversFlaggedEarly: accuracy.leaversFlaggedEarly === null ? null : round(accuracy.leaversFlaggedEarly, 4),
+		auc: accuracy.auc === null ? null : round(accuracy.auc, 4),
+		calibration: accuracy.calibration.map((bin) => ({ customers: bin.customers, meanPredicted: round(bin.meanPredicted, 4), observedRate: round(bin.observedRate, 4) })),
+		horizonDays,
+		notYetKnown: pending,
+	};
+	return [[linkedItem(summary, 0), ...upstreamErrors, ...errorItems]];
+}
+

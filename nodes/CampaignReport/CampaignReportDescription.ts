@@ -1,12 +1,59 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+const campaign = { show: { operation: ['campaignEvaluation'] } };
+const warning = { show: { operation: ['warningAccuracy'] } };
+
 export const campaignReportProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Campaign Evaluation', value: 'campaignEvaluation', description: 'Did contacted customers come back more than the control group', action: 'Evaluate a campaign' },
+			{ name: 'Warning Accuracy', value: 'warningAccuracy', description: 'Did the customers an earlier run flagged actually leave', action: 'Check the churn warning' },
+		],
+		default: 'campaignEvaluation',
+		description: 'Which question the report answers',
+	},
 	{
 		displayName:
 			'Connect the customers a campaign handled (Retention Action\'s outputs, or its contact log) to the first input. Connect their orders since the campaign to the second input, or give each customer ordersSinceContact / revenueSinceContact or lastOrderAt.',
 		name: 'inputsNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: campaign,
+	},
+	{
+		displayName:
+			'Connect the customers as an earlier Churn Risk run scored them (churnProbability, riskLevel, analysisDate) to the first input, and all their orders since to the second input.',
+		name: 'warningNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: warning,
+	},
+	{
+		displayName: 'Left Means No Order Within (Days)',
+		name: 'horizonDays',
+		type: 'number',
+		default: 90,
+		typeOptions: { minValue: 1 },
+		displayOptions: warning,
+		description: "A scored customer counts as having left when they did not order within this many days after the run's analysis date (use the Horizon of the Churn Risk run)",
+	},
+	{
+		displayName: 'Flagged Risk Levels',
+		name: 'flaggedLevels',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Critical', value: 'critical' },
+			{ name: 'High', value: 'high' },
+			{ name: 'Low', value: 'low' },
+			{ name: 'Medium', value: 'medium' },
+		],
+		default: ['critical', 'high'],
+		displayOptions: warning,
+		description: 'The risk levels that count as a warning raised',
 	},
 	{
 		displayName: 'Reactivation Window (Days)',
@@ -14,6 +61,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		type: 'number',
 		default: 30,
 		typeOptions: { minValue: 1 },
+		displayOptions: campaign,
 		description: 'A customer counts as reactivated when they order within this many days after contact',
 	},
 	{
@@ -21,6 +69,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		name: 'campaignStart',
 		type: 'dateTime',
 		default: '',
+		displayOptions: campaign,
 		description: 'The contact time of customers without their own (e.g. the control group, never contacted). Empty: every customer needs one.',
 	},
 	{
@@ -29,6 +78,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: campaign,
 		description: 'Field names and costs; each says what it changes',
 		options: [
 			{

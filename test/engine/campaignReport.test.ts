@@ -29,13 +29,13 @@ const ORDERS = [
 	{ customer_id: 'W0', order_date: '2024-06-20', amount: 1000 },
 ];
 
-function workflow(parameters: IDataObject, withOrders = true): WorkflowJson {
+function workflow(parameters: IDataObject, withOrders = true, customers = CUSTOMERS, orders = ORDERS): WorkflowJson {
 	const code = (rows: IDataObject[]) => ({ jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` });
 	return {
 		nodes: [
 			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: '2', name: 'Handled Customers', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 0], parameters: code(CUSTOMERS) },
-			{ id: '3', name: 'Orders Since', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 200], parameters: code(ORDERS) },
+			{ id: '2', name: 'Handled Customers', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 0], parameters: code(customers) },
+			{ id: '3', name: 'Orders Since', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 200], parameters: code(orders) },
 			{ id: '4', name: 'Campaign Report', type: 'n8n-nodes-retention.campaignReport', typeVersion: 1, position: [400, 0], parameters: { campaignStart: '2024-06-01T10:00:00', ...parameters } },
 		] as WorkflowJson['nodes'],
 		connections: {
@@ -82,3 +82,39 @@ describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 		expect(run.error?.message).toBe('Item 0 (customer T0) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input');
 	});
 });
+
+describe('Campaign Report, whether an earlier warning held', () => {
+	// Scores as of 2024-01-31; who ordered in the 90 days after decides who left.
+	const scored = [
+		{ customerId: 'A', churnProbability: 0.9, riskLevel: 'critical', analysisDate: '2024-01-31' },
+		{ customerId: 'B', churnProbability: 0.8, riskLevel: 'high', analysisDate: '2024-01-31' },
+		{ customerId: 'C', churnProbability: 0.8, riskLevel: 'high', analysisDate: '2024-01-31' },
+		{ customerId: 'D', churnProbability: 0.4, riskLevel: 'low', analysisDate: '2024-01-31' },
+		{ customerId: 'E', churnProbability: 0.1, riskLevel: 'low', analysisDate: '2024-01-31' },
+		{ customerId: 'F', churnProbability: 0.3, riskLevel: 'low', analysisDate: '2024-01-31' },
+	];
+	const since = [
+		{ customer_id: 'C', order_date: '2024-03-01', amount: 50 },
+		{ customer_id: 'E', order_date: '2024-02-10', amount: 50 },
+		{ customer_id: 'F', order_date: '2024-04-15', amount: 50 },
+		// After the 90 days (2024-04-30): A still counts as having left.
+		{ customer_id: 'A', order_date: '2024-06-01', amount: 50 },
+	];
+
+	it('says how many flagged customers left, how many leavers were caught, and the AUC', async () => {
+		const result = await runWorkflow(workflow({ operation: 'warningAccuracy', horizonDays: 90 }, true, scored, since), { timezone: 'UTC' });
+		expect(result.error).toBeUndefined();
+		const [summary] = result.json('Campaign Report');
+		// Left: A, B, D. Flagged: A, B, C -> 2 of 3 left; 2 of 3 leavers flagged.
+		// AUC: of the 9 leaver-stayer pairs the leaver scores higher in 7 and ties in 1 (0.8 and
+		// 0.8): 7.5 / 9 = 0.8333 (scipy.stats.mannwhitneyu gives U = 7.5).
+		expect(summary).toMatchObject({ customers: 6, leftWithinHorizon: 3, flagged: 3, flaggedWhoLeft: 0.6667, leaversFlaggedEarly: 0.6667, auc: 0.8333, notYetKnown: 0 });
+		expect(summary.calibration).toHaveLength(6);
+	});
+
+	it('needs the orders since the scores', async () => {
+		const result = await runWorkflow(workflow({ operation: 'warningAccuracy' }, false, scored, since), { timezone: 'UTC' });
+		expect(result.error?.message).toBe('Warning Accuracy needs the orders since the scored run on the Orders input');
+	});
+});
+
