@@ -6,7 +6,9 @@
  * - each of our nodes opens, shows the stored Analysis Date, and shows no parameter that does
  *   not apply to its settings (judged by n8n-workflow's own displayParameter);
  * - searching the nodes panel for "retention", "churn" or "流失" finds our nodes;
- * - our nodes cause no console errors that are ours to fix.
+ * - our nodes cause no console errors that are ours to fix;
+ * - Campaign Report's HTML report renders with no console error, every chart drawn (non-zero
+ *   size, and pixels painted when the SVG is rasterised), in English and Chinese.
  * Screenshots go to a temporary folder, or with SAVE_SCREENSHOTS=docs/screenshots to the ones the
  * README shows.
  */
@@ -145,10 +147,73 @@ async function checkRunLabels(page, base, file, workflow) {
 	check(clashes.length === 0, `${file} after a run: no "N items" label on an output's label${clashes.length ? ` (${clashes.join('; ')})` : ''}`);
 }
 
+/** A crafted campaign (as in test/engine/campaignReport.test.ts) rendered by the built report. */
+function craftedReport(language) {
+	const { evaluateCampaign } = require(path.join(ROOT, 'dist', 'lib', 'report', 'campaignEvaluation.js'));
+	const { warningAccuracy } = require(path.join(ROOT, 'dist', 'lib', 'report', 'warningAccuracy.js'));
+	const { renderReport } = require(path.join(ROOT, 'dist', 'lib', 'report', 'htmlReport.js'));
+	const customers = (count, reactivated, fields) =>
+		Array.from({ length: count }, (_, i) => ({ customerId: `${fields.group}${fields.action}${i}`, channel: null, cause: 'priceSensitive', segment: 'At Risk', reactivated: i < reactivated, orders: i < reactivated ? 1 : 0, revenue: i < reactivated ? 180 : 0, cost: fields.group === 'treatment' ? 6 : 0, ...fields }));
+	const campaign = [
+		...customers(400, 60, { group: 'treatment', action: 'discountCoupon', channel: 'email' }),
+		...customers(400, 40, { group: 'control', action: 'discountCoupon' }),
+		...customers(150, 27, { group: 'treatment', action: 'newArrivals', channel: 'sms' }),
+		...customers(150, 24, { group: 'control', action: 'newArrivals' }),
+		...customers(12, 3, { group: 'treatment', action: 'vipOutreach', channel: 'crm' }),
+		...customers(10, 1, { group: 'control', action: 'vipOutreach' }),
+	];
+	const scored = Array.from({ length: 600 }, (_, i) => {
+		const p = (i % 100) / 100;
+		return { churnProbability: p, churned: ((i * 7919) % 100) / 100 < p, flagged: p >= 0.75 };
+	});
+	return renderReport({ title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report', language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: 'CNY', lines: evaluateCampaign(campaign), accuracy: warningAccuracy(scored), subtitle: language === 'zh-CN' ? '复购 = 触达后 30 天内下单' : 'Reactivated = ordered within 30 days after contact' });
+}
+
+async function checkHtmlReport(browser) {
+	for (const language of ['en', 'zh-CN']) {
+		const file = path.join(SCREENSHOTS, `campaign-report${language === 'en' ? '' : `-${language}`}.html`);
+		fs.writeFileSync(file, craftedReport(language));
+		const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+		const errors = [];
+		page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+		page.on('pageerror', (error) => errors.push(String(error)));
+		const requests = [];
+		page.on('request', (request) => request.url().startsWith('file:') || requests.push(request.url()));
+		await page.goto(`file://${file}`);
+		const charts = await page.$$eval('svg[data-chart]', (svgs) =>
+			Promise.all(
+				svgs.map(async (svg) => {
+					const box = svg.getBoundingClientRect();
+					// Rasterise the chart as the browser draws it and count the pixels it painted.
+					const image = new Image();
+					image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+					await image.decode();
+					const canvas = document.createElement('canvas');
+					canvas.width = Math.ceil(box.width);
+					canvas.height = Math.ceil(box.height);
+					const context = canvas.getContext('2d');
+					context.drawImage(image, 0, 0, canvas.width, canvas.height);
+					const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+					let painted = 0;
+					for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+					return { chart: svg.getAttribute('data-chart'), width: box.width, height: box.height, painted };
+				}),
+			),
+		);
+		const drawn = charts.filter((c) => c.width > 100 && c.height > 100 && c.painted > 500).map((c) => c.chart);
+		check(
+			['uplift', 'rates', 'calibration'].every((chart) => drawn.includes(chart)) && errors.length === 0 && requests.length === 0,
+			`HTML report (${language}): uplift, rate and calibration charts drawn (${charts.map((c) => `${c.chart} ${Math.round(c.width)}x${Math.round(c.height)}, ${c.painted} px`).join('; ')}), no console error${errors.length ? ` (${errors.join('; ')})` : ''}, nothing fetched${requests.length ? ` (${requests.join(', ')})` : ''}`,
+		);
+		await page.screenshot({ path: path.join(SCREENSHOTS, `campaign-report${language === 'en' ? '' : `-${language}`}.png`), fullPage: true });
+		await page.close();
+	}
+}
+
 async function checkSearch(page, base, workflow) {
 	await page.goto(`${base}/workflow/${workflow.id}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-	const ourNames = ['Customer Data', 'Churn Risk', 'Lifecycle Stage', 'Retention Action'];
+	const ourNames = ['Customer Data', 'Churn Risk', 'Lifecycle Stage', 'Retention Action', 'Campaign Report'];
 	for (const word of ['retention', 'churn', '流失']) {
 		await page.getByTestId('node-creator-plus-button').click();
 		const search = page.getByTestId('node-creator-search-bar');
@@ -157,7 +222,7 @@ async function checkSearch(page, base, workflow) {
 		await page.waitForTimeout(800);
 		const found = await page.getByTestId('node-creator-item-name').allInnerTexts();
 		const missing = ourNames.filter((name) => !found.some((text) => text.trim() === name));
-		check(missing.length === 0, `searching the nodes panel for "${word}" finds all four nodes${missing.length ? ` (missing: ${missing.join(', ')}; found: ${found.slice(0, 8).join(', ')})` : ''}`);
+		check(missing.length === 0, `searching the nodes panel for "${word}" finds all our nodes${missing.length ? ` (missing: ${missing.join(', ')}; found: ${found.slice(0, 8).join(', ')})` : ''}`);
 		if (word === 'retention') await page.screenshot({ path: path.join(SCREENSHOTS, 'node-search.png') });
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(300);
@@ -189,6 +254,7 @@ async function main() {
 		for (const { file, workflow } of examples) await checkExample(page, editor.base, file, workflow);
 		for (const { file, workflow } of examples.filter((e) => e.file === 'retention-pipeline.json' || e.file === 'customer-data-from-csv.json')) await checkRunLabels(page, editor.base, file, workflow);
 		await checkSearch(page, editor.base, examples[0].workflow);
+		await checkHtmlReport(browser);
 	} finally {
 		await browser.close();
 		await editor.stop();

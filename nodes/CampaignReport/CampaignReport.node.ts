@@ -8,6 +8,7 @@ import { CampaignOutcome, evaluateCampaign, UpliftLine } from '../../lib/report/
 import { campaignOutcomeOf, OrderEvent } from '../../lib/report/campaignOutcomes';
 import { ScoredOutcome, warningAccuracy } from '../../lib/report/warningAccuracy';
 import { scoredOutcomeOf } from '../../lib/report/warningOutcomes';
+import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
 
@@ -93,6 +94,18 @@ export class CampaignReport implements INodeType {
 	}
 }
 
+/** Attaches the HTML report to the first item when the node is set to. */
+async function withHtmlReport(ctx: IExecuteFunctions, first: INodeExecutionData, report: Omit<ReportInput, 'language' | 'locale' | 'currency'>): Promise<INodeExecutionData> {
+	if (!(ctx.getNodeParameter('htmlReport', 0, true) as boolean)) return first;
+	const language = ctx.getNodeParameter('reportLanguage', 0, 'en') as ReportLanguage;
+	const currencyText = (ctx.getNodeParameter('currency', 0, '') as string).trim().toUpperCase();
+	if (currencyText && !/^[A-Z]{3}$/.test(currencyText)) throw new NodeOperationError(ctx.getNode(), `Currency must be a three-letter ISO code like CNY or USD; got "${currencyText}"`);
+	const field = (ctx.getNodeParameter('binaryPropertyName', 0, 'report') as string) || 'report';
+	const html = renderReport({ ...report, language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: currencyText || null });
+	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), 'campaign-report.html', 'text/html');
+	return { ...first, binary: { ...(first.binary ?? {}), [field]: binary } };
+}
+
 function ordersInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 	try {
 		return ctx.getInputData(1);
@@ -147,7 +160,9 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	});
 	// Every report line draws on all the customers it covers: pair it with them all would make
 	// thousands of links per line, so lines are paired with the first input item.
-	return [[...lines.map((line) => linkedItem(lineItem(line), 0)), ...upstreamErrors, ...errorItems]];
+	const reportItems = lines.map((line) => linkedItem(lineItem(line), 0));
+	reportItems[0] = await withHtmlReport(this, reportItems[0], { title: 'Campaign report', subtitle: `Reactivated = ordered within ${windowDays} days after contact`, lines });
+	return [[...reportItems, ...upstreamErrors, ...errorItems]];
 }
 
 /** Warning Accuracy: an earlier run's scores against who did leave. One summary item. */
@@ -203,6 +218,7 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 		horizonDays,
 		notYetKnown: pending,
 	};
-	return [[linkedItem(summary, 0), ...upstreamErrors, ...errorItems]];
+	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Churn warning accuracy', subtitle: `Left = no order within ${horizonDays} days after the scores' analysis date`, accuracy });
+	return [[first, ...upstreamErrors, ...errorItems]];
 }
 

@@ -74,6 +74,11 @@ describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 		expect(vip).toMatchObject({ treatmentReactivated: 3, controlReactivated: 1, test: "Fisher's exact test", interval: 'Newcombe hybrid score' });
 		expect(vip.verdict).toMatch(/^too few customers to tell \(about \d+ per group needed for this effect\)$/);
 		expect(lines.find((l) => l.dimension === 'channel' && l.value === 'email')).toMatchObject({ controlBasis: 'the whole control group', controlCustomers: 410 });
+		const report = result.outputs('Campaign Report')[0][0].binary?.report;
+		expect(report).toMatchObject({ mimeType: 'text/html', fileName: 'campaign-report.html' });
+		const html = Buffer.from(report!.data, 'base64').toString('utf8');
+		expect(html).toContain('data-chart="uplift"');
+		expect(html).toContain('significant lift');
 		expect(result.hints('Campaign Report')[0]).toMatch(/^412 contacted, 410 in the control group; reactivated within 30 days: 15\.3% against 10\.0%\. Overall: significant lift\.$/);
 	});
 

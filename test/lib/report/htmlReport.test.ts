@@ -1,0 +1,48 @@
+import { evaluateCampaign, CampaignOutcome } from '../../../lib/report/campaignEvaluation';
+import { renderReport } from '../../../lib/report/htmlReport';
+import { warningAccuracy } from '../../../lib/report/warningAccuracy';
+
+/*
+ * The HTML report is one self-contained page: no script, no external font, image or style, the
+ * charts inline, labels in the chosen language, numbers in the reader's format, and the
+ * customers' own text escaped. (Its rendering in a real browser is checked by test:e2e.)
+ */
+
+const outcome = (i: number, group: 'treatment' | 'control', reactivated: boolean, action = 'discountCoupon'): CampaignOutcome => ({
+	customerId: `${group}${i}`, group, action, channel: group === 'treatment' ? 'email' : null, cause: 'priceSensitive', segment: 'At Risk', reactivated, orders: reactivated ? 1 : 0, revenue: reactivated ? 1234.5 : 0, cost: group === 'treatment' ? 2 : 0,
+});
+const campaign = [
+	...Array.from({ length: 200 }, (_, i) => outcome(i, 'treatment', i < 40)),
+	...Array.from({ length: 200 }, (_, i) => outcome(i, 'control', i < 20)),
+	...Array.from({ length: 30 }, (_, i) => outcome(i, 'treatment', i < 6, '<b>vip</b>')),
+];
+const lines = evaluateCampaign(campaign);
+const accuracy = warningAccuracy(Array.from({ length: 50 }, (_, i) => ({ churnProbability: i / 50, churned: i % 3 === 0, flagged: i > 35 })));
+
+describe('the HTML report', () => {
+	const english = renderReport({ title: 'Spring win-back', language: 'en', locale: 'en-US', currency: 'CNY', lines, accuracy });
+
+	it('is self-contained: no script, and nothing fetched from elsewhere', () => {
+		expect(english).not.toMatch(/<script|<link|@import|url\(|src=/i);
+		expect(english.match(/https?:\/\/[^\s"']+/g) ?? []).toEqual(['http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg']);
+	});
+
+	it('draws the uplift, rate and calibration charts inline', () => {
+		for (const chart of ['uplift', 'rates', 'calibration']) expect(english).toContain(`data-chart="${chart}"`);
+	});
+
+	it('formats numbers for the locale and escapes text from the data', () => {
+		expect(english).toContain('20.0% (40/200)');
+		expect(english).toContain('CN¥');
+		expect(english).toContain('&lt;b&gt;vip&lt;/b&gt;');
+		expect(english).not.toContain('<b>vip</b>');
+	});
+
+	it('speaks Chinese when asked', () => {
+		const chinese = renderReport({ title: '春季召回', language: 'zh-CN', locale: 'zh-CN', currency: 'CNY', lines, accuracy });
+		expect(chinese).toContain('<html lang="zh-CN">');
+		expect(chinese).toContain('召回活动效果评估');
+		expect(chinese).toContain('流失预警准确度');
+		expect(chinese).toContain('¥');
+	});
+});
