@@ -13,12 +13,11 @@
  * README shows.
  */
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { NodeHelpers } = require('n8n-workflow');
 const { ensureN8n, installPackage } = require('./n8n/provision');
-const { editorEnv, importExamples, startEditor } = require('./n8n/server');
+const { editorEnv, freePort, importExamples, startEditor } = require('./n8n/server');
 
 const ROOT = path.resolve(__dirname, '..');
 const SCREENSHOTS = process.env.SAVE_SCREENSHOTS ? path.resolve(ROOT, process.env.SAVE_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), 'retention-screenshots-'));
@@ -36,16 +35,6 @@ function chromiumPath() {
 	const found = candidates.find((file) => fs.existsSync(file));
 	if (!found) throw new Error('Headless Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)');
 	return found;
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
 }
 
 const failures = [];
@@ -236,7 +225,9 @@ async function main() {
 	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-editor-'));
 	installPackage(userFolder, ROOT);
-	const env = editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
+	// Its own port for the task runners' broker too (5679 by default): another n8n on this machine
+	// (npm start, a second check) must not stop this one from starting.
+	const env = editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
 	const examples = importExamples(n8n, env, userFolder);
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 	const editor = await startEditor(n8n, env, { quiet: true });

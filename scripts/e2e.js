@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { ensureN8n, installPackage } = require('./n8n/provision');
 const { prepareExamples } = require('./n8n/examples');
+const { freePort } = require('./n8n/server');
 const { checks } = require('./n8n/exampleChecks');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -46,6 +47,8 @@ async function main() {
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'true',
+		// Not the default 5679, which an n8n already running here (npm start) holds.
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		// execute prints the run through the logger at info level.
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '1',

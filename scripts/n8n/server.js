@@ -6,6 +6,7 @@
 const { spawn, spawnSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
+const net = require('net');
 const path = require('path');
 const { prepareExamples } = require('./examples');
 
@@ -96,4 +97,15 @@ async function startEditor(n8n, env, { quiet = false } = {}) {
 	};
 }
 
-module.exports = { editorEnv, importExamples, startEditor, ownerLogin };
+/** A port nothing listens on right now, on 127.0.0.1. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+module.exports = { editorEnv, freePort, importExamples, startEditor, ownerLogin };
