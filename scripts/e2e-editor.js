@@ -155,7 +155,24 @@ function craftedReport(language) {
 		const p = (i % 100) / 100;
 		return { churnProbability: p, churned: ((i * 7919) % 100) / 100 < p, flagged: p >= 0.75 };
 	});
-	return renderReport({ title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report', language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: 'CNY', lines: evaluateCampaign(campaign), accuracy: warningAccuracy(scored), subtitle: language === 'zh-CN' ? '复购 = 触达后 30 天内下单' : 'Reactivated = ordered within 30 days after contact' });
+	// A base of 300 customers who first buy over a year and order at their own pace; some stop.
+	const { baseHealth } = require(path.join(ROOT, 'dist', 'lib', 'report', 'baseHealth.js'));
+	const END = 20_089; // 2025-01-01
+	const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'At Risk', 'Hibernating', 'Lost'];
+	const stages = ['new', 'active', 'loyal', 'atRisk', 'churned', 'reactivated'];
+	const orders = new Map();
+	const health = [];
+	for (let i = 0; i < 300; i++) {
+		const first = END - 365 + ((i * 37) % 330);
+		const gap = 15 + ((i * 13) % 60);
+		const stop = i % 4 === 0 ? first + 40 + ((i * 7) % 200) : END;
+		const days = [];
+		for (let d = first; d <= Math.min(stop, END); d += gap) days.push(d);
+		orders.set(`B${i}`, { days, amounts: days.map(() => 80 + (i % 9) * 10) });
+		health.push({ customerId: `B${i}`, orders: days.length, totalSpend: days.length * (80 + (i % 9) * 10), firstDay: days[0], lastDay: days[days.length - 1], complaints: i % 11 === 0 ? 1 : 0, satisfaction: 3 + (i % 3), segment: segments[i % 6], stage: stages[(i * 5) % 6], cause: null, riskLevel: i % 4 === 0 ? 'high' : 'low', predictedClv: 100 + (i % 50), rfm: { r: 1 + (i % 5), f: 1 + ((i * 3) % 5) } });
+	}
+	const healthReport = baseHealth(health, orders, { endDay: END, periodDays: 30, activeWindowDays: 90, historyPeriods: 12, riskLevelsAtRisk: new Set(['high', 'critical']) });
+	return renderReport({ title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report', language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: 'CNY', lines: evaluateCampaign(campaign), accuracy: warningAccuracy(scored), health: healthReport, subtitle: language === 'zh-CN' ? '复购 = 触达后 30 天内下单' : 'Reactivated = ordered within 30 days after contact' });
 }
 
 async function checkHtmlReport(browser) {
@@ -191,8 +208,8 @@ async function checkHtmlReport(browser) {
 		);
 		const drawn = charts.filter((c) => c.width > 100 && c.height > 100 && c.painted > 500).map((c) => c.chart);
 		check(
-			['uplift', 'rates', 'calibration'].every((chart) => drawn.includes(chart)) && errors.length === 0 && requests.length === 0,
-			`HTML report (${language}): uplift, rate and calibration charts drawn (${charts.map((c) => `${c.chart} ${Math.round(c.width)}x${Math.round(c.height)}, ${c.painted} px`).join('; ')}), no console error${errors.length ? ` (${errors.join('; ')})` : ''}, nothing fetched${requests.length ? ` (${requests.join(', ')})` : ''}`,
+			['uplift', 'rates', 'calibration', 'churn', 'segments', 'stages', 'rf', 'cohorts'].every((chart) => drawn.includes(chart)) && errors.length === 0 && requests.length === 0,
+			`HTML report (${language}): every chart drawn (${charts.map((c) => `${c.chart} ${Math.round(c.width)}x${Math.round(c.height)}, ${c.painted} px`).join('; ')}), no console error${errors.length ? ` (${errors.join('; ')})` : ''}, nothing fetched${requests.length ? ` (${requests.join(', ')})` : ''}`,
 		);
 		await page.screenshot({ path: path.join(SCREENSHOTS, `campaign-report${language === 'en' ? '' : `-${language}`}.png`), fullPage: true });
 		await page.close();

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, TransactionRecord } from '../../lib/ingest/customerDataPipeline';
 import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
-import { parseDate } from '../../lib/ingest/parseDate';
+import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { CampaignOutcome, evaluateCampaign, UpliftLine } from '../../lib/report/campaignEvaluation';
 import { campaignOutcomeOf, OrderEvent } from '../../lib/report/campaignOutcomes';
 import { ScoredOutcome, warningAccuracy } from '../../lib/report/warningAccuracy';
 import { scoredOutcomeOf } from '../../lib/report/warningOutcomes';
 import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
+import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../lib/report/baseHealth';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
 
@@ -75,8 +76,8 @@ export class CampaignReport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,
-		subtitle: '={{ $parameter["operation"] === "warningAccuracy" ? "warning accuracy" : "campaign evaluation" }}',
-		description: 'Did the win-back work (uplift against the control group, significance, revenue, ROI), and did the churn warning hold (AUC, calibration)',
+		subtitle: '={{ {"warningAccuracy": "warning accuracy", "baseHealth": "customer base health"}[$parameter["operation"]] ?? "campaign evaluation" }}',
+		description: 'Did the win-back work (uplift against the control group, significance, ROI), how healthy is the base (churn, cohorts), and did the churn warning hold (AUC)',
 		defaults: { name: 'Campaign Report' },
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
@@ -89,7 +90,7 @@ export class CampaignReport implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData(0);
 		const operation = this.getNodeParameter('operation', 0, 'campaignEvaluation') as string;
-		const run = operation === 'warningAccuracy' ? checkWarning : evaluate;
+		const run = operation === 'warningAccuracy' ? checkWarning : operation === 'baseHealth' ? reportHealth : evaluate;
 		return await failEveryItemOnContinue(this, items, { outputs: 1, errorOutput: 0 }, async () => await run.call(this, items));
 	}
 }
@@ -219,6 +220,75 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 		notYetKnown: pending,
 	};
 	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Churn warning accuracy', subtitle: `Left = no order within ${horizonDays} days after the scores' analysis date`, accuracy });
+	return [[first, ...upstreamErrors, ...errorItems]];
+}
+
+/** Customer Base Health: one summary item with the figures, breakdowns, cohorts and the alert. */
+async function reportHealth(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const zone = new TimeZone(this.getTimezone() || 'UTC');
+	const number = (name: string, label: string, fallback: number) => {
+		const value = this.getNodeParameter(name, 0, fallback) as number;
+		if (!(Number.isFinite(value) && value >= 1 && value <= 3650)) throw new NodeOperationError(this.getNode(), `${label} must be from 1 to 3650; got ${value}`);
+		return value;
+	};
+	const periodDays = number('periodDays', 'Period (Days)', 30);
+	const activeWindowDays = number('activeWindowDays', 'Active Window (Days)', 90);
+	const dayOf = (value: unknown) => {
+		if (typeof value !== 'string' || value === '') return null;
+		const parsed = parseDate(value, 'ymd', zone);
+		return 'error' in parsed ? null : parsed.day;
+	};
+
+	const customers: HealthCustomer[] = [];
+	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
+	const errorItems = await forEachRecord(
+		this,
+		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
+		(record) => {
+			const read = healthCustomerOf(record.json, dayOf);
+			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
+			customers.push(read);
+		},
+	);
+
+	const endText = this.getNodeParameter('periodEnd', 0, '') as string;
+	let endDay: number;
+	if (endText) {
+		const parsed = parseDate(endText, 'ymd', zone);
+		if ('error' in parsed) throw new NodeOperationError(this.getNode(), `Period End ${parsed.error}`);
+		endDay = parsed.day;
+	} else {
+		const itemDay = items.map((item) => (typeof item.json.analysisDate === 'string' ? dayOfIsoDateText(item.json.analysisDate) : null)).find((day) => day !== null);
+		endDay = itemDay ?? zone.localDayNumber(Date.now());
+	}
+
+	let orders: Map<string, HealthOrders> | null = null;
+	try {
+		const events = ordersByCustomer(this, ordersInput(this), zone);
+		if (events) {
+			orders = new Map();
+			for (const [id, list] of events) orders.set(id, { days: list.map((o) => zone.localDayNumber(o.at)), amounts: list.map((o) => o.amount) });
+		}
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+
+	const health = baseHealth(customers, orders, { endDay, periodDays, activeWindowDays, historyPeriods: 12, riskLevelsAtRisk: new Set(['high', 'critical']) });
+	const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+	this.addExecutionHints({
+		message: [
+			`${health.customers} customers as of ${dayNumberToIso(endDay)}.`,
+			health.churn ? `Churn rate over ${periodDays} days: ${pct(health.churn.current.churnRate)} of ${health.churn.current.base} active customers (retention ${pct(health.churn.retentionRate)}).` : 'Churn rate, cohorts and the alert need the orders on the Orders input.',
+			`Repeat-purchase rate ${pct(health.repeatPurchaseRate)}.`,
+			health.churn?.alert ? `ALERT: ${health.churn.alert}.` : '',
+		]
+			.filter(Boolean)
+			.join(' '),
+		type: health.churn?.alert ? 'warning' : 'info',
+		location: 'outputPane',
+	});
+	const summary = JSON.parse(JSON.stringify({ periodEnd: dayNumberToIso(endDay), periodDays, activeWindowDays, ...health })) as IDataObject;
+	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Customer base health', subtitle: `${periodDays}-day period ending ${dayNumberToIso(endDay)}; active = ordered within ${activeWindowDays} days`, health });
 	return [[first, ...upstreamErrors, ...errorItems]];
 }
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const campaign = { show: { operation: ['campaignEvaluation'] } };
 const warning = { show: { operation: ['warningAccuracy'] } };
+const health = { show: { operation: ['baseHealth'] } };
 
 export const campaignReportProperties: INodeProperties[] = [
 	{
@@ -11,6 +12,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Campaign Evaluation', value: 'campaignEvaluation', description: 'Did contacted customers come back more than the control group', action: 'Evaluate a campaign' },
+			{ name: 'Customer Base Health', value: 'baseHealth', description: 'Churn and retention rates, repeat purchases, revenue at risk, cohorts', action: 'Report on the customer base' },
 			{ name: 'Warning Accuracy', value: 'warningAccuracy', description: 'Did the customers an earlier run flagged actually leave', action: 'Check the churn warning' },
 		],
 		default: 'campaignEvaluation',
@@ -31,6 +33,40 @@ export const campaignReportProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: warning,
+	},
+	{
+		displayName:
+			'Connect the customers (Customer Data, after Churn Risk and Lifecycle Stage for risk and stages) to the first input, and all their orders to the second: churn rates, cohorts and the alert need the orders.',
+		name: 'healthNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: health,
+	},
+	{
+		displayName: 'Period End',
+		name: 'periodEnd',
+		type: 'dateTime',
+		default: '',
+		displayOptions: health,
+		description: "The last day of the period reported on. Empty: the customers' analysis date, else today.",
+	},
+	{
+		displayName: 'Period (Days)',
+		name: 'periodDays',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 1 },
+		displayOptions: health,
+		description: 'The length of the period whose churn rate is reported, and of each earlier period it is compared with',
+	},
+	{
+		displayName: 'Active Window (Days)',
+		name: 'activeWindowDays',
+		type: 'number',
+		default: 90,
+		typeOptions: { minValue: 1 },
+		displayOptions: health,
+		description: 'A customer counts as active while their last order is at most this many days old; one who stops being active during the period churned',
 	},
 	{
 		displayName: 'Left Means No Order Within (Days)',
@@ -105,7 +141,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'CNY',
-		displayOptions: { show: { htmlReport: [true], operation: ['campaignEvaluation'] } },
+		displayOptions: { show: { htmlReport: [true], operation: ['campaignEvaluation', 'baseHealth'] } },
 		description: 'ISO code for revenue in the report (e.g. CNY, USD); empty for plain numbers',
 	},
 	{

@@ -123,3 +123,49 @@ describe('Campaign Report, whether an earlier warning held', () => {
 	});
 });
 
+
+describe('Campaign Report, the health of the customer base', () => {
+	// 20 customers ordering every 20 days through 2024; 5 of them stop after 2024-09-22.
+	const END = '2024-12-31';
+	const day = (d: number) => new Date(Date.parse(`${END}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+	const orders = Array.from({ length: 20 }, (_, i) =>
+		Array.from({ length: 19 }, (_, k) => -360 + k * 20)
+			.filter((d) => i >= 5 || d <= -100)
+			.map((d) => ({ customer_id: `S${i}`, order_date: day(d), amount: 10 })),
+	).flat();
+	const customers = Array.from({ length: 20 }, (_, i) => ({
+		customerId: `S${i}`,
+		orders: i < 5 ? 14 : 19,
+		totalSpend: i < 5 ? 140 : 190,
+		firstOrderAt: `${day(-360)}T00:00:00.000Z`,
+		lastOrderAt: `${day(i < 5 ? -100 : 0)}T00:00:00.000Z`,
+		rfm: { r: i < 5 ? 1 : 5, f: 5, segment: i < 5 ? "Can't Lose Them" : 'Champions' },
+		lifecycleStage: i < 5 ? 'churned' : 'loyal',
+		riskLevel: i < 5 ? 'critical' : 'low',
+		predictedClv: i < 5 ? 20 : 150,
+		analysisDate: END,
+	}));
+
+	it('gives churn and retention, raises the alert against the usual range, and breaks the base down', async () => {
+		const result = await runWorkflow(workflow({ operation: 'baseHealth', periodDays: 30, activeWindowDays: 90 }, true, customers, orders), { timezone: 'UTC' });
+		expect(result.error).toBeUndefined();
+		const [health] = result.json('Campaign Report');
+		expect(health).toMatchObject({
+			periodEnd: END,
+			customers: 20,
+			repeatPurchaseRate: 1,
+			revenueAtRisk: 100,
+			churn: { current: { base: 20, churned: 5, churnRate: 0.25 }, retentionRate: 0.75, usualRange: { mean: 0, low: 0, high: 0 } },
+			bySegment: [
+				{ value: 'Champions', customers: 15, revenue: 2850 },
+				{ value: "Can't Lose Them", customers: 5, revenue: 700 },
+			],
+		});
+		// Of the 12 earlier periods the first has nobody active at its start (orders begin a year
+		// back), so the range is learnt from 11.
+		expect((health.churn as IDataObject).alert).toBe('Churn rate 25.0% is above its usual range 0.0%-0.0% (mean +/- 2 standard deviations of the 11 previous 30-day periods)');
+		expect(result.hints('Campaign Report')[0]).toContain('ALERT: Churn rate 25.0% is above its usual range');
+		const html = Buffer.from(result.outputs('Campaign Report')[0][0].binary!.report.data, 'base64').toString('utf8');
+		for (const chart of ['churn', 'segments', 'stages', 'rf', 'cohorts']) expect(html).toContain(`data-chart="${chart}"`);
+	});
+});
