@@ -1,4 +1,5 @@
 import { mean, standardDeviation } from '../math/statistics';
+import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';
 
 /*
@@ -96,6 +97,15 @@ function breakdown(customers: ReadonlyArray<HealthCustomer>, key: 'segment' | 's
 	return [...groups.values()].sort((a, b) => b.customers - a.customers);
 }
 
+/** Lifecycle stages in the order of the journey (a funnel), with their labels; unknown ones last. */
+function stagesInJourneyOrder(rows: Breakdown[]): Breakdown[] {
+	const rank = (value: string) => {
+		const at = ALL_STAGES.indexOf(value as Stage);
+		return at < 0 ? ALL_STAGES.length : at;
+	};
+	return [...rows].sort((a, b) => rank(a.value) - rank(b.value)).map((row) => ({ ...row, value: STAGE_LABELS[row.value as Stage] ?? row.value }));
+}
+
 const activeOn = (days: ReadonlyArray<number>, day: number, window: number) => days.some((d) => d <= day && d > day - window);
 
 /** Churn over the period ending on endDay, from every customer's order days. */
@@ -172,7 +182,7 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
 		revenueAtRisk: clvKnown ? customers.reduce((sum, c) => (c.riskLevel !== null && s.riskLevelsAtRisk.has(c.riskLevel) ? sum + (c.predictedClv ?? 0) : sum), 0) : null,
 		churn,
 		bySegment: breakdown(customers, 'segment'),
-		byStage: breakdown(customers, 'stage'),
+		byStage: stagesInJourneyOrder(breakdown(customers, 'stage')),
 		byCause: breakdown(customers, 'cause'),
 		rfHeatMap,
 		cohorts,

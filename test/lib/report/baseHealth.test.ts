@@ -65,12 +65,14 @@ describe('the base as the customer items describe it', () => {
 		expect(health.averageRetentionDays).toBeCloseTo(130, 10);
 	});
 
-	it('counts customers and revenue by segment, stage and cause, and fills the R x F heat map', () => {
+	it('counts customers and revenue by segment, stage (in journey order) and cause, and fills the R x F heat map', () => {
 		expect(health.bySegment).toEqual([
 			{ value: 'At Risk', customers: 2, revenue: 250 },
 			{ value: 'Champions', customers: 1, revenue: 500 },
 		]);
 		expect(health.byCause).toEqual([{ value: 'poorExperience', customers: 1, revenue: 200 }]);
+		// Stages in the order of the journey, as a funnel, by their labels.
+		expect(health.byStage.map((s) => s.value)).toEqual(['New', 'Loyal', 'At Risk']);
 		// Rows are R = 5..1, columns F = 1..5.
 		expect(health.rfHeatMap![0][4]).toBe(1);
 		expect(health.rfHeatMap![3][2]).toBe(1);
