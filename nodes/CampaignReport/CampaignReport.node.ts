@@ -107,6 +107,16 @@ async function withHtmlReport(ctx: IExecuteFunctions, first: INodeExecutionData,
 	return { ...first, binary: { ...(first.binary ?? {}), [field]: binary } };
 }
 
+/** A setting counted in days, 1 to 3650, with its label in the message when it is not. */
+function readDays(ctx: IExecuteFunctions, name: string, label: string, fallback: number): number {
+	const value = ctx.getNodeParameter(name, 0, fallback) as number;
+	if (!(Number.isFinite(value) && value >= 1 && value <= 3650)) throw new NodeOperationError(ctx.getNode(), `${label} must be from 1 to 3650; got ${value}`);
+	return value;
+}
+
+/** The customer ID an item is joined to its orders by (Customer Data writes IDs as text). */
+const customerKey = (json: IDataObject) => (typeof json.customerId === 'number' ? String(json.customerId) : typeof json.customerId === 'string' ? json.customerId.trim() : '');
+
 function ordersInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 	try {
 		return ctx.getInputData(1);
@@ -118,8 +128,7 @@ function ordersInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 
 async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
-	const windowDays = this.getNodeParameter('windowDays', 0, 30) as number;
-	if (!(Number.isFinite(windowDays) && windowDays >= 1 && windowDays <= 3650)) throw new NodeOperationError(this.getNode(), `Reactivation Window (Days) must be from 1 to 3650; got ${windowDays}`);
+	const windowDays = readDays(this, 'windowDays', 'Reactivation Window (Days)', 30);
 	const startText = this.getNodeParameter('campaignStart', 0, '') as string;
 	let campaignStart: number | null = null;
 	if (startText) {
@@ -145,7 +154,7 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 		this,
 		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
 		(record) => {
-			const id = typeof record.json.customerId === 'string' ? record.json.customerId : '';
+			const id = customerKey(record.json);
 			const read = campaignOutcomeOf(record.json, orders ? (orders.get(id) ?? []) : undefined, settings);
 			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
 			outcomes.push(read.outcome);
@@ -169,8 +178,7 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 /** Warning Accuracy: an earlier run's scores against who did leave. One summary item. */
 async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
-	const horizonDays = this.getNodeParameter('horizonDays', 0, 90) as number;
-	if (!(Number.isFinite(horizonDays) && horizonDays >= 1 && horizonDays <= 3650)) throw new NodeOperationError(this.getNode(), `Left Means No Order Within (Days) must be from 1 to 3650; got ${horizonDays}`);
+	const horizonDays = readDays(this, 'horizonDays', 'Left Means No Order Within (Days)', 90);
 	const flaggedLevels = new Set(this.getNodeParameter('flaggedLevels', 0, ['critical', 'high']) as string[]);
 	const orderItems = ordersInput(this);
 	if (orderItems.length === 0) {
@@ -192,7 +200,7 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 		this,
 		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
 		(record) => {
-			const id = typeof record.json.customerId === 'string' ? record.json.customerId : '';
+			const id = customerKey(record.json);
 			const read = scoredOutcomeOf(record.json, orders.get(id) ?? [], settings);
 			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
 			if ('pending' in read) pending++;
@@ -226,13 +234,8 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 /** Customer Base Health: one summary item with the figures, breakdowns, cohorts and the alert. */
 async function reportHealth(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
-	const number = (name: string, label: string, fallback: number) => {
-		const value = this.getNodeParameter(name, 0, fallback) as number;
-		if (!(Number.isFinite(value) && value >= 1 && value <= 3650)) throw new NodeOperationError(this.getNode(), `${label} must be from 1 to 3650; got ${value}`);
-		return value;
-	};
-	const periodDays = number('periodDays', 'Period (Days)', 30);
-	const activeWindowDays = number('activeWindowDays', 'Active Window (Days)', 90);
+	const periodDays = readDays(this, 'periodDays', 'Period (Days)', 30);
+	const activeWindowDays = readDays(this, 'activeWindowDays', 'Active Window (Days)', 90);
 	const dayOf = (value: unknown) => {
 		if (typeof value !== 'string' || value === '') return null;
 		const parsed = parseDate(value, 'ymd', zone);
