@@ -122,12 +122,48 @@ async function main() {
 	);
 
 	await retentionActions();
+	await baseHealthBriefing(asOf);
 	console.log(`
 Next
    npm start        opens n8n at http://localhost:5678 with these example workflows imported (first run installs n8n,
                     about 10 minutes; it prints the login for the local owner account)
    examples/        the workflows to import into your own n8n; docs/nodes/ explains every node
 `);
+}
+
+/** Section 5: Campaign Report's view of the whole base over the last 30 days, from the same orders. */
+async function baseHealthBriefing(asOf: string) {
+	const read = { name: 'Read Order Export', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: 'examples/data/sample-orders.csv', options: {} } };
+	const node = (id: string, name: string, type: string, parameters: IDataObject, x: number, y: number) => ({ id, name, type, typeVersion: 1, position: [x, y] as [number, number], parameters });
+	const workflow = {
+		nodes: [
+			node('1', 'Start', 'n8n-nodes-base.manualTrigger', {}, 0, 0),
+			node('2', read.name, read.type, read.parameters, 200, 0),
+			node('3', 'Customers', 'n8n-nodes-retention.customerData', { source: 'binaryFile', analysisDate: asOf }, 400, -100),
+			node('4', 'Orders', 'n8n-nodes-retention.customerData', { source: 'binaryFile', output: 'transactions' }, 400, 100),
+			node('5', 'Campaign Report', 'n8n-nodes-retention.campaignReport', { operation: 'baseHealth', periodDays: 30, activeWindowDays: 90, htmlReport: false }, 640, 0),
+		],
+		connections: {
+			Start: { main: [[{ node: read.name, type: 'main', index: 0 }]] },
+			[read.name]: { main: [[{ node: 'Customers', type: 'main', index: 0 }, { node: 'Orders', type: 'main', index: 0 }]] },
+			Customers: { main: [[{ node: 'Campaign Report', type: 'main', index: 0 }]] },
+			Orders: { main: [[{ node: 'Campaign Report', type: 'main', index: 1 }]] },
+		},
+	} as unknown as WorkflowJson;
+	const result = await runWorkflow(workflow, { timezone: 'Asia/Shanghai' });
+	if (result.error) throw result.error;
+	const [health] = result.json('Campaign Report');
+	const churn = health.churn as IDataObject | null;
+	const current = churn?.current as IDataObject | undefined;
+	const range = churn?.usualRange as IDataObject | null | undefined;
+	console.log('\n5. Campaign Report: how healthy the base is (Customer Base Health, the last 30 days)');
+	if (current) {
+		const start = new Date(Date.parse(`${asOf}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+		console.log(`   Of the ${current.base} customers active on ${start} (an order in the 90 days before), ${current.churned} were no longer active by ${asOf}: churn rate ${pct(current.churnRate as number)}.`);
+		if (range) console.log(`   Its usual range over the 12 months before: ${pct(range.low as number)}-${pct(range.high as number)}.${churn?.alert ? ` ALERT: ${churn.alert}.` : ' No alert.'}`);
+		console.log(`   What they used to bring in per 30 days, now lost: ${money(churn?.churnCost as number)}.`);
+	}
+	console.log(`   ${pct(health.repeatPurchaseRate as number)} of customers bought more than once. After a campaign, the same node compares contacted customers with the control group.`);
 }
 
 /** Section 4: the win-back example, and what Retention Action decided for every customer. */
