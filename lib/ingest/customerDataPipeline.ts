@@ -80,6 +80,11 @@ export class CustomerDataPipeline {
 
 	constructor(private readonly options: PipelineOptions) {}
 
+	/** A rejected row's contact fields, applied now, or at the end when its customer has no order yet. */
+	private keepContact(update: ContactUpdate): void {
+		if (this.options.output === 'customers' && !this.summariser.updateContact(update)) this.pendingContacts.push(update);
+	}
+
 	/** Rows from one input item (a file, an API response, or the item itself). */
 	add(raw: RawRow, sourceItem: number): void {
 		this.rowsRead++;
@@ -100,7 +105,7 @@ export class CustomerDataPipeline {
 		const cleaned = (this.cleaner as OrderCleaner).clean(raw.values, raw.row, sourceItem);
 		if ('rejection' in cleaned) {
 			this.rejected.push(cleaned.rejection);
-			if (cleaned.contactUpdate && this.options.output === 'customers' && !this.summariser.updateContact(cleaned.contactUpdate)) this.pendingContacts.push(cleaned.contactUpdate);
+			if (cleaned.contactUpdate) this.keepContact(cleaned.contactUpdate);
 			return;
 		}
 		const order = cleaned.order;
@@ -114,6 +119,9 @@ export class CustomerDataPipeline {
 		const added = this.summariser.add(order, existing);
 		if (typeof added !== 'number') {
 			this.rejected.push({ row: raw.row, sourceItem, reason: added.error, raw: raw.values });
+			// The order ID clashes with another customer's, but what the row says about contact
+			// (an opt-out) is still its own customer's.
+			if (order.contact) this.keepContact({ customerId: order.customerId, at: order.orderAt, contact: order.contact });
 			return;
 		}
 		this.rowsAccepted++;

@@ -157,6 +157,19 @@ describe('Customer Data, consent as exports write it', () => {
 		expect(rejected.map((r) => r.row)).toEqual([2]);
 	});
 
+	it("keeps an opt-out on a row rejected because its order ID is another customer's", async () => {
+		const { customers, rejected } = await fromItems([
+			{ customer_id: 'A', order_id: 'O1', order_date: '2024-01-10', amount: 10, email_opt_in: 'yes' },
+			{ customer_id: 'B', order_id: 'O2', order_date: '2024-01-12', amount: 10, email_opt_in: 'yes' },
+			{ customer_id: 'B', order_id: 'O1', order_date: '2024-02-10', amount: 10, email_opt_in: '已退订' },
+		]);
+		expect(rejected.map((r) => [r.row, r.reason])).toEqual([[3, 'order ID "O1" belongs to customer "A" on an earlier row, not to "B"']]);
+		expect(customers.map((c) => [c.customerId, (c.consent as IDataObject).email])).toEqual([
+			['A', true],
+			['B', false],
+		]);
+	});
+
 	it('takes an opt-out on a row without a readable date as the latest word, even before the first order, but never a yes', async () => {
 		const { customers } = await fromItems([
 			{ customer_id: 'A', order_id: 'O0', order_date: 'yesterday', amount: 10, email_opt_in: 'STOP', sms_opt_in: 'yes' },
