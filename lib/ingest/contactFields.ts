@@ -106,6 +106,11 @@ export function parseOptionalNumber(value: unknown): number | null {
 	return Number.isFinite(n) ? n : null;
 }
 
+/** An ID as text: a text or a number, trimmed; an object or list is no ID (never "[object Object]"). */
+export function idText(value: unknown): string | null {
+	return typeof value === 'object' ? null : textOrNull(value);
+}
+
 export function textOrNull(value: unknown): string | null {
 	if (value === null || value === undefined) return null;
 	const text = String(value).trim();

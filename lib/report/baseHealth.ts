@@ -1,3 +1,4 @@
+import { idText, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';
@@ -189,33 +190,30 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
 	};
 }
 
-const numberOr = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const textOr = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
-
 /**
  * A customer item (Customer Data, with Churn Risk, Lifecycle Stage or Retention Action fields
  * when they ran) as the health report reads it; `dayOf` turns an ISO date into a day number.
  */
 export function healthCustomerOf(json: Record<string, unknown>, dayOf: (iso: unknown) => number | null): HealthCustomer | { error: string } {
-	const customerId = textOr(json.customerId) ?? (typeof json.customerId === 'number' ? String(json.customerId) : null);
-	if (customerId === null) return { error: 'has no customerId' };
+	const customerId = idText(json.customerId);
+	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const signals = (json.signals && typeof json.signals === 'object' ? json.signals : {}) as Record<string, unknown>;
 	const rfm = (json.rfm && typeof json.rfm === 'object' ? json.rfm : null) as Record<string, unknown> | null;
-	const r = numberOr(rfm?.r);
-	const f = numberOr(rfm?.f);
+	const r = parseOptionalNumber(rfm?.r);
+	const f = parseOptionalNumber(rfm?.f);
 	return {
 		customerId,
-		orders: numberOr(json.orders) ?? 0,
-		totalSpend: numberOr(json.totalSpend) ?? 0,
+		orders: parseOptionalNumber(json.orders) ?? 0,
+		totalSpend: parseOptionalNumber(json.totalSpend) ?? 0,
 		firstDay: dayOf(json.firstOrderAt),
 		lastDay: dayOf(json.lastOrderAt),
-		complaints: numberOr(signals.complaints),
-		satisfaction: numberOr(signals.avgSatisfaction),
-		segment: textOr(rfm?.segment),
-		stage: textOr(json.lifecycleStage),
-		cause: textOr(json.churnCause),
-		riskLevel: textOr(json.riskLevel),
-		predictedClv: numberOr(json.predictedClv),
+		complaints: parseOptionalNumber(signals.complaints),
+		satisfaction: parseOptionalNumber(signals.avgSatisfaction),
+		segment: textOrNull(rfm?.segment),
+		stage: textOrNull(json.lifecycleStage),
+		cause: textOrNull(json.churnCause),
+		riskLevel: textOrNull(json.riskLevel),
+		predictedClv: parseOptionalNumber(json.predictedClv),
 		rfm: r !== null && f !== null ? { r, f } : null,
 	};
 }

@@ -1,4 +1,5 @@
-import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { getPath } from '../ingest/api/pagination';
+import { idText, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
 import { parseDate } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { CampaignOutcome } from './campaignEvaluation';
@@ -22,23 +23,18 @@ export interface OutcomeSettings {
 const DAY = 86_400_000;
 const GROUPS = new Set(['treatment', 'control']);
 
-/** A nested field like rfm.segment. */
-function fieldAt(record: Record<string, unknown>, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
-}
-
 /**
  * What one handled customer did after contact: from their orders on the Orders input when
  * given, else from fields on the record (ordersSinceContact and revenueSinceContact, or
  * lastOrderAt). Returns the reason when the record cannot be read.
  */
 export function campaignOutcomeOf(record: Record<string, unknown>, orders: OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
-	const customerId = textOrNull(record.customerId);
-	if (customerId === null) return { error: 'has no customerId' };
+	const customerId = idText(record.customerId);
+	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const group = textOrNull(record.group);
 	if (group === null || !GROUPS.has(group)) return { error: `(customer ${customerId}) has group ${JSON.stringify(record.group ?? null)}: "treatment" or "control" is needed (Retention Action writes it)` };
 	let contactedAt = s.campaignStart;
-	const contactValue = fieldAt(record, s.contactedAtField);
+	const contactValue = getPath(record, s.contactedAtField);
 	if (contactValue !== undefined && contactValue !== null && contactValue !== '') {
 		const parsed = parseDate(contactValue, 'ymd', s.zone);
 		if ('error' in parsed) return { error: `(customer ${customerId}) ${s.contactedAtField} ${parsed.error}` };
@@ -64,7 +60,7 @@ export function campaignOutcomeOf(record: Record<string, unknown>, orders: Order
 		revenue = parseOptionalNumber(record.revenueSinceContact) ?? 0;
 		reactivated = orderCount > 0;
 	}
-	const text = (path: string) => textOrNull(fieldAt(record, path));
+	const text = (path: string) => textOrNull(getPath(record, path));
 	return {
 		outcome: {
 			customerId,

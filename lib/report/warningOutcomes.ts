@@ -1,4 +1,4 @@
-import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { idText, parseOptionalNumber } from '../ingest/contactFields';
 import { dayOfIsoDateText } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { OrderEvent } from './campaignOutcomes';
@@ -17,7 +17,7 @@ export interface WarningSettings {
  * analysis date. `pending` when the horizon has not passed yet.
  */
 export function scoredOutcomeOf(record: Record<string, unknown>, orders: ReadonlyArray<OrderEvent>, s: WarningSettings): { outcome: ScoredOutcome } | { pending: true } | { error: string } {
-	const customerId = textOrNull(record.customerId) ?? '?';
+	const customerId = idText(record.customerId) ?? '?';
 	const probability = parseOptionalNumber(record.churnProbability);
 	if (probability === null || probability < 0 || probability > 1) return { error: `(customer ${customerId}) has no churnProbability between 0 and 1: give the items of a Churn Risk run` };
 	const analysisDay = typeof record.analysisDate === 'string' ? dayOfIsoDateText(record.analysisDate) : null;

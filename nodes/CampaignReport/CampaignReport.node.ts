@@ -10,7 +10,8 @@ import { ScoredOutcome, warningAccuracy } from '../../lib/report/warningAccuracy
 import { scoredOutcomeOf } from '../../lib/report/warningOutcomes';
 import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../lib/report/baseHealth';
-import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
+import { idText } from '../../lib/ingest/contactFields';
 import { campaignReportProperties } from './CampaignReportDescription';
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -114,9 +115,6 @@ function readDays(ctx: IExecuteFunctions, name: string, label: string, fallback:
 	return value;
 }
 
-/** The customer ID an item is joined to its orders by (Customer Data writes IDs as text). */
-const customerKey = (json: IDataObject) => (typeof json.customerId === 'number' ? String(json.customerId) : typeof json.customerId === 'string' ? json.customerId.trim() : '');
-
 function ordersInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 	try {
 		return ctx.getInputData(1);
@@ -149,18 +147,13 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	}
 
 	const outcomes: CampaignOutcome[] = [];
-	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
-	const errorItems = await forEachRecord(
-		this,
-		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
-		(record) => {
-			const id = customerKey(record.json);
-			const read = campaignOutcomeOf(record.json, orders ? (orders.get(id) ?? []) : undefined, settings);
-			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
-			outcomes.push(read.outcome);
-		},
-	);
-	if (outcomes.length === 0) return [[...upstreamErrors, ...errorItems]];
+	const errorItems = await readEachItem(this, items, (json) => {
+		const read = campaignOutcomeOf(json, orders ? (orders.get(idText(json.customerId) ?? '') ?? []) : undefined, settings);
+		if ('error' in read) return read;
+		outcomes.push(read.outcome);
+		return null;
+	});
+	if (outcomes.length === 0) return [errorItems];
 
 	const lines = evaluateCampaign(outcomes);
 	const [overall] = lines;
@@ -172,7 +165,7 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	// thousands of links per line, so lines are paired with the first input item.
 	const reportItems = lines.map((line) => linkedItem(lineItem(line), 0));
 	reportItems[0] = await withHtmlReport(this, reportItems[0], { title: 'Campaign report', subtitle: `Reactivated = ordered within ${windowDays} days after contact`, lines });
-	return [[...reportItems, ...upstreamErrors, ...errorItems]];
+	return [[...reportItems, ...errorItems]];
 }
 
 /** Warning Accuracy: an earlier run's scores against who did leave. One summary item. */
@@ -195,18 +188,13 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 	const settings = { horizonDays, flaggedLevels, zone, today: zone.localDayNumber(Date.now()) };
 	const outcomes: ScoredOutcome[] = [];
 	let pending = 0;
-	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
-	const errorItems = await forEachRecord(
-		this,
-		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
-		(record) => {
-			const id = customerKey(record.json);
-			const read = scoredOutcomeOf(record.json, orders.get(id) ?? [], settings);
-			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
-			if ('pending' in read) pending++;
-			else outcomes.push(read.outcome);
-		},
-	);
+	const errorItems = await readEachItem(this, items, (json) => {
+		const read = scoredOutcomeOf(json, orders.get(idText(json.customerId) ?? '') ?? [], settings);
+		if ('error' in read) return read;
+		if ('pending' in read) pending++;
+		else outcomes.push(read.outcome);
+		return null;
+	});
 	if (outcomes.length === 0) {
 		throw new NodeOperationError(this.getNode(), pending ? `The ${horizonDays} days after the scores' analysis date have not passed yet for any customer: nothing to check yet` : 'No scored customer to check');
 	}
@@ -228,7 +216,7 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 		notYetKnown: pending,
 	};
 	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Churn warning accuracy', subtitle: `Left = no order within ${horizonDays} days after the scores' analysis date`, accuracy });
-	return [[first, ...upstreamErrors, ...errorItems]];
+	return [[first, ...errorItems]];
 }
 
 /** Customer Base Health: one summary item with the figures, breakdowns, cohorts and the alert. */
@@ -243,16 +231,12 @@ async function reportHealth(this: IExecuteFunctions, items: INodeExecutionData[]
 	};
 
 	const customers: HealthCustomer[] = [];
-	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
-	const errorItems = await forEachRecord(
-		this,
-		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
-		(record) => {
-			const read = healthCustomerOf(record.json, dayOf);
-			if ('error' in read) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${read.error}`, { itemIndex: record.sourceItems[0] });
-			customers.push(read);
-		},
-	);
+	const errorItems = await readEachItem(this, items, (json) => {
+		const read = healthCustomerOf(json, dayOf);
+		if ('error' in read) return read;
+		customers.push(read);
+		return null;
+	});
 
 	const endText = this.getNodeParameter('periodEnd', 0, '') as string;
 	let endDay: number;
@@ -292,6 +276,6 @@ async function reportHealth(this: IExecuteFunctions, items: INodeExecutionData[]
 	});
 	const summary = JSON.parse(JSON.stringify({ periodEnd: dayNumberToIso(endDay), periodDays, activeWindowDays, ...health })) as IDataObject;
 	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Customer base health', subtitle: `${periodDays}-day period ending ${dayNumberToIso(endDay)}; active = ordered within ${activeWindowDays} days`, health });
-	return [[first, ...upstreamErrors, ...errorItems]];
+	return [[first, ...errorItems]];
 }
 

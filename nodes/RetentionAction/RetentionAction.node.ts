@@ -5,7 +5,7 @@ import { planRetention, RetentionDecision, Route } from '../../lib/actions/reten
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
 import { parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
-import { asNodeError, failEveryItemOnContinue, forEachRecord, isUpstreamError, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -68,18 +68,12 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	}
 
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
-	const upstreamErrors = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
-	const recordErrors = await forEachRecord(
-		this,
-		items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }])),
-		(record) => {
-			const reading = retentionFactsFromRecord(record.json, settings.defaultZone);
-			if ('error' in reading) {
-				throw new NodeOperationError(node, `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-			}
-			readable.push({ facts: reading.facts, json: record.json, sourceItems: record.sourceItems });
-		},
-	);
+	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
+		const reading = retentionFactsFromRecord(json, settings.defaultZone);
+		if ('error' in reading) return reading;
+		readable.push({ facts: reading.facts, json, sourceItems: [itemIndex] });
+		return null;
+	});
 
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = (staticData.contacts as ContactMemory | undefined) ?? {};
@@ -101,7 +95,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		staticData.contacts = prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays)) as unknown as IDataObject;
 	}
 	// With "continue on fail", items that could not be read go to No Action with their error.
-	outputs[ROUTES.indexOf('none')].push(...upstreamErrors, ...recordErrors);
+	outputs[ROUTES.indexOf('none')].push(...errorItems);
 
 	const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
 	this.addExecutionHints({

@@ -72,6 +72,27 @@ export async function forEachRecord<T extends { sourceItems: number[]; json?: ID
 }
 
 /**
+ * Reads each input item with `read`, which returns the reason when the item cannot be used: the
+ * node stops with "Item N <reason>", or with "continue on fail" the item becomes an error item.
+ * Error items of an earlier node are not read; they pass on unchanged, with their own reason.
+ * Returns all error items, the earlier nodes' first.
+ */
+export async function readEachItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: (json: IDataObject, itemIndex: number) => { error: string } | null,
+): Promise<INodeExecutionData[]> {
+	const upstream = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
+	const records = items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }]));
+	const ours = await forEachRecord(ctx, records, (record) => {
+		const itemIndex = record.sourceItems[0];
+		const failed = read(record.json, itemIndex);
+		if (failed) throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} ${failed.error}`, { itemIndex });
+	});
+	return [...upstream, ...ours];
+}
+
+/**
  * Runs a node's whole execution. With "continue on fail", a failure of the node as a whole (a
  * setting out of range, nothing to fit) becomes one error item per input item on `errorOutput`:
  * n8n would otherwise pass the input on unchanged, and the next node would take unscored

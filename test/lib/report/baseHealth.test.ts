@@ -1,4 +1,4 @@
-import { baseHealth, HealthCustomer, HealthOrders, periodChurn } from '../../../lib/report/baseHealth';
+import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders, periodChurn } from '../../../lib/report/baseHealth';
 
 /*
  * Base health, worked by hand: a customer is active on a day when they ordered within the
@@ -79,3 +79,14 @@ describe('the base as the customer items describe it', () => {
 		expect(health.rfHeatMap![3][0]).toBe(1);
 	});
 });
+
+describe('reading a customer item', () => {
+	const dayOf = () => null;
+
+	it('takes a text or numeric ID, and names what is missing otherwise', () => {
+		expect(healthCustomerOf({ customerId: 42, orders: '3', rfm: { r: 5, f: 2, segment: 'Champions' } }, dayOf)).toMatchObject({ customerId: '42', orders: 3, segment: 'Champions', rfm: { r: 5, f: 2 } });
+		expect(healthCustomerOf({ customerId: { id: 1 } }, dayOf)).toEqual({ error: 'has no customerId (a text or a number)' });
+		expect(healthCustomerOf({ customerId: '  ' }, dayOf)).toEqual({ error: 'has no customerId (a text or a number)' });
+	});
+});
+
