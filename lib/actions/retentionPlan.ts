@@ -2,6 +2,7 @@ import { TimeZone, isValidTimeZone } from '../ingest/timeZone';
 import { dayNumberToIsoDate } from '../ingest/parseDate';
 import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
 import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
+import { mergeContacts } from './contactLog';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
 import { couponCode } from './couponCode';
 import { isControl } from './holdout';
@@ -54,6 +55,11 @@ export interface RetentionDecision {
 	playbookRule: string | null;
 	channel: Channel | null;
 	group: 'treatment' | 'control' | null;
+	/**
+	 * When the contact goes out (after quiet hours); for the control group, when it would have:
+	 * the start of both groups' reactivation window in Campaign Report.
+	 */
+	contactedAt: string | null;
 	subject: string | null;
 	text: string | null;
 	html: string | null;
@@ -143,8 +149,7 @@ export function planRetention(
 		const choice = chooseChannel(definition.channels, rule?.channel, facts.reach, s.channels);
 		if ('reason' in choice) return suppress(choice.reason);
 		decision.channel = choice.channel;
-		const past = [...history(facts.customerId)];
-		if (facts.lastContactedAt !== null && !past.some((p) => Math.abs(p.at - (facts.lastContactedAt as number)) < 60_000)) past.push({ at: facts.lastContactedAt, action: null });
+		const past = facts.lastContactedAt === null ? history(facts.customerId) : mergeContacts(history(facts.customerId), [{ at: facts.lastContactedAt, action: null }]);
 		const caps = checkCaps(past, action, s.now, s.caps);
 		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
 		const discount = discountPercent(action, tier, cause, facts.stage === 'churned', s.maxDiscountPct);
@@ -170,6 +175,7 @@ export function planRetention(
 		}
 		if (isControl(s.campaignId, c.facts.customerId, s.controlShare)) {
 			d.group = 'control';
+			d.contactedAt = new Date(sendTime(c.facts, s)).toISOString();
 			d.suppressed = true;
 			d.suppressionReason = 'control group: held out to measure the campaign';
 			continue;
@@ -209,6 +215,7 @@ function emptyDecision(customerId: string, cause: Cause, evidence: string, tier:
 		playbookRule: rule?.note ?? null,
 		channel: null,
 		group: null,
+		contactedAt: null,
 		subject: null,
 		text: null,
 		html: null,
@@ -244,12 +251,23 @@ function zoneOf(facts: RetentionFacts, fallback: TimeZone): TimeZone {
 	return zone ?? fallback;
 }
 
+/** When quiet hours hold now in the customer's zone, the instant they end; else null. */
+function quietEndFor(facts: RetentionFacts, s: PlanSettings): number | null {
+	return s.quietHours ? quietUntil(s.now, zoneOf(facts, s.defaultZone), s.quietHours) : null;
+}
+
+/** When a contact goes out: now, or when the customer's quiet hours end. */
+function sendTime(facts: RetentionFacts, s: PlanSettings): number {
+	return quietEndFor(facts, s) ?? s.now;
+}
+
 /** Fills in the message (or the CRM task) of a customer who is contacted. */
 function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Channel, s: PlanSettings): void {
 	const zone = zoneOf(facts, s.defaultZone);
-	const quietEnd = s.quietHours ? quietUntil(s.now, zone, s.quietHours) : null;
+	const quietEnd = quietEndFor(facts, s);
 	if (quietEnd !== null) d.nextEligibleAt = new Date(quietEnd).toISOString();
 	const sendAt = quietEnd ?? s.now;
+	d.contactedAt = new Date(sendAt).toISOString();
 	const incentive = ACTION_DEFINITIONS[d.action].incentive;
 	if (incentive !== 'none') {
 		d.couponCode = couponCode(s.couponSecret, s.campaignId, facts.customerId);

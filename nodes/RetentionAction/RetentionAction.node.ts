@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions/contactLog';
 import { ContactMemory, contactsOf, prune, remember } from '../../lib/actions/contactMemory';
 import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
@@ -30,7 +31,11 @@ export class RetentionAction implements INodeType {
 		subtitle: '={{ $parameter["campaignId"] }}',
 		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
 		defaults: { name: 'Retention Action' },
-		inputs: [NodeConnectionTypes.Main],
+		// The contact log is optional: earlier contacts from any workflow, for the caps.
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Contact Log' },
+		],
 		outputs: ROUTES.map((route) => ({ type: NodeConnectionTypes.Main, displayName: ROUTE_NAMES[route] })),
 		properties: retentionActionProperties,
 	};
@@ -66,6 +71,12 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
+	let log: { history: ContactHistory; contacts: number };
+	try {
+		log = contactLogOf(this, settings.defaultZone);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
 
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
 	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
@@ -80,15 +91,14 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const { decisions, routes, totals } = planRetention(
 		readable.map((r) => r.facts),
 		settings,
-		(customerId) => contactsOf(memory, customerId),
+		(customerId) => mergeContacts(contactsOf(memory, customerId), log.history.get(customerId) ?? []),
 	);
 
 	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
 	decisions.forEach((decision, i) => {
 		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
 		if (settings.rememberContacts && routes[i] !== 'none') {
-			const at = decision.nextEligibleAt ? Date.parse(decision.nextEligibleAt) : settings.now;
-			remember(memory, decision.customerId, at, decision.action);
+			remember(memory, decision.customerId, Date.parse(decision.contactedAt ?? '') || settings.now, decision.action);
 		}
 	});
 	if (settings.rememberContacts) {
@@ -102,6 +112,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		message: [
 			`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control, ${totals.byRoute.none - totals.control} with no action (see suppressionReason).`,
 			`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected value of the contacts ${totals.expectedValue}.`,
+			log.contacts > 0 ? `Caps counted ${log.contacts} earlier contacts from the Contact Log.` : '',
 			totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
 		]
 			.filter(Boolean)
@@ -109,4 +120,20 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		location: 'outputPane',
 	});
 	return outputs;
+}
+
+/** The optional second input: earlier contacts, one item per contact. */
+function contactLogOf(context: IExecuteFunctions, zone: TimeZone): { history: ContactHistory; contacts: number } {
+	let items: INodeExecutionData[] = [];
+	try {
+		items = context.getInputData(1);
+	} catch {
+		// Workflows made before the node had a second input have nothing connected there.
+	}
+	const read = readContactLog(
+		(items ?? []).map((item) => item.json),
+		zone,
+	);
+	if ('error' in read) throw new NodeOperationError(context.getNode(), read.error, { description: read.description });
+	return read;
 }

@@ -11,7 +11,7 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const retentionActionProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect this node after Churn Risk (and ideally Lifecycle Stage). Each customer leaves on exactly one output: Email, SMS, Push, CRM Task, or No Action with the reason.',
+			'Connect this node after Churn Risk (and ideally Lifecycle Stage). Each customer leaves on exactly one output: Email, SMS, Push, CRM Task, or No Action with the reason. Optional second input, Contact Log: earlier contacts of any campaign (customerId, contactedAt, action), counted by the frequency cap and cooldown.',
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
+import { runWorkflow, WorkflowJson } from './harness';
 import { linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
 
 const OUTPUTS = ['email', 'sms', 'push', 'crm', 'none'] as const;
@@ -46,6 +46,25 @@ async function run(customers: IDataObject[], parameters: IDataObject = {}, stati
 	const byId: Record<string, IDataObject & { output: string }> = {};
 	for (const o of OUTPUTS) for (const item of byOutput[o]) byId[item.customerId as string] = { ...item, output: o };
 	return { byOutput, byId, staticData: result.staticData, result };
+}
+
+/** Customers on the first input, earlier contacts on the second. */
+function withContactLog(customers: IDataObject[], log: IDataObject[], parameters: IDataObject = {}): WorkflowJson {
+	const code = (rows: IDataObject[]) => ({ jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` });
+	const { parameters: actionParameters } = retentionAction(parameters);
+	return {
+		nodes: [
+			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: '2', name: 'Customers', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 0], parameters: code(customers) },
+			{ id: '3', name: 'Contact Log', type: 'n8n-nodes-base.code', typeVersion: 1, position: [200, 200], parameters: code(log) },
+			{ id: '4', name: 'Retention Action', type: 'n8n-nodes-retention.retentionAction', typeVersion: 1, position: [400, 0], parameters: actionParameters as IDataObject },
+		] as WorkflowJson['nodes'],
+		connections: {
+			Start: { main: [[{ node: 'Customers', type: 'main', index: 0 }, { node: 'Contact Log', type: 'main', index: 0 }]] },
+			Customers: { main: [[{ node: 'Retention Action', type: 'main', index: 0 }]] },
+			'Contact Log': { main: [[{ node: 'Retention Action', type: 'main', index: 1 }]] },
+		},
+	};
 }
 
 describe('Retention Action, deciding what to do', () => {
@@ -138,6 +157,43 @@ describe('Retention Action, contact policy', () => {
 		// A CRM's date without an offset is wall-clock time in the Default Time Zone, as everywhere else.
 		const local = await run([customer('C', { lastContactedAt: '2024-06-20 10:00' })], { options: { maxContacts: 1, windowDays: 30, defaultTimezone: 'Asia/Shanghai' } });
 		expect(local.byId.C).toMatchObject({ output: 'none', nextEligibleAt: '2024-07-20T02:00:00.000Z' });
+	});
+
+	it('counts the contacts of a Contact Log on its second input, from any campaign, but not the control group', async () => {
+		const log = [
+			// Another campaign emailed A five days ago (the cooldown of the same action holds across campaigns).
+			{ customerId: 'A', campaignId: 'spring-coupon', group: 'treatment', action: 'loyaltyPerk', channel: 'email', contactedAt: '2024-06-25T10:00:00Z' },
+			// B was twice contacted by other tools within the window: capped.
+			{ customerId: 'B', contactedAt: '2024-06-10 09:00', group: 'treatment' },
+			{ customerId: 'B', contactedAt: '2024-06-20 09:00' },
+			// C was held out as control last time: never contacted, so free to contact now.
+			{ customerId: 'C', group: 'control', action: 'loyaltyPerk', contactedAt: '2024-06-29T10:00:00Z' },
+		];
+		const result = await runWorkflow(withContactLog([customer('A'), customer('B'), customer('C')], log, { options: { cooldownDays: 14, maxContacts: 2, windowDays: 30 } }));
+		expect(result.error).toBeUndefined();
+		const none = result.json('Retention Action', 4);
+		const byId = Object.fromEntries(none.map((c) => [c.customerId, c]));
+		expect(byId.A).toMatchObject({ suppressionReason: 'same action 5 days ago (cooldown 14 days)', nextEligibleAt: '2024-07-09T10:00:00.000Z', contactedAt: null });
+		expect(byId.B).toMatchObject({ suppressionReason: '2 contacts in the last 30 days (limit 2)' });
+		const [c] = result.json('Retention Action', 0);
+		expect(c).toMatchObject({ customerId: 'C', group: 'treatment', contactedAt: '2024-06-30T10:00:00.000Z' });
+		expect(result.hints('Retention Action')[0]).toMatch(/Caps counted 3 earlier contacts from the Contact Log\./);
+	});
+
+	it('stops on an unusable Contact Log row, naming it, rather than contact a customer too often', async () => {
+		const log = [{ customerId: 'A', contactedAt: '2024-06-25T10:00:00Z' }, { customerId: 'B', contactedAt: 'last week' }];
+		const result = await runWorkflow(withContactLog([customer('A')], log));
+		expect(result.error?.message).toMatch(/^Contact Log row 2 \(customer B\): contactedAt /);
+	});
+
+	it('gives the control group the time it would have been contacted, the start of its measurement window', async () => {
+		const { byOutput } = await run(
+			Array.from({ length: 40 }, (_, i) => customer(`K${i}`)),
+			{ controlShare: 0.5 },
+		);
+		const control = byOutput.none.filter((c) => c.group === 'control');
+		expect(control.length).toBeGreaterThan(5);
+		for (const c of [...control, ...byOutput.email]) expect(c.contactedAt).toBe('2024-06-30T10:00:00.000Z');
 	});
 
 	it('keeps its memory of contacts bounded over any number of runs: only the window that matters, for customers still in it', async () => {
