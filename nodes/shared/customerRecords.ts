@@ -4,7 +4,7 @@ import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
 import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
 import { isCustomerRecord } from '../../lib/ingest/recordShape';
 import type { TimeZone } from '../../lib/ingest/timeZone';
-import { isUpstreamError, linkedItem } from './linkedItems';
+import { errorItem, isUpstreamError, passedOnError } from './linkedItems';
 
 export type CustomerInput = 'auto' | 'customers' | 'transactions';
 
@@ -46,7 +46,7 @@ export function customerRecordsFromItems(
 	const upstreamErrors: INodeExecutionData[] = [];
 	const readable: Array<{ item: INodeExecutionData; index: number }> = [];
 	items.forEach((item, index) => {
-		if (isUpstreamError(item.json)) upstreamErrors.push(linkedItem(item.json, index));
+		if (isUpstreamError(item.json)) upstreamErrors.push(passedOnError(ctx, item.json, index));
 		else readable.push({ item, index });
 	});
 	const asOrders = input === 'transactions' || (input === 'auto' && readable.length > 0 && !isCustomerRecord(readable[0].item.json));
@@ -70,7 +70,7 @@ export function customerRecordsFromItems(
 				description: 'Put a Customer Data node before this one to map the columns and send unreadable rows to its Rejected output.',
 			});
 		}
-		errorItems.push(linkedItem({ error: message }, rejected.sourceItem));
+		errorItems.push(errorItem(ctx, message, undefined, rejected.sourceItem));
 	}
 	return { records: result.records.map(({ record, sourceItems }) => ({ json: record as unknown as IDataObject, sourceItems })), errorItems };
 }

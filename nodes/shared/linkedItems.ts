@@ -14,6 +14,27 @@ export function linkedItem(json: object, sourceItems: number | number[]): INodeE
 	return { json: json as IDataObject, pairedItem };
 }
 
+/**
+ * An error item under "continue on fail": the reason in `json.error`, with the customer when the
+ * failed item named one. Under "On Error: Continue (using error output)" it also carries n8n's
+ * own `error`, which is what sends it to the error output; n8n then keeps only the reason in its
+ * json, so there the customer is named in the reason where the failure knew it.
+ */
+export function errorItem(ctx: IExecuteFunctions, message: string, about: IDataObject | undefined, sourceItems: number | number[]): INodeExecutionData {
+	return markedForErrorOutput(ctx, linkedItem({ error: message, ...aboutCustomer(about) }, sourceItems));
+}
+
+/** An earlier node's error item, passed on with its reason. */
+export function passedOnError(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): INodeExecutionData {
+	return markedForErrorOutput(ctx, linkedItem(json, itemIndex));
+}
+
+function markedForErrorOutput(ctx: IExecuteFunctions, item: INodeExecutionData): INodeExecutionData {
+	if (ctx.getNode().onError !== 'continueErrorOutput') return item;
+	const itemIndex = Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : typeof item.pairedItem === 'object' ? item.pairedItem.item : undefined;
+	return { ...item, error: new NodeOperationError(ctx.getNode(), String(item.json.error), itemIndex === undefined ? {} : { itemIndex }) };
+}
+
 /** The customer an error item is about, when the failed item named one. */
 function aboutCustomer(json: IDataObject | undefined): { customerId?: string } {
 	const id = json?.customerId;
@@ -65,7 +86,7 @@ export async function forEachRecord<T extends { sourceItems: number[]; json?: ID
 			await work(records[i]);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, records[i].sourceItems[0]);
-			errorItems.push(linkedItem({ error: error instanceof Error ? error.message : String(error), ...aboutCustomer(records[i].json) }, records[i].sourceItems));
+			errorItems.push(errorItem(ctx, error instanceof Error ? error.message : String(error), records[i].json, records[i].sourceItems));
 		}
 	}
 	return errorItems;
@@ -82,7 +103,7 @@ export async function readEachItem(
 	items: INodeExecutionData[],
 	read: (json: IDataObject, itemIndex: number) => { error: string } | null,
 ): Promise<INodeExecutionData[]> {
-	const upstream = items.flatMap((item, i) => (isUpstreamError(item.json) ? [linkedItem(item.json, i)] : []));
+	const upstream = items.flatMap((item, i) => (isUpstreamError(item.json) ? [passedOnError(ctx, item.json, i)] : []));
 	const records = items.flatMap((item, i) => (isUpstreamError(item.json) ? [] : [{ json: item.json, sourceItems: [i] }]));
 	const ours = await forEachRecord(ctx, records, (record) => {
 		const itemIndex = record.sourceItems[0];
@@ -108,9 +129,11 @@ export async function failEveryItemOnContinue(
 		return await run();
 	} catch (error) {
 		if (!ctx.continueOnFail()) throw asNodeError(ctx, error);
-		const message = error instanceof Error ? error.message : String(error);
+		// The description says which rows or settings to fix: an error item has no other place for it.
+		const description = (error as { description?: unknown }).description;
+		const message = `${error instanceof Error ? error.message : String(error)}${typeof description === 'string' && description ? `: ${description}` : ''}`;
 		const outputs: INodeExecutionData[][] = Array.from({ length: shape.outputs }, () => []);
-		outputs[shape.errorOutput] = items.map((item, i) => linkedItem(isUpstreamError(item.json) ? item.json : { error: message, ...aboutCustomer(item.json) }, i));
+		outputs[shape.errorOutput] = items.map((item, i) => (isUpstreamError(item.json) ? passedOnError(ctx, item.json, i) : errorItem(ctx, message, item.json, i)));
 		return outputs;
 	}
 }

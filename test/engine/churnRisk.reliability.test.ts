@@ -106,6 +106,9 @@ describe('Churn Risk on a base whose fit has no clear optimum', () => {
 });
 
 
+/** The node's message, then what to do about it: an error item has no other place for the advice. */
+const NO_CUSTOMERS = 'No customer with orders to learn from: Churn Risk needs customers with at least one order. Check the node before it.';
+
 describe('"On Error: Continue" never lets an unscored customer look scored', () => {
 	const refundOnly = [{ customerId: 'R1', orders: 0, frequency: 0, recency: 0, T: 0, monetaryValue: 0, totalSpend: -20 }];
 
@@ -113,7 +116,7 @@ describe('"On Error: Continue" never lets an unscored customer look scored', () 
 		const result = await runWorkflow(
 			linearWorkflow([rowsStep(refundOnly), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' }, onError: 'continueRegularOutput' }]),
 		);
-		expect(result.json('Churn Risk')).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+		expect(result.json('Churn Risk')).toEqual([{ error: NO_CUSTOMERS, customerId: 'R1' }]);
 	});
 
 	it('passes an earlier node\'s error items on with their own reason, through every later node', async () => {
@@ -126,9 +129,9 @@ describe('"On Error: Continue" never lets an unscored customer look scored', () 
 				{ name: 'Retention Action', type: 'retentionAction', parameters: { storeName: 'Shop' }, ...continueOnError },
 			]),
 		);
-		expect(result.json('Lifecycle Stage')).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+		expect(result.json('Lifecycle Stage')).toEqual([{ error: NO_CUSTOMERS, customerId: 'R1' }]);
 		// Retention Action sends it to No Action (its fifth output), never to a channel.
-		expect(result.json('Retention Action', 4)).toEqual([{ error: 'No customer with orders to learn from', customerId: 'R1' }]);
+		expect(result.json('Retention Action', 4)).toEqual([{ error: NO_CUSTOMERS, customerId: 'R1' }]);
 		expect([0, 1, 2, 3].flatMap((o) => result.json('Retention Action', o))).toEqual([]);
 	});
 });

@@ -78,6 +78,22 @@ describe('Customer Data, rows from an upstream node', () => {
 		expect((result.error as { description?: string }).description).toContain('row 2: order date (column "order_date") "yesterday" is not a date format');
 	});
 
+	it('sends every item to the error output with the rows to fix, under "On Error: Continue (using error output)"', async () => {
+		const workflow = linearWorkflow([
+			rowsStep([
+				{ customer_id: 'A', order_date: '2024-01-01', amount: 10 },
+				{ customer_id: 'B', order_date: 'yesterday', amount: 10 },
+			]),
+			{ name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-02-01', options: { failOnRejected: true } }, onError: 'continueErrorOutput' },
+		]);
+		const result = await runWorkflow(workflow);
+		expect(result.error).toBeUndefined();
+		expect([result.json('Customer Data', 0), result.json('Customer Data', 1)]).toEqual([[], []]);
+		const errors = result.json('Customer Data', 2);
+		expect(errors).toHaveLength(2);
+		expect(errors[1].error).toMatch(/^1 of 2 rows could not be read: .*row 2: order date \(column "order_date"\) "yesterday" is not a date format/);
+	});
+
 	it('uses an explicit field mapping over detection, and says when a mapped column does not exist', async () => {
 		const rows = [{ buyer: 'A', when: '2024-01-01', paid: '12,50', amount: 999 }];
 		const mapped = await runWorkflow(
