@@ -1,15 +1,43 @@
 /**
  * `npm run demo`: the main example workflow (load -> churn risk -> lifecycle stage) on the
  * bundled sample shop (3,000 customers, a year and a half of orders) through the real n8n
- * engine in process, then the win-back example (-> retention action), summarised for a person.
+ * engine in process, then the decisions of the weekly win-back template (-> retention action,
+ * with the template's own Client Settings; the sending is left to real n8n, see npm run
+ * test:e2e), summarised for a person.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, WorkflowJson } from '../test/engine/harness';
+import { fileStep, linearWorkflow } from '../test/engine/workflowBuilder';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { clientSettings } = require('./n8n/examples') as { clientSettings: (workflow: WorkflowJson) => IDataObject };
 
 const EXAMPLE = path.resolve(__dirname, '../examples/retention-pipeline.json');
-const WIN_BACK = path.resolve(__dirname, '../examples/win-back-actions.json');
+const WIN_BACK = path.resolve(__dirname, '../examples/weekly-win-back.json');
+const SAMPLE = path.resolve(__dirname, '../examples/data/sample-orders.csv');
+
+/**
+ * The weekly win-back template's scoring and deciding nodes, with its Client Settings filled in:
+ * the part that runs in the engine here (its Set, Merge and sending nodes are n8n's own).
+ */
+function weeklyDecisions(): WorkflowJson & { name: string } {
+	const template = JSON.parse(fs.readFileSync(WIN_BACK, 'utf8')) as WorkflowJson & { name: string };
+	const settings = clientSettings(template);
+	const fill = (value: unknown): unknown => {
+		if (typeof value === 'string') {
+			const m = /^=\{\{ \$\('Client Settings'\)\.first\(\)\.json\.(\w+) \}\}$/.exec(value);
+			return m ? settings[m[1]] : value;
+		}
+		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+		return value;
+	};
+	const step = (name: string) => {
+		const node = template.nodes.find((n) => n.name === name)!;
+		return { name, type: node.type, parameters: fill(node.parameters) as IDataObject };
+	};
+	return { ...linearWorkflow([fileStep(SAMPLE, 'Read Orders'), ...['Customer Data', 'Churn Risk', 'Lifecycle Stage', 'Retention Action'].map(step)]), name: template.name };
+}
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -168,7 +196,7 @@ async function baseHealthBriefing(asOf: string) {
 
 /** Section 4: the win-back example, and what Retention Action decided for every customer. */
 async function retentionActions() {
-	const workflow = JSON.parse(fs.readFileSync(WIN_BACK, 'utf8')) as WorkflowJson;
+	const workflow = weeklyDecisions();
 	const result = await runWorkflow(workflow, { timezone: 'Asia/Shanghai' });
 	if (result.error) throw result.error;
 	const outputs = result.outputs('Retention Action').map((items) => items.map((i) => i.json));
@@ -176,7 +204,7 @@ async function retentionActions() {
 	const everyone = outputs.flat();
 	const contacted = outputs.slice(0, 4).flat();
 	const control = outputs[4].filter((c) => c.group === 'control');
-	console.log(`\n4. Retention Action ("${workflow.name}": the sending nodes are set up but disabled)`);
+	console.log(`\n4. Retention Action: what "${workflow.name}" decides (npm run test:e2e sends it through real n8n)`);
 	const actionsOf = (list: IDataObject[]) => {
 		const counts = new Map<string, number>();
 		for (const c of list) counts.set(c.actionLabel as string, (counts.get(c.actionLabel as string) ?? 0) + 1);

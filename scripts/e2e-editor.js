@@ -22,7 +22,7 @@ const { editorEnv, freePort, importExamples, startEditor } = require('./n8n/serv
 const ROOT = path.resolve(__dirname, '..');
 const SCREENSHOTS = process.env.SAVE_SCREENSHOTS ? path.resolve(ROOT, process.env.SAVE_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), 'retention-screenshots-'));
 const PACKAGE = 'n8n-nodes-retention';
-const OUR_NODES = { customerData: 'CustomerData', churnRisk: 'ChurnRisk', lifecycleStage: 'LifecycleStage', retentionAction: 'RetentionAction' };
+const OUR_NODES = { customerData: 'CustomerData', churnRisk: 'ChurnRisk', lifecycleStage: 'LifecycleStage', retentionAction: 'RetentionAction', campaignReport: 'CampaignReport' };
 /**
  * n8n's editor asks every community node for a JSON schema at /schemas/<package>.<node>/<version>.json
  * and logs a 404 when the package ships none; n8n documents no way to provide one, so this one
@@ -101,11 +101,12 @@ async function checkExample(page, base, file, workflow) {
 		const applicable = applicableParameters(description, node);
 		const notApplicable = shown.filter((name) => !applicable.has(name));
 		check(shown.length > 0 && notApplicable.length === 0, `${file} › ${node.name}: ${shown.length} parameters shown, all apply${notApplicable.length ? ` (shown although they do not apply: ${notApplicable.join(', ')})` : ''}`);
-		if (typeof node.parameters.analysisDate === 'string' && node.parameters.analysisDate !== '') {
+		// A template's date comes from Client Settings by an expression; the examples store one.
+		if (typeof node.parameters.analysisDate === 'string' && node.parameters.analysisDate !== '' && !node.parameters.analysisDate.startsWith('=')) {
 			const value = await ndv.locator('[data-test-id="parameter-input-analysisDate"] input').first().inputValue();
 			check(value.includes(node.parameters.analysisDate.slice(0, 10)), `${file} › ${node.name}: Analysis Date shows "${value}" (stored ${node.parameters.analysisDate})`);
 		}
-		if (file === 'win-back-actions.json') await page.screenshot({ path: path.join(SCREENSHOTS, `node-${type}.png`) });
+		if (file === 'weekly-win-back.json') await page.screenshot({ path: path.join(SCREENSHOTS, `node-${type}.png`) });
 		await page.keyboard.press('Escape');
 		await ndv.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 	}

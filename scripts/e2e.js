@@ -1,111 +1,158 @@
 #!/usr/bin/env node
 /**
- * End to end in a real n8n 2.41.1: packs this package, installs it as a community package,
- * imports every workflow in examples/, runs each with `n8n execute --id`, and checks our nodes'
- * outputs with scripts/n8n/exampleChecks.js.
+ * End to end in real n8n, on both lines this package supports (2.41.1 on Node 24, and 1.123.x
+ * on Node 20; E2E_N8N=2.41.1 picks one): packs this package, installs it as a community
+ * package, imports the examples and templates with sandbox credentials, and
+ * - runs each with `n8n execute --id` in the order a shop would (model refresh, weekly win-back
+ *   twice, the other campaigns, the monthly report, the churn alert with and without a jump),
+ *   checking our nodes' outputs, the mail that reaches a local SMTP sink, the API calls that
+ *   reach a local stub (scripts/n8n/exampleChecks.js, templateChecks.js);
+ * - starts `n8n start` with the CRM-triggered template active and posts CRM updates to its
+ *   webhook (scripts/n8n/webhookChecks.js).
+ * Every server binds to 127.0.0.1 and stops at the end.
  */
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensureN8n, installPackage } = require('./n8n/provision');
-const { prepareExamples } = require('./n8n/examples');
+const { ensureN8n, installPackage, N8N_VERSION, N8N_1X_VERSION } = require('./n8n/provision');
+const { prepareExamples, clientSettings, withSettings } = require('./n8n/examples');
 const { freePort } = require('./n8n/server');
+const { n8nCli } = require('./n8n/cli');
 const { checks } = require('./n8n/exampleChecks');
+const { templateChecks } = require('./n8n/templateChecks');
+const { sandboxCredentials, sandboxSettings } = require('./n8n/sandbox');
+const { checkCrmWebhook } = require('./n8n/webhookChecks');
+const { startSmtpSink } = require('./n8n/smtpSink');
+const { startHttpStub } = require('./n8n/httpStub');
+const { churnJump } = require('./n8n/churnJump');
+const { ordersAfterCampaigns } = require('./n8n/campaignResponse');
 
 const ROOT = path.resolve(__dirname, '..');
+const LINES = (process.env.E2E_N8N || `${N8N_VERSION},${N8N_1X_VERSION}`).split(',').map((v) => v.trim());
 
 /**
- * `n8n execute --rawOutput` prints the run as pretty JSON among log lines: the run is the block
- * from a line `{` to the next line `}`.
+ * The runs, in the order a shop's week and month go: the saved model first (the CRM webhook
+ * scores with it), campaigns that log their contacts, then the report that reads the log.
  */
-function parseRun(stdout) {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		const j = lines.indexOf('}', i + 1);
-		if (j === -1) return undefined;
-		try {
-			const parsed = JSON.parse(lines.slice(i, j + 1).join('\n'));
-			if (parsed && parsed.data && parsed.data.resultData) return parsed;
-		} catch {
-			// not the run; keep looking
+const RUNS = [
+	{ file: 'customer-data-from-csv.json' },
+	{ file: 'retention-pipeline.json' },
+	{ file: 'model-refresh.json' },
+	{ file: 'weekly-win-back.json' },
+	{ file: 'weekly-win-back.json', label: 'the same week again' },
+	{ file: 'vip-coupon-and-new-arrivals.json' },
+	{ file: 'survey-service-recovery.json' },
+	// The orders since the campaigns, with a known lift (scripts/n8n/campaignResponse.js).
+	{
+		file: 'monthly-report.json',
+		settings: { ordersFile: 'sample-orders-since.csv' },
+		prepare: (filesDir) => fs.writeFileSync(path.join(filesDir, 'sample-orders-since.csv'), ordersAfterCampaigns(fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8'), contactLog(filesDir))),
+	},
+	{ file: 'churn-rate-alert.json' },
+	{ file: 'churn-rate-alert.json', label: 'half the customers stop buying', copyId: 'rtnTplChurnJump1', settings: { ordersFile: 'sample-orders-churn-jump.csv' } },
+];
+
+/** Rows of every contact log the campaigns wrote into the data folder (CSV with a BOM and a header). */
+function contactLog(filesDir) {
+	const rows = [];
+	for (const file of fs.readdirSync(filesDir).filter((f) => /^contact-log-.*\.csv$/.test(f)).sort()) {
+		const [header, ...lines] = fs.readFileSync(path.join(filesDir, file), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		const names = header.split(',');
+		for (const line of lines) {
+			// Retention Action's values hold no comma: IDs, codes, names of actions, numbers.
+			const cells = line.split(',');
+			rows.push({ ...Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])), file });
 		}
 	}
-	return undefined;
+	return rows;
+}
+
+async function runLine(version) {
+	const failures = [];
+	const n8n = await ensureN8n(version);
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `retention-e2e-${version}-`));
+	const filesDir = path.join(userFolder, 'files');
+	installPackage(userFolder, ROOT);
+	const smtp = await startSmtpSink();
+	const stub = await startHttpStub();
+	try {
+		const env = {
+			...n8n.env,
+			N8N_USER_FOLDER: userFolder,
+			N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_RUNNERS_ENABLED: 'true',
+			// Not the default 5679, which an n8n already running here (npm start) holds.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			// execute prints the run through the logger at info level.
+			N8N_LOG_LEVEL: 'info',
+			DB_SQLITE_POOL_SIZE: '1',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			GENERIC_TIMEZONE: 'Asia/Shanghai',
+		};
+		const cli = n8nCli(n8n, env);
+		await cli.importCredentials(sandboxCredentials(smtp.port));
+		const examples = prepareExamples(filesDir, sandboxSettings(stub.base));
+		fs.writeFileSync(path.join(filesDir, 'sample-orders-churn-jump.csv'), churnJump(fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8')));
+		const byFile = new Map(examples.map((e) => [e.file, e.workflow]));
+		for (const [file, workflow] of byFile) await cli.importWorkflow(file, workflow);
+
+		const state = {};
+		for (const step of RUNS) {
+			const name = `${step.file}${step.label ? ` (${step.label})` : ''}`;
+			let workflow = byFile.get(step.file);
+			if (step.prepare) step.prepare(filesDir);
+			if (step.settings) {
+				// A copy under its own id, or the template itself re-imported with these settings.
+				workflow = { ...withSettings(workflow, step.settings), ...(step.copyId ? { id: step.copyId, name: `${workflow.name} (${step.label})` } : {}) };
+				await cli.importWorkflow(`${workflow.id}.json`, workflow);
+			}
+			const logFilesBefore = new Set(contactLog(filesDir).map((r) => r.file));
+			const started = Date.now();
+			const { run, status, stdout, stderr } = await cli.execute(workflow.id);
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			const mails = await smtp.take();
+			const requests = stub.take();
+			try {
+				if (!run) throw new Error(`no run data (exit ${status})\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+				if (run.data.resultData.error) throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
+				const output = (node, index = 0) => {
+					const runs = run.data.resultData.runData[node];
+					if (!runs) throw new Error(`${node} did not run`);
+					return (runs[0].data.main[index] || []).map((item) => item.json);
+				};
+				let said = '';
+				if (checks[step.file]) checks[step.file](output);
+				else if (templateChecks[step.file]) said = templateChecks[step.file]({ output, mails, requests, filesDir, settings: clientSettings(workflow), state, contactLog: () => contactLog(filesDir), runLog: () => contactLog(filesDir).filter((r) => !logFilesBefore.has(r.file)) });
+				else throw new Error(`no checks for ${step.file}`);
+				console.log(`ok   ${name} (${seconds} s in n8n ${version})${said ? `: ${said}` : ''}`);
+			} catch (error) {
+				failures.push(name);
+				console.error(`FAIL ${name} (n8n ${version}): ${error.message}`);
+			}
+		}
+
+		const crm = byFile.get('crm-triggered-scoring.json');
+		await cli.activate(crm.id);
+		try {
+			for (const line of await checkCrmWebhook({ n8n, env: { ...env, N8N_PORT: String(await freePort()), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: 'warn' }, stub, filesDir })) console.log(`ok   crm-triggered-scoring.json: ${line} (n8n ${version})`);
+		} catch (error) {
+			failures.push('crm-triggered-scoring.json');
+			console.error(`FAIL crm-triggered-scoring.json (n8n ${version}): ${error.message}`);
+		}
+		return { version, runs: RUNS.length + 1, failures };
+	} finally {
+		await smtp.stop();
+		await stub.stop();
+	}
 }
 
 async function main() {
-	const n8n = await ensureN8n();
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-e2e-'));
-	const filesDir = path.join(userFolder, 'files');
-	installPackage(userFolder, ROOT);
-	const env = {
-		...n8n.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'true',
-		// Not the default 5679, which an n8n already running here (npm start) holds.
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		// execute prints the run through the logger at info level.
-		N8N_LOG_LEVEL: 'info',
-		DB_SQLITE_POOL_SIZE: '1',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		GENERIC_TIMEZONE: 'Asia/Shanghai',
-	};
-	// n8n exits right after printing the run; a large write to a pipe can be cut off by that
-	// exit, while writes to a file are synchronous in Node, so stdout goes to a file.
-	const n8nCli = (args) => {
-		const outFile = path.join(userFolder, 'stdout.txt');
-		const fd = fs.openSync(outFile, 'w');
-		const result = spawnSync(n8n.node, [n8n.n8nMain, ...args], { env, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-		fs.closeSync(fd);
-		return { ...result, stdout: fs.readFileSync(outFile, 'utf8') };
-	};
-
-	const examples = prepareExamples(filesDir);
-	let failures = 0;
-	for (const { file, workflow } of examples) {
-		const workflowFile = path.join(userFolder, file);
-		fs.writeFileSync(workflowFile, JSON.stringify(workflow));
-		const imported = n8nCli(['import:workflow', `--input=${workflowFile}`]);
-		if (imported.status !== 0) throw new Error(`import of ${file} failed:\n${imported.stdout}\n${imported.stderr}`);
-
-		const started = Date.now();
-		let executed = n8nCli(['execute', `--id=${workflow.id}`, '--rawOutput']);
-		let run = parseRun(executed.stdout);
-		// The first `n8n execute` in a fresh user folder has been seen to crash after its result
-		// was printed; a crash without a result gets one more try.
-		if (!run && executed.status !== 0) {
-			executed = n8nCli(['execute', `--id=${workflow.id}`, '--rawOutput']);
-			run = parseRun(executed.stdout);
-		}
-		const seconds = ((Date.now() - started) / 1000).toFixed(1);
-		if (!run) {
-			failures++;
-			console.error(`FAIL ${file}: no run data (exit ${executed.status})\n${executed.stdout.slice(-3000)}\n${executed.stderr.slice(-3000)}`);
-			continue;
-		}
-		try {
-			if (run.data.resultData.error) throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
-			const output = (node, index = 0) => {
-				const runs = run.data.resultData.runData[node];
-				if (!runs) throw new Error(`${node} did not run`);
-				return (runs[0].data.main[index] || []).map((item) => item.json);
-			};
-			const check = checks[file];
-			if (!check) throw new Error(`no checks for ${file} in scripts/n8n/exampleChecks.js`);
-			check(output);
-			console.log(`ok   ${file} (${seconds} s in n8n ${require(path.join(path.dirname(n8n.n8nMain), '..', 'package.json')).version})`);
-		} catch (error) {
-			failures++;
-			console.error(`FAIL ${file}: ${error.message}`);
-		}
-	}
-	console.log(`e2e: ${examples.length - failures} passed, ${failures} failed`);
-	process.exit(failures ? 1 : 0);
+	const results = [];
+	for (const version of LINES) results.push(await runLine(version));
+	for (const r of results) console.log(`e2e n8n ${r.version}: ${r.runs - r.failures.length} passed, ${r.failures.length} failed${r.failures.length ? ` (${r.failures.join('; ')})` : ''}`);
+	process.exit(results.some((r) => r.failures.length) ? 1 : 0);
 }
 
 main().catch((error) => {

@@ -6,6 +6,10 @@
  * coupons, returns, satisfaction scores, complaints, and a handful of rows that are broken the
  * way real exports are (a missing customer, an impossible date, an amount that is text, a
  * duplicated order).
+ *
+ * Also writes examples/data/sample-survey.csv: the answers of one customer in twenty to a
+ * satisfaction survey (score 1-5, the reason given, a comment), read from their orders so that
+ * customers with complaints or low scores answer as unhappy ones do.
  */
 const fs = require('fs');
 const path = require('path');
@@ -64,11 +68,41 @@ function generate({ customers = 3000, seed = 20240101 } = {}) {
 	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
+/** Survey answers of every twentieth customer with an email address, from the orders CSV. */
+function survey(ordersCsv) {
+	// The cells this file writes (csvCell): quoted only when they hold a comma, quote or newline.
+	const cells = (line) => [...line.matchAll(/(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].slice(0, -1).map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]));
+	const [header, ...lines] = ordersCsv.trim().split('\n').map(cells);
+	const col = (name) => header.indexOf(name);
+	const customers = new Map();
+	for (const row of lines) {
+		const id = row[col('customer_id')];
+		if (!/^CU\d{6}$/.test(id)) continue;
+		const c = customers.get(id) ?? { id, email: '', lowScore: false, complaints: 0 };
+		if (row[col('email')]) c.email = row[col('email')];
+		if (row[col('satisfaction')] !== '' && Number(row[col('satisfaction')]) <= 2) c.lowScore = true;
+		c.complaints += Number(row[col('complaints')]) || 0;
+		customers.set(id, c);
+	}
+	const rows = [['customerId', 'answeredAt', 'satisfaction', 'churnCause', 'comment']];
+	const respondents = [...customers.values()].filter((c) => c.email && Number(c.id.slice(2)) % 20 === 0).sort((a, b) => (a.id < b.id ? -1 : 1));
+	respondents.forEach((c, i) => {
+		const day = `2025-06-${String(20 + (i % 10)).padStart(2, '0')}`;
+		if (c.lowScore || c.complaints > 0) rows.push([c.id, day, 1 + (i % 2), '体验差', '物流太慢，包装破损']);
+		else if (i % 3 === 0) rows.push([c.id, day, 3, '价格', '别家更便宜']);
+		else rows.push([c.id, day, 4 + (i % 2), '', '还不错']);
+	});
+	return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
 if (require.main === module) {
 	const out = path.join(__dirname, '../examples/data/sample-orders.csv');
 	fs.writeFileSync(out, generate());
 	const lines = fs.readFileSync(out, 'utf8').trim().split('\n').length - 1;
 	console.log(`wrote ${path.relative(process.cwd(), out)}: ${lines} rows`);
+	const surveyOut = path.join(__dirname, '../examples/data/sample-survey.csv');
+	fs.writeFileSync(surveyOut, survey(fs.readFileSync(out, 'utf8')));
+	console.log(`wrote ${path.relative(process.cwd(), surveyOut)}: ${fs.readFileSync(surveyOut, 'utf8').trim().split('\n').length - 1} answers`);
 }
 
-module.exports = { generate };
+module.exports = { generate, survey };

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm start`: the n8n 2.41.1 editor at http://localhost:5678 with this package installed as a
- * community package and the example workflows imported, to click through in a browser. The
- * n8n data folder lives in the cache, so your account and edits survive restarts; the login of
- * the local owner account is printed once n8n is ready.
+ * community package and the examples and templates imported, to click through in a browser.
+ * The templates' mail goes to a local SMTP sink and their CRM, SMS, push and chat calls to a
+ * local stand-in, both started here and printed as they arrive, so "Run Now" works with nothing
+ * set up (the sandbox credentials are imported under the IDs the templates name). The n8n data
+ * folder lives in the cache, so your account survives restarts; the examples are imported
+ * afresh on every start. The login of the local owner account is printed once n8n is ready.
  */
 const fs = require('fs');
 const path = require('path');
 const { ensureN8n, installPackage } = require('./n8n/provision');
 const { editorEnv, importExamples, startEditor } = require('./n8n/server');
+const { startSmtpSink } = require('./n8n/smtpSink');
+const { startHttpStub } = require('./n8n/httpStub');
+const { sandboxCredentials, sandboxSettings } = require('./n8n/sandbox');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -17,12 +23,18 @@ async function main() {
 	const userFolder = path.join(n8n.cache, 'editor');
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder, ROOT);
+	const smtp = await startSmtpSink({ keep: false, onMessage: (m) => console.log(`[mail] to ${m.to.join(', ')}: ${m.subject}${m.attachments.length ? ` (+ ${m.attachments.map((a) => a.filename).join(', ')})` : ''}`) });
+	const stub = await startHttpStub({ keep: false, onRequest: (q) => console.log(`[api]  ${q.method} ${q.path} ${JSON.stringify(q.body).slice(0, 120)}`) });
 	const env = editorEnv(n8n, userFolder, process.env.N8N_PORT || '5678', { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'Asia/Shanghai' });
-	for (const { file } of importExamples(n8n, env, userFolder)) console.log(`imported ${file}`);
-	console.log(`\nStarting n8n on http://localhost:${env.N8N_PORT} (Ctrl+C to stop). Sample files are in ${env.N8N_RESTRICT_FILE_ACCESS_TO}.\n`);
+	for (const { file } of importExamples(n8n, env, userFolder, { settings: sandboxSettings(stub.base), credentials: sandboxCredentials(smtp.port) })) console.log(`imported ${file}`);
+	console.log(`\nStarting n8n on http://localhost:${env.N8N_PORT} (Ctrl+C to stop). Sample files are in ${env.N8N_RESTRICT_FILE_ACCESS_TO}.`);
+	console.log(`The templates' mail goes to a local SMTP sink (127.0.0.1:${smtp.port}) and their API calls to ${stub.base}; both are printed here.\n`);
 	const editor = await startEditor(n8n, env);
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => editor.child.kill(signal));
-	editor.child.on('exit', (code) => process.exit(code ?? 0));
+	editor.child.on('exit', async (code) => {
+		await Promise.all([smtp.stop(), stub.stop()]);
+		process.exit(code ?? 0);
+	});
 	console.log(`\nn8n is ready at http://localhost:${env.N8N_PORT}. Log in as ${editor.login.email} with password ${editor.login.password} (kept in ${editor.login.file}).\n`);
 }
 

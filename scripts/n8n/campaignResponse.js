@@ -1,0 +1,74 @@
+/**
+ * How the logged customers answered the campaigns, simulated with a known effect for the
+ * monthly report's end-to-end check: within 25 days of their last contact, 30% of the customers
+ * any campaign contacted order again, and 15% of those only ever held out (chosen by a hash of
+ * the customer, the same on every run). `ordersAfterCampaigns` returns the sample orders with
+ * those orders appended; `expectedRates` counts, independently of Campaign Report, the share of
+ * treatment and of control log rows whose customer ordered within 30 days after that row's
+ * contact (a simulated order, or one of the sample's own late on its last day).
+ */
+const crypto = require('crypto');
+
+const RATES = { treatment: 0.3, control: 0.15 };
+const DAY = 86_400_000;
+
+/** A number in [0, 1) fixed by the text. */
+const uniform = (text) => crypto.createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
+
+/** Per customer: contacted by any campaign, and the last time they were logged. */
+function customersOf(contactLogRows) {
+	const customers = new Map();
+	for (const row of contactLogRows) {
+		const c = customers.get(row.customerId) ?? { treated: false, last: 0 };
+		c.treated ||= row.group === 'treatment';
+		c.last = Math.max(c.last, Date.parse(row.contactedAt));
+		customers.set(row.customerId, c);
+	}
+	return customers;
+}
+
+/** When each customer who answers orders (ms), by customer. */
+function simulatedOrders(contactLogRows) {
+	const orders = new Map();
+	for (const [customerId, c] of customersOf(contactLogRows)) {
+		const u = uniform(customerId);
+		if (u < (c.treated ? RATES.treatment : RATES.control)) orders.set(customerId, c.last + (1 + (Math.floor(u * 1000) % 25)) * DAY);
+	}
+	return orders;
+}
+
+/** The sample's order dates are wall-clock time in Shanghai. */
+const sampleOrderTime = (date) => Date.parse(`${date.replace(' ', 'T')}+08:00`);
+
+function ordersAfterCampaigns(ordersCsv, contactLogRows) {
+	const header = ordersCsv.slice(0, ordersCsv.indexOf('\n')).replace(/^\uFEFF/, '').split(',');
+	const lines = [];
+	let orderNo = 800000;
+	for (const [customerId, at] of simulatedOrders(contactLogRows)) {
+		const local = new Date(at + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+		const cells = { customer_id: customerId, order_id: `SO${orderNo++}`, order_date: local, amount: '158.00' };
+		lines.push(header.map((name) => cells[name] ?? '').join(','));
+	}
+	return `${ordersCsv.trimEnd()}\n${lines.join('\n')}\n`;
+}
+
+function expectedRates(ordersCsv, contactLogRows, windowDays = 30) {
+	const simulated = simulatedOrders(contactLogRows);
+	const late = new Map();
+	for (const line of ordersCsv.trim().split('\n').slice(1)) {
+		// Customer ID, order ID and date come first in the sample and are never quoted.
+		const [customerId, , date] = line.split(',', 3);
+		if (date >= '2025-06-29') late.set(customerId, [...(late.get(customerId) ?? []), sampleOrderTime(date)]);
+	}
+	const count = { treatment: [0, 0], control: [0, 0] };
+	for (const row of contactLogRows) {
+		const from = Date.parse(row.contactedAt);
+		const times = [...(late.get(row.customerId) ?? []), ...(simulated.has(row.customerId) ? [simulated.get(row.customerId)] : [])];
+		const reactivated = times.some((t) => t > from && t <= from + windowDays * DAY);
+		count[row.group][0] += reactivated ? 1 : 0;
+		count[row.group][1] += 1;
+	}
+	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1] };
+}
+
+module.exports = { ordersAfterCampaigns, expectedRates, RATES };

@@ -1,0 +1,20 @@
+/**
+ * The sample orders with a churn jump: half of the customers (even customer numbers) order
+ * nothing from 2025-04-15 on, so many who were active at the start of the last 30 days are no
+ * longer active at its end (about 37% churn against a usual 20-27%), for the churn-alert
+ * template's check that the team hears about it.
+ */
+const STOPPED_FROM = '2025-04-15';
+
+function churnJump(ordersCsv) {
+	const [header, ...lines] = ordersCsv.trimEnd().split('\n');
+	// Customer ID, order ID and date come first in the sample and are never quoted.
+	const kept = lines.filter((line) => {
+		const [customerId, , date] = line.split(',', 3);
+		const number = Number(customerId.slice(2));
+		return !(date >= STOPPED_FROM && Number.isInteger(number) && number % 2 === 0);
+	});
+	return [header, ...kept].join('\n') + '\n';
+}
+
+module.exports = { churnJump };

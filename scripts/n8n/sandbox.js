@@ -1,0 +1,28 @@
+/**
+ * The local stand-ins the templates talk to outside production: credentials for the SMTP sink
+ * and the HTTP stub (scripts/n8n/smtpSink.js, httpStub.js), and the Client Settings values that
+ * point the templates at them. Used by `npm run test:e2e` and `npm start`. The credential IDs
+ * are the ones the templates name, so importing these fills them in.
+ */
+const SANDBOX = {
+	smsUser: 'AC0123456789sandbox',
+	smsToken: 'sms-sandbox-token',
+	crmToken: 'crm-sandbox-token',
+	pushToken: 'push-sandbox-token',
+};
+
+function sandboxCredentials(smtpPort) {
+	return [
+		{ id: 'rtnSmtpAccount01', name: 'Shop mail server (SMTP)', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true } },
+		{ id: 'rtnSmsGateway001', name: 'SMS gateway (Twilio SID + token)', type: 'httpBasicAuth', data: { user: SANDBOX.smsUser, password: SANDBOX.smsToken } },
+		{ id: 'rtnCrmApiToken01', name: 'CRM API token (HubSpot private app)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${SANDBOX.crmToken}` } },
+		{ id: 'rtnPushApiToken1', name: 'Push service token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${SANDBOX.pushToken}` } },
+	];
+}
+
+/** Client Settings that send the templates' API calls to the stub, one path per service. */
+function sandboxSettings(stubBase) {
+	return { smsApiUrl: `${stubBase}/sms`, pushApiUrl: `${stubBase}/push`, crmApiUrl: `${stubBase}/crm`, alertWebhookUrl: `${stubBase}/chat` };
+}
+
+module.exports = { SANDBOX, sandboxCredentials, sandboxSettings };
