@@ -71,12 +71,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
-	let log: { history: ContactHistory; contacts: number };
-	try {
-		log = contactLogOf(this, settings.defaultZone);
-	} catch (error) {
-		throw asNodeError(this, error);
-	}
+	const log = contactLogOf(this, settings.defaultZone);
 
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
 	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
@@ -130,10 +125,7 @@ function contactLogOf(context: IExecuteFunctions, zone: TimeZone): { history: Co
 	} catch {
 		// Workflows made before the node had a second input have nothing connected there.
 	}
-	const read = readContactLog(
-		(items ?? []).map((item) => item.json),
-		zone,
-	);
+	const read = readContactLog((items ?? []).map((item) => item.json), zone);
 	if ('error' in read) throw new NodeOperationError(context.getNode(), read.error, { description: read.description });
 	return read;
 }
