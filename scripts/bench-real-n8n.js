@@ -75,7 +75,7 @@ async function main() {
 	fs.mkdirSync(filesDir, { recursive: true });
 	installPackage(userFolder, ROOT);
 
-	const source = path.join(ROOT, 'bench', 'data', `btyd-${size}.csv`);
+	const source = path.join(ROOT, 'bench', 'data', `orders-${size}.csv`);
 	if (!fs.existsSync(source)) {
 		fs.mkdirSync(path.dirname(source), { recursive: true });
 		writeCsv(source, size);

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: times the engine pipeline (and the same flow through the n8n engine) on
- * synthetic customer bases of 10k, 100k and 1M customers, checks the fit against the generating
- * truth, and prints one JSON line per size (also written to bench/results/).
+ * `npm run bench`: times the suite as users run it (Read File -> Customer Data -> Churn Risk ->
+ * Lifecycle Stage through the n8n engine, scripts/bench/nodeFlow.ts) on export-shaped synthetic
+ * order files of 10k, 100k and 1M customers, checks the fit against the generating truth, and
+ * prints one JSON line per size (also written to bench/results/).
  *
  *   npm run bench                                   all sizes
  *   npm run bench -- --sizes 10000,100000           some sizes
@@ -21,16 +22,13 @@ const { DEFAULT_TRUTH } = require(path.join(ROOT, 'scripts/synthetic/btydCustome
 
 const DATA = path.join(ROOT, 'bench', 'data');
 const RESULTS = path.join(ROOT, 'bench', 'results');
-/** n8n holds every item in memory; beyond this size the in-process engine run is skipped. */
-const N8N_MAX = 100_000;
-
 function arg(name: string): string | undefined {
 	const i = process.argv.indexOf(`--${name}`);
 	return i === -1 ? undefined : process.argv[i + 1];
 }
 
-function child(mode: 'engine' | 'n8n', file: string, analysisDate: string): Record<string, unknown> {
-	const out = execFileSync(process.execPath, [path.join(__dirname, 'bench', `child${path.extname(__filename)}`), mode, file, analysisDate], {
+function child(file: string, analysisDate: string): Record<string, unknown> {
+	const out = execFileSync(process.execPath, [path.join(__dirname, 'bench', `child${path.extname(__filename)}`), file, analysisDate], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
@@ -58,15 +56,14 @@ function main() {
 		? [{ label: path.basename(input), file: path.resolve(input), analysisDate: arg('analysis-date') ?? ANALYSIS_DATE, synthetic: false }]
 		: (arg('sizes') ?? '10000,100000,1000000').split(',').map((size) => {
 				fs.mkdirSync(DATA, { recursive: true });
-				const file = path.join(DATA, `btyd-${size}.csv`);
+				const file = path.join(DATA, `orders-${size}.csv`);
 				if (!fs.existsSync(file)) writeCsv(file, Number(size));
 				return { label: `${Number(size) / 1000}k`, file, analysisDate: ANALYSIS_DATE, synthetic: true };
 			});
 	for (const run of runs) {
-		const engine = child('engine', run.file, run.analysisDate);
-		const line: Record<string, unknown> = { size: run.label, ...engine, machine: `${require('os').cpus().length} cores, node ${process.version}` };
-		if (run.synthetic) line.truth = truthCheck(engine.bgnbd as Record<string, number>, engine.customers as number);
-		if ((engine.customers as number) <= N8N_MAX && !process.argv.includes('--skip-n8n')) line.n8nEngine = child('n8n', run.file, run.analysisDate);
+		const measured = child(run.file, run.analysisDate);
+		const line: Record<string, unknown> = { size: run.label, ...measured, machine: `${require('os').cpus().length} cores, node ${process.version}` };
+		if (run.synthetic) line.truth = truthCheck(measured.bgnbd as Record<string, number>, measured.customers as number);
 		console.log(JSON.stringify(line));
 		lines.push(line);
 	}

@@ -5,7 +5,7 @@ import { FieldMapping, MappingResult, resolveFieldMapping } from './fieldMapping
 import { dayNumberToIsoDate } from './parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
-import { CustomerSummariser, SummaryColumns } from './summariseCustomers';
+import { CustomerSummariser } from './summariseCustomers';
 import { SummaryRowReader } from './summaryRows';
 
 export type InputKind = 'orders' | 'customerSummaries';
@@ -177,17 +177,6 @@ export class CustomerDataPipeline {
 		}
 	}
 
-	/** Orders in, per-customer columns out: no object per customer (see summariseColumns). */
-	finishColumns(): ColumnarResult {
-		if (this.options.inputKind !== 'orders' || this.options.output !== 'customers') throw new Error('finishColumns summarises orders into customers only');
-		return {
-			columns: this.summariser.summariseColumns(this.options.analysisDay, this.options.trendWindowDays),
-			summariser: this.summariser,
-			rejected: this.rejected,
-			rowsRead: this.rowsRead,
-		};
-	}
-
 	finish(): PipelineResult {
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
@@ -201,14 +190,6 @@ export class CustomerDataPipeline {
 		}
 		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate: ordersAfter };
 	}
-}
-
-/** The columnar form of an orders-to-customers run, for the engine's own heavy lifting. */
-export interface ColumnarResult {
-	columns: SummaryColumns;
-	summariser: CustomerSummariser;
-	rejected: Rejection[];
-	rowsRead: number;
 }
 
 function toTransaction(order: CleanOrder): TransactionRecord {

@@ -62,30 +62,6 @@ interface Measures {
 	clv: number;
 }
 
-/** A whole customer base, one typed column per field, for scoring without an object per customer. */
-export interface ScoringColumns {
-	x: ArrayLike<number>;
-	tx: ArrayLike<number>;
-	T: ArrayLike<number>;
-	recencyDays: ArrayLike<number>;
-	orders: ArrayLike<number>;
-	totalSpend: ArrayLike<number>;
-	/** Mean spend of the repeat purchase days (0 without any). */
-	m: ArrayLike<number>;
-}
-
-/** Churn and value scores of a whole customer base as columns (RFM: rfmColumns); risk codes index RISK_LEVELS. */
-export interface ScoreColumns {
-	pAlive: Float64Array;
-	churnProbability: Float64Array;
-	riskLevel: Uint8Array;
-	expectedOrders: Float64Array;
-	/** Median days to the next order if still active (NaN when unknown). */
-	daysToNextOrder: Float64Array;
-	expectedAvgOrderValue: Float64Array;
-	predictedClv: Float64Array;
-}
-
 /**
  * A customer whose next order would come only after this many of their own gaps since the last
  * one is churned by the Lifecycle Stage default (Churned After: 4 usual gaps): a date past that
@@ -109,8 +85,7 @@ export function plausibleDaysToNext(days: number, horizonDays: number, recencyDa
 const PAIR_KEY = 2_097_152;
 
 /**
- * Scores customers with one model and one set of settings, one at a time (score) or a whole
- * base as columns (scoreColumns); both run the same arithmetic (measure). The BG/NBD
+ * Scores customers with one model and one set of settings (score, on measure's arithmetic). The BG/NBD
  * expectations of a customer known to be alive depend on (x, T) only, and customer bases
  * repeat those pairs a lot, so they are computed once per pair.
  */
@@ -199,34 +174,5 @@ export class ChurnScorer {
 			churnMethod: model.method,
 		};
 	}
-
-	/** Every customer of a base, as columns: the same scores as score(), unrounded. */
-	scoreColumns(c: ScoringColumns): ScoreColumns {
-		const n = c.x.length;
-		const floats = () => new Float64Array(n);
-		const out: ScoreColumns = {
-			pAlive: floats(),
-			churnProbability: floats(),
-			riskLevel: new Uint8Array(n),
-			expectedOrders: floats(),
-			daysToNextOrder: floats(),
-			expectedAvgOrderValue: floats(),
-			predictedClv: floats(),
-		};
-		const thresholds = this.settings.riskThresholds;
-		for (let i = 0; i < n; i++) {
-			const x = c.x[i];
-			const orders = c.orders[i];
-			const avgOrderValue = orders > 0 ? c.totalSpend[i] / orders : 0;
-			const scores = this.measure(x, c.tx[i], c.T[i], c.recencyDays[i], avgOrderValue, c.m[i], x > 0 ? c.tx[i] / x : null);
-			out.pAlive[i] = scores.pAlive;
-			out.churnProbability[i] = scores.churnProbability;
-			out.riskLevel[i] = riskCode(scores.churnProbability, thresholds);
-			out.expectedOrders[i] = scores.expectedOrders;
-			out.daysToNextOrder[i] = Number.isFinite(scores.daysToNext) ? scores.daysToNext : NaN;
-			out.expectedAvgOrderValue[i] = scores.spend;
-			out.predictedClv[i] = scores.clv;
-		}
-		return out;
-	}
 }
+

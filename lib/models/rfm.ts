@@ -151,24 +151,6 @@ export function scoreRfm(breakpoints: RfmBreakpoints, v: RfmValues): RfmScore {
 	return { r, f, m, score: `${r}${f}${m}`, segment: segmentOfScores(r, f, m) };
 }
 
-/** R, F, M scores and segments of a whole base as columns; segment codes index SEGMENT_RULES. */
-export function rfmColumns(breakpoints: RfmBreakpoints, recencyDays: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>) {
-	const n = recencyDays.length;
-	const out = { r: new Uint8Array(n), f: new Uint8Array(n), m: new Uint8Array(n), segment: new Uint8Array(n) };
-	const codeOf = new Map(SEGMENT_RULES.map((rule, i) => [rule.segment, i]));
-	const segmentCode = Uint8Array.from(SEGMENT_BY_SCORES, (segment) => codeOf.get(segment) as number);
-	for (let i = 0; i < n; i++) {
-		const r = scoreReached(recencyDays[i], breakpoints.recency, true);
-		const f = scoreReached(frequency[i], breakpoints.frequency, false);
-		const m = scoreReached(monetary[i], breakpoints.monetary, false);
-		out.r[i] = r;
-		out.f[i] = f;
-		out.m[i] = m;
-		out.segment[i] = segmentCode[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
-	}
-	return out;
-}
-
 /** Parses user-given breakpoints "30, 60, 90, 180": four numbers, in the dimension's order. */
 export function parseBreakpoints(text: string, dimension: 'recency' | 'frequency' | 'monetary'): number[] {
 	const values = text

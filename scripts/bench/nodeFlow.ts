@@ -1,0 +1,55 @@
+/**
+ * What the benchmark times: the suite as users run it, Read File -> Customer Data -> Churn Risk
+ * -> Lifecycle Stage through n8n's own execution engine in process (our nodes as n8n loads them,
+ * a binary CSV in, one staged item per customer out), each node's own time as n8n records it.
+ * Then the CRM webhook path: one customer scored with the model just fitted.
+ */
+import { performance } from 'perf_hooks';
+import { runWorkflow } from '../../test/engine/harness';
+import { linearWorkflow, rowsStep } from '../../test/engine/workflowBuilder';
+
+const NODES = { readFile: 'Read File', customerData: 'Customer Data', churnRisk: 'Churn Risk', lifecycleStage: 'Lifecycle Stage' } as const;
+
+export async function benchNodeFlow(file: string, analysisDate: string, { scoreOneRuns = 200 } = {}) {
+	const flow = linearWorkflow([
+		{ name: NODES.readFile, type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: file } },
+		{ name: NODES.customerData, type: 'customerData', parameters: { source: 'binaryFile', analysisDate } },
+		{ name: NODES.churnRisk, type: 'churnRisk', parameters: { analysisDate } },
+		{ name: NODES.lifecycleStage, type: 'lifecycleStage', parameters: { analysisDate } },
+	]);
+	const start = performance.now();
+	const result = await runWorkflow(flow);
+	const total = Math.round(performance.now() - start) / 1000;
+	if (result.error) throw result.error;
+	const runData = result.run.data.resultData.runData;
+	const seconds: Record<string, number> = {};
+	for (const [key, node] of Object.entries(NODES)) seconds[key] = runData[node][0].executionTime / 1000;
+	seconds.total = total;
+	const staged = result.json(NODES.lifecycleStage);
+	const [model] = result.json(NODES.churnRisk, 1);
+	const rejected = result.json(NODES.customerData, 1).length;
+	const orders = staged.reduce((sum, c) => sum + (c.orders as number), 0);
+
+	const one = staged[0];
+	const scoreOne = linearWorkflow([
+		rowsStep([{ customerId: one.customerId, orders: one.orders, recencyDays: one.recencyDays, totalSpend: one.totalSpend, avgOrderValue: one.avgOrderValue, modelInputs: one.modelInputs, analysisDate }]),
+		{ name: NODES.churnRisk, type: 'churnRisk', parameters: { mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: JSON.stringify(model) } },
+	]);
+	const runs: number[] = [];
+	for (let i = 0; i < scoreOneRuns; i++) {
+		const t = performance.now();
+		await runWorkflow(scoreOne);
+		runs.push(performance.now() - t);
+	}
+	const warm = runs.slice(Math.floor(scoreOneRuns / 10)).sort((a, b) => a - b);
+	return {
+		seconds,
+		customers: staged.length,
+		orders,
+		rejected,
+		stages: Object.fromEntries([...new Set(staged.map((c) => c.lifecycleStage as string))].map((s) => [s, staged.filter((c) => c.lifecycleStage === s).length])),
+		method: model.method as string,
+		bgnbd: (model.bgnbd as { params: { r: number; alpha: number; a: number; b: number } }).params,
+		scoreOneCustomerMs: Math.round(warm[Math.floor(warm.length / 2)] * 1000) / 1000,
+	};
+}

@@ -1,0 +1,39 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { benchNodeFlow } from '../../scripts/bench/nodeFlow';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeCsv, ANALYSIS_DATE } = require('../../scripts/bench/generateCsv.js') as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
+
+describe('the benchmark', () => {
+	it('writes an export-shaped file: one order per row in time order, customers interleaved, columns the suite does not use', () => {
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'orders.csv');
+		writeCsv(file, 300);
+		const [header, ...rows] = fs.readFileSync(file, 'utf8').trim().split('\n');
+		expect(header).toBe('order_id,created_at,customer_id,email,amount,currency,status,payment_method,store');
+		const times = rows.map((r) => r.split(',')[1]);
+		expect([...times].sort()).toEqual(times);
+		const customers = rows.map((r) => r.split(',')[2]);
+		const switches = customers.filter((c, i) => i > 0 && c !== customers[i - 1]).length;
+		expect(switches).toBeGreaterThan(rows.length / 2);
+	});
+
+	it("times the nodes' own path through the n8n engine: every customer read, fitted, scored and staged", async () => {
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'orders.csv');
+		const { orders } = writeCsv(file, 5000);
+		const result = await benchNodeFlow(file, ANALYSIS_DATE, { scoreOneRuns: 5 });
+		expect(result.customers).toBe(5000);
+		expect(result.orders).toBe(orders);
+		expect(result.rejected).toBe(0);
+		expect(Object.values(result.stages).reduce((a, b) => a + b, 0)).toBe(5000);
+		expect(Object.keys(result.seconds)).toEqual(['readFile', 'customerData', 'churnRisk', 'lifecycleStage', 'total']);
+		expect(result.seconds.total).toBeGreaterThanOrEqual(result.seconds.customerData);
+		// The generator's truth is r = 0.25, alpha = 28 days, a = 0.8, b = 2.5; 5k customers are a noisy sample of it.
+		expect(result.method).toBe('bgnbd');
+		expect(result.bgnbd.r).toBeGreaterThan(0.18);
+		expect(result.bgnbd.r).toBeLessThan(0.33);
+		expect(result.bgnbd.alpha).toBeGreaterThan(18);
+		expect(result.bgnbd.alpha).toBeLessThan(42);
+	});
+});
