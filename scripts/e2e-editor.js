@@ -246,7 +246,7 @@ async function main() {
 	// Its own port for the task runners' broker too (5679 by default): another n8n on this machine
 	// (npm start, a second check) must not stop this one from starting.
 	const env = editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
-	const examples = importExamples(n8n, env, userFolder);
+	const examples = await importExamples(n8n, env, userFolder);
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 	const editor = await startEditor(n8n, env, { quiet: true });
 	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });

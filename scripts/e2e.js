@@ -26,6 +26,7 @@ const { startSmtpSink } = require('./n8n/smtpSink');
 const { startHttpStub } = require('./n8n/httpStub');
 const { churnJump } = require('./n8n/churnJump');
 const { ordersAfterCampaigns } = require('./n8n/campaignResponse');
+const { readSampleCsv } = require('./generate-sample-data');
 
 const ROOT = path.resolve(__dirname, '..');
 const LINES = (process.env.E2E_N8N || `${N8N_VERSION},${N8N_1X_VERSION}`).split(',').map((v) => v.trim());
@@ -52,19 +53,13 @@ const RUNS = [
 	{ file: 'churn-rate-alert.json', label: 'half the customers stop buying', copyId: 'rtnTplChurnJump1', settings: { ordersFile: 'sample-orders-churn-jump.csv' } },
 ];
 
-/** Rows of every contact log the campaigns wrote into the data folder (CSV with a BOM and a header). */
+/** Rows of every contact log the campaigns wrote into the data folder, each with its file. */
 function contactLog(filesDir) {
-	const rows = [];
-	for (const file of fs.readdirSync(filesDir).filter((f) => /^contact-log-.*\.csv$/.test(f)).sort()) {
-		const [header, ...lines] = fs.readFileSync(path.join(filesDir, file), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-		const names = header.split(',');
-		for (const line of lines) {
-			// Retention Action's values hold no comma: IDs, codes, names of actions, numbers.
-			const cells = line.split(',');
-			rows.push({ ...Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])), file });
-		}
-	}
-	return rows;
+	return fs
+		.readdirSync(filesDir)
+		.filter((f) => /^contact-log-.*\.csv$/.test(f))
+		.sort()
+		.flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
 }
 
 async function runLine(version) {

@@ -27,6 +27,42 @@ function csvCell(value) {
 	return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The cells of one line as csvCell writes them (quoted only when they hold a comma or a quote). */
+function csvLineCells(line) {
+	const cells = [];
+	for (let i = 0; ; i++) {
+		if (line[i] === '"') {
+			let text = '';
+			for (let j = i + 1; ; ) {
+				const quote = line.indexOf('"', j);
+				text += line.slice(j, quote);
+				if (line[quote + 1] !== '"') {
+					i = quote + 1;
+					break;
+				}
+				text += '"';
+				j = quote + 2;
+			}
+			cells.push(text);
+		} else {
+			const comma = line.indexOf(',', i);
+			const end = comma === -1 ? line.length : comma;
+			cells.push(line.slice(i, end));
+			i = end;
+		}
+		if (line[i] !== ',') return cells;
+	}
+}
+
+/**
+ * The rows of a small CSV of ours (the sample files, the templates' contact logs: a header line,
+ * no line breaks inside cells) as objects by column.
+ */
+function readSampleCsv(csv) {
+	const [header, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/).map(csvLineCells);
+	return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
+}
+
 function generate({ customers = 3000, seed = 20240101 } = {}) {
 	const header = ['customer_id', 'order_id', 'order_date', 'amount', 'name', 'email', 'phone', 'email_opt_in', 'sms_opt_in', 'coupon_code', 'returned', 'satisfaction', 'complaints', 'product_id'];
 	const rows = [];
@@ -70,18 +106,14 @@ function generate({ customers = 3000, seed = 20240101 } = {}) {
 
 /** Survey answers of every twentieth customer with an email address, from the orders CSV. */
 function survey(ordersCsv) {
-	// The cells this file writes (csvCell): quoted only when they hold a comma, quote or newline.
-	const cells = (line) => [...line.matchAll(/(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].slice(0, -1).map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]));
-	const [header, ...lines] = ordersCsv.trim().split('\n').map(cells);
-	const col = (name) => header.indexOf(name);
 	const customers = new Map();
-	for (const row of lines) {
-		const id = row[col('customer_id')];
+	for (const row of readSampleCsv(ordersCsv)) {
+		const id = row.customer_id;
 		if (!/^CU\d{6}$/.test(id)) continue;
 		const c = customers.get(id) ?? { id, email: '', lowScore: false, complaints: 0 };
-		if (row[col('email')]) c.email = row[col('email')];
-		if (row[col('satisfaction')] !== '' && Number(row[col('satisfaction')]) <= 2) c.lowScore = true;
-		c.complaints += Number(row[col('complaints')]) || 0;
+		if (row.email) c.email = row.email;
+		if (row.satisfaction !== '' && Number(row.satisfaction) <= 2) c.lowScore = true;
+		c.complaints += Number(row.complaints) || 0;
 		customers.set(id, c);
 	}
 	const rows = [['customerId', 'answeredAt', 'satisfaction', 'churnCause', 'comment']];
@@ -105,4 +137,4 @@ if (require.main === module) {
 	console.log(`wrote ${path.relative(process.cwd(), surveyOut)}: ${fs.readFileSync(surveyOut, 'utf8').trim().split('\n').length - 1} answers`);
 }
 
-module.exports = { generate, survey };
+module.exports = { generate, survey, readSampleCsv };

@@ -28,7 +28,7 @@ export interface SummaryTotals {
 }
 
 /** (recent - previous) / mean of the two: bounded in [-2, 2], and 0 when both are 0. */
-export function symmetricChange(recent: number, previous: number): number {
+function symmetricChange(recent: number, previous: number): number {
 	const mean = (Math.abs(recent) + Math.abs(previous)) / 2;
 	return mean === 0 ? 0 : Math.round(((recent - previous) / mean) * 1000) / 1000;
 }

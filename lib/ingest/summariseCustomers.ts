@@ -498,7 +498,7 @@ function growInts(array: Int32Array): Int32Array {
 }
 
 /** The record gaps of one row of the columns (see SummaryColumns.longestGaps), newest first. */
-export function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
+function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
 	const gaps: GapRecord[] = [];
 	for (let k = cols.longestGapsFrom[row]; k < cols.longestGapsFrom[row + 1]; k += 2) {
 		gaps.push({ days: cols.longestGaps[k], endedDaysAgo: cols.analysisDay - cols.longestGaps[k + 1] });

@@ -40,15 +40,8 @@ const round = (value: number, digits: number) => {
 const probability = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
 
-export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
-
-/** The risk level's index in RISK_LEVELS. */
-export function riskCode(churnProbability: number, t: ScoringSettings['riskThresholds']): number {
-	return churnProbability >= t.critical ? 3 : churnProbability >= t.high ? 2 : churnProbability >= t.medium ? 1 : 0;
-}
-
 export function riskLevel(churnProbability: number, t: ScoringSettings['riskThresholds']): RiskLevel {
-	return RISK_LEVELS[riskCode(churnProbability, t)];
+	return churnProbability >= t.critical ? 'critical' : churnProbability >= t.high ? 'high' : churnProbability >= t.medium ? 'medium' : 'low';
 }
 
 /** One customer's scores as plain numbers, before rounding and formatting for output. */
@@ -175,4 +168,3 @@ export class ChurnScorer {
 		};
 	}
 }
-

@@ -12,6 +12,7 @@ import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/html
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../lib/report/baseHealth';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { idText } from '../../lib/ingest/contactFields';
+import { optionalInput } from '../shared/optionalInput';
 import { campaignReportProperties } from './CampaignReportDescription';
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -115,15 +116,6 @@ function readDays(ctx: IExecuteFunctions, name: string, label: string, fallback:
 	return value;
 }
 
-function ordersInput(ctx: IExecuteFunctions): INodeExecutionData[] {
-	try {
-		return ctx.getInputData(1);
-	} catch {
-		// The Orders input is optional: not connected means no orders given.
-		return [];
-	}
-}
-
 async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
 	const windowDays = readDays(this, 'windowDays', 'Reactivation Window (Days)', 30);
@@ -141,7 +133,7 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 
 	let orders: Map<string, OrderEvent[]> | undefined;
 	try {
-		orders = ordersByCustomer(this, ordersInput(this), zone);
+		orders = ordersByCustomer(this, optionalInput(this, 1), zone);
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
@@ -173,7 +165,7 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
 	const horizonDays = readDays(this, 'horizonDays', 'Left Means No Order Within (Days)', 90);
 	const flaggedLevels = new Set(this.getNodeParameter('flaggedLevels', 0, ['critical', 'high']) as string[]);
-	const orderItems = ordersInput(this);
+	const orderItems = optionalInput(this, 1);
 	if (orderItems.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Warning Accuracy needs the orders since the scored run on the Orders input', {
 			description: 'Connect every order placed after the analysis date of the scores (the same export Customer Data reads) to the second input.',
@@ -251,7 +243,7 @@ async function reportHealth(this: IExecuteFunctions, items: INodeExecutionData[]
 
 	let orders: Map<string, HealthOrders> | null = null;
 	try {
-		const events = ordersByCustomer(this, ordersInput(this), zone);
+		const events = ordersByCustomer(this, optionalInput(this, 1), zone);
 		if (events) {
 			orders = new Map();
 			for (const [id, list] of events) orders.set(id, { days: list.map((o) => zone.localDayNumber(o.at)), amounts: list.map((o) => o.amount) });

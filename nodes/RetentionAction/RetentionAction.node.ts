@@ -7,6 +7,7 @@ import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/rete
 import { parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
+import { optionalInput } from '../shared/optionalInput';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -93,7 +94,8 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	decisions.forEach((decision, i) => {
 		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
 		if (settings.rememberContacts && routes[i] !== 'none') {
-			remember(memory, decision.customerId, Date.parse(decision.contactedAt ?? '') || settings.now, decision.action);
+			// Everyone on a channel output was contacted, at contactedAt.
+			remember(memory, decision.customerId, Date.parse(decision.contactedAt as string), decision.action);
 		}
 	});
 	if (settings.rememberContacts) {
@@ -119,13 +121,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 
 /** The optional second input: earlier contacts, one item per contact. */
 function contactLogOf(context: IExecuteFunctions, zone: TimeZone): { history: ContactHistory; contacts: number } {
-	let items: INodeExecutionData[] = [];
-	try {
-		items = context.getInputData(1);
-	} catch {
-		// Workflows made before the node had a second input have nothing connected there.
-	}
-	const read = readContactLog((items ?? []).map((item) => item.json), zone);
+	const read = readContactLog(optionalInput(context, 1).map((item) => item.json), zone);
 	if ('error' in read) throw new NodeOperationError(context.getNode(), read.error, { description: read.description });
 	return read;
 }

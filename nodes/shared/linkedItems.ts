@@ -21,18 +21,17 @@ export function linkedItem(json: object, sourceItems: number | number[]): INodeE
  * json, so there the customer is named in the reason where the failure knew it.
  */
 export function errorItem(ctx: IExecuteFunctions, message: string, about: IDataObject | undefined, sourceItems: number | number[]): INodeExecutionData {
-	return markedForErrorOutput(ctx, linkedItem({ error: message, ...aboutCustomer(about) }, sourceItems));
+	return markedForErrorOutput(ctx, linkedItem({ error: message, ...aboutCustomer(about) }, sourceItems), Array.isArray(sourceItems) ? sourceItems[0] : sourceItems);
 }
 
 /** An earlier node's error item, passed on with its reason. */
 export function passedOnError(ctx: IExecuteFunctions, json: IDataObject, itemIndex: number): INodeExecutionData {
-	return markedForErrorOutput(ctx, linkedItem(json, itemIndex));
+	return markedForErrorOutput(ctx, linkedItem(json, itemIndex), itemIndex);
 }
 
-function markedForErrorOutput(ctx: IExecuteFunctions, item: INodeExecutionData): INodeExecutionData {
+function markedForErrorOutput(ctx: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): INodeExecutionData {
 	if (ctx.getNode().onError !== 'continueErrorOutput') return item;
-	const itemIndex = Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : typeof item.pairedItem === 'object' ? item.pairedItem.item : undefined;
-	return { ...item, error: new NodeOperationError(ctx.getNode(), String(item.json.error), itemIndex === undefined ? {} : { itemIndex }) };
+	return { ...item, error: new NodeOperationError(ctx.getNode(), String(item.json.error), { itemIndex }) };
 }
 
 /** The customer an error item is about, when the failed item named one. */

@@ -8,6 +8,7 @@
  * contact (a simulated order, or one of the sample's own late on its last day).
  */
 const crypto = require('crypto');
+const { readSampleCsv } = require('../generate-sample-data');
 
 const RATES = { treatment: 0.3, control: 0.15 };
 const DAY = 86_400_000;
@@ -55,9 +56,7 @@ function ordersAfterCampaigns(ordersCsv, contactLogRows) {
 function expectedRates(ordersCsv, contactLogRows, windowDays = 30) {
 	const simulated = simulatedOrders(contactLogRows);
 	const late = new Map();
-	for (const line of ordersCsv.trim().split('\n').slice(1)) {
-		// Customer ID, order ID and date come first in the sample and are never quoted.
-		const [customerId, , date] = line.split(',', 3);
+	for (const { customer_id: customerId, order_date: date } of readSampleCsv(ordersCsv)) {
 		if (date >= '2025-06-29') late.set(customerId, [...(late.get(customerId) ?? []), sampleOrderTime(date)]);
 	}
 	const count = { treatment: [0, 0], control: [0, 0] };

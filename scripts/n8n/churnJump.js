@@ -4,15 +4,16 @@
  * longer active at its end (about 37% churn against a usual 20-27%), for the churn-alert
  * template's check that the team hears about it.
  */
+const { readSampleCsv } = require('../generate-sample-data');
+
 const STOPPED_FROM = '2025-04-15';
 
 function churnJump(ordersCsv) {
 	const [header, ...lines] = ordersCsv.trimEnd().split('\n');
-	// Customer ID, order ID and date come first in the sample and are never quoted.
-	const kept = lines.filter((line) => {
-		const [customerId, , date] = line.split(',', 3);
-		const number = Number(customerId.slice(2));
-		return !(date >= STOPPED_FROM && Number.isInteger(number) && number % 2 === 0);
+	const rows = readSampleCsv(ordersCsv);
+	const kept = lines.filter((_, i) => {
+		const number = Number(rows[i].customer_id.slice(2));
+		return !(rows[i].order_date >= STOPPED_FROM && Number.isInteger(number) && number % 2 === 0);
 	});
 	return [header, ...kept].join('\n') + '\n';
 }

@@ -44,10 +44,11 @@ function n8nCli(n8n, env) {
 				resolve({ status, stderr, stdout: fs.readFileSync(outFile, 'utf8') });
 			});
 		});
+	// The file n8n imports from is removed afterwards: credentials are in it in plain text.
 	const importFile = async (kind, name, content) => {
 		const file = path.join(folder, name);
-		fs.writeFileSync(file, JSON.stringify(content));
-		const result = await call([`import:${kind}`, `--input=${file}`]);
+		fs.writeFileSync(file, JSON.stringify(content), { mode: 0o600 });
+		const result = await call([`import:${kind}`, `--input=${file}`]).finally(() => fs.rmSync(file, { force: true }));
 		if (result.status !== 0) throw new Error(`n8n import:${kind} of ${name} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 	};
 	return {

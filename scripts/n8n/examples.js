@@ -53,4 +53,4 @@ function prepareExamples(filesDir, settings = {}) {
 	});
 }
 
-module.exports = { listExamples, prepareExamples, clientSettings, withSettings, EXAMPLES, SETTINGS_NODE };
+module.exports = { listExamples, prepareExamples, clientSettings, withSettings, EXAMPLES };

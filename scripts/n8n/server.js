@@ -3,11 +3,12 @@
  * local owner account (n8n's editor asks for one first) whose login is kept in the user folder.
  * Used by `npm start` and by the editor check of `npm run test:e2e`.
  */
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
+const { n8nCli } = require('./cli');
 const { prepareExamples } = require('./examples');
 
 function editorEnv(n8n, userFolder, port, extra = {}) {
@@ -27,23 +28,12 @@ function editorEnv(n8n, userFolder, port, extra = {}) {
  * Imports every example workflow and template (sample files copied where n8n may read them;
  * `settings` overrides the templates' Client Settings), and `credentials` when given.
  */
-function importExamples(n8n, env, userFolder, { settings = {}, credentials } = {}) {
-	if (credentials) {
-		const file = path.join(userFolder, 'credentials.json');
-		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
-		const result = spawnSync(n8n.node, [n8n.n8nMain, 'import:credentials', `--input=${file}`], { env, encoding: 'utf8' });
-		fs.rmSync(file, { force: true });
-		if (result.status !== 0) throw new Error(`could not import the sandbox credentials: ${result.stderr}`);
-	}
-	const imported = [];
-	for (const { file, workflow } of prepareExamples(path.join(userFolder, 'files'), settings)) {
-		const workflowFile = path.join(userFolder, file);
-		fs.writeFileSync(workflowFile, JSON.stringify(workflow));
-		const result = spawnSync(n8n.node, [n8n.n8nMain, 'import:workflow', `--input=${workflowFile}`], { env, encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`could not import ${file}: ${result.stderr}`);
-		imported.push({ file, workflow });
-	}
-	return imported;
+async function importExamples(n8n, env, userFolder, { settings = {}, credentials } = {}) {
+	const cli = n8nCli(n8n, env);
+	if (credentials) await cli.importCredentials(credentials);
+	const examples = prepareExamples(path.join(userFolder, 'files'), settings);
+	for (const { file, workflow } of examples) await cli.importWorkflow(file, workflow);
+	return examples;
 }
 
 /** The sandbox owner's login: made once (random password, this machine only), then reused. */

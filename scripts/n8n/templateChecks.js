@@ -21,8 +21,8 @@ const byId = (items) => new Map(items.map((c) => [c.customerId, c]));
 const basic = `Basic ${Buffer.from(`${SANDBOX.smsUser}:${SANDBOX.smsToken}`).toString('base64')}`;
 
 /** Retention Action's five outputs of this run. */
-function routes(ctx, node = 'Retention Action') {
-	const [email, sms, push, crm, none] = [0, 1, 2, 3, 4].map((i) => ctx.output(node, i));
+function routes(ctx) {
+	const [email, sms, push, crm, none] = [0, 1, 2, 3, 4].map((i) => ctx.output('Retention Action', i));
 	return { email, sms, push, crm, none, control: none.filter((c) => c.group === 'control') };
 }
 
@@ -30,8 +30,8 @@ function routes(ctx, node = 'Retention Action') {
  * Mail, SMS, push and CRM calls went to exactly the customers on those outputs, each with their
  * own message, consent and credentials; returns the run's routes.
  */
-function checkSending(ctx, { node = 'Retention Action' } = {}) {
-	const r = routes(ctx, node);
+function checkSending(ctx) {
+	const r = routes(ctx);
 	const emailed = r.email.map((c) => c.email).sort();
 	assert.deepStrictEqual(ctx.mails.map((m) => m.to.join(',')).sort(), emailed, 'emails reach exactly the customers on the Email output');
 	const mailTo = new Map(ctx.mails.map((m) => [m.to[0], m]));

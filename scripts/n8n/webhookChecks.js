@@ -8,6 +8,7 @@ const axios = require('axios');
 const fs = require('fs');
 const path = require('path');
 const { startEditor } = require('./server');
+const { readSampleCsv } = require('../generate-sample-data');
 
 const DAY = 86_400_000;
 /** The analysis date the sample shop's orders end on. */
@@ -21,14 +22,12 @@ function recentOrdersOf(filesDir, customerId) {
 	const now = new Date();
 	const today = Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)}T00:00:00+08:00`);
 	const shift = Math.round((today - SAMPLE_END) / DAY) * DAY;
-	const lines = fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8').trim().split('\n').slice(1);
-	return lines
-		.filter((line) => line.startsWith(`${customerId},`))
-		.map((line) => {
-			// The first four cells: ID, order, date, amount (quoted when written like "¥1,234.00").
-			const [, , orderId, date, amount] = /^([^,]*),([^,]*),([^,]*),("[^"]*"|[^,]*)/.exec(line);
-			const at = new Date(Date.parse(`${date.replace(' ', 'T')}+08:00`) + shift);
-			return { orderId, orderDate: at.toISOString(), amount: Number(amount.replace(/["¥,]/g, '')) };
+	return readSampleCsv(fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8'))
+		.filter((row) => row.customer_id === customerId)
+		.map((row) => {
+			const at = new Date(Date.parse(`${row.order_date.replace(' ', 'T')}+08:00`) + shift);
+			// Some amounts are written as spreadsheets export them ("¥1,234.00").
+			return { orderId: row.order_id, orderDate: at.toISOString(), amount: Number(row.amount.replace(/[¥,]/g, '')) };
 		});
 }
 
