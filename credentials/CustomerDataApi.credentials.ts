@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { headerValue } from '../lib/ingest/api/requestSafety';
 
 export class CustomerDataApi implements ICredentialType {
 	name = 'customerDataApi';
@@ -97,13 +98,13 @@ export class CustomerDataApi implements ICredentialType {
 		const options: IHttpRequestOptions = { ...requestOptions, headers, qs };
 		switch (credentials.authType) {
 			case 'apiKeyHeader':
-				headers[String(credentials.keyName || 'X-API-Key')] = String(credentials.apiKey ?? '');
+				headers[String(credentials.keyName || 'X-API-Key')] = headerValue(String(credentials.apiKey ?? ''));
 				break;
 			case 'apiKeyQuery':
 				qs[String(credentials.keyName || 'api_key')] = String(credentials.apiKey ?? '');
 				break;
 			case 'bearer':
-				headers.Authorization = `Bearer ${String(credentials.token ?? '')}`;
+				headers.Authorization = `Bearer ${headerValue(String(credentials.token ?? ''))}`;
 				break;
 			case 'basic':
 				options.auth = { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };

@@ -8,7 +8,7 @@ import {
 	recordsOf,
 } from '../../lib/ingest/api/pagination';
 import { PageLoopGuard } from '../../lib/ingest/api/pageLoopGuard';
-import { firstPageUrl, isSameOrigin, nextPageUrl, redactRecord, secretRedactor } from '../../lib/ingest/api/requestSafety';
+import { firstPageUrl, isSameOrigin, nextPageUrl, redactRecord, redirectTarget, secretRedactor } from '../../lib/ingest/api/requestSafety';
 import { isRetryableStatus, retryDelay } from '../../lib/ingest/api/retryPolicy';
 import { objectRow } from '../../lib/ingest/readers/lineRows';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
@@ -52,10 +52,14 @@ interface ApiContext {
 	followOtherHosts: boolean;
 }
 
+const MAX_REDIRECTS = 5;
+const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+
 /**
- * One page, with retries on 429, 5xx and time-outs, honouring Retry-After. The time-out is a
- * deadline for the whole request (a drip-fed response cannot hold the node past it), and the
- * credential goes only to its own origin, also across redirects.
+ * One page. Redirects are followed here, not by the HTTP client: n8n's client strips only the
+ * Authorization header when a redirect leaves the host, so an API key in any other header would
+ * go with it. Each hop is checked like a next-page link: the credential goes only to its own
+ * origin, and another host is reached (without it) only with "Follow Other Hosts".
  */
 async function fetchPage(
 	ctx: IExecuteFunctions,
@@ -64,14 +68,46 @@ async function fetchPage(
 	options: CustomerDataOptions,
 	api: ApiContext,
 ): Promise<IN8nHttpFullResponse> {
-	const sameOrigin = isSameOrigin(request.url, api.baseUrl);
-	if (!sameOrigin && !api.followOtherHosts) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			api.redact(`Page ${request.page} is on ${originOf(request.url)}, not on the credential's ${originOf(api.baseUrl)}: not followed, so the API key stays with its own host`),
-			{ itemIndex, description: 'If that host really serves the next pages without a key, turn on "Follow Other Hosts Without Credentials" in the options.' },
-		);
+	let hop: PageRequest = request;
+	for (let redirects = 0; ; redirects++) {
+		const sameOrigin = isSameOrigin(hop.url, api.baseUrl);
+		if (!sameOrigin && !api.followOtherHosts) {
+			const what = redirects === 0 ? `Page ${request.page} is on` : `Page ${request.page} redirected to`;
+			throw new NodeOperationError(
+				ctx.getNode(),
+				api.redact(`${what} ${originOf(hop.url)}, not on the credential's ${originOf(api.baseUrl)}: not followed, so the API key stays with its own host`),
+				{ itemIndex, description: 'If that host really serves the pages without a key, turn on "Follow Other Hosts Without Credentials" in the options.' },
+			);
+		}
+		const response = await fetchWithRetries(ctx, itemIndex, hop, options, api, sameOrigin);
+		if (!isRedirect(response.statusCode)) return response;
+		const target = redirectTarget(response.headers.location, hop.url);
+		if (target === null) {
+			throw new NodeOperationError(ctx.getNode(), api.redact(`${hop.url} answered HTTP ${response.statusCode} without a usable Location`), { itemIndex });
+		}
+		if (redirects >= MAX_REDIRECTS) {
+			throw new NodeOperationError(ctx.getNode(), api.redact(`Page ${request.page}: more than ${MAX_REDIRECTS} redirects, last to ${target}`), {
+				itemIndex,
+				description: 'Use the address the API finally answers on as the Base URL or URL.',
+			});
+		}
+		// The Location is a whole address: its query is the one to send, not ours again.
+		hop = { ...hop, url: target, qs: {} };
 	}
+}
+
+/**
+ * One request, with retries on 429, 5xx and time-outs, honouring Retry-After. The time-out is a
+ * deadline for the whole request (a drip-fed response cannot hold the node past it).
+ */
+async function fetchWithRetries(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: PageRequest,
+	options: CustomerDataOptions,
+	api: ApiContext,
+	withCredential: boolean,
+): Promise<IN8nHttpFullResponse> {
 	const deadlineMs = options.timeoutSeconds * 1000;
 	const policy = { maxRetries: options.maxRetries, initialDelayMs: options.retryDelayMs, maxDelayMs: MAX_RETRY_AFTER_MS };
 	for (let attempt = 1; ; attempt++) {
@@ -100,13 +136,13 @@ async function fetchPage(
 			abortSignal: abort.signal,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			sendCredentialsOnCrossOriginRedirect: false,
+			disableFollowRedirect: true,
 		};
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: string;
 		let retryAfter: unknown;
 		try {
-			const sent = sameOrigin ? ctx.helpers.httpRequestWithAuthentication.call(ctx, 'customerDataApi', http) : ctx.helpers.httpRequest(http);
+			const sent = withCredential ? ctx.helpers.httpRequestWithAuthentication.call(ctx, 'customerDataApi', http) : ctx.helpers.httpRequest(http);
 			// A request still running when the deadline passes must not surface as an unhandled rejection later.
 			sent.catch(() => undefined);
 			response = (await Promise.race([sent, expired])) as IN8nHttpFullResponse;
@@ -126,7 +162,7 @@ async function fetchPage(
 				throw new NodeOperationError(ctx.getNode(), api.redact(`${request.url} answered HTTP ${response.statusCode}`), {
 					itemIndex,
 					// Redacted before it is cut, so a secret across the cut cannot show its first half.
-					description: `Response: ${api.redact(JSON.stringify(response.body)).slice(0, 500)}`,
+					description: `Response: ${api.redact(JSON.stringify(redactRecord(response.body, api.redact)) ?? '').slice(0, 500)}`,
 				});
 			}
 			failure = `answered HTTP ${response.statusCode}`;
@@ -170,7 +206,14 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 		followOtherHosts: options.followOtherHosts,
 	};
 	const first = firstPageRequest(url.trim(), qs, pagination);
-	let request: PageRequest | null = { ...first, url: firstPageUrl(first.url, credentials.baseUrl) };
+	const start = firstPageUrl(first.url, credentials.baseUrl);
+	if ('error' in start) {
+		throw new NodeOperationError(ctx.getNode(), api.redact(`URL not requested: ${start.error}`), {
+			itemIndex,
+			description: 'The URL must be a path under the credential\'s Base URL (like /orders), or a full URL on the same host. Change the Base URL of the credential to reach another API.',
+		});
+	}
+	let request: PageRequest | null = { ...first, url: start.url };
 	const seen = new PageLoopGuard();
 	let row = 0;
 	while (request) {

@@ -11,6 +11,10 @@ const hits: Record<string, number> = {};
 let server: http.Server;
 const slowReplies: NodeJS.Timeout[] = [];
 let base: string;
+/** A second origin (another port): what it receives is kept, to show what reached it. */
+let other: http.Server;
+let otherBase: string;
+const otherReceived: http.IncomingHttpHeaders[] = [];
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -59,6 +63,14 @@ beforeAll(async () => {
 				return send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'http://localhost:9/steal' });
 			case '/relative':
 				return n('page', 1) === 1 ? send(res, 200, { data: ORDERS.slice(0, PAGE), next: 'relative?page=2' }) : send(res, 200, { data: ORDERS.slice(PAGE), next: null });
+			case '/redirect-away':
+				return send(res, Number(url.searchParams.get('status') ?? 302), {}, { location: `${otherBase}/orders` });
+			case '/redirect-home':
+				return send(res, 307, {}, { location: '/offset?offset=0&limit=100' });
+			case '/redirect-loop':
+				return send(res, 302, {}, { location: `/redirect-loop?n=${hits[route]}` });
+			case '/api/orders':
+				return send(res, 200, ORDERS);
 			case '/html':
 				res.writeHead(200, { 'content-type': 'text/html' });
 				return res.end('<!DOCTYPE html><html><body>Please log in</body></html>');
@@ -90,15 +102,23 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	other = http.createServer((req, res) => {
+		otherReceived.push(req.headers);
+		send(res, 200, [{ customer_id: 'FOREIGN', order_id: 'F1', order_date: '2024-01-05', amount: 999 }]);
+	});
+	await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+	otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
 	slowReplies.forEach(clearTimeout);
-	server.closeAllConnections();
-	await new Promise((resolve) => server.close(resolve));
+	for (const s of [server, other]) {
+		s.closeAllConnections();
+		await new Promise((resolve) => s.close(resolve));
+	}
 });
 
-async function fromApi(parameters: IDataObject, apiKey = 'secret-key') {
+async function fromApi(parameters: IDataObject, apiKey = 'secret-key', baseUrl?: string) {
 	return runWorkflow(
 		linearWorkflow([
 			{
@@ -108,7 +128,7 @@ async function fromApi(parameters: IDataObject, apiKey = 'secret-key') {
 				parameters: { source: 'api', analysisDate: '2024-02-01', ...parameters, options: { retryDelayMs: 5, ...((parameters.options as IDataObject) ?? {}) } },
 			},
 		]),
-		{ credentials: { customerDataApi: { baseUrl: base, authType: 'apiKeyHeader', keyName: 'X-API-Key', apiKey, testPath: '/' } } },
+		{ credentials: { customerDataApi: { baseUrl: baseUrl ?? base, authType: 'apiKeyHeader', keyName: 'X-API-Key', apiKey, testPath: '/' } } },
 	);
 }
 
@@ -145,6 +165,46 @@ describe('Customer Data, a REST API with the Customer Data API credential', () =
 		const relative = await fromApi({ url: '/relative', pagination: 'nextUrlField', nextUrlField: 'next', recordsPath: 'data' });
 		expect(relative.error).toBeUndefined();
 		expect(orderCounts(relative)).toEqual(ALL_SEVEN);
+	});
+
+	it.each([301, 302, 303, 307, 308])('never sends the key where a redirect (%d) to another host points', async (status) => {
+		otherReceived.length = 0;
+		const result = await fromApi({ url: `/redirect-away?status=${status}` });
+		expect(result.error?.message).toBe(`Page 1 redirected to ${otherBase}, not on the credential's ${base}: not followed, so the API key stays with its own host`);
+		expect(otherReceived).toEqual([]);
+	});
+
+	it('follows a redirect to another host only when allowed, and then without the key', async () => {
+		otherReceived.length = 0;
+		const result = await fromApi({ url: '/redirect-away', options: { followOtherHosts: true } });
+		expect(result.error).toBeUndefined();
+		expect(orderCounts(result)).toEqual([['FOREIGN', 1]]);
+		expect(otherReceived).toHaveLength(1);
+		expect(JSON.stringify(otherReceived[0])).not.toContain('secret-key');
+	});
+
+	it('follows a redirect on its own host with the key, and stops a redirect loop', async () => {
+		const home = await fromApi({ url: '/redirect-home', recordsPath: 'orders' });
+		expect(home.error).toBeUndefined();
+		expect(orderCounts(home)).toEqual(ALL_SEVEN);
+		const loop = await fromApi({ url: '/redirect-loop' });
+		expect(loop.error?.message).toMatch(/^Page 1: more than 5 redirects, last to /);
+	});
+
+	it('starts only under the credential\'s Base URL, whatever the URL built from an item holds', async () => {
+		const api = `${base}/api`;
+		expect((await fromApi({ url: '/orders' }, 'secret-key', api)).error).toBeUndefined();
+		for (const [url, reason] of [
+			['/../../x', '/x is outside the credential\'s base path /api'],
+			['/%2e%2e/pages', '/pages is outside the credential\'s base path /api'],
+			[`${otherBase}/orders`, `${otherBase} is not the credential's ${base}`],
+			['//evil.example/orders', `http://evil.example is not the credential's ${base}`],
+		]) {
+			otherReceived.length = 0;
+			const result = await fromApi({ url, options: { followOtherHosts: true } }, 'secret-key', api);
+			expect(result.error?.message).toBe(`URL not requested: ${reason}`);
+			expect(otherReceived).toEqual([]);
+		}
 	});
 
 	it('says when a response is not JSON at all (a login page, an empty body)', async () => {

@@ -7,10 +7,11 @@ import { linearWorkflow } from '../engine/workflowBuilder';
 /*
  * No secret in any output or message: Customer Data reads from a server that misbehaves in
  * generated ways (echoes the credential it received in an error, an HTML page, a header, a
- * next-page link or the records themselves, at any offset; points to another host; fails),
- * with every kind of credential. Whatever happens, neither the secret nor the forms a server
- * could echo (URL-encoded, a basic-auth header) appear in the items, the error, its
- * description or the hints.
+ * next-page link or the records themselves, at any offset; points or redirects to another
+ * host; fails), with every kind of credential, secrets holding characters JSON escapes among
+ * them. Whatever happens, neither the secret nor the forms a server could echo (URL-encoded,
+ * JSON-escaped, a basic-auth header) appear in the items, the error, its description or the
+ * hints, and the other host never receives it.
  */
 
 type AuthType = 'apiKeyHeader' | 'apiKeyQuery' | 'bearer' | 'basic';
@@ -23,6 +24,9 @@ interface Scenario {
 	echoInHeader: boolean;
 	echoInRecords: boolean;
 	next: 'none' | 'ownHostWithEcho' | 'otherHost';
+	/** The first page answers with a redirect: to its own host, or to another one. */
+	redirect: 'none' | 'ownHost' | 'otherHost';
+	followOtherHosts: boolean;
 }
 
 const scenario = fc.record<Scenario>({
@@ -33,13 +37,22 @@ const scenario = fc.record<Scenario>({
 	echoInHeader: fc.boolean(),
 	echoInRecords: fc.boolean(),
 	next: fc.constantFrom('none', 'ownHostWithEcho', 'otherHost'),
+	redirect: fc.constantFrom('none', 'none', 'ownHost', 'otherHost'),
+	followOtherHosts: fc.boolean(),
 });
 
-const secretText = fc.stringMatching(/^[A-Za-z0-9_\-+/=.~!$]{12,40}$/);
+/** Secrets with characters JSON escapes (quotes, backslashes, control characters) as well as plain ones. */
+const secretText = fc
+	.tuple(fc.stringMatching(/^[A-Za-z0-9_\-+/=.~!$]{12,40}$/), fc.array(fc.tuple(fc.nat(40), fc.constantFrom('"', '\\', '\u0001', '\n', '\t', '\u001f', '</')), { maxLength: 3 }))
+	.map(([plain, specials]) => specials.reduce((text, [at, c]) => `${text.slice(0, at)}${c}${text.slice(at)}`, plain));
 
 let current: Scenario;
 let server: http.Server;
 let base: string;
+/** Another origin, which must never receive the credential, however it is reached. */
+let other: http.Server;
+let otherBase: string;
+let otherReceived: string[] = [];
 
 /** What the server received as the credential: the header, query value or authorization it was sent. */
 function received(req: http.IncomingMessage, url: URL): string {
@@ -63,6 +76,11 @@ beforeAll(async () => {
 			{ customer_id: 'C1', order_id: `O${page}a`, order_date: '2024-01-05', amount: 10, note: current.echoInRecords ? echo : 'ok' },
 			{ customer_id: current.echoInRecords ? echo : 'C2', order_id: `O${page}b`, order_date: current.echoInRecords ? `${pad}${echo}` : 'not a date', amount: 12 },
 		];
+		if (current.redirect !== 'none' && !url.searchParams.has('moved')) {
+			const target = current.redirect === 'ownHost' ? base : otherBase;
+			res.writeHead(302, { location: `${target}/orders?moved=1&k=${encodeURIComponent(echo)}` });
+			return res.end();
+		}
 		const send = (type: string, body: string) => {
 			res.writeHead(current.status, { 'content-type': type, ...headers });
 			res.end(body);
@@ -82,11 +100,20 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	other = http.createServer((req, res) => {
+		otherReceived.push(JSON.stringify([req.url, req.headers]));
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ data: [{ customer_id: 'C9', order_id: 'X1', order_date: '2024-01-05', amount: 1 }], next: null }));
+	});
+	await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+	otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((resolve) => server.close(resolve));
+	for (const s of [server, other]) {
+		s.closeAllConnections();
+		await new Promise((resolve) => s.close(resolve));
+	}
 });
 
 function credentialFor(auth: AuthType, secret: string): Record<string, string> {
@@ -102,8 +129,11 @@ function credentialFor(auth: AuthType, secret: string): Record<string, string> {
  * 8-character pieces of each: a message cut in the middle of a secret must not show half of it.
  */
 function piecesOf(auth: AuthType, secret: string): string[] {
-	const forms = [secret, encodeURIComponent(secret)];
-	if (auth === 'basic') forms.push(Buffer.from(`shop:${secret}`).toString('base64').slice(8));
+	const plain = [secret, encodeURIComponent(secret)];
+	if (auth === 'basic') plain.push(Buffer.from(`shop:${secret}`).toString('base64').slice(8));
+	// What is shown is JSON text, where a message that quotes a JSON body is escaped twice.
+	const escaped = (text: string) => JSON.stringify(text).slice(1, -1);
+	const forms = plain.flatMap((form) => [escaped(form), escaped(escaped(form))]);
 	return forms.flatMap((form) => Array.from({ length: form.length - 7 }, (_, i) => form.slice(i, i + 8)));
 }
 
@@ -125,6 +155,7 @@ describe('Customer Data from an API never shows the credential', () => {
 		await fc.assert(
 			fc.asyncProperty(scenario, fc.constantFrom<AuthType>('apiKeyHeader', 'apiKeyQuery', 'bearer', 'basic'), secretText, async (s, auth, secret) => {
 				current = s;
+				otherReceived = [];
 				const result = await runWorkflow(
 					linearWorkflow([
 						{
@@ -138,7 +169,7 @@ describe('Customer Data from an API never shows the credential', () => {
 								pagination: 'nextUrlField',
 								nextUrlField: 'next',
 								analysisDate: '2024-02-01',
-								options: { maxRetries: 0, retryDelayMs: 1, timeoutSeconds: 5 },
+								options: { maxRetries: 0, retryDelayMs: 1, timeoutSeconds: 5, followOtherHosts: s.followOtherHosts },
 							},
 						},
 					]),
@@ -146,6 +177,9 @@ describe('Customer Data from an API never shows the credential', () => {
 				);
 				const shown = everythingShown(result);
 				for (const piece of piecesOf(auth, secret)) expect(shown).not.toContain(piece);
+				// The other host may get the link's own text, never the credential the request carried.
+				const sentThere = otherReceived.map((r) => r.replace(/"\/orders\?[^"]*"/, '""')).join();
+				for (const piece of piecesOf(auth, secret)) expect(sentThere).not.toContain(piece);
 			}),
 			{ numRuns: 150 },
 		);
