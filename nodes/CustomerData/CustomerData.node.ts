@@ -8,7 +8,7 @@ import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParamet
 import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
-import { rowsFromApi } from './readFromApi';
+import { apiRequestOf, rowsFromApi } from './readFromApi';
 import { addBinaryFile } from './readFromBinary';
 
 const CANCEL_CHECK_EVERY = 10_000;
@@ -70,6 +70,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	};
 
 	let errorItems: INodeExecutionData[] = [];
+	let repeatedRequests = 0;
 	try {
 		if (source === 'items') {
 			// Rows from upstream nodes: each item is a row; its number is its position (1-based).
@@ -78,9 +79,18 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 				pipeline.add({ row: i + 1, values: items[i].json }, i);
 			}
 		} else {
+			// n8n runs the node once with all input items; an API request that is the same for
+			// several items (its parameters do not use the item) is fetched once, or its orders
+			// would be counted once per item.
+			const requested = new Set<string>();
 			errorItems = await forEachInputItem(this, items, async (itemIndex) => {
-				if (source === 'api') await consume(rowsFromApi(this, itemIndex, options), itemIndex);
-				else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
+				if (source === 'api') {
+					const request = apiRequestOf(this, itemIndex);
+					const key = JSON.stringify(request);
+					if (requested.has(key)) return void repeatedRequests++;
+					requested.add(key);
+					await consume(rowsFromApi(this, itemIndex, request, options), itemIndex);
+				} else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
 			});
 		}
 	} catch (error) {
@@ -105,6 +115,9 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	const hint = [
 		`Read ${result.rowsRead} rows: ${result.rowsAccepted} accepted, ${result.rejected.length} rejected.`,
 		fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
+		repeatedRequests > 0
+			? `${repeatedRequests} of ${items.length} input items asked for an API request an earlier item made already: fetched once, so no order is counted twice.`
+			: '',
 		result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
 		result.ordersAfterAnalysisDate === 1
 			? '1 order after the analysis date was left out of the summary.'

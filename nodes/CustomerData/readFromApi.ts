@@ -187,17 +187,29 @@ function originOf(url: string): string {
 	}
 }
 
-/** All records of all pages, as rows numbered across pages. */
-export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, options: CustomerDataOptions): AsyncGenerator<RawRow> {
-	const url = ctx.getNodeParameter('url', itemIndex) as string;
-	if (!url.trim()) throw new NodeOperationError(ctx.getNode(), 'URL is empty: give the path of the endpoint, like /orders', { itemIndex });
+/** What one input item asks the API for: the same for every item unless its parameters use the item. */
+export interface ApiRequest {
+	url: string;
+	recordsPath: string;
+	pagination: PaginationConfig;
+	maxPages: number;
+	qs: Record<string, string>;
+}
+
+export function apiRequestOf(ctx: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const url = (ctx.getNodeParameter('url', itemIndex) as string).trim();
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'URL is empty: give the path of the endpoint, like /orders', { itemIndex });
 	const recordsPath = ctx.getNodeParameter('recordsPath', itemIndex, '') as string;
 	const pagination = paginationFrom(ctx, itemIndex);
 	const maxPages = pagination.style === 'none' ? 1 : (ctx.getNodeParameter('maxPages', itemIndex, 100) as number);
 	const qs: Record<string, string> = {};
 	const parameters = (ctx.getNodeParameter('queryParameters', itemIndex, {}) as IDataObject).parameter as Array<{ name: string; value: string }> | undefined;
 	for (const { name, value } of parameters ?? []) if (name) qs[name] = value;
+	return { url, recordsPath, pagination, maxPages, qs };
+}
 
+/** All records of all pages, as rows numbered across pages. */
+export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, { url, recordsPath, pagination, maxPages, qs }: ApiRequest, options: CustomerDataOptions): AsyncGenerator<RawRow> {
 	const credentials = await ctx.getCredentials<{ baseUrl: string; apiKey?: string; token?: string; username?: string; password?: string }>('customerDataApi', itemIndex);
 	const secrets = [credentials.apiKey, credentials.token, credentials.password];
 	const api: ApiContext = {
@@ -205,7 +217,7 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, op
 		redact: secretRedactor(secrets, { username: credentials.username, password: credentials.password }),
 		followOtherHosts: options.followOtherHosts,
 	};
-	const first = firstPageRequest(url.trim(), qs, pagination);
+	const first = firstPageRequest(url, qs, pagination);
 	const start = firstPageUrl(first.url, credentials.baseUrl);
 	if ('error' in start) {
 		throw new NodeOperationError(ctx.getNode(), api.redact(`URL not requested: ${start.error}`), {

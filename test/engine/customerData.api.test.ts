@@ -2,7 +2,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow } from './harness';
-import { linearWorkflow } from './workflowBuilder';
+import { linearWorkflow, rowsStep } from './workflowBuilder';
 
 /** 7 orders of 3 customers, served in pages of 3 by every pagination style. */
 const ORDERS = Array.from({ length: 7 }, (_, i) => ({ customer_id: `C${i % 3}`, order_id: `O${i}`, order_date: `2024-01-0${i + 1}`, amount: 10 }));
@@ -205,6 +205,30 @@ describe('Customer Data, a REST API with the Customer Data API credential', () =
 			expect(result.error?.message).toBe(`URL not requested: ${reason}`);
 			expect(otherReceived).toEqual([]);
 		}
+	});
+
+	it('fetches a request once however many items reach the node, and once per distinct request', async () => {
+		const step = (url: string) => ({
+			name: 'Customer Data',
+			type: 'customerData',
+			credentials: { customerDataApi: { id: '1', name: 'Shop API' } },
+			parameters: { source: 'api', analysisDate: '2024-02-01', url, recordsPath: 'orders', options: { retryDelayMs: 5 } },
+		});
+		const credentials = { customerDataApi: { baseUrl: base, authType: 'apiKeyHeader', keyName: 'X-API-Key', apiKey: 'secret-key', testPath: '/' } };
+		const before = hits['/offset'] ?? 0;
+		const same = await runWorkflow(linearWorkflow([rowsStep([{ shop: 1 }, { shop: 2 }, { shop: 3 }]), step('/offset?offset=0&limit=100')]), { credentials });
+		expect(same.error).toBeUndefined();
+		expect(hits['/offset'] - before).toBe(1);
+		expect(orderCounts(same)).toEqual(ALL_SEVEN);
+		expect(same.hints('Customer Data').join(' ')).toContain('2 of 3 input items asked for an API request an earlier item made already: fetched once');
+		// Per item (an expression on the item): each distinct request once.
+		const perItem = await runWorkflow(linearWorkflow([rowsStep([{ offset: 0 }, { offset: 3 }, { offset: 0 }]), step('=/offset?offset={{ $json.offset }}&limit=3')]), { credentials });
+		expect(perItem.error).toBeUndefined();
+		expect(orderCounts(perItem)).toEqual([
+			['C0', 2],
+			['C1', 2],
+			['C2', 2],
+		]);
 	});
 
 	it('says when a response is not JSON at all (a login page, an empty body)', async () => {
