@@ -23,7 +23,9 @@ const SAMPLE = path.resolve(__dirname, '../examples/data/sample-orders.csv');
  */
 function weeklyDecisions(): WorkflowJson & { name: string } {
 	const template = JSON.parse(fs.readFileSync(WIN_BACK, 'utf8')) as WorkflowJson & { name: string };
-	const settings = clientSettings(template);
+	// The template ships a placeholder Coupon Secret, which Retention Action refuses: the demo
+	// signs its codes with one of its own, as each client does (fixed, so the demo reads the same every time).
+	const settings = { ...clientSettings(template), couponSecret: 'demo-only-sample-shop-coupon-key' };
 	const fill = (value: unknown): unknown => {
 		if (typeof value === 'string') {
 			const m = /^=\{\{ \$\('Client Settings'\)\.first\(\)\.json\.(\w+) \}\}$/.exec(value);

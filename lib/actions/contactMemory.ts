@@ -1,5 +1,6 @@
 import { ACTIONS, Action } from './actionCatalog';
 import { PastContact } from './contactPolicy';
+import { IdPairs, mapFromStore, storeFromMap } from '../values/idKeyedStore';
 
 /**
  * The contacts a node made in earlier runs, compact enough for a large base in workflow static
@@ -7,7 +8,18 @@ import { PastContact } from './contactPolicy';
  * older than the longest window that still matters are pruned on every run, and a customer
  * keeps at most MAX_PER_CUSTOMER, so the memory stays bounded.
  */
-export type ContactMemory = Record<string, number[]>;
+export type ContactMemory = Map<string, number[]>;
+
+const codesOf = (value: unknown): number[] | null => (Array.isArray(value) ? value.filter((code): code is number => typeof code === 'number') : null);
+
+/** The memory from static data (any earlier form), and back. */
+export function loadContactMemory(stored: unknown): ContactMemory {
+	return mapFromStore(stored, codesOf);
+}
+
+export function storedContactMemory(memory: ContactMemory): IdPairs<number[]> {
+	return storeFromMap(memory);
+}
 
 const MINUTE = 60_000;
 const CODES = 16;
@@ -24,14 +36,15 @@ export function decodeContact(code: number): PastContact | null {
 }
 
 export function contactsOf(memory: ContactMemory, customerId: string): PastContact[] {
-	const codes = memory[customerId];
-	if (!Array.isArray(codes)) return [];
+	const codes = memory.get(customerId);
+	if (!codes) return [];
 	return codes.map(decodeContact).filter((c): c is PastContact => c !== null);
 }
 
 /** Adds a contact, keeping the customer's newest MAX_PER_CUSTOMER. */
 export function remember(memory: ContactMemory, customerId: string, at: number, action: Action): void {
-	const codes = (memory[customerId] ??= []);
+	let codes = memory.get(customerId);
+	if (!codes) memory.set(customerId, (codes = []));
 	codes.push(encodeContact(at, action));
 	if (codes.length > MAX_PER_CUSTOMER) codes.splice(0, codes.length - MAX_PER_CUSTOMER);
 }
@@ -39,11 +52,10 @@ export function remember(memory: ContactMemory, customerId: string, at: number, 
 /** Drops contacts older than keepDays before now, and customers left with none. */
 export function prune(memory: ContactMemory, now: number, keepDays: number): ContactMemory {
 	const oldest = Math.floor((now - keepDays * 86_400_000) / MINUTE) * CODES;
-	const kept: ContactMemory = {};
-	for (const [id, codes] of Object.entries(memory)) {
-		if (!Array.isArray(codes)) continue;
-		const recent = codes.filter((code) => typeof code === 'number' && code >= oldest);
-		if (recent.length) kept[id] = recent;
+	const kept: ContactMemory = new Map();
+	for (const [id, codes] of memory) {
+		const recent = codes.filter((code) => code >= oldest);
+		if (recent.length) kept.set(id, recent);
 	}
 	return kept;
 }

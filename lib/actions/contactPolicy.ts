@@ -77,21 +77,33 @@ const DAY = 86_400_000;
 
 export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number };
 
-/** Whether one more contact now keeps within the frequency cap and the action's cooldown. */
-export function checkCaps(history: readonly PastContact[], action: Action, now: number, policy: CapPolicy): CapVerdict {
-	const past = history.filter((c) => c.at <= now).sort((x, y) => x.at - y.at);
+/**
+ * Whether one more contact at `at` (when it goes out, after quiet hours) keeps within the
+ * frequency cap and the action's cooldown. Every known contact counts, also one scheduled for
+ * later (a run at 22:00 schedules for 09:00 next morning; a run at 23:59 must see it).
+ */
+export function checkCaps(history: readonly PastContact[], action: Action, at: number, policy: CapPolicy): CapVerdict {
+	const known = [...history].sort((x, y) => x.at - y.at);
 	if (policy.cooldownDays > 0) {
-		const last = [...past].reverse().find((c) => c.action === action);
-		if (last && now - last.at < policy.cooldownDays * DAY) {
-			return { reason: `same action ${Math.floor((now - last.at) / DAY)} days ago (cooldown ${policy.cooldownDays} days)`, nextEligibleAt: last.at + policy.cooldownDays * DAY };
+		const cooldown = policy.cooldownDays * DAY;
+		const same = known.filter((c) => c.action === action && Math.abs(at - c.at) < cooldown);
+		if (same.length) {
+			const latest = same[same.length - 1];
+			const when = latest.at >= at ? `already scheduled for ${new Date(latest.at).toISOString()}` : `${Math.floor((at - latest.at) / DAY)} days ago`;
+			return { reason: `same action ${when} (cooldown ${policy.cooldownDays} days)`, nextEligibleAt: latest.at + cooldown };
 		}
 	}
 	if (policy.maxContacts > 0) {
-		const inWindow = past.filter((c) => now - c.at < policy.windowDays * DAY);
+		const window = policy.windowDays * DAY;
+		const inWindow = known.filter((c) => at - c.at < window);
 		if (inWindow.length >= policy.maxContacts) {
 			// Eligible again when enough of the window's contacts have aged out of it.
 			const freeing = inWindow[inWindow.length - policy.maxContacts];
-			return { reason: `${inWindow.length} contacts in the last ${policy.windowDays} days (limit ${policy.maxContacts})`, nextEligibleAt: freeing.at + policy.windowDays * DAY };
+			const scheduled = inWindow.filter((c) => c.at >= at).length;
+			return {
+				reason: `${inWindow.length} contacts in the last ${policy.windowDays} days${scheduled ? ` (${scheduled} scheduled)` : ''} (limit ${policy.maxContacts})`,
+				nextEligibleAt: freeing.at + window,
+			};
 		}
 	}
 	return { ok: true };

@@ -234,9 +234,22 @@ const FALLBACK: Record<Language, Required<Record<keyof Placeholders, string>>> =
 export function render(text: string, values: Placeholders, language: Language): string {
 	return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
 		if (!(key in FALLBACK[language])) return whole;
-		const value = values[key as keyof Placeholders];
-		return value === null || value === undefined || value === '' ? FALLBACK[language][key as keyof Placeholders] : value;
+		const value = oneLine(values[key as keyof Placeholders]);
+		return value === null || value === '' ? FALLBACK[language][key as keyof Placeholders] : value;
 	});
+}
+
+/**
+ * A value from the data (a name, a store, a product) as one line of plain text: a CR/LF in a
+ * name would otherwise start a new header where a subject is sent as one (SMTP, an HTTP
+ * target), and other control characters have no business in a message.
+ */
+export function oneLine(value: string | null | undefined): string | null {
+	if (value === null || value === undefined) return null;
+	return value
+		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+		.replace(/ {2,}/g, ' ')
+		.trim();
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

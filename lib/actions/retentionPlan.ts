@@ -4,9 +4,9 @@ import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
 import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
 import { mergeContacts } from './contactLog';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
-import { couponCode } from './couponCode';
+import { couponCode, couponSecretProblem } from './couponCode';
 import { isControl } from './holdout';
-import { Language, htmlOf, render, templateFor } from './messages';
+import { Language, htmlOf, oneLine, render, templateFor } from './messages';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
@@ -127,6 +127,9 @@ export function planRetention(
 	const decisions: RetentionDecision[] = new Array(customers.length);
 	const routes: Route[] = new Array(customers.length).fill('none');
 	const candidates: Candidate[] = [];
+	// A customer listed twice (two exports merged, a CRM sending an update twice) is decided
+	// once: the same address must not get two messages and two coupons in one run.
+	const firstListed = new Set<string>();
 
 	customers.forEach((facts, index) => {
 		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / DAY);
@@ -141,6 +144,8 @@ export function planRetention(
 			decision.suppressionReason = reason;
 			decision.nextEligibleAt = nextEligibleAt === null ? null : new Date(nextEligibleAt).toISOString();
 		};
+		if (firstListed.has(facts.customerId)) return suppress('listed again in this run: decided once, by the first record of this customer');
+		firstListed.add(facts.customerId);
 		if (action === 'noAction') {
 			decision.suppressionReason = rule ? `playbook: ${rule.note}` : 'no playbook rule matched';
 			return;
@@ -150,7 +155,7 @@ export function planRetention(
 		if ('reason' in choice) return suppress(choice.reason);
 		decision.channel = choice.channel;
 		const past = facts.lastContactedAt === null ? history(facts.customerId) : mergeContacts(history(facts.customerId), [{ at: facts.lastContactedAt, action: null }]);
-		const caps = checkCaps(past, action, s.now, s.caps);
+		const caps = checkCaps(past, action, sendTime(facts, s), s.caps);
 		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
 		const discount = discountPercent(action, tier, cause, facts.stage === 'churned', s.maxDiscountPct);
 		const { cost, expectedValue } = costs(action, choice.channel, facts, discount, s);
@@ -160,6 +165,7 @@ export function planRetention(
 		candidates.push({ index, facts, decision, cost, channel: choice.channel });
 	});
 
+	const secretProblem = couponSecretProblem(s.couponSecret);
 	// Highest expected value first, until the budget is spent. Control customers are drawn along
 	// the same ranking and stop where the budget stops, so both groups are alike.
 	candidates.sort((x, y) => y.decision.expectedValue - x.decision.expectedValue || (x.facts.customerId < y.facts.customerId ? -1 : 1));
@@ -180,6 +186,7 @@ export function planRetention(
 			d.suppressionReason = 'control group: held out to measure the campaign';
 			continue;
 		}
+		if (secretProblem && ACTION_DEFINITIONS[d.action].incentive !== 'none') throw new CouponSecretError(secretProblem, d.customerId);
 		spent += c.cost;
 		d.group = 'treatment';
 		writeMessage(d, c.facts, c.channel, s);
@@ -202,6 +209,15 @@ export function planRetention(
 			tierBasis: tiers.basis,
 		},
 	};
+}
+
+/** Raised rather than issue coupon codes that anyone who reads the workflow could mint. */
+export class CouponSecretError extends Error {
+	readonly description = 'Set Options > Coupon Secret to a long random text (16 characters or more) of this client\'s own, kept out of shared workflows: for example an expression that reads an environment variable. Codes stay valid only while it stays the same.';
+
+	constructor(problem: string, customerId: string) {
+		super(`${problem}: no coupon codes issued (customer ${customerId} would get one)`);
+	}
 }
 
 function emptyDecision(customerId: string, cause: Cause, evidence: string, tier: ValueTier, action: Action, rule: PlaybookRule | null, campaignId: string): RetentionDecision {
@@ -278,7 +294,7 @@ function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Chan
 
 	if (channel === 'crm') {
 		const value = Math.round(facts.value);
-		d.taskSubject = `${s.language === 'zh-CN' ? '客户挽回' : 'Win back'} ${facts.name ?? facts.customerId}: ${CAUSE_LABELS[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value ${value})`;
+		d.taskSubject = `${s.language === 'zh-CN' ? '客户挽回' : 'Win back'} ${oneLine(facts.name) || oneLine(facts.customerId)}: ${CAUSE_LABELS[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value ${value})`;
 		d.taskBody = [
 			`${d.actionLabel}. Customer ${facts.customerId}${facts.name ? ` (${facts.name})` : ''}, stage ${facts.stage ?? 'unknown'}, churn probability ${facts.churnProbability.toFixed(2)}, predicted value ${value}.`,
 			`Why they may be leaving: ${d.causeEvidence}.`,

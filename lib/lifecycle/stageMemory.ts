@@ -12,7 +12,8 @@ export interface RememberedStage {
 	sinceDay: number;
 }
 
-export type StageMemory = Record<string, number>;
+/** By customer ID (a Map: any text is an ID, `__proto__` too). */
+export type StageMemory = Map<string, number>;
 
 export function encodeStage(entry: RememberedStage): number {
 	return ALL_STAGES.indexOf(entry.stage) * DAY_BITS + entry.sinceDay;

@@ -94,18 +94,18 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
 	});
 
-	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: {}, populationGapDays: null };
+	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
 	const populationGap = populationGapDays(readable.map((r) => r.input)) ?? memory.populationGapDays;
 	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
 
 	const staged = readable.map(({ json, sourceItems, input, day }) => {
 		const id = String(json.customerId ?? '');
-		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages[id]) : null;
+		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
 		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
 		const decision = decideStage({ ...input, previousStage }, settings, populationGap);
 		const unchanged = previousStage === decision.stage;
 		const sinceDay = unchanged && remembered ? remembered.sinceDay : day;
-		if (previousFrom === 'staticData' && id) memory.stages[id] = encodeStage({ stage: decision.stage, sinceDay });
+		if (previousFrom === 'staticData' && id) memory.stages.set(id, encodeStage({ stage: decision.stage, sinceDay }));
 		return {
 			stage: decision.stage,
 			changed: !unchanged,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { StageMemory } from '../../lib/lifecycle/stageMemory';
+import { mapFromStore, storeFromMap } from '../../lib/values/idKeyedStore';
 import type { StageModel } from '../../lib/lifecycle/stages';
 
 /**
@@ -15,9 +16,10 @@ interface Stored {
 export function loadStageMemory(ctx: IExecuteFunctions, model: StageModel): Stored {
 	const data = ctx.getWorkflowStaticData('node');
 	const stored = data[model] as IDataObject | undefined;
-	return { stages: (stored?.stages as StageMemory) ?? {}, populationGapDays: (stored?.populationGapDays as number) ?? null };
+	const stages = mapFromStore(stored?.stages, (code) => (typeof code === 'number' ? code : null));
+	return { stages, populationGapDays: (stored?.populationGapDays as number) ?? null };
 }
 
 export function saveStageMemory(ctx: IExecuteFunctions, model: StageModel, stored: Stored): void {
-	ctx.getWorkflowStaticData('node')[model] = stored as unknown as IDataObject;
+	ctx.getWorkflowStaticData('node')[model] = { stages: storeFromMap(stored.stages), populationGapDays: stored.populationGapDays } as unknown as IDataObject;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions/contactLog';
-import { ContactMemory, contactsOf, prune, remember } from '../../lib/actions/contactMemory';
+import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
 import { parseDate } from '../../lib/ingest/parseDate';
@@ -68,7 +68,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		// Shown only for their playbook source: read only then.
 		if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
 		if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0, '[]');
-		settings = readRetentionSettings(parameters, now, workflowZone, `${this.getWorkflow().id ?? ''}:${node.id}`);
+		settings = readRetentionSettings(parameters, now, workflowZone);
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
@@ -83,12 +83,18 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	});
 
 	const staticData = this.getWorkflowStaticData('node');
-	const memory = (staticData.contacts as ContactMemory | undefined) ?? {};
-	const { decisions, routes, totals } = planRetention(
-		readable.map((r) => r.facts),
-		settings,
-		(customerId) => mergeContacts(contactsOf(memory, customerId), log.history.get(customerId) ?? []),
-	);
+	const memory = loadContactMemory(staticData.contacts);
+	let plan: ReturnType<typeof planRetention>;
+	try {
+		plan = planRetention(
+			readable.map((r) => r.facts),
+			settings,
+			(customerId) => mergeContacts(contactsOf(memory, customerId), log.history.get(customerId) ?? []),
+		);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	const { decisions, routes, totals } = plan;
 
 	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
 	decisions.forEach((decision, i) => {
@@ -99,7 +105,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		}
 	});
 	if (settings.rememberContacts) {
-		staticData.contacts = prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays)) as unknown as IDataObject;
+		staticData.contacts = storedContactMemory(prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays))) as unknown as IDataObject;
 	}
 	// With "continue on fail", items that could not be read go to No Action with their error.
 	outputs[ROUTES.indexOf('none')].push(...errorItems);

@@ -197,7 +197,7 @@ export const retentionActionProperties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Makes coupon codes impossible to guess. Empty: a secret derived from this workflow and node; set one so codes stay the same if the workflow is copied.',
+				description: 'Signs coupon codes so nobody can make valid ones: a long random text (16+ characters) of your own, best from an environment variable. Required when an action gives a coupon.',
 			},
 			{ displayName: 'Default Time Zone', name: 'defaultTimezone', type: 'string', default: '', placeholder: 'e.g. Asia/Shanghai', description: "Quiet hours of customers without a timezone field are in this zone. Empty: the workflow's time zone." },
 			{ displayName: 'Free Shipping Cost', name: 'shippingCost', type: 'number', default: 8, typeOptions: { minValue: 0 }, description: 'What free shipping costs you when a customer uses it' },

@@ -76,7 +76,7 @@ function rulesFromParameter(value: unknown): PlaybookRule[] {
 	return parsePlaybook(rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))));
 }
 
-export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string, fallbackSecret: string): PlanSettings & { rememberContacts: boolean } {
+export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean } {
 	const p = parametersSchema.safeParse(raw);
 	if (!p.success) throw new Error(p.error.issues.map((i) => i.message).join('; '));
 	const o = optionsSchema.safeParse(raw.options ?? {});
@@ -108,7 +108,7 @@ export function readRetentionSettings(raw: RetentionParameters, now: number, wor
 		shippingCost: opt.shippingCost,
 		perkCost: opt.perkCost,
 		tierThresholds: { vip: opt.tierVip, high: opt.tierHigh, medium: opt.tierMedium },
-		couponSecret: opt.couponSecret || fallbackSecret,
+		couponSecret: opt.couponSecret,
 		skipUnprofitable: !opt.includeUnprofitable,
 		now,
 		rememberContacts: opt.rememberContacts,

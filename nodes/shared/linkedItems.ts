@@ -49,7 +49,12 @@ export function isUpstreamError(json: IDataObject): boolean {
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): Error {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, itemIndex === undefined ? {} : { itemIndex });
+	// A lib error may carry what to do about it.
+	const description = (error as { description?: unknown } | null)?.description;
+	return new NodeOperationError(ctx.getNode(), message, {
+		...(itemIndex === undefined ? {} : { itemIndex }),
+		...(typeof description === 'string' ? { description } : {}),
+	});
 }
 
 /**

@@ -4,6 +4,8 @@
  * point the templates at them. Used by `npm run test:e2e` and `npm start`. The credential IDs
  * are the ones the templates name, so importing these fills them in.
  */
+const crypto = require('crypto');
+
 const SANDBOX = {
 	smsUser: 'AC0123456789sandbox',
 	smsToken: 'sms-sandbox-token',
@@ -20,9 +22,18 @@ function sandboxCredentials(smtpPort) {
 	];
 }
 
-/** Client Settings that send the templates' API calls to the stub, one path per service. */
+/**
+ * Client Settings that send the templates' API calls to the stub, one path per service, and a
+ * coupon secret of this sandbox's own (Retention Action refuses the templates' placeholder).
+ */
 function sandboxSettings(stubBase) {
-	return { smsApiUrl: `${stubBase}/sms`, pushApiUrl: `${stubBase}/push`, crmApiUrl: `${stubBase}/crm`, alertWebhookUrl: `${stubBase}/chat` };
+	return {
+		smsApiUrl: `${stubBase}/sms`,
+		pushApiUrl: `${stubBase}/push`,
+		crmApiUrl: `${stubBase}/crm`,
+		alertWebhookUrl: `${stubBase}/chat`,
+		couponSecret: crypto.randomBytes(24).toString('base64url'),
+	};
 }
 
 module.exports = { SANDBOX, sandboxCredentials, sandboxSettings };

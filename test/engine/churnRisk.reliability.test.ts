@@ -1,3 +1,4 @@
+import { TEST_COUPON_SECRET } from '../helpers/couponSecret';
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow } from './harness';
 import { linearWorkflow, rowsStep } from './workflowBuilder';
@@ -126,7 +127,7 @@ describe('"On Error: Continue" never lets an unscored customer look scored', () 
 				rowsStep(refundOnly),
 				{ name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' }, ...continueOnError },
 				{ name: 'Lifecycle Stage', type: 'lifecycleStage', parameters: { analysisDate: '2025-06-30' }, ...continueOnError },
-				{ name: 'Retention Action', type: 'retentionAction', parameters: { storeName: 'Shop' }, ...continueOnError },
+				{ name: 'Retention Action', type: 'retentionAction', parameters: { storeName: 'Shop', options: { couponSecret: TEST_COUPON_SECRET } }, ...continueOnError },
 			]),
 		);
 		expect(result.json('Lifecycle Stage')).toEqual([{ error: NO_CUSTOMERS, customerId: 'R1' }]);

@@ -48,18 +48,18 @@ describe("Retention Action's contact memory", () => {
 	it('stays bounded over any number of runs: at most 12 per customer, nothing older than the window', () => {
 		fc.assert(
 			fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 40 }), { minLength: 1, maxLength: 60 }), (runs) => {
-				let memory: ContactMemory = {};
+				let memory: ContactMemory = new Map();
 				const keepDays = 30;
 				let now = Date.UTC(2024, 0, 1);
 				for (const contacted of runs) {
 					for (const id of contacted) remember(memory, `C${id}`, now, 'careMessage');
 					memory = prune(memory, now, keepDays);
-					for (const id of Object.keys(memory)) {
+					for (const id of memory.keys()) {
 						const contacts = contactsOf(memory, id);
 						expect(contacts.length).toBeLessThanOrEqual(MAX_PER_CUSTOMER);
 						expect(contacts.every((c) => now - c.at <= keepDays * 86_400_000)).toBe(true);
 					}
-					expect(Object.keys(memory).length).toBeLessThanOrEqual(31);
+					expect(memory.size).toBeLessThanOrEqual(31);
 					now += 3 * 86_400_000;
 				}
 			}),

@@ -1,3 +1,4 @@
+import { TEST_COUPON_SECRET } from '../helpers/couponSecret';
 import fc from 'fast-check';
 import { unsoundValues } from '../helpers/unsoundValues';
 import type { IDataObject } from 'n8n-workflow';
@@ -60,7 +61,7 @@ function suite(rows: IDataObject[], s: Settings): Promise<RunResult> {
 			{
 				name: 'Retention Action',
 				type: 'retentionAction',
-				parameters: { storeName: 'Tea House', sendTime: '2025-01-02T10:00:00Z', controlShare: s.controlShare, requireOptIn: s.requireOptIn, channelOrder: s.channelOrder },
+				parameters: { storeName: 'Tea House', sendTime: '2025-01-02T10:00:00Z', controlShare: s.controlShare, requireOptIn: s.requireOptIn, channelOrder: s.channelOrder, options: { couponSecret: TEST_COUPON_SECRET } },
 				...continueOnError,
 			},
 		]),

@@ -1,7 +1,8 @@
+import { TEST_COUPON_SECRET } from '../../helpers/couponSecret';
 import fc from 'fast-check';
 import { ACTIONS, CHANNELS } from '../../../lib/actions/actionCatalog';
 import { CauseInput, decideCause, parseCause } from '../../../lib/actions/churnCause';
-import { contactsOf, MAX_PER_CUSTOMER, prune, remember } from '../../../lib/actions/contactMemory';
+import { ContactMemory, contactsOf, MAX_PER_CUSTOMER, prune, remember } from '../../../lib/actions/contactMemory';
 import { quietUntil } from '../../../lib/actions/contactPolicy';
 import { couponCode } from '../../../lib/actions/couponCode';
 import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
@@ -119,14 +120,14 @@ describe('quiet hours', () => {
 
 describe('the contact memory', () => {
 	it('keeps each customer\u2019s newest contacts, and prunes what no window needs', () => {
-		const memory = {};
+		const memory: ContactMemory = new Map();
 		const day = 86_400_000;
 		for (let i = 0; i < 20; i++) remember(memory, 'C1', Date.UTC(2024, 0, 1) + i * day, 'careMessage');
 		expect(contactsOf(memory, 'C1')).toHaveLength(MAX_PER_CUSTOMER);
 		expect(contactsOf(memory, 'C1')[0]).toEqual({ at: Date.UTC(2024, 0, 9), action: 'careMessage' });
 		remember(memory, 'C2', Date.UTC(2023, 0, 1), 'greeting');
 		const pruned = prune(memory, Date.UTC(2024, 0, 21), 5);
-		expect(Object.keys(pruned)).toEqual(['C1']);
+		expect([...pruned.keys()]).toEqual(['C1']);
 		expect(contactsOf(pruned, 'C1').map((c) => c.at)).toEqual([16, 17, 18, 19, 20].map((d) => Date.UTC(2024, 0, d)));
 	});
 });
@@ -191,7 +192,7 @@ describe('the contact policy holds for any customers and any settings', () => {
 					shippingCost: 8,
 					perkCost: 5,
 					tierThresholds: { vip: 2000, high: 500, medium: 100 },
-					couponSecret: 'x',
+					couponSecret: TEST_COUPON_SECRET,
 					skipUnprofitable: s.skipUnprofitable,
 					now: Date.UTC(2024, 5, 30, 10),
 				};

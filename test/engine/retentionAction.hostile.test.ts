@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runWorkflow } from './harness';
+import { customer, OUTPUTS, retentionAction, run, withContactLog } from './retentionActionRuns';
+import { linearWorkflow, rowsStep } from './workflowBuilder';
+
+/** Customer IDs that are names on every plain object's prototype. */
+export const PROTOTYPE_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+const CAPS = { cooldownDays: 14, maxContacts: 2, windowDays: 30, quietStart: '21:00', quietEnd: '09:00' };
+
+describe('Retention Action refuses to issue coupons anyone could mint', () => {
+	it.each([
+		['', 'Coupon Secret is empty'],
+		['change-me-for-each-client', 'Coupon Secret "change-me-for-each-client" is a placeholder'],
+		['short-secret', 'Coupon Secret is shorter than 16 characters'],
+	])('secret %j: stops before any code goes out, saying what to set', async (couponSecret, problem) => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([customer('A')]), retentionAction({ options: { couponSecret } })]));
+		expect(result.error?.message).toBe(`${problem}: no coupon codes issued (customer A would get one)`);
+		expect((result.error as { description?: string }).description).toMatch(/^Set Options > Coupon Secret to a long random text/);
+	});
+
+	it('needs no secret when no contacted customer gets a coupon', async () => {
+		const { byId } = await run([customer('A')], { playbookSource: 'json', playbookJson: JSON.stringify([{ note: 'care', action: 'careMessage' }]), options: { couponSecret: '' } });
+		expect(byId.A).toMatchObject({ output: 'email', action: 'careMessage', couponCode: null });
+	});
+});
+
+describe('Retention Action keeps text from the data on one line where a header is built from it', () => {
+	it('turns CR/LF and other control characters of a name or store name into a space', async () => {
+		const { byId } = await run([customer('A', { firstName: 'Ann\r\nBcc: all@evil.example' }), customer('B', { firstName: 'Bo\u0000b', predictedClv: 100_000 })], {
+			storeName: 'Tea\r\nHouse',
+		});
+		expect(byId.A.subject).toBe('A thank-you from Tea House, Ann Bcc: all@evil.example');
+		for (const field of ['subject', 'pushTitle', 'taskSubject'] as const) {
+			for (const id of ['A', 'B']) expect([id, field, /[\u0000-\u001f]/.test(String(byId[id][field] ?? ''))]).toEqual([id, field, false]);
+		}
+		expect(byId.B.taskSubject).toMatch(/^Win back Bo b: /);
+	});
+});
+
+describe('Retention Action counts contacts scheduled past quiet hours', () => {
+	it('three evening runs email a customer once: 22:00 schedules for 09:00, 22:30 and 23:59 see it (node memory)', async () => {
+		const staticData: IDataObject = {};
+		const runs = [];
+		for (const sendTime of ['2024-06-30T22:00:00Z', '2024-06-30T22:30:00Z', '2024-06-30T23:59:00Z']) runs.push(await run([customer('A')], { sendTime, options: CAPS }, staticData));
+		expect(runs.map((r) => r.byId.A.output)).toEqual(['email', 'none', 'none']);
+		expect(runs[0].byId.A).toMatchObject({ contactedAt: '2024-07-01T09:00:00.000Z' });
+		expect(runs[1].byId.A.suppressionReason).toBe('same action already scheduled for 2024-07-01T09:00:00.000Z (cooldown 14 days)');
+	});
+
+	it('the same through the Contact Log, and the frequency cap counts scheduled contacts too', async () => {
+		const log = [{ customerId: 'A', contactedAt: '2024-07-01T09:00:00.000Z', action: 'loyaltyPerk', group: 'treatment' }];
+		const again = await runWorkflow(withContactLog([customer('A')], log, { sendTime: '2024-06-30T23:59:00Z', options: { ...CAPS, rememberContacts: false } }));
+		expect(again.error).toBeUndefined();
+		expect(again.json('Retention Action', OUTPUTS.indexOf('none'))[0]).toMatchObject({ customerId: 'A', suppressionReason: 'same action already scheduled for 2024-07-01T09:00:00.000Z (cooldown 14 days)' });
+		const capped = await runWorkflow(
+			withContactLog([customer('A')], [...log, { customerId: 'A', contactedAt: '2024-06-25T10:00:00Z', action: 'careMessage' }], { sendTime: '2024-06-30T23:59:00Z', options: { ...CAPS, cooldownDays: 0, rememberContacts: false } }),
+		);
+		expect(capped.json('Retention Action', OUTPUTS.indexOf('none'))[0]).toMatchObject({ customerId: 'A', suppressionReason: '2 contacts in the last 30 days (1 scheduled) (limit 2)' });
+	});
+});
+
+describe('Retention Action decides once for a customer listed twice', () => {
+	it('contacts the first record and says why the second is left out: one message, one coupon', async () => {
+		const { byOutput } = await run([customer('A'), customer('B'), customer('A', { firstName: 'Again' })]);
+		const a = OUTPUTS.flatMap((o) => byOutput[o].filter((item) => item.customerId === 'A').map((item) => ({ output: o, firstName: item.firstName, reason: item.suppressionReason })));
+		expect(a).toEqual([
+			{ output: 'email', firstName: 'A', reason: null },
+			{ output: 'none', firstName: 'Again', reason: 'listed again in this run: decided once, by the first record of this customer' },
+		]);
+	});
+});
+
+describe('Retention Action and Lifecycle Stage with customer IDs that are prototype names', () => {
+	it('contacts each such customer, remembers them, and holds them back on the next run', async () => {
+		const staticData: IDataObject = {};
+		const first = await run(PROTOTYPE_IDS.map((id) => customer(id)), {}, staticData);
+		expect(first.byOutput.email.map((item) => item.customerId).sort()).toEqual([...PROTOTYPE_IDS].sort());
+		const again = await run(PROTOTYPE_IDS.map((id) => customer(id)), { sendTime: '2024-07-02T10:00:00Z' }, staticData);
+		expect(again.byOutput.none.map((item) => [item.customerId, String(item.suppressionReason).slice(0, 11)]).sort()).toEqual(PROTOTYPE_IDS.map((id) => [id, 'same action']).sort());
+	});
+
+	it('Lifecycle Stage remembers them: unchanged on the second run', async () => {
+		const staticData: IDataObject = {};
+		const rows = PROTOTYPE_IDS.map((customerId) => ({ customerId, orders: 3, recencyDays: 10, tenureDays: 100, avgDaysBetweenOrders: 30 }));
+		const step = { name: 'Lifecycle Stage', type: 'lifecycleStage', parameters: { analysisDate: '2024-11-01' } };
+		await runWorkflow(linearWorkflow([rowsStep(rows), step]), { staticData });
+		const second = await runWorkflow(linearWorkflow([rowsStep(rows), step]), { staticData });
+		expect(second.json('Lifecycle Stage').map((r) => [r.customerId, r.stageChanged, r.previousStage])).toEqual(PROTOTYPE_IDS.map((id) => [id, false, 'active']));
+	});
+});
