@@ -25,7 +25,7 @@ function weeklyDecisions(): WorkflowJson & { name: string } {
 	const template = JSON.parse(fs.readFileSync(WIN_BACK, 'utf8')) as WorkflowJson & { name: string };
 	// The template ships a placeholder Coupon Secret, which Retention Action refuses: the demo
 	// signs its codes with one of its own, as each client does (fixed, so the demo reads the same every time).
-	const settings = { ...clientSettings(template), couponSecret: 'demo-only-sample-shop-coupon-key' };
+	const settings: Record<string, unknown> = { ...clientSettings(template), couponSecret: 'demo-only-sample-shop-coupon-key' };
 	const fill = (value: unknown): unknown => {
 		if (typeof value === 'string') {
 			const m = /^=\{\{ \$\('Client Settings'\)\.first\(\)\.json\.(\w+) \}\}$/.exec(value);

@@ -1,5 +1,6 @@
-import { hasValue, idText, textOrNull } from '../ingest/contactFields';
-import { parseDate } from '../ingest/parseDate';
+import { customerIdOf } from '../customer/customerId';
+import { hasValue, textOrNull } from '../ingest/contactFields';
+import { DateOrder, parseDate } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { ACTIONS, Action } from './actionCatalog';
 import { PastContact } from './contactPolicy';
@@ -14,7 +15,6 @@ import { PastContact } from './contactPolicy';
 export type ContactHistory = Map<string, PastContact[]>;
 
 /** The log's fields, as Retention Action writes them (its output items) and as a sheet may name them. */
-const CUSTOMER_FIELDS = ['customerId', 'customer_id'] as const;
 const TIME_FIELDS = ['contactedAt', 'contacted_at', 'sentAt'] as const;
 
 const first = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => row[f]).find(hasValue);
@@ -30,18 +30,18 @@ function withoutBom(row: Record<string, unknown>): Record<string, unknown> {
  * Reads the rows; the first unusable row is an error naming it (1-based) and what to fix, since
  * a log read in part would let the caps contact a customer too often.
  */
-export function readContactLog(rows: ReadonlyArray<Record<string, unknown>>, zone: TimeZone): { history: ContactHistory; contacts: number } | { error: string; description: string } {
+export function readContactLog(rows: ReadonlyArray<Record<string, unknown>>, zone: TimeZone, dateOrder: DateOrder = 'ymd'): { history: ContactHistory; contacts: number } | { error: string; description: string } {
 	const history: ContactHistory = new Map();
 	let contacts = 0;
 	for (let i = 0; i < rows.length; i++) {
 		const row = withoutBom(rows[i]);
 		if (textOrNull(row.group)?.toLowerCase() === 'control') continue;
-		const customerId = idText(first(row, CUSTOMER_FIELDS));
+		const customerId = customerIdOf(row);
 		const when = first(row, TIME_FIELDS);
 		const where = `Contact Log row ${i + 1}${customerId ? ` (customer ${customerId})` : ''}`;
 		if (customerId === null) return { error: `${where} has no customerId`, description: 'Each row of the contact log needs customerId and contactedAt, as Retention Action writes them.' };
 		if (!hasValue(when)) return { error: `${where} has no contactedAt`, description: 'Give the time of each contact (contactedAt), e.g. 2025-06-30T10:00:00Z.' };
-		const parsed = parseDate(when, 'ymd', zone);
+		const parsed = parseDate(when, dateOrder, zone);
 		if ('error' in parsed) return { error: `${where}: contactedAt ${parsed.error}`, description: 'Give the time of each contact as a date and time, e.g. 2025-06-30T10:00:00Z.' };
 		const action = textOrNull(row.action);
 		const known = action !== null && (ACTIONS as readonly string[]).includes(action) ? (action as Action) : null;

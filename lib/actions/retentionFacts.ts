@@ -1,5 +1,8 @@
-import { hasValue, parseFlag, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
-import { parseDate } from '../ingest/parseDate';
+import { customerIdOf } from '../customer/customerId';
+import { allBounded, boundedAmount } from '../values/boundedNumbers';
+import { consentOfRecord } from './consentOfRecord';
+import { hasValue, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { DateOrder, parseDate } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { CauseInput } from './churnCause';
 import { Reach } from './contactPolicy';
@@ -28,10 +31,9 @@ const obj = (value: unknown): Record<string, unknown> => (typeof value === 'obje
 const num = (value: unknown) => parseOptionalNumber(value);
 
 /** Reads an item; returns why not when it cannot be planned for. */
-export function retentionFactsFromRecord(json: Record<string, unknown>, zone: TimeZone): { facts: RetentionFacts } | { error: string } {
-	const customerId = textOrNull(json.customerId ?? json.customer_id ?? json.id);
-	if (customerId === null) return { error: 'has no customerId' };
-	const consent = obj(json.consent);
+export function retentionFactsFromRecord(json: Record<string, unknown>, zone: TimeZone, dateOrder: DateOrder = 'ymd'): { facts: RetentionFacts } | { error: string } {
+	const customerId = customerIdOf(json);
+	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const signals = obj(json.signals);
 	const trend = obj(json.trend);
 	const rfm = obj(json.rfm);
@@ -40,10 +42,21 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, zone: Ti
 	if (churnProbability === null || churnProbability < 0 || churnProbability > 1) {
 		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
 	}
+	const amounts = allBounded({
+		predictedClv: boundedAmount(json.predictedClv, 'predictedClv'),
+		historicClv: boundedAmount(json.historicClv, 'historicClv'),
+		totalSpend: boundedAmount(json.totalSpend, 'totalSpend'),
+		expectedAvgOrderValue: boundedAmount(json.expectedAvgOrderValue, 'expectedAvgOrderValue'),
+		avgOrderValue: boundedAmount(json.avgOrderValue, 'avgOrderValue'),
+	});
+	if ('error' in amounts) return { error: `(customer ${customerId}) ${amounts.error}` };
+	const money = amounts.values;
 	const orders = num(json.orders) ?? 0;
 	// Read like every other date: a CRM's "2024-06-20 10:00" is wall-clock time in the zone.
-	const contacted = hasValue(json.lastContactedAt) ? parseDate(json.lastContactedAt, 'ymd', zone) : null;
-	const lastContactedAt = contacted && 'ms' in contacted ? contacted.ms : null;
+	const contacted = hasValue(json.lastContactedAt) ? parseDate(json.lastContactedAt, dateOrder, zone) : null;
+	// A contact date that cannot be read would let the caps contact the customer too soon.
+	if (contacted && 'error' in contacted) return { error: `(customer ${customerId}) lastContactedAt ${contacted.error}: give it as a date and time (2024-06-30T10:00:00Z), or leave it empty` };
+	const lastContactedAt = contacted ? contacted.ms : null;
 	const firstName = textOrNull(json.firstName);
 	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
 	return {
@@ -53,7 +66,7 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, zone: Ti
 			reach: {
 				email: textOrNull(json.email),
 				phone: textOrNull(json.phone),
-				consent: { email: parseFlag(consent.email), sms: parseFlag(consent.sms), push: parseFlag(consent.push) },
+				consent: consentOfRecord(json),
 			},
 			timezone: textOrNull(json.timezone),
 			lastContactedAt,
@@ -61,8 +74,8 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, zone: Ti
 			riskLevel: textOrNull(json.riskLevel),
 			segment: textOrNull(rfm.segment),
 			churnProbability,
-			value: Math.max(0, num(json.predictedClv) ?? num(json.historicClv) ?? num(json.totalSpend) ?? 0),
-			orderValue: Math.max(0, num(json.expectedAvgOrderValue) ?? num(json.avgOrderValue) ?? 0),
+			value: Math.max(0, money.predictedClv ?? money.historicClv ?? money.totalSpend ?? 0),
+			orderValue: Math.max(0, money.expectedAvgOrderValue ?? money.avgOrderValue ?? 0),
 			topProduct: products.length ? textOrNull(products[0].productName) ?? textOrNull(products[0].productId) : null,
 			categories,
 			cause: {

@@ -3,6 +3,7 @@ import { dayNumberToIsoDate } from '../ingest/parseDate';
 import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
 import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
 import { mergeContacts } from './contactLog';
+import { ContactLogRow, contactLogRow } from './contactLogRow';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { isControl } from './holdout';
@@ -78,6 +79,8 @@ export interface RetentionDecision {
 	suppressionReason: string | null;
 	nextEligibleAt: string | null;
 	campaignId: string;
+	/** For the treatment and control group: the row to append to the contact log, safe to open in a spreadsheet. */
+	contactLogRow: ContactLogRow | null;
 }
 
 export interface PlanTotals {
@@ -193,6 +196,8 @@ export function planRetention(
 		routes[c.index] = c.channel;
 	}
 
+	for (const c of candidates) if (c.decision.group !== null) c.decision.contactLogRow = contactLogRow(c.decision, c.facts.segment);
+
 	const byRoute: Record<Route, number> = { email: 0, sms: 0, push: 0, crm: 0, none: 0 };
 	for (const r of routes) byRoute[r]++;
 	const treated = decisions.filter((d) => d.group === 'treatment');
@@ -250,6 +255,7 @@ function emptyDecision(customerId: string, cause: Cause, evidence: string, tier:
 		suppressionReason: null,
 		nextEligibleAt: null,
 		campaignId,
+		contactLogRow: null,
 	};
 }
 

@@ -2,7 +2,7 @@ import { ByteKeyTable } from './byteKeyTable';
 import { FieldMapping } from './fieldMapping';
 import { DateOrder, parseDate } from './parseDate';
 import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from './parseMoney';
-import { hasValue, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { hasValue, idText, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { fingerprintOfValues } from './rowFingerprint';
 import { ContactFields, contactReader } from './contactRecord';
 import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from './fieldCatalog';
@@ -55,6 +55,8 @@ export type ContactUpdate = { customerId: string; at: number; contact: ContactFi
 
 export type CleanResult = { order: CleanOrder } | { rejection: Rejection; contactUpdate?: ContactUpdate };
 
+const descriptiveColumnsOf = (mapping: FieldMapping) => new Set(DESCRIPTIVE_FIELDS.map((field) => mapping[field]).filter((column): column is string => column !== undefined));
+
 /**
  * Turns raw rows into orders. Stateful, because of order IDs: line-item exports write one row
  * per product line and repeat the order ID, so a repeated order ID is another line of that
@@ -72,23 +74,30 @@ export class OrderCleaner {
 	private readonly moreFingerprints = new Map<number, number[]>();
 	/** What joins a row's values in its text: the file's delimiter (see rowFingerprint). */
 	rowSeparator = ',';
-	private readonly readContact: ReturnType<typeof contactReader>;
+	private readContact: ReturnType<typeof contactReader>;
 	/** Mapped columns that describe the customer or their experience, not the order line. */
-	private readonly descriptiveColumns: Set<string>;
+	private descriptiveColumns: Set<string>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
 
 	constructor(
-		readonly mapping: FieldMapping,
+		public mapping: FieldMapping,
 		readonly options: CleaningOptions,
 	) {
 		this.readContact = contactReader(mapping, options);
-		this.descriptiveColumns = new Set(DESCRIPTIVE_FIELDS.map((field) => mapping[field]).filter((column): column is string => column !== undefined));
+		this.descriptiveColumns = descriptiveColumnsOf(mapping);
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
 		if (!mapping.amount && !mapping.unitPrice && mapping.quantity) {
 			throw new Error('Quantity is mapped but neither Amount nor Unit Price is: map one of them, so each line has a value');
 		}
+	}
+
+	/** A mapping grown by keys later records brought (see CustomerDataPipeline): the rows read so far had none of them. */
+	useMapping(mapping: FieldMapping): void {
+		this.mapping = mapping;
+		this.readContact = contactReader(mapping, this.options);
+		this.descriptiveColumns = descriptiveColumnsOf(mapping);
 	}
 
 	private parseOrderDate(value: unknown): ReturnType<typeof parseDate> {
@@ -107,7 +116,7 @@ export class OrderCleaner {
 
 		const idValue = raw[m.customerId as string];
 		if (typeof idValue === 'object' && idValue !== null) return reject(`customer ID (column "${m.customerId}") is ${Array.isArray(idValue) ? 'a list' : 'an object'}, not a text or a number: map the field that holds the ID itself`);
-		const customerId = textOrNull(idValue);
+		const customerId = idText(idValue);
 		if (customerId === null) return reject(`customer ID (column "${m.customerId}") is empty`);
 
 		// A row rejected for its order still tells what the customer said about contact: with a

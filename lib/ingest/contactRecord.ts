@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '../values/spreadsheetText';
 import { CleaningOptions } from './cleanOrders';
 import { hasValue, normaliseEmail, normalisePhone, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
 import { ORDER_FIELDS, OrderField } from './fieldCatalog';
@@ -80,16 +81,9 @@ function readField(extras: ContactFields, key: ExtraField, value: unknown, optio
 			return;
 		default: {
 			const text = textOrNull(value);
-			if (text !== null && FORMULA_START.test(text)) {
-				extras.issues.push(`${key} "${text.slice(0, 40)}" starts like a spreadsheet formula: kept with a leading ' so a spreadsheet shows it as text`);
-				extras[key] = `'${text}`;
-			} else extras[key] = text;
+			const safe = text === null ? null : spreadsheetSafe(text);
+			if (text !== null && safe !== text) extras.issues.push(`${key} "${text.slice(0, 40)}" starts like a spreadsheet formula: kept with a leading ' so a spreadsheet shows it as text`);
+			extras[key] = safe;
 		}
 	}
 }
-
-/**
- * Text a spreadsheet would run as a formula when the items are exported to CSV or Excel
- * (=, +, @, a tab, or - not starting a number): OWASP's CSV-injection advice is a leading '.
- */
-const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]))/;

@@ -1,7 +1,7 @@
 import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './cleanOrders';
 import { BYTE_PATH_FIELDS, scanCsvOrders } from './csvOrderScanner';
 import { CustomerSummary } from './customerSummary';
-import { FieldMapping, MappingResult, resolveFieldMapping } from './fieldMapping';
+import { FieldMapping, MappingResult, missingColumnError, resolveFieldMapping } from './fieldMapping';
 import { dayNumberToIsoDate } from './parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
@@ -65,6 +65,9 @@ export interface PipelineResult {
  */
 export class CustomerDataPipeline {
 	private mapping: MappingResult | undefined;
+	/** Every column or key seen, in the order first seen: the mapping is resolved over all of them. */
+	private readonly columns: string[] = [];
+	private readonly seenColumns = new Set<string>();
 	private cleaner: OrderCleaner | undefined;
 	private summaryReader: SummaryRowReader | undefined;
 	readonly summariser = new CustomerSummariser();
@@ -92,7 +95,7 @@ export class CustomerDataPipeline {
 			this.rejected.push({ row: raw.row, sourceItem, reason: raw.error, raw: raw.raw });
 			return;
 		}
-		if (!this.mapping) this.start(Object.keys(raw.values));
+		this.seeColumns(raw.values);
 		if (this.summaryReader) {
 			const read = this.summaryReader.read(raw.values, raw.row, sourceItem);
 			if ('rejection' in read) this.rejected.push(read.rejection);
@@ -159,6 +162,7 @@ export class CustomerDataPipeline {
 			addRow: (row: RawRow) => this.add(row, sourceItem),
 			cleanerFor: (columns: string[]): OrderCleaner | undefined => {
 				if (!this.mapping) this.start(columns);
+				else this.seeColumns(Object.fromEntries(columns.map((c) => [c, null])));
 				const mapping = (this.mapping as MappingResult).mapping;
 				const byteFields: readonly string[] = BYTE_PATH_FIELDS;
 				const readable = Object.entries(mapping).every(([field, column]) => byteFields.includes(field) && columns.includes(column as string));
@@ -167,17 +171,51 @@ export class CustomerDataPipeline {
 		};
 	}
 
+	/**
+	 * Notes new keys of a row; when one appears after the first row, the mapping is resolved again
+	 * over all keys seen, so a field absent from the first record (an email, an opt-in) is read
+	 * from every record that has it.
+	 */
+	private seeColumns(values: Record<string, unknown>): void {
+		let added = false;
+		for (const key in values) {
+			if (this.seenColumns.has(key)) continue;
+			this.seenColumns.add(key);
+			this.columns.push(key);
+			added = true;
+		}
+		if (!this.mapping) this.start(this.columns);
+		else if (added) {
+			const before = JSON.stringify(this.mapping.mapping);
+			const next = resolveFieldMapping(this.columns, this.options.explicitMapping);
+			if (JSON.stringify(next.mapping) !== before) (this.cleaner ?? this.summaryReader)?.useMapping(next.mapping);
+			this.mapping = next;
+		}
+	}
+
 	private start(columns: string[]): void {
-		this.mapping = resolveFieldMapping(columns, this.options.explicitMapping);
-		if (this.options.inputKind === 'customerSummaries') {
-			this.summaryReader = new SummaryRowReader(this.mapping.mapping, this.options.cleaning, this.options.analysisDay);
-		} else {
-			this.cleaner = new OrderCleaner(this.mapping.mapping, this.options.cleaning);
-			this.cleaner.rowSeparator = this.rowSeparator;
+		for (const column of columns) {
+			if (this.seenColumns.has(column)) continue;
+			this.seenColumns.add(column);
+			this.columns.push(column);
+		}
+		const mapping = (this.mapping = resolveFieldMapping(this.columns, this.options.explicitMapping));
+		try {
+			if (this.options.inputKind === 'customerSummaries') {
+				this.summaryReader = new SummaryRowReader(mapping.mapping, this.options.cleaning, this.options.analysisDay);
+			} else {
+				this.cleaner = new OrderCleaner(mapping.mapping, this.options.cleaning);
+				this.cleaner.rowSeparator = this.rowSeparator;
+			}
+		} catch (error) {
+			// A required field without a column is often a mapped column the data does not have: say that.
+			throw missingColumnError(mapping, this.columns) ?? error;
 		}
 	}
 
 	finish(): PipelineResult {
+		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
+		if (missing) throw missing;
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;

@@ -117,6 +117,10 @@ export function parseDate(value: unknown, order: DateOrder, zone: TimeZone): Dat
 	m = DAY_FIRST_OR_MONTH_FIRST.exec(text);
 	if (m) {
 		if (order === 'ymd') {
+			// 6/25/2024 can only be month first, 25/6/2024 only day first: read those as they must be.
+			const [a, b] = [+m[1], +m[2]];
+			if (a > 12 && b <= 12) return fromParts(zone, +m[3], b, a, m[4], m[5], m[6], m[7], m[8]);
+			if (b > 12 && a <= 12) return fromParts(zone, +m[3], a, b, m[4], m[5], m[6], m[7], m[8]);
 			return { error: `"${text}" could be day/month or month/day: set the Date Order option to DD/MM/YYYY or MM/DD/YYYY` };
 		}
 		const [day, month] = order === 'dmy' ? [+m[1], +m[2]] : [+m[2], +m[1]];

@@ -270,12 +270,15 @@ export class CustomerSummariser {
 		else if (!extra.includes(sourceItem)) extra.push(sourceItem);
 	}
 
-	/** The value from the customer's latest order that has one wins. */
+	/**
+	 * The value from the customer's latest order that has one wins; at the same instant an
+	 * opt-out (false) wins over a yes, whichever row came first.
+	 */
 	private remember(state: CustomerState, field: ContactField, value: string | number | boolean, at: number): void {
 		const contact = (state.contact ??= {});
 		const contactAt = (state.contactAt ??= {});
 		const seenAt = contactAt[field];
-		if (seenAt === undefined || at >= seenAt) {
+		if (seenAt === undefined || at > seenAt || (at === seenAt && !(contact[field] === false && value === true))) {
 			contact[field] = value;
 			contactAt[field] = at;
 		}

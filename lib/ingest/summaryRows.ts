@@ -15,16 +15,22 @@ import { buildCustomerSummary } from './buildCustomerSummary';
  */
 export class SummaryRowReader {
 	private readonly seen = new Set<string>();
-	private readonly readContact: ReturnType<typeof contactReader>;
+	private readContact: ReturnType<typeof contactReader>;
 
 	constructor(
-		private readonly mapping: FieldMapping,
+		private mapping: FieldMapping,
 		private readonly options: CleaningOptions,
 		private readonly analysisDay: number,
 	) {
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orders) throw new Error('No number-of-orders column was found: map the Number of Orders field to one of the columns');
 		this.readContact = contactReader(mapping, options);
+	}
+
+	/** A mapping grown by keys later records brought (see CustomerDataPipeline). */
+	useMapping(mapping: FieldMapping): void {
+		this.mapping = mapping;
+		this.readContact = contactReader(mapping, this.options);
 	}
 
 	read(raw: Record<string, unknown>, row: number, sourceItem: number): { customer: CustomerSummary } | { rejection: Rejection } {

@@ -1,5 +1,7 @@
+import { customerIdOf } from '../customer/customerId';
 import { parseOptionalNumber } from '../ingest/contactFields';
 import { analysisDayOfRecord } from '../ingest/recordShape';
+import { allBounded, boundedAmount } from '../values/boundedNumbers';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';
 
@@ -14,9 +16,8 @@ import { ModelCustomer } from './churnModel';
 export type RecordReading = { customer: ModelCustomer } | { noOrders: true; customerId: string } | { error: string };
 
 export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackAnalysisDay: number): RecordReading {
-	const id = json.customerId ?? json.customer_id ?? json.id;
-	if (id === undefined || id === null || String(id).trim() === '') return { error: 'has no customerId' };
-	const customerId = String(id);
+	const customerId = customerIdOf(json);
+	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : json) as Record<string, unknown>;
 	const orders = parseOptionalNumber(json.orders);
 	if (orders === 0) return { noOrders: true, customerId };
@@ -31,10 +32,16 @@ export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackA
 	const invalid = invalidHistory(history);
 	if (invalid) return { error: `(customer ${customerId}): ${invalid}` };
 
-	const monetaryValue = parseOptionalNumber(inputs.monetaryValue) ?? 0;
+	const amounts = allBounded({
+		monetaryValue: boundedAmount(inputs.monetaryValue, 'monetaryValue'),
+		totalSpend: boundedAmount(json.totalSpend, 'totalSpend'),
+		avgOrderValue: boundedAmount(json.avgOrderValue, 'avgOrderValue'),
+	});
+	if ('error' in amounts) return { error: `(customer ${customerId}) ${amounts.error}` };
+	const monetaryValue = amounts.values.monetaryValue ?? 0;
 	const orderCount = orders ?? x + 1;
-	const totalSpend = parseOptionalNumber(json.totalSpend) ?? monetaryValue * orderCount;
-	const avgOrderValue = parseOptionalNumber(json.avgOrderValue) ?? (orderCount > 0 ? totalSpend / orderCount : 0);
+	const totalSpend = amounts.values.totalSpend ?? monetaryValue * orderCount;
+	const avgOrderValue = amounts.values.avgOrderValue ?? (orderCount > 0 ? totalSpend / orderCount : 0);
 	const analysisDay = analysisDayOfRecord(json, fallbackAnalysisDay);
 	return {
 		customer: {

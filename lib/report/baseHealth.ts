@@ -1,4 +1,5 @@
-import { idText, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { customerIdOf } from '../customer/customerId';
+import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';
@@ -195,7 +196,7 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
  * when they ran) as the health report reads it; `dayOf` turns an ISO date into a day number.
  */
 export function healthCustomerOf(json: Record<string, unknown>, dayOf: (iso: unknown) => number | null): HealthCustomer | { error: string } {
-	const customerId = idText(json.customerId);
+	const customerId = customerIdOf(json);
 	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const signals = (json.signals && typeof json.signals === 'object' ? json.signals : {}) as Record<string, unknown>;
 	const rfm = (json.rfm && typeof json.rfm === 'object' ? json.rfm : null) as Record<string, unknown> | null;

@@ -1,5 +1,8 @@
+import { customerIdOf } from '../customer/customerId';
+import { allBounded, boundedAmount, boundedCount } from '../values/boundedNumbers';
+import { fromSpreadsheetSafe } from '../values/spreadsheetText';
 import { getPath } from '../ingest/api/pagination';
-import { idText, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
 import { parseDate } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { CampaignOutcome } from './campaignEvaluation';
@@ -29,7 +32,7 @@ const GROUPS = new Set(['treatment', 'control']);
  * lastOrderAt). Returns the reason when the record cannot be read.
  */
 export function campaignOutcomeOf(record: Record<string, unknown>, orders: OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
-	const customerId = idText(record.customerId);
+	const customerId = customerIdOf(record);
 	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
 	const group = textOrNull(record.group);
 	if (group === null || !GROUPS.has(group)) return { error: `(customer ${customerId}) has group ${JSON.stringify(record.group ?? null)}: "treatment" or "control" is needed (Retention Action writes it)` };
@@ -52,15 +55,21 @@ export function campaignOutcomeOf(record: Record<string, unknown>, orders: Order
 		revenue = inWindow.reduce((sum, o) => sum + o.amount, 0);
 		reactivated = orderCount > 0;
 	} else {
-		const since = parseOptionalNumber(record.ordersSinceContact);
+		const read = allBounded({ since: boundedCount(record.ordersSinceContact, 'ordersSinceContact'), revenue: boundedAmount(record.revenueSinceContact, 'revenueSinceContact') });
+		if ('error' in read) return { error: `(customer ${customerId}) ${read.error}` };
+		const since = read.values.since;
 		const lastOrder = record.lastOrderAt === null || record.lastOrderAt === undefined ? null : parseDate(record.lastOrderAt, 'ymd', s.zone);
 		if (since !== null) orderCount = since;
 		else if (lastOrder && !('error' in lastOrder)) orderCount = lastOrder.ms > contactedAt && lastOrder.ms <= end ? 1 : 0;
 		else return { error: `(customer ${customerId}) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input` };
-		revenue = parseOptionalNumber(record.revenueSinceContact) ?? 0;
+		revenue = read.values.revenue ?? 0;
 		reactivated = orderCount > 0;
 	}
-	const text = (path: string) => textOrNull(getPath(record, path));
+	// A contact log written for spreadsheets protects formula-like text with a leading '.
+	const text = (path: string) => {
+		const value = textOrNull(getPath(record, path));
+		return value === null ? null : fromSpreadsheetSafe(value);
+	};
 	return {
 		outcome: {
 			customerId,

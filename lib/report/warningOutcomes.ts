@@ -1,4 +1,5 @@
-import { idText, parseOptionalNumber } from '../ingest/contactFields';
+import { customerIdOf } from '../customer/customerId';
+import { parseOptionalNumber } from '../ingest/contactFields';
 import { dayOfIsoDateText } from '../ingest/parseDate';
 import { TimeZone } from '../ingest/timeZone';
 import { OrderEvent } from './campaignOutcomes';
@@ -17,7 +18,7 @@ export interface WarningSettings {
  * analysis date. `pending` when the horizon has not passed yet.
  */
 export function scoredOutcomeOf(record: Record<string, unknown>, orders: ReadonlyArray<OrderEvent>, s: WarningSettings): { outcome: ScoredOutcome } | { pending: true } | { error: string } {
-	const customerId = idText(record.customerId) ?? '?';
+	const customerId = customerIdOf(record) ?? '?';
 	const probability = parseOptionalNumber(record.churnProbability);
 	if (probability === null || probability < 0 || probability > 1) return { error: `(customer ${customerId}) has no churnProbability between 0 and 1: give the items of a Churn Risk run` };
 	const analysisDay = typeof record.analysisDate === 'string' ? dayOfIsoDateText(record.analysisDate) : null;

@@ -11,7 +11,7 @@ import { scoredOutcomeOf } from '../../lib/report/warningOutcomes';
 import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../lib/report/baseHealth';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
-import { idText } from '../../lib/ingest/contactFields';
+import { customerIdOf } from '../../lib/customer/customerId';
 import { optionalInput } from '../shared/optionalInput';
 import { campaignReportProperties } from './CampaignReportDescription';
 
@@ -140,7 +140,7 @@ async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): P
 
 	const outcomes: CampaignOutcome[] = [];
 	const errorItems = await readEachItem(this, items, (json) => {
-		const read = campaignOutcomeOf(json, orders ? (orders.get(idText(json.customerId) ?? '') ?? []) : undefined, settings);
+		const read = campaignOutcomeOf(json, orders ? (orders.get(customerIdOf(json) ?? '') ?? []) : undefined, settings);
 		if ('error' in read) return read;
 		outcomes.push(read.outcome);
 		return null;
@@ -181,7 +181,7 @@ async function checkWarning(this: IExecuteFunctions, items: INodeExecutionData[]
 	const outcomes: ScoredOutcome[] = [];
 	let pending = 0;
 	const errorItems = await readEachItem(this, items, (json) => {
-		const read = scoredOutcomeOf(json, orders.get(idText(json.customerId) ?? '') ?? [], settings);
+		const read = scoredOutcomeOf(json, orders.get(customerIdOf(json) ?? '') ?? [], settings);
 		if ('error' in read) return read;
 		if ('pending' in read) pending++;
 		else outcomes.push(read.outcome);

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/ingest/fieldCatalog';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 
@@ -253,18 +254,7 @@ export const customerDataProperties: INodeProperties[] = [
 				placeholder: 'master_id, customer_id, date, quantity, amount',
 				description: 'Comma-separated names for the columns when the file has no header row (also turn off File Has Header Row)',
 			},
-			{
-				displayName: 'Date Order',
-				name: 'dateOrder',
-				type: 'options',
-				options: [
-					{ name: 'Year First (2024-01-31, 2024/01/31, 20240131)', value: 'ymd' },
-					{ name: 'Day First (31/01/2024)', value: 'dmy' },
-					{ name: 'Month First (01/31/2024)', value: 'mdy' },
-				],
-				default: 'ymd',
-				description: 'How to read dates like 05/01/2024. With Year First such dates are rejected as ambiguous. ISO dates, Unix timestamps and Excel serial numbers are always understood.',
-			},
+			dateOrderOption,
 			{
 				displayName: 'Decimal Comma',
 				name: 'decimalComma',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { customerIdOf } from '../../lib/customer/customerId';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
 import { analysisDayOfRecord } from '../../lib/ingest/recordShape';
@@ -89,7 +90,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		const day = analysisDayOfRecord(record.json, analysisDay);
 		const reading = lifecycleInputFromRecord(record.json, day, zone);
 		if ('error' in reading) {
-			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${String(record.json.customerId ?? '?')}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
+			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${customerIdOf(record.json) ?? '?'}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
 		}
 		readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
 	});
@@ -99,7 +100,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
 
 	const staged = readable.map(({ json, sourceItems, input, day }) => {
-		const id = String(json.customerId ?? '');
+		const id = customerIdOf(json) ?? '';
 		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
 		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
 		const decision = decideStage({ ...input, previousStage }, settings, populationGap);

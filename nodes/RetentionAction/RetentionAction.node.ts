@@ -4,7 +4,7 @@ import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
-import { parseDate } from '../../lib/ingest/parseDate';
+import { DateOrder, parseDate } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
@@ -72,11 +72,11 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
-	const log = contactLogOf(this, settings.defaultZone);
+	const log = contactLogOf(this, settings.defaultZone, settings.dateOrder);
 
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
 	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
-		const reading = retentionFactsFromRecord(json, settings.defaultZone);
+		const reading = retentionFactsFromRecord(json, settings.defaultZone, settings.dateOrder);
 		if ('error' in reading) return reading;
 		readable.push({ facts: reading.facts, json, sourceItems: [itemIndex] });
 		return null;
@@ -126,8 +126,8 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 }
 
 /** The optional second input: earlier contacts, one item per contact. */
-function contactLogOf(context: IExecuteFunctions, zone: TimeZone): { history: ContactHistory; contacts: number } {
-	const read = readContactLog(optionalInput(context, 1).map((item) => item.json), zone);
+function contactLogOf(context: IExecuteFunctions, zone: TimeZone, dateOrder: DateOrder): { history: ContactHistory; contacts: number } {
+	const read = readContactLog(optionalInput(context, 1).map((item) => item.json), zone, dateOrder);
 	if ('error' in read) throw new NodeOperationError(context.getNode(), read.error, { description: read.description });
 	return read;
 }

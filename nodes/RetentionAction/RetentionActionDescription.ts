@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { dateOrderOption } from '../shared/dateOrderOption';
 import { ACTION_DEFINITIONS, ACTIONS } from '../../lib/actions/actionCatalog';
 import { CAUSE_LABELS, CAUSES } from '../../lib/actions/churnCause';
 import { BUSINESS_PRESETS, BUSINESS_TYPES, RISK_LEVELS } from '../../lib/actions/playbook';
@@ -199,6 +200,7 @@ export const retentionActionProperties: INodeProperties[] = [
 				default: '',
 				description: 'Signs coupon codes so nobody can make valid ones: a long random text (16+ characters) of your own, best from an environment variable. Required when an action gives a coupon.',
 			},
+			dateOrderOption,
 			{ displayName: 'Default Time Zone', name: 'defaultTimezone', type: 'string', default: '', placeholder: 'e.g. Asia/Shanghai', description: "Quiet hours of customers without a timezone field are in this zone. Empty: the workflow's time zone." },
 			{ displayName: 'Free Shipping Cost', name: 'shippingCost', type: 'number', default: 8, typeOptions: { minValue: 0 }, description: 'What free shipping costs you when a customer uses it' },
 			{ displayName: 'Frequency Cap: Max Contacts', name: 'maxContacts', type: 'number', default: 2, typeOptions: { minValue: 0 }, description: 'At most this many contacts per customer within the window (0: no cap)' },

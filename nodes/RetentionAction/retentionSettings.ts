@@ -4,6 +4,7 @@ import { parseClock } from '../../lib/actions/contactPolicy';
 import { LANGUAGES } from '../../lib/actions/messages';
 import { BUSINESS_TYPES, BusinessType, defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
 import type { PlanSettings } from '../../lib/actions/retentionPlan';
+import type { DateOrder } from '../../lib/ingest/parseDate';
 import { TimeZone } from '../../lib/ingest/timeZone';
 
 /** The node's parameters, validated: a setting that makes no sense stops the node with what to change. */
@@ -14,6 +15,7 @@ const optionsSchema = z.object({
 	costSms: z.number().min(0).default(DEFAULT_CONTACT_COST.sms),
 	cooldownDays: z.number().min(0, 'Cooldown must be 0 or more days').default(14),
 	couponSecret: z.string().default(''),
+	dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
 	defaultTimezone: z.string().default(''),
 	maxContacts: z.number().int('Frequency Cap: Max Contacts must be a whole number').min(0).default(2),
 	windowDays: z.number().min(1, 'Frequency Cap: Window must be at least 1 day').default(30),
@@ -76,7 +78,7 @@ function rulesFromParameter(value: unknown): PlaybookRule[] {
 	return parsePlaybook(rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))));
 }
 
-export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean } {
+export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean; dateOrder: DateOrder } {
 	const p = parametersSchema.safeParse(raw);
 	if (!p.success) throw new Error(p.error.issues.map((i) => i.message).join('; '));
 	const o = optionsSchema.safeParse(raw.options ?? {});
@@ -110,6 +112,7 @@ export function readRetentionSettings(raw: RetentionParameters, now: number, wor
 		tierThresholds: { vip: opt.tierVip, high: opt.tierHigh, medium: opt.tierMedium },
 		couponSecret: opt.couponSecret,
 		skipUnprofitable: !opt.includeUnprofitable,
+		dateOrder: opt.dateOrder,
 		now,
 		rememberContacts: opt.rememberContacts,
 	};

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, WorkflowJson } from './harness';
+import { CONTACT_LOG_COLUMNS } from '../../lib/actions/contactLogRow';
 import { PACKAGE_ROOT } from './packageRoot';
 
 // The examples and templates that scripts/e2e.js runs in a real n8n. The examples built from our
@@ -89,6 +90,15 @@ describe('the templates (examples with Client Settings)', () => {
 		const used = workflow.nodes.flatMap((n) => strings(n.parameters)).join('\n');
 		for (const field of Object.keys(settings)) expect([field, used.includes(`.json.${field}`)]).toEqual([field, true]);
 	});
+
+	it.each(templates.filter(({ workflow }) => workflow.nodes.some((n) => n.name === 'Contact Log Row')).map(({ file, workflow }) => [file, workflow] as const))(
+		"%s: the contact log gets Retention Action's spreadsheet-safe row, every column of it",
+		(_file, workflow) => {
+			const row = workflow.nodes.find((n) => n.name === 'Contact Log Row')!;
+			const assignments = (row.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
+			expect(assignments.map((a) => [a.name, a.value])).toEqual(CONTACT_LOG_COLUMNS.map((c) => [c, `={{ $('Retention Action').item.json.contactLogRow.${c} }}`]));
+		},
+	);
 
 	it.each(templates.map(({ file, workflow }) => [file, workflow] as const))("%s: our nodes' parameters are ones the nodes have", (_file, workflow) => {
 		for (const node of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-retention.'))) {

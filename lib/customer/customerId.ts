@@ -1,0 +1,15 @@
+import { hasValue, idText } from '../ingest/contactFields';
+
+/** The fields a record's customer ID may come in, first present wins: our own name, then exports' and databases' names. */
+export const CUSTOMER_ID_FIELDS = ['customerId', 'customer_id', 'id'] as const;
+
+/**
+ * The customer ID of a record, read the same by every node: the first of CUSTOMER_ID_FIELDS
+ * that holds a value, as text (a number becomes its digits), trimmed, with the quote a
+ * spreadsheet-safe CSV put before formula-like text dropped. An object or a list is no ID
+ * (never "[object Object]"): null, for the caller to say so.
+ */
+export function customerIdOf(record: Record<string, unknown>): string | null {
+	const value = CUSTOMER_ID_FIELDS.map((field) => record[field]).find(hasValue);
+	return value === undefined ? null : idText(value);
+}

@@ -1,0 +1,36 @@
+import { parseOptionalNumber } from '../ingest/contactFields';
+import { MAX_AMOUNT } from '../ingest/parseMoney';
+
+/**
+ * Money a customer brought or may bring, as another node or a database wrote it. Like an order
+ * (see MAX_AMOUNT), no customer's value reaches a trillion: a larger number (1e308, an amount in
+ * the wrong unit) is refused where it enters, since it would turn every figure computed from it
+ * into Infinity or NaN.
+ */
+const MAX_CUSTOMER_VALUE = MAX_AMOUNT;
+/** No customer places a million orders in a campaign window. */
+const MAX_COUNT = 1e6;
+
+export type Bounded = { value: number | null } | { error: string };
+
+function bounded(value: unknown, field: string, max: number, what: string): Bounded {
+	if (value === null || value === undefined || value === '') return { value: null };
+	const n = parseOptionalNumber(value);
+	if (n === null) return typeof value === 'number' ? { error: `${field} is ${String(value)}, not a finite number` } : { value: null };
+	if (Math.abs(n) > max) return { error: `${field} ${n} is beyond any ${what} (more than ${max.toExponential()}): check the field and its unit` };
+	return { value: n };
+}
+
+export const boundedAmount = (value: unknown, field: string): Bounded => bounded(value, field, MAX_CUSTOMER_VALUE, "customer's value");
+export const boundedCount = (value: unknown, field: string): Bounded => bounded(value, field, MAX_COUNT, 'number of orders');
+
+/** The first error of several readings, or their values by name. */
+export function allBounded<K extends string>(readings: Record<K, Bounded>): { values: Record<K, number | null> } | { error: string } {
+	const values = {} as Record<K, number | null>;
+	for (const key of Object.keys(readings) as K[]) {
+		const reading = readings[key];
+		if ('error' in reading) return { error: reading.error };
+		values[key] = reading.value;
+	}
+	return { values };
+}
