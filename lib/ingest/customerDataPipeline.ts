@@ -95,7 +95,7 @@ export class CustomerDataPipeline {
 			this.rejected.push({ row: raw.row, sourceItem, reason: raw.error, raw: raw.raw });
 			return;
 		}
-		this.seeColumns(raw.values);
+		this.seeColumns(Object.keys(raw.values));
 		if (this.summaryReader) {
 			const read = this.summaryReader.read(raw.values, raw.row, sourceItem);
 			if ('rejection' in read) this.rejected.push(read.rejection);
@@ -161,8 +161,7 @@ export class CustomerDataPipeline {
 			tick,
 			addRow: (row: RawRow) => this.add(row, sourceItem),
 			cleanerFor: (columns: string[]): OrderCleaner | undefined => {
-				if (!this.mapping) this.start(columns);
-				else this.seeColumns(Object.fromEntries(columns.map((c) => [c, null])));
+				this.seeColumns(columns);
 				const mapping = (this.mapping as MappingResult).mapping;
 				const byteFields: readonly string[] = BYTE_PATH_FIELDS;
 				const readable = Object.entries(mapping).every(([field, column]) => byteFields.includes(field) && columns.includes(column as string));
@@ -176,15 +175,15 @@ export class CustomerDataPipeline {
 	 * over all keys seen, so a field absent from the first record (an email, an opt-in) is read
 	 * from every record that has it.
 	 */
-	private seeColumns(values: Record<string, unknown>): void {
+	private seeColumns(keys: Iterable<string>): void {
 		let added = false;
-		for (const key in values) {
+		for (const key of keys) {
 			if (this.seenColumns.has(key)) continue;
 			this.seenColumns.add(key);
 			this.columns.push(key);
 			added = true;
 		}
-		if (!this.mapping) this.start(this.columns);
+		if (!this.mapping) this.start();
 		else if (added) {
 			const before = JSON.stringify(this.mapping.mapping);
 			const next = resolveFieldMapping(this.columns, this.options.explicitMapping);
@@ -193,12 +192,7 @@ export class CustomerDataPipeline {
 		}
 	}
 
-	private start(columns: string[]): void {
-		for (const column of columns) {
-			if (this.seenColumns.has(column)) continue;
-			this.seenColumns.add(column);
-			this.columns.push(column);
-		}
+	private start(): void {
 		const mapping = (this.mapping = resolveFieldMapping(this.columns, this.options.explicitMapping));
 		try {
 			if (this.options.inputKind === 'customerSummaries') {
