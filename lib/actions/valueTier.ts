@@ -20,19 +20,33 @@ export interface FixedTierThresholds {
 export interface TierRule {
 	/** How the tiers were drawn, for the output hint. */
 	basis: 'percentile' | 'fixed';
-	/** Lowest value of each tier. */
+	/** Lowest value of each tier (Infinity for a tier nobody is in). */
 	cut: FixedTierThresholds;
 }
 
 /**
- * The cut points for a set of values. Ties never split: a value shared across a cut goes to
- * the higher tier, so equal customers always get equal tiers.
+ * The cut points for a set of values. Ties never split, so equal customers get equal tiers: a
+ * run of equal values goes to the tier its middle rank falls in. (Sending a tie to the higher
+ * tier made 20 identical customers all VIP.)
  */
 export function tierRule(values: readonly number[], fixed: FixedTierThresholds): TierRule {
-	if (values.length < MIN_CUSTOMERS_TO_RANK) return { basis: 'fixed', cut: fixed };
+	const n = values.length;
+	if (n < MIN_CUSTOMERS_TO_RANK) return { basis: 'fixed', cut: fixed };
 	const sorted = Float64Array.from(values).sort().reverse();
-	const at = (share: number) => sorted[Math.max(0, Math.ceil(sorted.length * share) - 1)];
-	return { basis: 'percentile', cut: { vip: at(TIER_SHARES.vip), high: at(TIER_SHARES.high), medium: at(TIER_SHARES.medium) } };
+	const cut: FixedTierThresholds = { vip: Infinity, high: Infinity, medium: Infinity };
+	for (let start = 0; start < n; ) {
+		let end = start;
+		while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
+		// Ranks start + 1 .. end + 1 of n; the run's middle rank as a share of the customers.
+		const middle = (start + end + 2) / 2 / n;
+		const value = sorted[start];
+		if (middle <= TIER_SHARES.vip) cut.vip = value;
+		else if (middle <= TIER_SHARES.high) cut.high = value;
+		else if (middle <= TIER_SHARES.medium) cut.medium = value;
+		start = end + 1;
+	}
+	// A tier no run reached keeps its cut at Infinity: nobody is in it.
+	return { basis: 'percentile', cut };
 }
 
 export function valueTier(value: number, rule: TierRule): ValueTier {

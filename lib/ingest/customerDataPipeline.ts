@@ -1,7 +1,7 @@
 import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './cleanOrders';
 import { BYTE_PATH_FIELDS, scanCsvOrders } from './csvOrderScanner';
 import { CustomerSummary } from './customerSummary';
-import { FieldMapping, MappingResult, missingColumnError, resolveFieldMapping } from './fieldMapping';
+import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, resolveFieldMapping } from './fieldMapping';
 import { dayNumberToIsoDate } from './parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
@@ -187,6 +187,8 @@ export class CustomerDataPipeline {
 		else if (added) {
 			const before = JSON.stringify(this.mapping.mapping);
 			const next = resolveFieldMapping(this.columns, this.options.explicitMapping);
+			const repeated = repeatedColumnError(next);
+			if (repeated) throw repeated;
 			if (JSON.stringify(next.mapping) !== before) (this.cleaner ?? this.summaryReader)?.useMapping(next.mapping);
 			this.mapping = next;
 		}
@@ -194,6 +196,8 @@ export class CustomerDataPipeline {
 
 	private start(): void {
 		const mapping = (this.mapping = resolveFieldMapping(this.columns, this.options.explicitMapping));
+		const repeated = repeatedColumnError(mapping);
+		if (repeated) throw repeated;
 		try {
 			if (this.options.inputKind === 'customerSummaries') {
 				this.summaryReader = new SummaryRowReader(mapping.mapping, this.options.cleaning, this.options.analysisDay);

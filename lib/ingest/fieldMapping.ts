@@ -1,4 +1,5 @@
 import { CanonicalField, FIELD_LABELS, fieldForColumn } from './fieldCatalog';
+import { repeatsOfColumn } from './readers/rawRow';
 
 /** Which source column feeds each canonical field. */
 export type FieldMapping = Partial<Record<CanonicalField, string>>;
@@ -10,6 +11,8 @@ export interface MappingResult {
 	unmappedColumns: string[];
 	/** Explicitly mapped columns not among the columns seen so far. */
 	missing: Array<{ field: CanonicalField; column: string }>;
+	/** Detected fields whose column name the header has more than once (renamed `name_2`...). */
+	repeated: Array<{ field: CanonicalField; column: string; repeats: string[] }>;
 }
 
 /**
@@ -41,10 +44,15 @@ export function resolveFieldMapping(columns: string[], explicit: FieldMapping): 
 			taken.add(column);
 		}
 	}
+	const repeated: MappingResult['repeated'] = [];
+	for (const [field, column] of Object.entries(mapping) as Array<[CanonicalField, string]>) {
+		const repeats = how[field] === 'detected' ? repeatsOfColumn(column, columns) : [];
+		if (repeats.length) repeated.push({ field, column, repeats });
+	}
 	const description = (Object.keys(mapping) as CanonicalField[]).map(
 		(field) => `${field} ← ${mapping[field]} (${how[field]})`,
 	);
-	return { mapping, description, unmappedColumns: columns.filter((c) => !taken.has(c)), missing };
+	return { mapping, description, unmappedColumns: columns.filter((c) => !taken.has(c)), missing, repeated };
 }
 
 /** The error for an explicit mapping whose column no row had, or null. */
@@ -52,4 +60,20 @@ export function missingColumnError(result: MappingResult, columns: string[]): Er
 	const first = result.missing[0];
 	if (!first) return null;
 	return new Error(`The column "${first.column}" mapped to ${FIELD_LABELS[first.field]} is not in the data. Columns found: ${columns.slice(0, 30).join(', ')}`);
+}
+
+/**
+ * The error for a field detected on a column name the header repeats, or null: which copy holds
+ * the field is the user's call, never the first one silently.
+ */
+export function repeatedColumnError(result: MappingResult): Error | null {
+	const first = result.repeated[0];
+	if (!first) return null;
+	const label = FIELD_LABELS[first.field];
+	const ordinals = ['second', 'third', 'fourth'];
+	const choices = first.repeats.map((name, i) => `"${name}" (the ${ordinals[i] ?? `copy number ${i + 2}`})`);
+	const options = choices.length === 1 ? `or ${choices[0]}` : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+	return new Error(
+		`The column "${first.column}" appears ${first.repeats.length + 1} times in the header, so ${label} could be either: in Field Mapping, map ${label} to "${first.column}" (the first) ${options}`,
+	);
 }

@@ -53,6 +53,12 @@ export class SummaryRowReader {
 			if ('error' in l) return reject(`last order date (column "${m.lastOrderAt}") ${l.error}`);
 			if (l.ms < f.ms) return reject('last order date is before the first order date');
 			if (f.day > this.analysisDay) return reject('first order date is after the analysis date');
+			if (l.day > this.analysisDay) {
+				return reject(`last order date ${dayNumberToIsoDate(l.day)} is after the analysis date ${dayNumberToIsoDate(this.analysisDay)}: set the Analysis Date to the day of the export or later`);
+			}
+			if (orders === 1 && l.day !== f.day) {
+				return reject(`one order, but the first (${dayNumberToIsoDate(f.day)}) and last (${dayNumberToIsoDate(l.day)}) order dates differ: check the number of orders or the dates`);
+			}
 			first = f;
 			last = l;
 		}
@@ -62,10 +68,16 @@ export class SummaryRowReader {
 			if (value === undefined || value === null || value === '') return { value: 0 };
 			return parseMoney(value, this.options);
 		};
+		// Refunds are netted inside a summary's totals, so below zero the row is wrong, not a refund.
+		const notNegative = (what: string, column: string | undefined, read: ReturnType<typeof money>) =>
+			'error' in read ? `${what} (column "${column}") ${read.error}` : read.value < 0 ? `${what} (column "${column}") is negative (${read.value}): a summary's total cannot be below zero` : null;
 		const spend = money(m.totalSpend);
-		if ('error' in spend) return reject(`total spend (column "${m.totalSpend}") ${spend.error}`);
 		const repeat = money(m.repeatSpend);
-		if ('error' in repeat) return reject(`repeat spend (column "${m.repeatSpend}") ${repeat.error}`);
+		const moneyProblem = notNegative('total spend', m.totalSpend, spend) ?? notNegative('repeat spend', m.repeatSpend, repeat);
+		if (moneyProblem || 'error' in spend || 'error' in repeat) return reject(moneyProblem as string);
+		if (m.repeatSpend && repeat.value > spend.value) {
+			return reject(`repeat spend (${repeat.value}) is more than the total spend (${spend.value}): repeat spend is the part of the total after the first order`);
+		}
 
 		this.seen.add(customerId);
 		const contact: Partial<ContactFields> & { issues: string[] } = this.readContact ? this.readContact(raw) : { issues: [] };

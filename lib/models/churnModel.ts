@@ -64,7 +64,13 @@ export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
 	return basis === 'total' ? c.totalSpend : c.avgOrderValue;
 }
 
-const EXTREME = 1e6;
+/**
+ * Parameters outside this range mean the data barely constrain the model (a fit that runs there is
+ * set aside) or a saved model was edited (it is refused): at 1e-300 or 1e300 every customer's
+ * score overflows or collapses to 0.
+ */
+const PARAMETER_RANGE = { min: 1e-6, max: 1e6 } as const;
+const inRange = (v: number) => Number.isFinite(v) && v >= PARAMETER_RANGE.min && v <= PARAMETER_RANGE.max;
 
 export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): ChurnModel {
 	return runToEnd(fitChurnModelSteps(customers, settings, fittedAt));
@@ -93,7 +99,7 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 	} else {
 		const fit = yield* fitBgNbdSteps(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const p = fit.params;
-		const sane = [p.r, p.alpha, p.a, p.b].every((v) => Number.isFinite(v) && v > 0 && v < EXTREME);
+		const sane = [p.r, p.alpha, p.a, p.b].every(inRange);
 		if (!fit.converged && fit.message === 'time limit reached') {
 			notes.push(`The BG/NBD fit found no clear optimum within ${FIT_TIME_LIMIT_MS / 1000} s (the data show little drop-out structure, or the Penalizer is large): scored by purchase cadence instead.`);
 		} else if (!fit.converged) notes.push(`The BG/NBD fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
@@ -109,7 +115,7 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
 		const fit = yield* fitGammaGammaSteps(spenders.map((c) => c.spend), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const correlation = spendFrequencyCorrelation(spenders.map((c) => c.spend));
-		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every((v) => v < EXTREME)) {
+		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every(inRange)) {
 			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };
 			if (Math.abs(correlation) > 0.3) notes.push(`Spend and purchase frequency are correlated (${correlation.toFixed(2)}); the Gamma-Gamma model assumes they are not, so treat CLV with care.`);
 		} else notes.push("The Gamma-Gamma spend model could not be fitted; CLV uses each customer's own average order value.");
@@ -139,6 +145,10 @@ const breakpointList = (unreached: number) =>
 		.transform((list) => list.map((b) => (b === null ? unreached : b)));
 
 const positive = z.number().positive().finite();
+const parameter = z
+	.number()
+	.finite()
+	.refine(inRange, { message: `must be from ${PARAMETER_RANGE.min} to ${PARAMETER_RANGE.max}` });
 
 export const churnModelSchema = z.object({
 	version: z.literal(1),
@@ -147,9 +157,12 @@ export const churnModelSchema = z.object({
 	timeUnit: z.literal('days'),
 	customers: z.number().int().nonnegative(),
 	repeatCustomers: z.number().int().nonnegative(),
-	bgnbd: z.object({ params: z.object({ r: positive, alpha: positive, a: positive, b: positive }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
+	bgnbd: z.object({ params: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
 	gammaGamma: z
-		.object({ params: z.object({ p: positive, q: positive, gamma: positive }), logLikelihood: z.number(), customers: z.number(), spendFrequencyCorrelation: z.number() })
+		.object({
+			// q <= 1 is a population whose mean spend is infinite (p * gamma / (q - 1)).
+			params: z.object({ p: parameter, q: parameter.refine((q) => q > 1, { message: 'must be more than 1 (the mean spend p * gamma / (q - 1) is infinite otherwise)' }), gamma: parameter }),
+			logLikelihood: z.number(), customers: z.number(), spendFrequencyCorrelation: z.number() })
 		.nullable(),
 	populationGapDays: positive,
 	populationAvgOrderValue: z.number().finite(),

@@ -114,7 +114,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 
 	const hint = [
 		`Read ${result.rowsRead} rows: ${result.rowsAccepted} accepted, ${result.rejected.length} rejected.`,
-		fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}.` : '',
+		fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}${fileInfo.encodingBecause ? ` (${fileInfo.encodingBecause})` : ''}.` : '',
 		repeatedRequests > 0
 			? `${repeatedRequests} of ${items.length} input items asked for an API request an earlier item made already: fetched once, so no order is counted twice.`
 			: '',

@@ -143,3 +143,13 @@ describe('Retention Action refuses values that would make figures infinite, and 
 		expect(result.error?.message).toBe('Item 1 has no customerId (a text or a number)');
 	});
 });
+
+describe('Retention Action tiers equal customers equally, and not all at the top', () => {
+	it('20 identical at-risk customers under Email Only are emailed, none turned into VIP calls', async () => {
+		const same = Array.from({ length: 20 }, (_, i) => customer(`Same${i}`));
+		const { byOutput, byId } = await run(same, { channelOrder: 'email,crm' });
+		expect(byOutput.crm).toEqual([]);
+		expect(byOutput.email).toHaveLength(20);
+		expect(new Set(Object.values(byId).map((c) => c.valueTier))).toEqual(new Set(['medium']));
+	});
+});

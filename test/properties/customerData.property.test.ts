@@ -90,3 +90,41 @@ describe('Customer Data holds its guarantees on any export', () => {
 		);
 	});
 });
+
+describe('Customer Data maps records that do not share their keys', () => {
+	const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+	const sparse = fc.record(
+		{
+			customer_id: fc.constantFrom('C1', 'C2', ...PROTOTYPE_NAMES),
+			order_id: fc.integer({ min: 1, max: 400 }).map((n) => `O${n}`),
+			order_date: goodDate,
+			amount: fc.integer({ min: 1, max: 500 }).map(String),
+			email: fc.constant(''),
+			email_opt_in: fc.constantFrom('yes', 'no'),
+		},
+		{ requiredKeys: ['customer_id', 'order_id', 'order_date', 'amount'] },
+	);
+
+	it('reads a field from every record that has it, whichever record comes first, for any customer ID', () => {
+		fc.assert(
+			fc.property(fc.array(sparse, { minLength: 1, maxLength: 40 }), (generated) => {
+				// Each customer's own address on the records that carry the key; order IDs unique.
+				const rows = generated.map((r, i) => ({ ...r, order_id: `O${i}`, ...('email' in r ? { email: `${r.customer_id.replace(/_/g, '')}@example.com` } : {}) }));
+				const p = pipeline();
+				rows.forEach((r, i) => p.add({ row: i + 1, values: { ...r } }, i));
+				const result = p.finish();
+				expect(result.rejected).toEqual([]);
+				const customers = result.records.map(({ record }) => record as CustomerSummary);
+				expect(customers.map((c) => c.customerId).sort()).toEqual([...new Set(rows.map((r) => r.customer_id))].sort());
+				for (const c of customers) {
+					const own = rows.filter((r) => r.customer_id === c.customerId);
+					expect([c.customerId, c.orders]).toEqual([c.customerId, own.length]);
+					expect([c.customerId, c.email !== null]).toEqual([c.customerId, own.some((r) => 'email' in r)]);
+					expect([c.customerId, c.consent.email !== null]).toEqual([c.customerId, own.some((r) => 'email_opt_in' in r)]);
+					expect(c.totalSpend).toBe(own.reduce((s, r) => s + Number(r.amount), 0));
+				}
+			}),
+			{ numRuns: 200 },
+		);
+	});
+});

@@ -26,7 +26,12 @@ const anyDate = fc.oneof(goodDate, goodDate, goodDate, fc.constantFrom<unknown>(
 const goodAmount = fc.integer({ min: 0, max: 50_000 }).map((c) => c / 100);
 const anyAmount = fc.oneof(goodAmount, goodAmount, goodAmount, fc.constantFrom<unknown>('abc', '1'.repeat(400), '¥1,200.50', 'Infinity', 1e308, -20, '=1+1'), oddValue);
 const consentWord = fc.constantFrom<unknown>('yes', 'no', 'unsubscribe', 'STOP', '已退订', '拒绝', 'maybe', '', true, false, '同意', null);
-const customerId = fc.oneof(fc.constantFrom<unknown>('C1', 'C2', 'C3', 'C4', '客户5', ' C1 ', 'C6', 'C7'), fc.constantFrom<unknown>('', null, { id: 1 }, 8));
+// IDs that are names on every object's prototype, or that a spreadsheet would run, among plain ones.
+const customerId = fc.oneof(
+	fc.constantFrom<unknown>('C1', 'C2', 'C3', 'C4', '客户5', ' C1 ', 'C6', 'C7'),
+	fc.constantFrom<unknown>('constructor', '__proto__', 'toString', 'hasOwnProperty', '=HYPERLINK("http://x")', '-2+3+cmd', '@A1', '-42'),
+	fc.constantFrom<unknown>('', null, { id: 1 }, 8),
+);
 
 const orderRow = fc.record({
 	customer_id: customerId,
@@ -38,7 +43,8 @@ const orderRow = fc.record({
 	email_opt_in: consentWord,
 	sms_opt_in: consentWord,
 	note: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('=cmd|"/c calc"!A1', '@SUM(A1)', '+1', '"unclosed')),
-});
+	first_name: fc.constantFrom<unknown>('Ann', '陈艳', '=1+1', '+SUM(A1)', '\t@x'),
+}, { requiredKeys: ['customer_id', 'order_date', 'amount'] }); // records need not share their keys
 
 const settings = fc.record({
 	requireOptIn: fc.boolean(),
@@ -129,6 +135,12 @@ describe('the suite through the n8n engine, on any orders and settings', () => {
 				expect(itemsOf(result, 'Churn Risk')).toHaveLength(customers.length);
 				expect(itemsOf(result, 'Lifecycle Stage')).toHaveLength(customers.length);
 				expect(acted.flat().map((c) => c.customerId).sort()).toEqual(customers.map((c) => c.customerId).sort());
+
+				// No contact-log cell a spreadsheet would run as a formula.
+				for (const c of acted.flat()) {
+					const cells = Object.values((c.contactLogRow ?? {}) as IDataObject);
+					expect(cells.filter((v) => typeof v === 'string' && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v))).toEqual([]);
+				}
 
 				for (const item of everyItem(result)) {
 					expect(unsoundValues(item)).toEqual([]);

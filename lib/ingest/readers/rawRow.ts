@@ -12,15 +12,31 @@ export interface TableOptions {
 	columnNames: string[];
 }
 
-/** Column names that are unique and non-empty, so no value is silently overwritten. */
+/**
+ * Column names that are unique and non-empty, so no value is silently overwritten: a name seen
+ * before becomes `name_2`, `name_3`..., never a name the header has elsewhere.
+ */
 export function uniqueColumnNames(names: string[]): string[] {
-	const seen = new Map<string, number>();
-	return names.map((name, i) => {
-		const base = name.trim() === '' ? `column${i + 1}` : name.trim();
-		const count = seen.get(base) ?? 0;
-		seen.set(base, count + 1);
-		return count === 0 ? base : `${base}_${count + 1}`;
+	const bases = names.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name.trim()));
+	const inHeader = new Set(bases);
+	const given = new Set<string>();
+	return bases.map((base) => {
+		let name = base;
+		for (let n = 2; given.has(name); n++) {
+			name = `${base}_${n}`;
+			while (inHeader.has(name) || given.has(name)) name = `${base}_${++n}`;
+		}
+		given.add(name);
+		return name;
 	});
+}
+
+/** The names a header's repeats of `column` were given by uniqueColumnNames, in order. */
+export function repeatsOfColumn(column: string, columns: Iterable<string>): string[] {
+	const present = new Set(columns);
+	const repeats: string[] = [];
+	for (let n = 2; present.has(`${column}_${n}`); n++) repeats.push(`${column}_${n}`);
+	return repeats;
 }
 
 /** What a decoder puts where a file's bytes are not valid text in its encoding. */

@@ -1,5 +1,5 @@
 import { sniffDelimiter, csvRows } from './csvRows';
-import { decodeChunks, detectEncoding, SNIFF_BYTES, TextEncodingChoice } from './decodeText';
+import { decodeChunks, detectEncoding, EncodingVerdict, SNIFF_BYTES, TextEncoding, TextEncodingChoice } from './decodeText';
 import { jsonArrayRows, ndjsonRows, whitespaceRows } from './lineRows';
 import { FileFormat, RawRow, TableOptions } from './rawRow';
 
@@ -16,6 +16,8 @@ export interface FileReadOptions extends TableOptions {
 export interface FileReadInfo {
 	format?: FileFormat;
 	encoding?: string;
+	/** What decided the encoding when the file did not say (no byte-order mark) and it was not clear-cut. */
+	encodingBecause?: string;
 	delimiter?: string;
 }
 
@@ -43,7 +45,7 @@ export function formatFromContent(head: string): FileFormat {
 export interface SniffedFile {
 	/** All of the file's bytes, the sniffed head included. */
 	chunks: AsyncIterable<Uint8Array>;
-	encoding: Exclude<TextEncodingChoice, 'auto'>;
+	encoding: TextEncoding;
 	format: FileFormat;
 	/** For CSV only. */
 	delimiter?: string;
@@ -67,13 +69,15 @@ export async function sniffFile(chunks: AsyncIterable<Uint8Array>, options: File
 		headBytes += next.value.length;
 	}
 	const headBuffer = Buffer.concat(head);
-	const encoding = options.encoding === 'auto' ? detectEncoding(headBuffer, ended) : options.encoding;
+	const verdict: EncodingVerdict = options.encoding === 'auto' ? detectEncoding(headBuffer, ended) : { encoding: options.encoding };
+	const encoding = verdict.encoding;
 	// stream: true holds back a character cut at the end of the head instead of garbling it.
 	const headText = new TextDecoder(encoding).decode(headBuffer, { stream: true });
 	const format =
 		options.format !== 'auto' ? options.format : (formatFromName(options.fileName, options.mimeType) ?? formatFromContent(headText));
 	const delimiter = format !== 'csv' ? undefined : options.delimiter === 'auto' ? sniffDelimiter(headText.slice(0, 16384)) : options.delimiter;
 	info.encoding = encoding;
+	info.encodingBecause = verdict.because;
 	info.format = format;
 	info.delimiter = delimiter;
 	async function* all(): AsyncGenerator<Uint8Array> {

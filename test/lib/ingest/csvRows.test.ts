@@ -1,5 +1,5 @@
 import { csvRows } from '../../../lib/ingest/readers/csvRows';
-import { RawRow } from '../../../lib/ingest/readers/rawRow';
+import { RawRow, uniqueColumnNames } from '../../../lib/ingest/readers/rawRow';
 
 async function rowsOf(text: string, chunkSize = 7): Promise<RawRow[]> {
 	async function* chunks() {
@@ -37,5 +37,13 @@ describe('CSV rows', () => {
 
 	it('drops a byte-order mark and skips empty lines', async () => {
 		expect(await rowsOf('\uFEFFa,b\n\n1,2\n')).toEqual([{ row: 1, values: { a: '1', b: '2' } }]);
+	});
+});
+
+describe('column names from a header', () => {
+	it('gives a repeated name a number, never one the header has elsewhere, so no value overwrites another', () => {
+		expect(uniqueColumnNames(['note', 'note', 'note_2'])).toEqual(['note', 'note_3', 'note_2']);
+		expect(uniqueColumnNames(['a', 'a', 'a'])).toEqual(['a', 'a_2', 'a_3']);
+		expect(uniqueColumnNames([' id ', '', 'id'])).toEqual(['id', 'column2', 'id_2']);
 	});
 });

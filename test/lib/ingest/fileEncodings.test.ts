@@ -37,7 +37,7 @@ describe('deciding a file\u2019s encoding', () => {
 
 	it('accepts a character cut by the 64 KiB limit, not one cut by the end of the file', () => {
 		const text = Buffer.from('a'.repeat(SNIFF_BYTES - 1) + '中文', 'utf8');
-		expect(detectEncoding(text, true)).toBe('utf-8');
+		expect(detectEncoding(text, true)).toEqual({ encoding: 'utf-8' });
 		expect(isUtf8(Buffer.from([0x61, 0xe4, 0xb8]), true)).toBe(true);
 		expect(isUtf8(Buffer.from([0x61, 0xe4, 0xb8]), false)).toBe(false);
 		expect(isUtf8(Buffer.from([0xc0, 0x80]), false)).toBe(false);
