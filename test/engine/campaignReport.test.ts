@@ -88,6 +88,24 @@ describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 	});
 });
 
+describe('Campaign Report never reports an infinite or undefined figure', () => {
+	it('refuses an outcome beyond any customer\'s value, naming the customer and the field', async () => {
+		const customers = [...handled('T', 3, { group: 'treatment', channel: 'email', contactedAt: CONTACTED, ordersSinceContact: 1, revenueSinceContact: 1e308 }), ...handled('C', 3, { group: 'control', ordersSinceContact: 0 })];
+		const run = await runWorkflow(workflow({}, false, customers), { timezone: 'UTC' });
+		expect(run.error?.message).toBe('Item 0 (customer T0) revenueSinceContact 1e+308 is beyond any customer\'s value (more than 1e+12): check the field and its unit');
+	});
+
+	it('leaves an order of 1e308 on the Orders input out, says so, and every figure stays finite', async () => {
+		const orders = [{ customer_id: 'T0', order_date: '2024-06-10', amount: 1e308 }, ...ORDERS.slice(1)];
+		const run = await runWorkflow(workflow({}, true, CUSTOMERS, orders), { timezone: 'UTC' });
+		expect(run.error).toBeUndefined();
+		expect(run.hints('Campaign Report').join(' ')).toMatch(/1 of \d+ orders on the Orders input could not be read and were left out \(first: row 1, /);
+		expect(JSON.stringify(run.json('Campaign Report'))).not.toMatch(/NaN|Infinity|null,"roi"/);
+		const html = Buffer.from(run.outputs('Campaign Report')[0][0].binary!.report.data, 'base64').toString('utf8');
+		expect(html).not.toMatch(/NaN|Infinity/);
+	});
+});
+
 describe('Campaign Report, whether an earlier warning held', () => {
 	// Scores as of 2024-01-31; who ordered in the 90 days after decides who left.
 	const scored = [
