@@ -1,5 +1,5 @@
-import { parseFlag } from '../ingest/contactFields';
-import { CanonicalField, fieldForColumn } from '../ingest/fieldCatalog';
+import { parseFlag } from '../values/yesNo';
+import { CanonicalField, fieldForColumn } from '../ingest/fields/fieldCatalog';
 import type { Reach } from './contactPolicy';
 
 type Channel = keyof Reach['consent'];

@@ -1,7 +1,7 @@
 import { customerIdOf } from '../customer/customerId';
-import { hasValue, textOrNull } from '../ingest/contactFields';
-import { DateOrder, parseDate } from '../ingest/parseDate';
-import { TimeZone } from '../ingest/timeZone';
+import { hasValue, textOrNull } from '../values/cellValues';
+import { DateOrder, parseDate } from '../values/parseDate';
+import { TimeZone } from '../values/timeZone';
 import { ACTIONS, Action } from './actionCatalog';
 import { PastContact } from './contactPolicy';
 

@@ -1,5 +1,5 @@
 import { Action, Channel } from './actionCatalog';
-import { TimeZone } from '../ingest/timeZone';
+import { TimeZone } from '../values/timeZone';
 
 /**
  * The contact policy: who may be reached on which channel, how often, and when. Consent always

@@ -1,9 +1,9 @@
 import { customerIdOf } from '../customer/customerId';
 import { allBounded, boundedAmount } from '../values/boundedNumbers';
 import { consentOfRecord } from './consentOfRecord';
-import { hasValue, parseOptionalNumber, textOrNull } from '../ingest/contactFields';
-import { DateOrder, parseDate } from '../ingest/parseDate';
-import { TimeZone } from '../ingest/timeZone';
+import { hasValue, parseOptionalNumber, textOrNull } from '../values/cellValues';
+import { DateOrder, parseDate } from '../values/parseDate';
+import { TimeZone } from '../values/timeZone';
 import { CauseInput } from './churnCause';
 import { Reach } from './contactPolicy';
 

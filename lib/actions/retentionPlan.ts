@@ -1,5 +1,5 @@
-import { TimeZone, isValidTimeZone } from '../ingest/timeZone';
-import { dayNumberToIsoDate } from '../ingest/parseDate';
+import { TimeZone, isValidTimeZone } from '../values/timeZone';
+import { dayNumberToIsoDate } from '../values/parseDate';
 import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
 import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
 import { mergeContacts } from './contactLog';

@@ -1,4 +1,4 @@
-import { hasValue, idText } from '../ingest/contactFields';
+import { hasValue, idText } from '../values/cellValues';
 
 /** The fields a record's customer ID may come in, first present wins: our own name, then exports' and databases' names. */
 export const CUSTOMER_ID_FIELDS = ['customerId', 'customer_id', 'id'] as const;

@@ -1,12 +1,12 @@
-import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './cleanOrders';
-import { BYTE_PATH_FIELDS, scanCsvOrders } from './csvOrderScanner';
-import { CustomerSummary } from './customerSummary';
-import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, resolveFieldMapping } from './fieldMapping';
-import { dayNumberToIsoDate } from './parseDate';
+import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './clean/cleanOrders';
+import { BYTE_PATH_FIELDS, scanCsvOrders } from './bytes/csvOrderScanner';
+import { CustomerSummary } from '../customer/customerSummary';
+import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, resolveFieldMapping } from './fields/fieldMapping';
+import { dayNumberToIsoDate } from '../values/parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
-import { CustomerSummariser } from './summariseCustomers';
-import { SummaryRowReader } from './summaryRows';
+import { CustomerSummariser } from './summary/summariseCustomers';
+import { SummaryRowReader } from './summary/summaryRows';
 
 export type InputKind = 'orders' | 'customerSummaries';
 

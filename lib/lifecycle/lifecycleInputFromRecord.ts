@@ -1,7 +1,7 @@
-import { parseOptionalNumber } from '../ingest/contactFields';
-import { GapRecord } from '../ingest/customerSummary';
-import { parseDate } from '../ingest/parseDate';
-import { TimeZone } from '../ingest/timeZone';
+import { parseOptionalNumber } from '../values/cellValues';
+import { GapRecord } from '../customer/customerSummary';
+import { parseDate } from '../values/parseDate';
+import { TimeZone } from '../values/timeZone';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 

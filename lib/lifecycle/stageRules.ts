@@ -1,4 +1,4 @@
-import { GapRecord } from '../ingest/customerSummary';
+import { GapRecord } from '../customer/customerSummary';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
 
 /** What the stage rules read about one customer (days throughout). */

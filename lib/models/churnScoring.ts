@@ -1,4 +1,4 @@
-import { dayNumberToIsoDate } from '../ingest/parseDate';
+import { dayNumberToIsoDate } from '../values/parseDate';
 import { expectedIfAlive, medianTimeToNextPurchase, probabilityAlive, probabilityNoPurchase } from './bgnbd';
 import { cadenceScores } from './cadenceHeuristic';
 import { ChurnModel, ModelCustomer, rfmFrequency, rfmMonetary } from './churnModel';

@@ -1,6 +1,6 @@
 import { customerIdOf } from '../customer/customerId';
-import { parseOptionalNumber } from '../ingest/contactFields';
-import { analysisDayOfRecord } from '../ingest/recordShape';
+import { parseOptionalNumber } from '../values/cellValues';
+import { analysisDayOfRecord } from '../customer/recordShape';
 import { allBounded, boundedAmount } from '../values/boundedNumbers';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';

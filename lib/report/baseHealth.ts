@@ -1,5 +1,5 @@
 import { customerIdOf } from '../customer/customerId';
-import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
+import { parseOptionalNumber, textOrNull } from '../values/cellValues';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';

@@ -1,10 +1,10 @@
 import { customerIdOf } from '../customer/customerId';
 import { allBounded, boundedAmount, boundedCount } from '../values/boundedNumbers';
 import { fromSpreadsheetSafe } from '../values/spreadsheetText';
-import { getPath } from '../ingest/api/pagination';
-import { parseOptionalNumber, textOrNull } from '../ingest/contactFields';
-import { parseDate } from '../ingest/parseDate';
-import { TimeZone } from '../ingest/timeZone';
+import { getPath } from '../values/objectPath';
+import { parseOptionalNumber, textOrNull } from '../values/cellValues';
+import { parseDate } from '../values/parseDate';
+import { TimeZone } from '../values/timeZone';
 import { CampaignOutcome } from './campaignEvaluation';
 
 /** One order after the campaign, from the Orders input (cleaned by Customer Data's engine). */

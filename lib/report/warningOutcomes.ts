@@ -1,7 +1,7 @@
 import { customerIdOf } from '../customer/customerId';
-import { parseOptionalNumber } from '../ingest/contactFields';
-import { dayOfIsoDateText } from '../ingest/parseDate';
-import { TimeZone } from '../ingest/timeZone';
+import { parseOptionalNumber } from '../values/cellValues';
+import { dayOfIsoDateText } from '../values/parseDate';
+import { TimeZone } from '../values/timeZone';
 import { OrderEvent } from './campaignOutcomes';
 import { ScoredOutcome } from './warningAccuracy';
 

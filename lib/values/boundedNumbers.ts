@@ -1,5 +1,5 @@
-import { parseOptionalNumber } from '../ingest/contactFields';
-import { MAX_AMOUNT } from '../ingest/parseMoney';
+import { parseOptionalNumber } from './cellValues';
+import { MAX_AMOUNT } from './parseMoney';
 
 /**
  * Money a customer brought or may bring, as another node or a database wrote it. Like an order

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, TransactionRecord } from '../../lib/ingest/customerDataPipeline';
-import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
-import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../lib/ingest/parseDate';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
+import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../lib/values/parseDate';
+import { TimeZone } from '../../lib/values/timeZone';
 import { CampaignOutcome, evaluateCampaign, UpliftLine } from '../../lib/report/campaignEvaluation';
 import { campaignOutcomeOf, OrderEvent } from '../../lib/report/campaignOutcomes';
 import { ScoredOutcome, warningAccuracy } from '../../lib/report/warningAccuracy';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { TimeZone } from '../../lib/values/timeZone';
 import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
 import { ChurnModel, fitChurnModelSteps, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';

@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, InputKind } from '../../lib/ingest/customerDataPipeline';
 import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
 import type { RawRow } from '../../lib/ingest/readers/rawRow';
-import { dayNumberToIsoDate } from '../../lib/ingest/parseDate';
+import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { CleaningOptions } from '../../lib/ingest/cleanOrders';
-import type { FieldMapping } from '../../lib/ingest/fieldMapping';
-import type { CanonicalField } from '../../lib/ingest/fieldCatalog';
-import { TimeZone } from '../../lib/ingest/timeZone';
-import { phoneRegion } from '../../lib/ingest/contactFields';
+import type { CleaningOptions } from '../../lib/ingest/clean/cleanOrders';
+import type { FieldMapping } from '../../lib/ingest/fields/fieldMapping';
+import type { CanonicalField } from '../../lib/ingest/fields/fieldCatalog';
+import { TimeZone } from '../../lib/values/timeZone';
+import { phoneRegion } from '../../lib/ingest/fields/contactFields';
 
 /** The Options collection, validated: a nonsense setting stops the node with what to change. */
 export const customerDataOptionsSchema = z.object({

@@ -4,8 +4,8 @@ import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
-import { DateOrder, parseDate } from '../../lib/ingest/parseDate';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { DateOrder, parseDate } from '../../lib/values/parseDate';
+import { TimeZone } from '../../lib/values/timeZone';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
 import { retentionActionProperties } from './RetentionActionDescription';

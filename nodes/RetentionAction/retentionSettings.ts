@@ -4,8 +4,8 @@ import { parseClock } from '../../lib/actions/contactPolicy';
 import { LANGUAGES } from '../../lib/actions/messages';
 import { BUSINESS_TYPES, BusinessType, defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
 import type { PlanSettings } from '../../lib/actions/retentionPlan';
-import type { DateOrder } from '../../lib/ingest/parseDate';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import type { DateOrder } from '../../lib/values/parseDate';
+import { TimeZone } from '../../lib/values/timeZone';
 
 /** The node's parameters, validated: a setting that makes no sense stops the node with what to change. */
 const optionsSchema = z.object({

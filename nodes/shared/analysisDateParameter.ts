@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { dayNumberToIsoDate, parseDate } from '../../lib/ingest/parseDate';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { dayNumberToIsoDate, parseDate } from '../../lib/values/parseDate';
+import { TimeZone } from '../../lib/values/timeZone';
 
 export const analysisDateProperty: INodeProperties = {
 	displayName: 'Analysis Date',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
-import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
-import { isCustomerRecord } from '../../lib/ingest/recordShape';
-import type { TimeZone } from '../../lib/ingest/timeZone';
+import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
+import { isCustomerRecord } from '../../lib/customer/recordShape';
+import type { TimeZone } from '../../lib/values/timeZone';
 import { errorItem, isUpstreamError, passedOnError } from './linkedItems';
 
 export type CustomerInput = 'auto' | 'customers' | 'transactions';

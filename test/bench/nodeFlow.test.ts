@@ -4,7 +4,7 @@ import * as path from 'path';
 import { benchNodeFlow } from '../../scripts/bench/nodeFlow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeCsv, ANALYSIS_DATE } = require('../../scripts/bench/generateCsv.js') as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
+const { writeCsv, ANALYSIS_DATE } = require('../../scripts/bench/generateCsv') as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
 
 describe('the benchmark', () => {
 	it('writes an export-shaped file: one order per row in time order, customers interleaved, columns the suite does not use', () => {

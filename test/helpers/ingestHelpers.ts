@@ -1,6 +1,6 @@
-import { CleaningOptions } from '../../lib/ingest/cleanOrders';
-import { defaultCleaningOptions } from '../../lib/ingest/defaultCleaning';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { CleaningOptions } from '../../lib/ingest/clean/cleanOrders';
+import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
+import { TimeZone } from '../../lib/values/timeZone';
 
 export function cleaningOptions(overrides: Partial<CleaningOptions> = {}): CleaningOptions {
 	return { ...defaultCleaningOptions(new TimeZone('UTC')), ...overrides };

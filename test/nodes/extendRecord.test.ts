@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { buildCustomerSummary } from '../../lib/ingest/buildCustomerSummary';
+import { buildCustomerSummary } from '../../lib/ingest/summary/buildCustomerSummary';
 import { extendRecord } from '../../nodes/shared/extendRecord';
 
 /*

@@ -12,7 +12,7 @@ const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 1
 const ANALYSIS_DAY = 20_000;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btydCustomers } = require('../../scripts/synthetic/btydCustomers.js') as {
+const { btydCustomers } = require('../../scripts/synthetic/btydCustomers') as {
 	btydCustomers: (o: { customers: number; seed?: number }) => Iterable<{ days: number[]; amounts: number[] }>;
 };
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { customerIdOf } from '../../lib/customer/customerId';
 import { unsoundValues } from '../helpers/unsoundValues';
-import { parseFlag } from '../../lib/ingest/contactFields';
+import { parseFlag } from '../../lib/values/yesNo';
 import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
-import { CustomerSummary } from '../../lib/ingest/customerSummary';
+import { CustomerSummary } from '../../lib/customer/customerSummary';
 import { FileReadOptions } from '../../lib/ingest/readers/readFile';
-import { TimeZone } from '../../lib/ingest/timeZone';
+import { TimeZone } from '../../lib/values/timeZone';
 import { chunksOf, cleaningOptions, dayOf } from '../helpers/ingestHelpers';
 
 /*

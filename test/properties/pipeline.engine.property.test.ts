@@ -2,7 +2,7 @@ import { TEST_COUPON_SECRET } from '../helpers/couponSecret';
 import fc from 'fast-check';
 import { unsoundValues } from '../helpers/unsoundValues';
 import type { IDataObject } from 'n8n-workflow';
-import { parseFlag } from '../../lib/ingest/contactFields';
+import { parseFlag } from '../../lib/values/yesNo';
 import { runWorkflow, RunResult } from '../engine/harness';
 import { linearWorkflow, rowsStep } from '../engine/workflowBuilder';
 

@@ -1,5 +1,5 @@
 import { PageRequest } from './pagination';
-import { fingerprintOfValues } from '../rowFingerprint';
+import { fingerprintOfValues } from '../bytes/rowFingerprint';
 
 /**
  * Notices an API that loops: a page requested again (the same URL and query: a repeated next

@@ -1,4 +1,5 @@
 import { findRecords } from '../readers/lineRows';
+import { getPath } from '../../values/objectPath';
 
 export type PaginationConfig =
 	| { style: 'none' }
@@ -17,15 +18,6 @@ export interface PageRequest {
 export interface PageResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
-}
-
-export function getPath(value: unknown, path: string): unknown {
-	let node = value;
-	for (const key of path.split('.').filter(Boolean)) {
-		if (node === null || typeof node !== 'object') return undefined;
-		node = (node as Record<string, unknown>)[key];
-	}
-	return node;
 }
 
 export function firstPageRequest(url: string, qs: Record<string, string | number>, config: PaginationConfig): PageRequest {

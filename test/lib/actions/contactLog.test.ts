@@ -1,5 +1,5 @@
 import { mergeContacts, readContactLog } from '../../../lib/actions/contactLog';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { TimeZone } from '../../../lib/values/timeZone';
 
 const SHANGHAI = new TimeZone('Asia/Shanghai');
 

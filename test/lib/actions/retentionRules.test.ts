@@ -9,7 +9,7 @@ import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/
 import { planRetention, PlanSettings } from '../../../lib/actions/retentionPlan';
 import { RetentionFacts } from '../../../lib/actions/retentionFacts';
 import { smsLength } from '../../../lib/actions/smsSegments';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { TimeZone } from '../../../lib/values/timeZone';
 
 const history = (overrides: Partial<CauseInput>): CauseInput => ({
 	orders: 6,

@@ -1,4 +1,4 @@
-import { ByteKeyTable } from '../../../lib/ingest/byteKeyTable';
+import { ByteKeyTable } from '../../../lib/ingest/bytes/byteKeyTable';
 
 describe('interned byte keys', () => {
 	it('gives each distinct key the next index, and the same index when it comes back', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { CustomerDataPipeline } from '../../../lib/ingest/customerDataPipeline';
-import { CustomerSummary } from '../../../lib/ingest/customerSummary';
+import { CustomerSummary } from '../../../lib/customer/customerSummary';
 import { FileReadInfo, readFileRows } from '../../../lib/ingest/readers/readFile';
 import { cdnowPath, readCdnowSummary } from '../../helpers/cdnow';
 import { chunksOf, cleaningOptions, dayOf } from '../../helpers/ingestHelpers';

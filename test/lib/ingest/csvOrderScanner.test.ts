@@ -1,9 +1,9 @@
-import { CleaningOptions } from '../../../lib/ingest/cleanOrders';
+import { CleaningOptions } from '../../../lib/ingest/clean/cleanOrders';
 import { CustomerDataPipeline, PipelineResult } from '../../../lib/ingest/customerDataPipeline';
-import { CustomerSummary } from '../../../lib/ingest/customerSummary';
-import { FieldMapping } from '../../../lib/ingest/fieldMapping';
+import { CustomerSummary } from '../../../lib/customer/customerSummary';
+import { FieldMapping } from '../../../lib/ingest/fields/fieldMapping';
 import { FileReadInfo, FileReadOptions, readFileRows } from '../../../lib/ingest/readers/readFile';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { TimeZone } from '../../../lib/values/timeZone';
 import { chunksOf, cleaningOptions, dayOf } from '../../helpers/ingestHelpers';
 
 const CSV: FileReadOptions = { format: 'auto', encoding: 'auto', delimiter: 'auto', recordsPath: '', hasHeader: true, columnNames: [] };

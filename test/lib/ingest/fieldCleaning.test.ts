@@ -1,7 +1,8 @@
-import { normaliseEmail, normalisePhone, parseFlag } from '../../../lib/ingest/contactFields';
-import { resolveFieldMapping } from '../../../lib/ingest/fieldMapping';
-import { parseMoney } from '../../../lib/ingest/parseMoney';
-import { isValidTimeZone } from '../../../lib/ingest/timeZone';
+import { normaliseEmail, normalisePhone } from '../../../lib/ingest/fields/contactFields';
+import { parseFlag } from '../../../lib/values/yesNo';
+import { resolveFieldMapping } from '../../../lib/ingest/fields/fieldMapping';
+import { parseMoney } from '../../../lib/values/parseMoney';
+import { isValidTimeZone } from '../../../lib/values/timeZone';
 
 const money = (value: unknown, decimalComma = false, minorUnits = false) => parseMoney(value, { decimalComma, minorUnits });
 

@@ -1,5 +1,5 @@
 import { CustomerDataPipeline } from '../../../lib/ingest/customerDataPipeline';
-import { CustomerSummary } from '../../../lib/ingest/customerSummary';
+import { CustomerSummary } from '../../../lib/customer/customerSummary';
 import { detectEncoding, isUtf8, SNIFF_BYTES } from '../../../lib/ingest/readers/decodeText';
 import { FileReadInfo, FileReadOptions } from '../../../lib/ingest/readers/readFile';
 import { chunksOf, cleaningOptions, dayOf } from '../../helpers/ingestHelpers';

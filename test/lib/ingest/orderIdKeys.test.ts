@@ -1,4 +1,4 @@
-import { ByteKeyTable } from '../../../lib/ingest/byteKeyTable';
+import { ByteKeyTable } from '../../../lib/ingest/bytes/byteKeyTable';
 
 /** The order IDs seen, as the cleaner keeps them: a key table that finds numbered IDs by value. */
 type OrderKeys = ByteKeyTable;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { CustomerDataPipeline } from '../../../lib/ingest/customerDataPipeline';
-import { CustomerSummary } from '../../../lib/ingest/customerSummary';
+import { CustomerSummary } from '../../../lib/customer/customerSummary';
 import { FileReadOptions } from '../../../lib/ingest/readers/readFile';
-import { fingerprintOfUtf8, fingerprintOfValues } from '../../../lib/ingest/rowFingerprint';
-import { CustomerSummariser } from '../../../lib/ingest/summariseCustomers';
+import { fingerprintOfUtf8, fingerprintOfValues } from '../../../lib/ingest/bytes/rowFingerprint';
+import { CustomerSummariser } from '../../../lib/ingest/summary/summariseCustomers';
 import { chunksOf, cleaningOptions, dayOf } from '../../helpers/ingestHelpers';
 
 const CSV: FileReadOptions = { format: 'auto', encoding: 'auto', delimiter: 'auto', recordsPath: '', hasHeader: true, columnNames: [] };

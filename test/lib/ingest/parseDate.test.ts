@@ -1,5 +1,5 @@
-import { parseDate, dayOfIsoDateText, instantToIso } from '../../../lib/ingest/parseDate';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { parseDate, dayOfIsoDateText, instantToIso } from '../../../lib/values/parseDate';
+import { TimeZone } from '../../../lib/values/timeZone';
 
 const utc = new TimeZone('UTC');
 const shanghai = new TimeZone('Asia/Shanghai');

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
-import { parseDate } from '../../../lib/ingest/parseDate';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { parseDate } from '../../../lib/values/parseDate';
+import { TimeZone } from '../../../lib/values/timeZone';
 
 /*
  * The one conversion from an instant to a calendar day, held to luxon's answers for every IANA

@@ -3,7 +3,7 @@ import { populationGapDays } from '../../../lib/lifecycle/populationGap';
 import { decodeStage, encodeStage } from '../../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput, StageSettings, stageOf } from '../../../lib/lifecycle/stageRules';
 import { ALL_STAGES } from '../../../lib/lifecycle/stages';
-import { TimeZone } from '../../../lib/ingest/timeZone';
+import { TimeZone } from '../../../lib/values/timeZone';
 import { readStageSettings } from '../../../nodes/LifecycleStage/lifecycleSettings';
 
 const UTC = new TimeZone('UTC');

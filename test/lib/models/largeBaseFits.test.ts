@@ -7,7 +7,7 @@ import { fitGammaGamma, gammaGammaLogLikelihood, spendColumns } from '../../../l
 import { logParameterObjective } from '../../../lib/models/logParameterObjective';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btydCustomers } = require('../../../scripts/synthetic/btydCustomers.js') as {
+const { btydCustomers } = require('../../../scripts/synthetic/btydCustomers') as {
 	btydCustomers: (o: { customers: number; seed?: number }) => Iterable<{ days: number[]; amounts: number[] }>;
 };
 

@@ -1,14 +1,15 @@
-import { ByteKeyTable } from './byteKeyTable';
-import { FieldMapping } from './fieldMapping';
-import { DateOrder, parseDate } from './parseDate';
-import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from './parseMoney';
-import { hasValue, idText, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
-import { fingerprintOfValues } from './rowFingerprint';
-import { ContactFields, contactReader } from './contactRecord';
-import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from './fieldCatalog';
+import { ByteKeyTable } from '../bytes/byteKeyTable';
+import { FieldMapping } from '../fields/fieldMapping';
+import { DateOrder, parseDate } from '../../values/parseDate';
+import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from '../../values/parseMoney';
+import { hasValue, idText, parseOptionalNumber, textOrNull } from '../../values/cellValues';
+import { parseFlag } from '../../values/yesNo';
+import { fingerprintOfValues } from '../bytes/rowFingerprint';
+import { ContactFields, contactReader } from '../fields/contactRecord';
+import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from '../fields/fieldCatalog';
 
 const DESCRIPTIVE_FIELDS = [...CONTACT_FIELDS, ...EXPERIENCE_FIELDS];
-import { TimeZone } from './timeZone';
+import { TimeZone } from '../../values/timeZone';
 
 export interface CleaningOptions extends MoneyOptions {
 	dateOrder: DateOrder;

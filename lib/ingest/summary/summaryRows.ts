@@ -1,10 +1,10 @@
-import { CleaningOptions, Rejection } from './cleanOrders';
-import { ContactFields, contactReader } from './contactRecord';
-import { CustomerSummary } from './customerSummary';
-import { FieldMapping } from './fieldMapping';
-import { dayNumberToIsoDate, parseDate } from './parseDate';
-import { parseMoney } from './parseMoney';
-import { textOrNull } from './contactFields';
+import { CleaningOptions, Rejection } from '../clean/cleanOrders';
+import { ContactFields, contactReader } from '../fields/contactRecord';
+import { CustomerSummary } from '../../customer/customerSummary';
+import { FieldMapping } from '../fields/fieldMapping';
+import { dayNumberToIsoDate, parseDate } from '../../values/parseDate';
+import { parseMoney } from '../../values/parseMoney';
+import { textOrNull } from '../../values/cellValues';
 import { buildCustomerSummary } from './buildCustomerSummary';
 
 /**

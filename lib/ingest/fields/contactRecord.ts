@@ -1,10 +1,12 @@
-import { spreadsheetSafe } from '../values/spreadsheetText';
-import { CleaningOptions } from './cleanOrders';
-import { hasValue, normaliseEmail, normalisePhone, parseFlag, parseOptionalNumber, textOrNull } from './contactFields';
+import { spreadsheetSafe } from '../../values/spreadsheetText';
+import { CleaningOptions } from '../clean/cleanOrders';
+import { normaliseEmail, normalisePhone } from './contactFields';
+import { hasValue, parseOptionalNumber, textOrNull } from '../../values/cellValues';
+import { parseFlag } from '../../values/yesNo';
 import { ORDER_FIELDS, OrderField } from './fieldCatalog';
 import { FieldMapping } from './fieldMapping';
-import { parseDate } from './parseDate';
-import { parseMoney } from './parseMoney';
+import { parseDate } from '../../values/parseDate';
+import { parseMoney } from '../../values/parseMoney';
 
 /** The fields of an order row beyond the order itself: contact, experience and line fields. */
 type ExtraField = Exclude<OrderField, 'customerId' | 'orderId' | 'orderDate' | 'amount' | 'currency' | 'returned'>;

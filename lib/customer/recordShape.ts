@@ -1,4 +1,4 @@
-import { dayOfIsoDateText } from './parseDate';
+import { dayOfIsoDateText } from '../values/parseDate';
 
 /**
  * Whether an item already describes one customer (a Customer Data summary, or a database

@@ -1,10 +1,10 @@
-import { ByteKeyTable } from './byteKeyTable';
+import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from './growableColumns';
-import { CleanOrder, ContactUpdate } from './cleanOrders';
+import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
 import { buildCustomerSummary, CONTACT_FIELDS, ContactField } from './buildCustomerSummary';
-import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from './customerSummary';
-import { dayNumberToIsoDate } from './parseDate';
-import { roundMoney } from './parseMoney';
+import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
+import { dayNumberToIsoDate } from '../../values/parseDate';
+import { roundMoney } from '../../values/parseMoney';
 
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState {

@@ -1,5 +1,5 @@
 import { CanonicalField, FIELD_LABELS, fieldForColumn } from './fieldCatalog';
-import { repeatsOfColumn } from './readers/rawRow';
+import { repeatsOfColumn } from '../readers/rawRow';
 
 /** Which source column feeds each canonical field. */
 export type FieldMapping = Partial<Record<CanonicalField, string>>;

@@ -1,5 +1,5 @@
 import { CleaningOptions } from './cleanOrders';
-import { TimeZone } from './timeZone';
+import { TimeZone } from '../../values/timeZone';
 
 /** Customer Data's defaults, for nodes that summarise orders themselves. */
 export function defaultCleaningOptions(timeZone: TimeZone): CleaningOptions {

@@ -1,13 +1,13 @@
 import { ByteKeyTable } from './byteKeyTable';
-import { OrderCleaner } from './cleanOrders';
-import { textOrNull } from './contactFields';
-import { parseDate } from './parseDate';
-import { MAX_AMOUNT, parseMoney } from './parseMoney';
-import { quotedCsvRows } from './readers/csvRows';
+import { OrderCleaner } from '../clean/cleanOrders';
+import { textOrNull } from '../../values/cellValues';
+import { parseDate } from '../../values/parseDate';
+import { MAX_AMOUNT, parseMoney } from '../../values/parseMoney';
+import { quotedCsvRows } from '../readers/csvRows';
 import { fingerprintOfUtf8 } from './rowFingerprint';
-import { decodeChunks } from './readers/decodeText';
-import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from './readers/rawRow';
-import { CustomerSummariser } from './summariseCustomers';
+import { decodeChunks } from '../readers/decodeText';
+import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from '../readers/rawRow';
+import { CustomerSummariser } from '../summary/summariseCustomers';
 
 /** Where the scanner sends what it reads; the Customer Data pipeline implements it. */
 export interface CsvOrderTarget {
