@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { headerValue } from '../lib/ingest/api/requestSafety';
+import { headerValue } from '../lib/ingest';
 
 export class CustomerDataApi implements ICredentialType {
 	name = 'customerDataApi';

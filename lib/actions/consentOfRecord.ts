@@ -1,5 +1,5 @@
 import { parseFlag } from '../values/yesNo';
-import { CanonicalField, fieldForColumn } from '../ingest/fields/fieldCatalog';
+import { CanonicalField, fieldForColumn } from '../customer/fieldCatalog';
 import type { Reach } from './contactPolicy';
 
 type Channel = keyof Reach['consent'];

@@ -1,4 +1,5 @@
-import { customerIdOf } from '../customer/customerId';
+import { churnProbabilityOf } from '../customer/churnProbability';
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { allBounded, boundedAmount } from '../values/boundedNumbers';
 import { consentOfRecord } from './consentOfRecord';
 import { hasValue, parseOptionalNumber, textOrNull } from '../values/cellValues';
@@ -33,12 +34,12 @@ const num = (value: unknown) => parseOptionalNumber(value);
 /** Reads an item; returns why not when it cannot be planned for. */
 export function retentionFactsFromRecord(json: Record<string, unknown>, zone: TimeZone, dateOrder: DateOrder = 'ymd'): { facts: RetentionFacts } | { error: string } {
 	const customerId = customerIdOf(json);
-	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const signals = obj(json.signals);
 	const trend = obj(json.trend);
 	const rfm = obj(json.rfm);
 	const products = Array.isArray(json.products) ? (json.products as Array<Record<string, unknown>>) : [];
-	const churnProbability = num(json.churnProbability) ?? (num(json.pAlive) !== null ? 1 - (num(json.pAlive) as number) : null);
+	const churnProbability = churnProbabilityOf(json);
 	if (churnProbability === null || churnProbability < 0 || churnProbability > 1) {
 		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
 	}

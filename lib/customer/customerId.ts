@@ -13,3 +13,6 @@ export function customerIdOf(record: Record<string, unknown>): string | null {
 	const value = CUSTOMER_ID_FIELDS.map((field) => record[field]).find(hasValue);
 	return value === undefined ? null : idText(value);
 }
+
+/** What every node says of a record without a readable ID (after "Item N"). */
+export const NO_CUSTOMER_ID = 'has no customerId (a text or a number)';

@@ -1,4 +1,5 @@
-import { CleaningOptions, CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './clean/cleanOrders';
+import { CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './clean/cleanOrders';
+import { CleaningOptions } from './clean/cleaningOptions';
 import { BYTE_PATH_FIELDS, scanCsvOrders } from './bytes/csvOrderScanner';
 import { CustomerSummary } from '../customer/customerSummary';
 import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, resolveFieldMapping } from './fields/fieldMapping';

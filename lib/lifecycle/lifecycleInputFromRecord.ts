@@ -1,3 +1,5 @@
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
+import { churnProbabilityOf } from '../customer/churnProbability';
 import { parseOptionalNumber } from '../values/cellValues';
 import { GapRecord } from '../customer/customerSummary';
 import { parseDate } from '../values/parseDate';
@@ -35,6 +37,8 @@ export function parseStage(value: unknown): Stage | null {
  * (orders, recencyDays or lastOrderAt, tenureDays or firstOrderAt). Returns why not, if unusable.
  */
 export function lifecycleInputFromRecord(json: Record<string, unknown>, analysisDay: number, zone: TimeZone): { input: Omit<LifecycleInput, 'previousStage'> } | { error: string } {
+	// Without an ID a stage cannot be remembered or joined back: refused, as every node does.
+	if (customerIdOf(json) === null) return { error: NO_CUSTOMER_ID };
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : {}) as Record<string, unknown>;
 	const orders = parseOptionalNumber(json.orders) ?? (parseOptionalNumber(inputs.frequency) !== null ? (parseOptionalNumber(inputs.frequency) as number) + 1 : null);
 	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
@@ -62,8 +66,7 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 			longestGaps: longestGapsOf(json, recencyDays),
 			orderTrend: parseOptionalNumber(trend.orderTrend),
 			spendTrend: parseOptionalNumber(trend.spendTrend),
-			// Churn Risk's churn probability, else 1 - P(alive) when only that is on the item.
-			churnProbability: parseOptionalNumber(json.churnProbability) ?? (parseOptionalNumber(json.pAlive) !== null ? 1 - (parseOptionalNumber(json.pAlive) as number) : null),
+			churnProbability: churnProbabilityOf(json),
 			rfmSegment: typeof rfm.segment === 'string' ? rfm.segment : null,
 		},
 	};

@@ -1,4 +1,5 @@
 import { GapRecord } from '../customer/customerSummary';
+import { ownGapDays } from '../customer/purchaseGap';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
 
 /** What the stage rules read about one customer (days throughout). */
@@ -68,7 +69,8 @@ const LOYAL_SEGMENTS = new Set(['Champions', 'Loyal Customers']);
  * one when judging a comeback), else the population's median gap.
  */
 export function usualGapDays(c: LifecycleInput, populationGapDays: number | null): { days: number | null; source: StageDecision['gapSource'] } {
-	if (c.repeatPurchases >= 2 && c.avgGapDays && c.avgGapDays > 0) return { days: c.avgGapDays, source: 'own' };
+	const own = ownGapDays(c.repeatPurchases, c.avgGapDays);
+	if (own !== null) return { days: own, source: 'own' };
 	if (populationGapDays && populationGapDays > 0) return { days: populationGapDays, source: 'population' };
 	return { days: null, source: 'fixedBands' };
 }

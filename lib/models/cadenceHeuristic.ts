@@ -1,3 +1,4 @@
+import { ownGapDays } from '../customer/purchaseGap';
 import { DAYS_PER_MONTH } from './clv';
 
 /**
@@ -26,8 +27,7 @@ export interface CadenceScores {
 }
 
 export function usualGap(input: CadenceInput, populationGapDays: number): number {
-	const own = input.repeatPurchases >= 2 && input.ownGapDays && input.ownGapDays > 0 ? input.ownGapDays : null;
-	return Math.max(1, own ?? populationGapDays);
+	return Math.max(1, ownGapDays(input.repeatPurchases, input.ownGapDays) ?? populationGapDays);
 }
 
 export function cadenceScores(

@@ -1,4 +1,4 @@
-import { median } from '../math/statistics';
+import { MIN_CUSTOMERS_FOR_POPULATION_GAP, populationGapDays } from '../customer/purchaseGap';
 import { runToEnd, Steps } from '../math/steps';
 import { z } from 'zod';
 import { BgNbdParams, fitBgNbdSteps } from './bgnbd';
@@ -69,6 +69,9 @@ export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
  * set aside) or a saved model was edited (it is refused): at 1e-300 or 1e300 every customer's
  * score overflows or collapses to 0.
  */
+/** The usual gap taken when too few customers bought twice to know the shop's own. */
+const DEFAULT_POPULATION_GAP_DAYS = 30;
+
 const PARAMETER_RANGE = { min: 1e-6, max: 1e6 } as const;
 const inRange = (v: number) => Number.isFinite(v) && v >= PARAMETER_RANGE.min && v <= PARAMETER_RANGE.max;
 
@@ -81,9 +84,11 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 	const notes: string[] = [];
 	const buyers = customers.filter((c) => c.orders > 0);
 	const repeat = buyers.filter((c) => c.history.x > 0);
-	const gaps = repeat.map((c) => c.history.tx / c.history.x).filter((g) => g > 0);
-	const populationGapDays = gaps.length ? median(gaps) : 30;
-	if (!gaps.length) notes.push('Nobody bought twice on different days, so the usual gap between orders is taken as 30 days.');
+	const populationGap = populationGapDays(repeat.map((c) => ({ repeatPurchases: c.history.x, meanGapDays: c.history.tx / c.history.x })));
+	const populationGapDaysOrDefault = populationGap ?? DEFAULT_POPULATION_GAP_DAYS;
+	if (populationGap === null) {
+		notes.push(`Fewer than ${MIN_CUSTOMERS_FOR_POPULATION_GAP} customers bought on two different days, so the usual gap between orders is taken as ${DEFAULT_POPULATION_GAP_DAYS} days.`);
+	}
 	const orderValues = buyers.map((c) => c.avgOrderValue).filter((v) => Number.isFinite(v));
 	const populationAvgOrderValue = orderValues.length ? orderValues.reduce((s, v) => s + v, 0) / orderValues.length : 0;
 
@@ -130,7 +135,7 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 		repeatCustomers: repeat.length,
 		bgnbd,
 		gammaGamma,
-		populationGapDays,
+		populationGapDays: populationGapDaysOrDefault,
 		populationAvgOrderValue,
 		rfm: { breakpoints, frequencyBasis: settings.frequencyBasis, monetaryBasis: settings.monetaryBasis },
 		notes,

@@ -1,4 +1,4 @@
-import { customerIdOf } from '../customer/customerId';
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { parseOptionalNumber } from '../values/cellValues';
 import { analysisDayOfRecord } from '../customer/recordShape';
 import { allBounded, boundedAmount } from '../values/boundedNumbers';
@@ -17,7 +17,7 @@ export type RecordReading = { customer: ModelCustomer } | { noOrders: true; cust
 
 export function modelCustomerFromRecord(json: Record<string, unknown>, fallbackAnalysisDay: number): RecordReading {
 	const customerId = customerIdOf(json);
-	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const inputs = (typeof json.modelInputs === 'object' && json.modelInputs !== null ? json.modelInputs : json) as Record<string, unknown>;
 	const orders = parseOptionalNumber(json.orders);
 	if (orders === 0) return { noOrders: true, customerId };

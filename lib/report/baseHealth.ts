@@ -1,4 +1,4 @@
-import { customerIdOf } from '../customer/customerId';
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { parseOptionalNumber, textOrNull } from '../values/cellValues';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
@@ -197,7 +197,7 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
  */
 export function healthCustomerOf(json: Record<string, unknown>, dayOf: (iso: unknown) => number | null): HealthCustomer | { error: string } {
 	const customerId = customerIdOf(json);
-	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const signals = (json.signals && typeof json.signals === 'object' ? json.signals : {}) as Record<string, unknown>;
 	const rfm = (json.rfm && typeof json.rfm === 'object' ? json.rfm : null) as Record<string, unknown> | null;
 	const r = parseOptionalNumber(rfm?.r);

@@ -1,4 +1,4 @@
-import { customerIdOf } from '../customer/customerId';
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { allBounded, boundedAmount, boundedCount } from '../values/boundedNumbers';
 import { fromSpreadsheetSafe } from '../values/spreadsheetText';
 import { getPath } from '../values/objectPath';
@@ -33,7 +33,7 @@ const GROUPS = new Set(['treatment', 'control']);
  */
 export function campaignOutcomeOf(record: Record<string, unknown>, orders: OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
 	const customerId = customerIdOf(record);
-	if (customerId === null) return { error: 'has no customerId (a text or a number)' };
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const group = textOrNull(record.group);
 	if (group === null || !GROUPS.has(group)) return { error: `(customer ${customerId}) has group ${JSON.stringify(record.group ?? null)}: "treatment" or "control" is needed (Retention Action writes it)` };
 	let contactedAt = s.campaignStart;

@@ -1,4 +1,4 @@
-import { customerIdOf } from '../customer/customerId';
+import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { parseOptionalNumber } from '../values/cellValues';
 import { dayOfIsoDateText } from '../values/parseDate';
 import { TimeZone } from '../values/timeZone';
@@ -18,7 +18,8 @@ export interface WarningSettings {
  * analysis date. `pending` when the horizon has not passed yet.
  */
 export function scoredOutcomeOf(record: Record<string, unknown>, orders: ReadonlyArray<OrderEvent>, s: WarningSettings): { outcome: ScoredOutcome } | { pending: true } | { error: string } {
-	const customerId = customerIdOf(record) ?? '?';
+	const customerId = customerIdOf(record);
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const probability = parseOptionalNumber(record.churnProbability);
 	if (probability === null || probability < 0 || probability > 1) return { error: `(customer ${customerId}) has no churnProbability between 0 and 1: give the items of a Churn Risk run` };
 	const analysisDay = typeof record.analysisDate === 'string' ? dayOfIsoDateText(record.analysisDate) : null;

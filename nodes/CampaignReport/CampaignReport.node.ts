@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { CustomerDataPipeline, TransactionRecord } from '../../lib/ingest/customerDataPipeline';
-import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
+import { CustomerDataPipeline, defaultCleaningOptions, TransactionRecord } from '../../lib/ingest';
 import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
 import { CampaignOutcome, evaluateCampaign, UpliftLine } from '../../lib/report/campaignEvaluation';

@@ -3,7 +3,7 @@ import type { FitSettings } from '../../lib/models/churnModel';
 import type { ScoringSettings } from '../../lib/models/churnScoring';
 import { parseBreakpoints } from '../../lib/models/rfm';
 
-const optionsSchema = z.object({
+export const churnRiskOptionsSchema = z.object({
 	clvMonths: z.number().int('CLV Horizon must be a whole number of months').min(1).max(120, 'CLV Horizon is at most 120 months').default(12),
 	frequencyBasis: z.enum(['orders', 'purchaseDays']).default('orders'),
 	segmentSummary: z.boolean().default(false),
@@ -40,7 +40,7 @@ export function readChurnRiskSettings(raw: {
 	rfmScoring: string;
 	thresholds: { recency: string; frequency: string; monetary: string };
 }): ChurnRiskSettings {
-	const parsed = optionsSchema.safeParse(raw.options ?? {});
+	const parsed = churnRiskOptionsSchema.safeParse(raw.options ?? {});
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
 	const o = parsed.data;
 	// Ten years: beyond that no purchase model says anything, and the expectations' series lose precision.

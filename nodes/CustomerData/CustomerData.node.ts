@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { CustomerDataPipeline, InputKind } from '../../lib/ingest/customerDataPipeline';
-import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
-import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import { CustomerDataPipeline, InputKind } from '../../lib/ingest';
+import type { FileReadInfo, RawRow } from '../../lib/ingest';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
-import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/ingest/fields/fieldCatalog';
+import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 
 const fieldOptions = [...ORDER_FIELDS, ...SUMMARY_FIELDS]

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { CleaningOptions } from '../../lib/ingest/clean/cleanOrders';
-import type { FieldMapping } from '../../lib/ingest/fields/fieldMapping';
-import type { CanonicalField } from '../../lib/ingest/fields/fieldCatalog';
+import type { CleaningOptions, FieldMapping } from '../../lib/ingest';
+import { phoneRegion } from '../../lib/ingest';
+import type { CanonicalField } from '../../lib/customer/fieldCatalog';
 import { TimeZone } from '../../lib/values/timeZone';
-import { phoneRegion } from '../../lib/ingest/fields/contactFields';
 
 /** The Options collection, validated: a nonsense setting stops the node with what to change. */
 export const customerDataOptionsSchema = z.object({

@@ -1,17 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import {
-	firstPageRequest,
-	nextPageRequest,
-	PageRequest,
-	PaginationConfig,
-	recordsOf,
-} from '../../lib/ingest/api/pagination';
-import { PageLoopGuard } from '../../lib/ingest/api/pageLoopGuard';
-import { firstPageUrl, isSameOrigin, nextPageUrl, redactRecord, redirectTarget, secretRedactor } from '../../lib/ingest/api/requestSafety';
-import { isRetryableStatus, retryDelay } from '../../lib/ingest/api/retryPolicy';
-import { objectRow } from '../../lib/ingest/readers/lineRows';
-import type { RawRow } from '../../lib/ingest/readers/rawRow';
+import { firstPageRequest, firstPageUrl, isRetryableStatus, isSameOrigin, nextPageRequest, nextPageUrl, objectRow, PageLoopGuard, PageRequest, PaginationConfig, recordsOf, redactRecord, redirectTarget, retryDelay, secretRedactor } from '../../lib/ingest';
+import type { RawRow } from '../../lib/ingest';
 import { throwIfCancelled } from '../shared/linkedItems';
 import type { CustomerDataOptions } from './customerDataOptions';
 

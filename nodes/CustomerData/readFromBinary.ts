@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
-import type { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
-import type { FileReadInfo } from '../../lib/ingest/readers/readFile';
+import type { CustomerDataPipeline, FileReadInfo } from '../../lib/ingest';
 import type { CustomerDataOptions } from './customerDataOptions';
 
 /**

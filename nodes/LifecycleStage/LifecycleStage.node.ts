@@ -5,7 +5,7 @@ import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDayOfRecord } from '../../lib/customer/recordShape';
 import { TimeZone } from '../../lib/values/timeZone';
 import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
-import { populationGapDays } from '../../lib/lifecycle/populationGap';
+import { populationGapDays } from '../../lib/customer/purchaseGap';
 import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
 import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
@@ -90,13 +90,14 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		const day = analysisDayOfRecord(record.json, analysisDay);
 		const reading = lifecycleInputFromRecord(record.json, day, zone);
 		if ('error' in reading) {
-			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} (customer ${customerIdOf(record.json) ?? '?'}) ${reading.error}`, { itemIndex: record.sourceItems[0] });
+			const id = customerIdOf(record.json);
+			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]}${id === null ? '' : ` (customer ${id})`} ${reading.error}`, { itemIndex: record.sourceItems[0] });
 		}
 		readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
 	});
 
 	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
-	const populationGap = populationGapDays(readable.map((r) => r.input)) ?? memory.populationGapDays;
+	const populationGap = populationGapDays(readable.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays }))) ?? memory.populationGapDays;
 	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
 
 	const staged = readable.map(({ json, sourceItems, input, day }) => {

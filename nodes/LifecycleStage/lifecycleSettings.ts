@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StageSettings } from '../../lib/lifecycle/stageRules';
 
-const optionsSchema = z
+export const lifecycleOptionsSchema = z
 	.object({
 		atRiskGaps: z.number().positive().default(2),
 		atRiskProbability: z.number().min(0).max(1).default(0.5),
@@ -21,7 +21,7 @@ const optionsSchema = z
 	.refine((o) => o.churnedProbability > o.atRiskProbability, 'Churned Probability must be higher than At Risk Probability');
 
 export function readStageSettings(options: unknown, model: StageSettings['model'], riskSignal: string): StageSettings {
-	const parsed = optionsSchema.safeParse(options ?? {});
+	const parsed = lifecycleOptionsSchema.safeParse(options ?? {});
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
 	return { ...parsed.data, model, useChurnProbability: riskSignal === 'churnProbability' };
 }

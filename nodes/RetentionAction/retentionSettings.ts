@@ -8,7 +8,7 @@ import type { DateOrder } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
 
 /** The node's parameters, validated: a setting that makes no sense stops the node with what to change. */
-const optionsSchema = z.object({
+export const retentionOptionsSchema = z.object({
 	costCrm: z.number().min(0).default(DEFAULT_CONTACT_COST.crm),
 	costEmail: z.number().min(0).default(DEFAULT_CONTACT_COST.email),
 	costPush: z.number().min(0).default(DEFAULT_CONTACT_COST.push),
@@ -81,7 +81,7 @@ function rulesFromParameter(value: unknown): PlaybookRule[] {
 export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean; dateOrder: DateOrder } {
 	const p = parametersSchema.safeParse(raw);
 	if (!p.success) throw new Error(p.error.issues.map((i) => i.message).join('; '));
-	const o = optionsSchema.safeParse(raw.options ?? {});
+	const o = retentionOptionsSchema.safeParse(raw.options ?? {});
 	if (!o.success) throw new Error(o.error.issues.map((i) => i.message).join('; '));
 	const opt = o.data;
 	const order = p.data.channelOrder.split(',').map((c) => c.trim());

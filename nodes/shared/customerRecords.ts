@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { CustomerDataPipeline } from '../../lib/ingest/customerDataPipeline';
-import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
+import { CustomerDataPipeline, defaultCleaningOptions } from '../../lib/ingest';
 import { isCustomerRecord } from '../../lib/customer/recordShape';
 import type { TimeZone } from '../../lib/values/timeZone';
 import { errorItem, isUpstreamError, passedOnError } from './linkedItems';

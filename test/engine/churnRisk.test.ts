@@ -143,7 +143,9 @@ describe('Churn Risk inputs and fallbacks', () => {
 		expect(a.pAlive).toBe(1);
 		expect(num(c.pAlive)).toBeLessThan(0.01);
 		expect(Number.isFinite(b.pAlive)).toBe(true);
+		// Three customers say too little about the shop's usual gap: Lifecycle Stage would not trust it either.
 		expect(result.json('Churn Risk', 1)[0].notes).toEqual([
+			'Fewer than 5 customers bought on two different days, so the usual gap between orders is taken as 30 days.',
 			'Only 3 customers with orders (at least 20 are needed to fit BG/NBD): scored by purchase cadence instead.',
 		]);
 		expect(result.run.data.resultData.runData['Churn Risk'][0].hints?.[0].message).toContain('scored by purchase cadence instead');

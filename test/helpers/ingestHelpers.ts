@@ -1,4 +1,4 @@
-import { CleaningOptions } from '../../lib/ingest/clean/cleanOrders';
+import { CleaningOptions } from '../../lib/ingest/clean/cleaningOptions';
 import { defaultCleaningOptions } from '../../lib/ingest/clean/defaultCleaning';
 import { TimeZone } from '../../lib/values/timeZone';
 

@@ -1,24 +1,16 @@
 import { ByteKeyTable } from '../bytes/byteKeyTable';
+import { CleaningOptions } from './cleaningOptions';
 import { FieldMapping } from '../fields/fieldMapping';
-import { DateOrder, parseDate } from '../../values/parseDate';
-import { MAX_AMOUNT, MoneyOptions, parseMoney, roundMoney } from '../../values/parseMoney';
+import { parseDate } from '../../values/parseDate';
+import { MAX_AMOUNT, parseMoney, roundMoney } from '../../values/parseMoney';
 import { hasValue, idText, parseOptionalNumber, textOrNull } from '../../values/cellValues';
 import { parseFlag } from '../../values/yesNo';
 import { fingerprintOfValues } from '../bytes/rowFingerprint';
 import { ContactFields, contactReader } from '../fields/contactRecord';
-import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from '../fields/fieldCatalog';
+import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from '../../customer/fieldCatalog';
 
 const DESCRIPTIVE_FIELDS = [...CONTACT_FIELDS, ...EXPERIENCE_FIELDS];
-import { TimeZone } from '../../values/timeZone';
 
-export interface CleaningOptions extends MoneyOptions {
-	dateOrder: DateOrder;
-	timeZone: TimeZone;
-	defaultCountryCode: string;
-	/** Refunds (negative amounts, returned flags) reduce spend, or are left out. */
-	refunds: 'subtract' | 'exclude';
-	zeroValueOrders: 'keep' | 'exclude';
-}
 
 /** One order row (an order, or one line of a line-item order) as read: typed, normalised. */
 export interface CleanOrder {

@@ -1,4 +1,4 @@
-import { CleaningOptions } from './cleanOrders';
+import { CleaningOptions } from './cleaningOptions';
 import { TimeZone } from '../../values/timeZone';
 
 /** Customer Data's defaults, for nodes that summarise orders themselves. */

@@ -1,9 +1,9 @@
 import { spreadsheetSafe } from '../../values/spreadsheetText';
-import { CleaningOptions } from '../clean/cleanOrders';
+import { CleaningOptions } from '../clean/cleaningOptions';
 import { normaliseEmail, normalisePhone } from './contactFields';
 import { hasValue, parseOptionalNumber, textOrNull } from '../../values/cellValues';
 import { parseFlag } from '../../values/yesNo';
-import { ORDER_FIELDS, OrderField } from './fieldCatalog';
+import { ORDER_FIELDS, OrderField } from '../../customer/fieldCatalog';
 import { FieldMapping } from './fieldMapping';
 import { parseDate } from '../../values/parseDate';
 import { parseMoney } from '../../values/parseMoney';

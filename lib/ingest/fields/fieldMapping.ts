@@ -1,4 +1,4 @@
-import { CanonicalField, FIELD_LABELS, fieldForColumn } from './fieldCatalog';
+import { CanonicalField, FIELD_LABELS, fieldForColumn } from '../../customer/fieldCatalog';
 import { repeatsOfColumn } from '../readers/rawRow';
 
 /** Which source column feeds each canonical field. */

@@ -1,7 +1,7 @@
 import { instantToIso } from '../../values/parseDate';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { roundMoney } from '../../values/parseMoney';
-import { CONTACT_FIELDS as CATALOG_CONTACT_FIELDS, ContactField as CatalogContactField } from '../fields/fieldCatalog';
+import { CONTACT_FIELDS as CATALOG_CONTACT_FIELDS, ContactField as CatalogContactField } from '../../customer/fieldCatalog';
 
 /** The per-customer fields a summary is built from: contact and CRM fields, and the currency. */
 export type ContactField = CatalogContactField | 'currency';

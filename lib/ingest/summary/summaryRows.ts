@@ -1,4 +1,5 @@
-import { CleaningOptions, Rejection } from '../clean/cleanOrders';
+import { Rejection } from '../clean/cleanOrders';
+import { CleaningOptions } from '../clean/cleaningOptions';
 import { ContactFields, contactReader } from '../fields/contactRecord';
 import { CustomerSummary } from '../../customer/customerSummary';
 import { FieldMapping } from '../fields/fieldMapping';

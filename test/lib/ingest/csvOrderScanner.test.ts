@@ -1,4 +1,4 @@
-import { CleaningOptions } from '../../../lib/ingest/clean/cleanOrders';
+import { CleaningOptions } from '../../../lib/ingest/clean/cleaningOptions';
 import { CustomerDataPipeline, PipelineResult } from '../../../lib/ingest/customerDataPipeline';
 import { CustomerSummary } from '../../../lib/customer/customerSummary';
 import { FieldMapping } from '../../../lib/ingest/fields/fieldMapping';

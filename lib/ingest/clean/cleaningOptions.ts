@@ -1,0 +1,12 @@
+import { DateOrder } from '../../values/parseDate';
+import { MoneyOptions } from '../../values/parseMoney';
+import { TimeZone } from '../../values/timeZone';
+
+export interface CleaningOptions extends MoneyOptions {
+	dateOrder: DateOrder;
+	timeZone: TimeZone;
+	defaultCountryCode: string;
+	/** Refunds (negative amounts, returned flags) reduce spend, or are left out. */
+	refunds: 'subtract' | 'exclude';
+	zeroValueOrders: 'keep' | 'exclude';
+}

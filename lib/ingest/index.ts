@@ -1,0 +1,17 @@
+/**
+ * What the nodes use of the ingest pipeline: the pipeline itself, and the pieces the Customer
+ * Data node puts around it (its settings, the API client's paging and safety rules). Nothing
+ * outside lib/ingest imports a file inside it (a test of the import graph holds this).
+ */
+export { CustomerDataPipeline, InputKind, TransactionRecord } from './customerDataPipeline';
+export { CleaningOptions } from './clean/cleaningOptions';
+export { defaultCleaningOptions } from './clean/defaultCleaning';
+export { FieldMapping } from './fields/fieldMapping';
+export { phoneRegion } from './fields/contactFields';
+export { RawRow } from './readers/rawRow';
+export { FileReadInfo } from './readers/readFile';
+export { objectRow } from './readers/lineRows';
+export { PageLoopGuard } from './api/pageLoopGuard';
+export { firstPageRequest, nextPageRequest, PageRequest, PaginationConfig, recordsOf } from './api/pagination';
+export { firstPageUrl, headerValue, isSameOrigin, nextPageUrl, redactRecord, redirectTarget, secretRedactor } from './api/requestSafety';
+export { isRetryableStatus, retryDelay } from './api/retryPolicy';
