@@ -1,6 +1,7 @@
 import { ACTIONS, Action } from './actionCatalog';
 import { PastContact } from './contactPolicy';
 import { IdPairs, mapFromStore, storeFromMap } from '../values/idKeyedStore';
+import { MS_PER_DAY } from '../values/days';
 
 /**
  * The contacts a node made in earlier runs, compact enough for a large base in workflow static
@@ -51,7 +52,7 @@ export function remember(memory: ContactMemory, customerId: string, at: number, 
 
 /** Drops contacts older than keepDays before now, and customers left with none. */
 export function prune(memory: ContactMemory, now: number, keepDays: number): ContactMemory {
-	const oldest = Math.floor((now - keepDays * 86_400_000) / MINUTE) * CODES;
+	const oldest = Math.floor((now - keepDays * MS_PER_DAY) / MINUTE) * CODES;
 	const kept: ContactMemory = new Map();
 	for (const [id, codes] of memory) {
 		const recent = codes.filter((code) => code >= oldest);

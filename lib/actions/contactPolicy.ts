@@ -1,5 +1,6 @@
 import { Action, Channel } from './actionCatalog';
 import { TimeZone } from '../values/timeZone';
+import { MS_PER_DAY } from '../values/days';
 
 /**
  * The contact policy: who may be reached on which channel, how often, and when. Consent always
@@ -73,7 +74,6 @@ export interface CapPolicy {
 	cooldownDays: number;
 }
 
-const DAY = 86_400_000;
 
 export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number };
 
@@ -85,16 +85,16 @@ export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number
 export function checkCaps(history: readonly PastContact[], action: Action, at: number, policy: CapPolicy): CapVerdict {
 	const known = [...history].sort((x, y) => x.at - y.at);
 	if (policy.cooldownDays > 0) {
-		const cooldown = policy.cooldownDays * DAY;
+		const cooldown = policy.cooldownDays * MS_PER_DAY;
 		const same = known.filter((c) => c.action === action && Math.abs(at - c.at) < cooldown);
 		if (same.length) {
 			const latest = same[same.length - 1];
-			const when = latest.at >= at ? `already scheduled for ${new Date(latest.at).toISOString()}` : `${Math.floor((at - latest.at) / DAY)} days ago`;
+			const when = latest.at >= at ? `already scheduled for ${new Date(latest.at).toISOString()}` : `${Math.floor((at - latest.at) / MS_PER_DAY)} days ago`;
 			return { reason: `same action ${when} (cooldown ${policy.cooldownDays} days)`, nextEligibleAt: latest.at + cooldown };
 		}
 	}
 	if (policy.maxContacts > 0) {
-		const window = policy.windowDays * DAY;
+		const window = policy.windowDays * MS_PER_DAY;
 		const inWindow = known.filter((c) => at - c.at < window);
 		if (inWindow.length >= policy.maxContacts) {
 			// Eligible again when enough of the window's contacts have aged out of it.
@@ -129,11 +129,11 @@ export function parseClock(text: string): number | null {
 export function quietUntil(now: number, zone: TimeZone, quiet: QuietHours): number | null {
 	if (quiet.startMinute === quiet.endMinute) return null;
 	const localMs = now + zone.offsetAt(now);
-	const minute = Math.floor((((localMs % DAY) + DAY) % DAY) / 60_000);
+	const minute = Math.floor((((localMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000);
 	const wraps = quiet.startMinute > quiet.endMinute;
 	const inside = wraps ? minute >= quiet.startMinute || minute < quiet.endMinute : minute >= quiet.startMinute && minute < quiet.endMinute;
 	if (!inside) return null;
-	const localDay = Math.floor(localMs / DAY);
+	const localDay = Math.floor(localMs / MS_PER_DAY);
 	const endDay = minute >= quiet.endMinute ? localDay + 1 : localDay;
-	return zone.wallClockToUtc(endDay * DAY + quiet.endMinute * 60_000);
+	return zone.wallClockToUtc(endDay * MS_PER_DAY + quiet.endMinute * 60_000);
 }

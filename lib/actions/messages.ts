@@ -1,3 +1,5 @@
+import { escapeHtml } from '../values/htmlText';
+import { Language } from '../values/language';
 import { Action } from './actionCatalog';
 import { BusinessType } from './playbook';
 
@@ -7,8 +9,6 @@ import { BusinessType } from './playbook';
  * {name} {store} {coupon} {discount} {expiry} {product} {categories}. A placeholder with no value
  * renders as a neutral word, never as "{coupon}" or "undefined".
  */
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export interface Template {
 	subject: string;
@@ -252,11 +252,9 @@ export function oneLine(value: string | null | undefined): string | null {
 		.trim();
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** The email as simple, safe HTML: every value escaped, paragraphs kept. */
 export function htmlOf(text: string, coupon: string | null): string {
-	const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+	const escape = escapeHtml;
 	const paragraphs = text.split(/\n\s*\n/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`);
 	if (coupon) paragraphs.push(`<p style="font-size:20px;font-weight:bold;letter-spacing:2px">${escape(coupon)}</p>`);
 	return `<div style="font-family:sans-serif;line-height:1.5">${paragraphs.join('')}</div>`;

@@ -7,12 +7,14 @@ import { ContactLogRow, contactLogRow } from './contactLogRow';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { isControl } from './holdout';
-import { Language, htmlOf, oneLine, render, templateFor } from './messages';
+import { htmlOf, oneLine, render, templateFor } from './messages';
+import { Language } from '../values/language';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
 import { smsLength } from './smsSegments';
 import { FixedTierThresholds, TierRule, ValueTier, tierRule, valueTier } from './valueTier';
+import { MS_PER_DAY } from '../values/days';
 
 export interface PlanSettings {
 	campaignId: string;
@@ -93,7 +95,6 @@ export interface PlanTotals {
 	tierBasis: TierRule['basis'];
 }
 
-const DAY = 86_400_000;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** What an action costs for one customer: the contact, plus the incentive times the chance it is redeemed. */
@@ -122,20 +123,22 @@ export function planRetention(
 	customers: readonly RetentionFacts[],
 	s: PlanSettings,
 	history: (customerId: string) => PastContact[],
-): { decisions: RetentionDecision[]; routes: Route[]; totals: PlanTotals } {
+): { decisions: RetentionDecision[]; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
 	const tiers = tierRule(
 		customers.map((c) => c.value),
 		s.tierThresholds,
 	);
 	const decisions: RetentionDecision[] = new Array(customers.length);
 	const routes: Route[] = new Array(customers.length).fill('none');
+	// When each contacted customer's contact goes out (the instant behind contactedAt), for the node's memory.
+	const sendTimes: Array<number | null> = new Array(customers.length).fill(null);
 	const candidates: Candidate[] = [];
 	// A customer listed twice (two exports merged, a CRM sending an update twice) is decided
 	// once: the same address must not get two messages and two coupons in one run.
 	const firstListed = new Set<string>();
 
 	customers.forEach((facts, index) => {
-		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / DAY);
+		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / MS_PER_DAY);
 		const { cause, evidence } = decideCause({ ...facts.cause, lastContactedDaysAgo });
 		const tier = valueTier(facts.value, tiers);
 		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause });
@@ -194,6 +197,7 @@ export function planRetention(
 		d.group = 'treatment';
 		writeMessage(d, c.facts, c.channel, s);
 		routes[c.index] = c.channel;
+		sendTimes[c.index] = sendTime(c.facts, s);
 	}
 
 	for (const c of candidates) if (c.decision.group !== null) c.decision.contactLogRow = contactLogRow(c.decision, c.facts.segment);
@@ -204,6 +208,7 @@ export function planRetention(
 	return {
 		decisions,
 		routes,
+		sendTimes,
 		totals: {
 			customers: customers.length,
 			byRoute,
@@ -291,12 +296,13 @@ function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Chan
 	const sendAt = quietEnd ?? s.now;
 	d.contactedAt = new Date(sendAt).toISOString();
 	const incentive = ACTION_DEFINITIONS[d.action].incentive;
+	let expiryDay: string | null = null;
 	if (incentive !== 'none') {
 		d.couponCode = couponCode(s.couponSecret, s.campaignId, facts.customerId);
-		const expires = sendAt + s.offerDays * DAY;
+		const expires = sendAt + s.offerDays * MS_PER_DAY;
 		d.offerExpiresAt = new Date(expires).toISOString();
+		expiryDay = dayNumberToIsoDate(zone.localDayNumber(expires));
 	}
-	const expiryDay = d.offerExpiresAt ? dayNumberToIsoDate(zone.localDayNumber(Date.parse(d.offerExpiresAt))) : null;
 
 	if (channel === 'crm') {
 		const value = Math.round(facts.value);

@@ -7,7 +7,7 @@ export { CustomerDataPipeline, InputKind, TransactionRecord } from './customerDa
 export { CleaningOptions } from './clean/cleaningOptions';
 export { defaultCleaningOptions } from './clean/defaultCleaning';
 export { FieldMapping } from './fields/fieldMapping';
-export { phoneRegion } from './fields/contactFields';
+export { DEFAULT_COUNTRY_CODE, phoneRegion } from './fields/contactFields';
 export { RawRow } from './readers/rawRow';
 export { FileReadInfo } from './readers/readFile';
 export { objectRow } from './readers/lineRows';

@@ -2,17 +2,11 @@ import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { churnProbabilityOf } from '../customer/churnProbability';
 import { parseOptionalNumber } from '../values/cellValues';
 import { GapRecord } from '../customer/customerSummary';
-import { parseDate } from '../values/parseDate';
+import { dayOfRecordDate } from '../values/parseDate';
 import { TimeZone } from '../values/timeZone';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 
-/** The calendar day in the zone of a date on a record (an instant, or a plain date). */
-function dayOf(value: unknown, zone: TimeZone): number | null {
-	if (typeof value !== 'string' && typeof value !== 'number') return null;
-	const parsed = parseDate(value, 'ymd', zone);
-	return 'error' in parsed ? null : parsed.day;
-}
 
 /** The record gaps of a Customer Data record, else the last gap alone (it ended at the last order). */
 function longestGapsOf(json: Record<string, unknown>, recencyDays: number | null): GapRecord[] {
@@ -44,7 +38,7 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, analysis
 	if (orders === null) return { error: 'needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays' };
 	// Dates are read only when the day counts are missing: parsing them costs more than the rest.
 	const daysSince = (iso: unknown) => {
-		const day = dayOf(iso, zone);
+		const day = dayOfRecordDate(iso, zone);
 		return day !== null ? analysisDay - day : null;
 	};
 	const recencyDays = parseOptionalNumber(json.recencyDays) ?? daysSince(json.lastOrderAt);

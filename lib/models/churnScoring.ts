@@ -1,3 +1,4 @@
+import { roundTo } from '../values/rounding';
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { expectedIfAlive, medianTimeToNextPurchase, probabilityAlive, probabilityNoPurchase } from './bgnbd';
 import { cadenceScores } from './cadenceHeuristic';
@@ -32,10 +33,6 @@ export interface CustomerScores {
 	churnMethod: 'bgnbd' | 'cadence';
 }
 
-const round = (value: number, digits: number) => {
-	const f = 10 ** digits;
-	return Math.round(value * f) / f;
-};
 /** Probabilities stay in [0, 1] and finite whatever the history. */
 const probability = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
@@ -156,14 +153,14 @@ export class ChurnScorer {
 		const scores = this.measure(h.x, h.tx, h.T, c.recencyDays, c.avgOrderValue, c.spend.m, c.ownGapDays);
 		return {
 			riskLevel: riskLevel(scores.churnProbability, this.settings.riskThresholds),
-			churnProbability: round(scores.churnProbability, 6),
-			pAlive: round(scores.pAlive, 6),
+			churnProbability: roundTo(scores.churnProbability, 6),
+			pAlive: roundTo(scores.pAlive, 6),
 			rfm,
-			expectedOrders: round(scores.expectedOrders, 4),
+			expectedOrders: roundTo(scores.expectedOrders, 4),
 			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(scores.daysToNext)) : null,
-			expectedAvgOrderValue: round(scores.spend, 2),
-			predictedClv: round(scores.clv, 2),
-			historicClv: round(c.totalSpend, 2),
+			expectedAvgOrderValue: roundTo(scores.spend, 2),
+			predictedClv: roundTo(scores.clv, 2),
+			historicClv: roundTo(c.totalSpend, 2),
 			churnMethod: model.method,
 		};
 	}

@@ -6,6 +6,7 @@ import { parseOptionalNumber, textOrNull } from '../values/cellValues';
 import { parseDate } from '../values/parseDate';
 import { TimeZone } from '../values/timeZone';
 import { CampaignOutcome } from './campaignEvaluation';
+import { MS_PER_DAY } from '../values/days';
 
 /** One order after the campaign, from the Orders input (cleaned by Customer Data's engine). */
 export interface OrderEvent {
@@ -23,7 +24,6 @@ export interface OutcomeSettings {
 	zone: TimeZone;
 }
 
-const DAY = 86_400_000;
 const GROUPS = new Set(['treatment', 'control']);
 
 /**
@@ -44,7 +44,7 @@ export function campaignOutcomeOf(record: Record<string, unknown>, orders: Order
 		contactedAt = parsed.ms;
 	}
 	if (contactedAt === null) return { error: `(customer ${customerId}) has no ${s.contactedAtField}: set Campaign Start for customers without one` };
-	const end = contactedAt + s.windowDays * DAY;
+	const end = contactedAt + s.windowDays * MS_PER_DAY;
 
 	let reactivated: boolean;
 	let orderCount: number;

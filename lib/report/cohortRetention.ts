@@ -1,3 +1,5 @@
+import { MS_PER_DAY } from '../values/days';
+
 /**
  * The cohort table: customers grouped by the month of their first order, and for each later
  * month the share of the cohort that bought in it. Months are calendar months of the days
@@ -12,7 +14,7 @@ export interface CohortRow {
 }
 
 function monthIndexOfDay(day: number): number {
-	const date = new Date(day * 86_400_000);
+	const date = new Date(day * MS_PER_DAY);
 	return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../values/htmlText';
+import { Language } from '../values/language';
 import { BaseHealth, Breakdown } from './baseHealth';
 import { UpliftLine } from './campaignEvaluation';
 import { WarningAccuracy } from './warningAccuracy';
@@ -8,7 +10,7 @@ import { WarningAccuracy } from './warningAccuracy';
  * as inline SVG, no scripts, fonts or images fetched from anywhere.
  */
 
-export type ReportLanguage = 'en' | 'zh-CN';
+export type ReportLanguage = Language;
 
 const LABELS = {
 	en: {
@@ -93,7 +95,6 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[ReportLanguage];
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const COLORS = { treatment: '#6d28d9', control: '#9ca3af', good: '#15803d', bad: '#b91c1c', neutral: '#374151', grid: '#e5e7eb' };
 

@@ -1,4 +1,5 @@
 import { TimeZone } from './timeZone';
+import { MS_PER_DAY } from './days';
 
 /** How to read dates like 05/01/2024: an explicit choice, never a guess that flips per row. */
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
@@ -12,7 +13,6 @@ export interface ParsedDate {
 
 export type DateResult = ParsedDate | { error: string };
 
-const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
 const EXCEL_EPOCH_DAY = -25_569;
 
@@ -178,4 +178,16 @@ export function dayNumberToIsoDate(day: number): string {
 		if (isoDates.size < MEMO_LIMIT) isoDates.set(day, text);
 	}
 	return text;
+}
+
+/**
+ * The calendar day in `zone` of a date a record carries (an instant, a plain date, epoch
+ * milliseconds or seconds), or null when it has none or it cannot be read: for fields an
+ * earlier node wrote (firstOrderAt, lastOrderAt), where a missing date is not an error.
+ */
+export function dayOfRecordDate(value: unknown, zone: TimeZone): number | null {
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	if (value === '') return null;
+	const parsed = parseDate(value, 'ymd', zone);
+	return 'error' in parsed ? null : parsed.day;
 }

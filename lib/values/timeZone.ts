@@ -1,3 +1,5 @@
+import { MS_PER_DAY } from './days';
+
 /**
  * Wall-clock <-> instant conversion for IANA time zones. Intl gives the zone's offset, cached
  * per hour, so millions of rows cost a map look-up each rather than an Intl call each. Written
@@ -82,6 +84,6 @@ export class TimeZone {
 	 * dates on incoming records), so recency and stages agree with each other.
 	 */
 	localDayNumber(utcMs: number): number {
-		return Math.floor((utcMs + this.offsetAt(utcMs)) / 86_400_000);
+		return Math.floor((utcMs + this.offsetAt(utcMs)) / MS_PER_DAY);
 	}
 }

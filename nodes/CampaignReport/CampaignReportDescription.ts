@@ -1,8 +1,11 @@
+import { Language, LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import type { INodeProperties } from 'n8n-workflow';
 
 const campaign = { show: { operation: ['campaignEvaluation'] } };
 const warning = { show: { operation: ['warningAccuracy'] } };
 const health = { show: { operation: ['baseHealth'] } };
+
+const REPORT_LANGUAGE_NOTES: Record<Language, string> = { en: 'English labels, numbers formatted for en-US', 'zh-CN': '中文标签，数字按 zh-CN 格式' };
 
 export const campaignReportProperties: INodeProperties[] = [
 	{
@@ -127,10 +130,7 @@ export const campaignReportProperties: INodeProperties[] = [
 		displayName: 'Report Language',
 		name: 'reportLanguage',
 		type: 'options',
-		options: [
-			{ name: 'Chinese (Simplified)', value: 'zh-CN', description: '中文标签，数字按 zh-CN 格式' },
-			{ name: 'English', value: 'en', description: 'English labels, numbers formatted for en-US' },
-		],
+		options: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value, description: REPORT_LANGUAGE_NOTES[value] })),
 		default: 'en',
 		displayOptions: { show: { htmlReport: [true] } },
 		description: 'Labels and number format of the HTML report',

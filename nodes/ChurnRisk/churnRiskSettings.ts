@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsError } from '../shared/settingsError';
 import type { FitSettings } from '../../lib/models/churnModel';
 import type { ScoringSettings } from '../../lib/models/churnScoring';
 import { parseBreakpoints } from '../../lib/models/rfm';
@@ -41,7 +42,7 @@ export function readChurnRiskSettings(raw: {
 	thresholds: { recency: string; frequency: string; monetary: string };
 }): ChurnRiskSettings {
 	const parsed = churnRiskOptionsSchema.safeParse(raw.options ?? {});
-	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+	if (!parsed.success) throw settingsError(parsed.error);
 	const o = parsed.data;
 	// Ten years: beyond that no purchase model says anything, and the expectations' series lose precision.
 	if (!(raw.horizonDays >= 1 && raw.horizonDays <= MAX_HORIZON_DAYS)) throw new Error(`Horizon (Days) must be from 1 to ${MAX_HORIZON_DAYS} days; got ${raw.horizonDays}`);

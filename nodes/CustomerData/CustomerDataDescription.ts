@@ -1,3 +1,4 @@
+import { DEFAULT_COUNTRY_CODE } from '../../lib/ingest';
 import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
@@ -266,7 +267,7 @@ export const customerDataProperties: INodeProperties[] = [
 				displayName: 'Default Country Code',
 				name: 'defaultCountryCode',
 				type: 'string',
-				default: '86',
+				default: DEFAULT_COUNTRY_CODE,
 				description:
 					'The country of phone numbers written without a country code: a calling code (86 = China, 39 = Italy, 1 = US) or a country (CN, IT). Numbers are checked against that country\'s numbering plan; one that is not valid is left out and the reason is listed in the customer\'s dataIssues.',
 			},

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { settingsError } from '../shared/settingsError';
 import type { CleaningOptions, FieldMapping } from '../../lib/ingest';
-import { phoneRegion } from '../../lib/ingest';
+import { DEFAULT_COUNTRY_CODE, phoneRegion } from '../../lib/ingest';
 import type { CanonicalField } from '../../lib/customer/fieldCatalog';
 import { TimeZone } from '../../lib/values/timeZone';
 
@@ -12,7 +13,7 @@ export const customerDataOptionsSchema = z.object({
 	defaultCountryCode: z
 		.string()
 		.refine((value) => value.trim() === '' || phoneRegion(value) !== undefined, 'Default Country Code must be a calling code like 86 or +39, or a country like CN or IT')
-		.default('86'),
+		.default(DEFAULT_COUNTRY_CODE),
 	delimiter: z.string().default('auto'),
 	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']).default('auto'),
 	failOnRejected: z.boolean().default(false),
@@ -32,7 +33,7 @@ export type CustomerDataOptions = z.infer<typeof customerDataOptionsSchema>;
 
 export function parseCustomerDataOptions(raw: unknown): CustomerDataOptions {
 	const parsed = customerDataOptionsSchema.safeParse(raw ?? {});
-	if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+	if (!parsed.success) throw settingsError(parsed.error);
 	return parsed.data;
 }
 

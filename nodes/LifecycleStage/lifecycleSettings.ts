@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsError } from '../shared/settingsError';
 import type { StageSettings } from '../../lib/lifecycle/stageRules';
 
 export const lifecycleOptionsSchema = z
@@ -22,6 +23,6 @@ export const lifecycleOptionsSchema = z
 
 export function readStageSettings(options: unknown, model: StageSettings['model'], riskSignal: string): StageSettings {
 	const parsed = lifecycleOptionsSchema.safeParse(options ?? {});
-	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+	if (!parsed.success) throw settingsError(parsed.error);
 	return { ...parsed.data, model, useChurnProbability: riskSignal === 'churnProbability' };
 }

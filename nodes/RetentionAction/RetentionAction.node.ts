@@ -94,14 +94,14 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
-	const { decisions, routes, totals } = plan;
+	const { decisions, routes, sendTimes, totals } = plan;
 
 	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
 	decisions.forEach((decision, i) => {
 		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
 		if (settings.rememberContacts && routes[i] !== 'none') {
 			// Everyone on a channel output was contacted, at contactedAt.
-			remember(memory, decision.customerId, Date.parse(decision.contactedAt as string), decision.action);
+			remember(memory, decision.customerId, sendTimes[i] as number, decision.action);
 		}
 	});
 	if (settings.rememberContacts) {

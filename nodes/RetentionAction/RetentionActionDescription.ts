@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
 import { ACTION_DEFINITIONS, ACTIONS } from '../../lib/actions/actionCatalog';
@@ -37,10 +38,7 @@ export const retentionActionProperties: INodeProperties[] = [
 		displayName: 'Language',
 		name: 'language',
 		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Simplified Chinese (简体中文)', value: 'zh-CN' },
-		],
+		options: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
 		default: 'en',
 		description: 'The language of subjects, texts, SMS and push messages',
 	},

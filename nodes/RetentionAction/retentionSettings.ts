@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { settingsError } from '../shared/settingsError';
 import { Action, Channel, CHANNELS, DEFAULT_CONTACT_COST, upliftTable } from '../../lib/actions/actionCatalog';
 import { parseClock } from '../../lib/actions/contactPolicy';
-import { LANGUAGES } from '../../lib/actions/messages';
+import { LANGUAGES } from '../../lib/values/language';
 import { BUSINESS_TYPES, BusinessType, defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
 import type { PlanSettings } from '../../lib/actions/retentionPlan';
 import type { DateOrder } from '../../lib/values/parseDate';
@@ -80,9 +81,9 @@ function rulesFromParameter(value: unknown): PlaybookRule[] {
 
 export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean; dateOrder: DateOrder } {
 	const p = parametersSchema.safeParse(raw);
-	if (!p.success) throw new Error(p.error.issues.map((i) => i.message).join('; '));
+	if (!p.success) throw settingsError(p.error);
 	const o = retentionOptionsSchema.safeParse(raw.options ?? {});
-	if (!o.success) throw new Error(o.error.issues.map((i) => i.message).join('; '));
+	if (!o.success) throw settingsError(o.error);
 	const opt = o.data;
 	const order = p.data.channelOrder.split(',').map((c) => c.trim());
 	if (!order.every((c): c is Channel => (CHANNELS as readonly string[]).includes(c))) throw new Error(`Channel Order "${p.data.channelOrder}" names an unknown channel`);

@@ -1,3 +1,4 @@
+import { DEFAULT_COUNTRY_CODE } from '../fields/contactFields';
 import { CleaningOptions } from './cleaningOptions';
 import { TimeZone } from '../../values/timeZone';
 
@@ -6,7 +7,7 @@ export function defaultCleaningOptions(timeZone: TimeZone): CleaningOptions {
 	return {
 		dateOrder: 'ymd',
 		timeZone,
-		defaultCountryCode: '86',
+		defaultCountryCode: DEFAULT_COUNTRY_CODE,
 		decimalComma: false,
 		minorUnits: false,
 		refunds: 'subtract',

@@ -8,6 +8,9 @@ import phoneMetadata from 'libphonenumber-js/min/metadata';
 
 import { runsAsFormula } from '../../values/spreadsheetText';
 
+/** The calling code phones without one are read in: the source material's market is China. */
+export const DEFAULT_COUNTRY_CODE = '86';
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normaliseEmail(value: unknown): string | null | { invalid: string } {

@@ -1,11 +1,11 @@
 import { instantToIso } from '../../values/parseDate';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { roundMoney } from '../../values/parseMoney';
-import { CONTACT_FIELDS as CATALOG_CONTACT_FIELDS, ContactField as CatalogContactField } from '../../customer/fieldCatalog';
+import { CONTACT_FIELDS, ContactField } from '../../customer/fieldCatalog';
 
-/** The per-customer fields a summary is built from: contact and CRM fields, and the currency. */
-export type ContactField = CatalogContactField | 'currency';
-export const CONTACT_FIELDS: readonly ContactField[] = [...CATALOG_CONTACT_FIELDS, 'currency'];
+/** The fields a summary keeps per customer, latest value winning: the contact and CRM fields, and the currency. */
+export type KeptField = ContactField | 'currency';
+export const KEPT_FIELDS: readonly KeptField[] = [...CONTACT_FIELDS, 'currency'];
 
 export interface SummaryTotals {
 	orders: number;
@@ -33,7 +33,7 @@ function symmetricChange(recent: number, previous: number): number {
 	return mean === 0 ? 0 : Math.round(((recent - previous) / mean) * 1000) / 1000;
 }
 
-export type ContactValues = Partial<Record<ContactField, string | number | boolean | null>>;
+export type ContactValues = Partial<Record<KeptField, string | number | boolean | null>>;
 
 /** The one place a CustomerSummary is assembled, from orders or from a pre-aggregated row. */
 export function buildCustomerSummary(
@@ -45,8 +45,8 @@ export function buildCustomerSummary(
 ): CustomerSummary {
 	const hasOrders = t.orders > 0;
 	const frequency = Math.max(0, t.distinctDays - 1);
-	const text = (field: ContactField) => (c[field] === undefined || c[field] === null ? null : String(c[field]));
-	const flag = (field: ContactField) => (typeof c[field] === 'boolean' ? (c[field] as boolean) : null);
+	const text = (field: KeptField) => (c[field] === undefined || c[field] === null ? null : String(c[field]));
+	const flag = (field: KeptField) => (typeof c[field] === 'boolean' ? (c[field] as boolean) : null);
 	const crmIds: CustomerSummary['crmIds'] = {};
 	if (text('hubspotId')) crmIds.hubspot = text('hubspotId') as string;
 	if (text('salesforceId')) crmIds.salesforce = text('salesforceId') as string;

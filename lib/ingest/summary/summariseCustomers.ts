@@ -1,7 +1,7 @@
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from './growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { buildCustomerSummary, CONTACT_FIELDS, ContactField } from './buildCustomerSummary';
+import { buildCustomerSummary, KEPT_FIELDS, KeptField } from './buildCustomerSummary';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
@@ -9,8 +9,8 @@ import { roundMoney } from '../../values/parseMoney';
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState {
 	/** Created on the first contact value. */
-	contact: Partial<Record<ContactField, string | number | boolean>> | null;
-	contactAt: Partial<Record<ContactField, number>> | null;
+	contact: Partial<Record<KeptField, string | number | boolean>> | null;
+	contactAt: Partial<Record<KeptField, number>> | null;
 	refunds: number;
 	complaints: number;
 	satisfactionSum: number;
@@ -193,7 +193,7 @@ export class CustomerSummariser {
 		const contact = order.contact;
 		if (!contact) return slot;
 		const state = this.stateOf(index);
-		for (const field of CONTACT_FIELDS) {
+		for (const field of KEPT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = contact[field];
 			if (value !== null && value !== undefined) this.remember(state, field, value, order.orderAt);
@@ -247,7 +247,7 @@ export class CustomerSummariser {
 		const index = this.ids.findString(update.customerId);
 		if (index < 0) return false;
 		const state = this.stateOf(index);
-		for (const field of CONTACT_FIELDS) {
+		for (const field of KEPT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = update.contact[field];
 			if (value !== null && value !== undefined) this.remember(state, field, value, update.at);
@@ -274,7 +274,7 @@ export class CustomerSummariser {
 	 * The value from the customer's latest order that has one wins; at the same instant an
 	 * opt-out (false) wins over a yes, whichever row came first.
 	 */
-	private remember(state: CustomerState, field: ContactField, value: string | number | boolean, at: number): void {
+	private remember(state: CustomerState, field: KeptField, value: string | number | boolean, at: number): void {
 		const contact = (state.contact ??= {});
 		const contactAt = (state.contactAt ??= {});
 		const seenAt = contactAt[field];
