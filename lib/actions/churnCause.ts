@@ -1,3 +1,4 @@
+import { roundTo } from '../values/rounding';
 /**
  * Why a customer is leaving, from what their history shows, with the evidence in words. The
  * rules are checked in this order and the first that fits wins (README, Retention Action):
@@ -102,7 +103,7 @@ export function decideCause(c: CauseInput): CauseDecision {
 	const experience: string[] = [];
 	if (c.complaints >= T.complaints) experience.push(`${c.complaints} complaint${c.complaints === 1 ? '' : 's'}`);
 	if (c.returnedOrders > 0 && c.returnRate >= T.returnRate) experience.push(`${pct(c.returnRate)} of orders returned`);
-	if (c.avgSatisfaction !== null && c.avgSatisfaction <= T.lowSatisfaction) experience.push(`average satisfaction ${round1(c.avgSatisfaction)}`);
+	if (c.avgSatisfaction !== null && c.avgSatisfaction <= T.lowSatisfaction) experience.push(`average satisfaction ${roundTo(c.avgSatisfaction, 1)}`);
 	if (experience.length) return { cause: 'poorExperience', evidence: experience.join(', ') };
 
 	const gap = c.avgGapDays && c.avgGapDays > 0 ? c.avgGapDays : null;
@@ -139,10 +140,6 @@ export function decideCause(c: CauseInput): CauseDecision {
 		return { cause: 'neglected', evidence: `last contacted ${days(c.lastContactedDaysAgo)} ago` };
 	}
 	return { cause: 'unknown', evidence: 'no sign in the data: ask (a survey) or watch' };
-}
-
-function round1(n: number): number {
-	return Math.round(n * 10) / 10;
 }
 
 function signed(n: number): string {

@@ -1,3 +1,4 @@
+import { roundTo } from '../values/rounding';
 import { TimeZone, isValidTimeZone } from '../values/timeZone';
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
@@ -95,8 +96,6 @@ export interface PlanTotals {
 	tierBasis: TierRule['basis'];
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** What an action costs for one customer: the contact, plus the incentive times the chance it is redeemed. */
 function costs(action: Action, channel: Channel, facts: RetentionFacts, discountPct: number, s: PlanSettings) {
 	const uplift = s.uplift[action];
@@ -165,9 +164,9 @@ export function planRetention(
 		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
 		const discount = discountPercent(action, tier, cause, facts.stage === 'churned', s.maxDiscountPct);
 		const { cost, expectedValue } = costs(action, choice.channel, facts, discount, s);
-		decision.expectedValue = round2(expectedValue);
+		decision.expectedValue = roundTo(expectedValue, 2);
 		decision.discountPct = definition.incentive === 'discount' ? discount : null;
-		if (s.skipUnprofitable && expectedValue <= 0) return suppress(`not worth it: expected value ${round2(expectedValue)} (churn probability x value x uplift, less costs)`);
+		if (s.skipUnprofitable && expectedValue <= 0) return suppress(`not worth it: expected value ${roundTo(expectedValue, 2)} (churn probability x value x uplift, less costs)`);
 		candidates.push({ index, facts, decision, cost, channel: choice.channel });
 	});
 
@@ -214,8 +213,8 @@ export function planRetention(
 			byRoute,
 			treatment: treated.length,
 			control: decisions.filter((d) => d.group === 'control').length,
-			budgetUsed: round2(spent),
-			expectedValue: round2(treated.reduce((sum, d) => sum + d.expectedValue, 0)),
+			budgetUsed: roundTo(spent, 2),
+			expectedValue: roundTo(treated.reduce((sum, d) => sum + d.expectedValue, 0), 2),
 			tierBasis: tiers.basis,
 		},
 	};

@@ -1,3 +1,4 @@
+import { roundTo } from '../values/rounding';
 import { GapRecord } from '../customer/customerSummary';
 import { ownGapDays } from '../customer/purchaseGap';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
@@ -75,8 +76,6 @@ export function usualGapDays(c: LifecycleInput, populationGapDays: number | null
 	return { days: null, source: 'fixedBands' };
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /**
  * A stage and why. The reason is words for the user, built only when asked for: a base of a
  * million customers staged in bulk (stageOf) should not format a million sentences nobody reads.
@@ -102,7 +101,7 @@ function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; 
 	const gapDays = gap.days;
 	const gaps = recency / gapDays;
 	const which = gap.source === 'own' ? 'their usual gap' : "the customers' median gap";
-	const explain = (limit: number) => () => `${recency} days since the last order = ${round1(gaps)}× ${which} of ${round1(gapDays)} days (> ${limit}×)`;
+	const explain = (limit: number) => () => `${recency} days since the last order = ${roundTo(gaps, 1)}× ${which} of ${roundTo(gapDays, 1)} days (> ${limit}×)`;
 	if (gaps > s.churnedGaps) return { stage: 'churned', reason: explain(s.churnedGaps) };
 	if (gaps > s.atRiskGaps) return { stage: 'atRisk', reason: explain(s.atRiskGaps) };
 	return null;
@@ -131,7 +130,7 @@ function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number
 		if (!overLimit && !overMax) continue;
 		const why = overLimit
 			? hasUsual
-				? `more than ${s.churnedGaps}× the usual gap of ${round1(usual as number)} days`
+				? `more than ${s.churnedGaps}× the usual gap of ${roundTo(usual as number, 1)} days`
 				: `at least the ${s.churnedDays}-day fixed band`
 			: `at least the ${s.maxInactiveDays}-day limit`;
 		return () => `came back ${gap.endedDaysAgo} days ago after a lapse of ${gap.days} days without an order (${why})`;
@@ -152,7 +151,7 @@ export function decideStage(c: LifecycleInput, s: StageSettings, populationGapDa
 	return {
 		stage,
 		reason: reason(),
-		usualGapDays: gap.days === null ? null : round1(gap.days),
+		usualGapDays: gap.days === null ? null : roundTo(gap.days, 1),
 		gapSource: s.useChurnProbability && c.churnProbability !== null ? 'churnProbability' : gap.source,
 	};
 }

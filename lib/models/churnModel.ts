@@ -64,14 +64,14 @@ export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
 	return basis === 'total' ? c.totalSpend : c.avgOrderValue;
 }
 
+/** The usual gap taken when too few customers bought twice to know the shop's own. */
+const DEFAULT_POPULATION_GAP_DAYS = 30;
+
 /**
  * Parameters outside this range mean the data barely constrain the model (a fit that runs there is
  * set aside) or a saved model was edited (it is refused): at 1e-300 or 1e300 every customer's
  * score overflows or collapses to 0.
  */
-/** The usual gap taken when too few customers bought twice to know the shop's own. */
-const DEFAULT_POPULATION_GAP_DAYS = 30;
-
 const PARAMETER_RANGE = { min: 1e-6, max: 1e6 } as const;
 const inRange = (v: number) => Number.isFinite(v) && v >= PARAMETER_RANGE.min && v <= PARAMETER_RANGE.max;
 
