@@ -52,6 +52,8 @@ export interface TransactionRecord {
 
 export interface PipelineResult {
 	records: Array<Linked<CustomerSummary | TransactionRecord>>;
+	/** With Transactions output: the same orders as typed values (instants in milliseconds), for callers in code. */
+	orders: ReadonlyArray<Linked<CleanOrder>>;
 	rejected: Rejection[];
 	mapping: MappingResult | undefined;
 	rowsRead: number;
@@ -73,7 +75,7 @@ export class CustomerDataPipeline {
 	private summaryReader: SummaryRowReader | undefined;
 	readonly summariser = new CustomerSummariser();
 	private readonly summaries: Array<Linked<CustomerSummary>> = [];
-	private readonly transactions: Array<Linked<TransactionRecord>> = [];
+	private readonly orders: Array<Linked<CleanOrder>> = [];
 	private readonly rejected: Rejection[] = [];
 	private rowsRead = 0;
 	/** Rows taken as an order, an order line or a refund (orders after the analysis date included). */
@@ -115,7 +117,7 @@ export class CustomerDataPipeline {
 		const order = cleaned.order;
 		if (this.options.output === 'transactions') {
 			this.rowsAccepted++;
-			this.transactions.push({ record: toTransaction(order), sourceItems: [sourceItem] });
+			this.orders.push({ record: order, sourceItems: [sourceItem] });
 			return;
 		}
 		const cleaner = this.cleaner as OrderCleaner;
@@ -217,7 +219,7 @@ export class CustomerDataPipeline {
 		if (missing) throw missing;
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
-		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.transactions;
+		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.orders.map(({ record, sourceItems }) => ({ record: toTransaction(record), sourceItems }));
 		else if (this.summaryReader) records = this.summaries;
 		else {
 			for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
@@ -225,7 +227,7 @@ export class CustomerDataPipeline {
 			ordersAfter = ordersAfterAnalysisDate;
 			records = customers.map((record, row) => ({ record, sourceItems: sources[row] }));
 		}
-		return { records, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate: ordersAfter };
+		return { records, orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate: ordersAfter };
 	}
 }
 

@@ -5,6 +5,7 @@
  */
 export { CustomerDataPipeline, InputKind, TransactionRecord } from './customerDataPipeline';
 export { CleaningOptions } from './clean/cleaningOptions';
+export { CleanOrder } from './clean/cleanOrders';
 export { defaultCleaningOptions } from './clean/defaultCleaning';
 export { FieldMapping } from './fields/fieldMapping';
 export { DEFAULT_COUNTRY_CODE, phoneRegion } from './fields/contactFields';

@@ -1,5 +1,4 @@
-import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
-import { parseOptionalNumber, textOrNull } from '../values/cellValues';
+import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';
@@ -193,28 +192,25 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
 
 /**
  * A customer item (Customer Data, with Churn Risk, Lifecycle Stage or Retention Action fields
- * when they ran) as the health report reads it; `dayOf` turns an ISO date into a day number.
+ * when they ran) as the health report reads it.
  */
-export function healthCustomerOf(json: Record<string, unknown>, dayOf: (iso: unknown) => number | null): HealthCustomer | { error: string } {
-	const customerId = customerIdOf(json);
-	if (customerId === null) return { error: NO_CUSTOMER_ID };
-	const signals = (json.signals && typeof json.signals === 'object' ? json.signals : {}) as Record<string, unknown>;
-	const rfm = (json.rfm && typeof json.rfm === 'object' ? json.rfm : null) as Record<string, unknown> | null;
-	const r = parseOptionalNumber(rfm?.r);
-	const f = parseOptionalNumber(rfm?.f);
+export function healthCustomerOf(json: Record<string, unknown>, context: RecordContext): HealthCustomer | { error: string } {
+	const read = readCustomerRecord(json, { ...context, orderDays: true });
+	if ('error' in read) return read;
+	const r = read.record;
 	return {
-		customerId,
-		orders: parseOptionalNumber(json.orders) ?? 0,
-		totalSpend: parseOptionalNumber(json.totalSpend) ?? 0,
-		firstDay: dayOf(json.firstOrderAt),
-		lastDay: dayOf(json.lastOrderAt),
-		complaints: parseOptionalNumber(signals.complaints),
-		satisfaction: parseOptionalNumber(signals.avgSatisfaction),
-		segment: textOrNull(rfm?.segment),
-		stage: textOrNull(json.lifecycleStage),
-		cause: textOrNull(json.churnCause),
-		riskLevel: textOrNull(json.riskLevel),
-		predictedClv: parseOptionalNumber(json.predictedClv),
-		rfm: r !== null && f !== null ? { r, f } : null,
+		customerId: r.customerId,
+		orders: r.orders ?? 0,
+		totalSpend: r.money.totalSpend ?? 0,
+		firstDay: r.firstOrderDay,
+		lastDay: r.lastOrderDay,
+		complaints: r.signals.complaints,
+		satisfaction: r.signals.avgSatisfaction,
+		segment: r.rfm.segment,
+		stage: r.lifecycleStage,
+		cause: r.churnCause,
+		riskLevel: r.riskLevel,
+		predictedClv: r.money.predictedClv,
+		rfm: r.rfm.r !== null && r.rfm.f !== null ? { r: r.rfm.r, f: r.rfm.f } : null,
 	};
 }

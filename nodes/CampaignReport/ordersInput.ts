@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { CustomerDataPipeline, defaultCleaningOptions, TransactionRecord } from '../../lib/ingest';
+import { CustomerDataPipeline, defaultCleaningOptions } from '../../lib/ingest';
 import { TimeZone } from '../../lib/values/timeZone';
 import { OrderEvent } from '../../lib/report/campaignOutcomes';
 
@@ -15,10 +15,9 @@ export function ordersByCustomer(ctx: IExecuteFunctions, orderItems: INodeExecut
 	}
 	const result = pipeline.finish();
 	const byCustomer = new Map<string, OrderEvent[]>();
-	for (const { record } of result.records) {
-		const order = record as TransactionRecord;
+	for (const { record: order } of result.orders) {
 		const list = byCustomer.get(order.customerId) ?? [];
-		list.push({ at: Date.parse(order.orderAt), amount: order.amount });
+		list.push({ at: order.orderAt, amount: order.amount });
 		byCustomer.set(order.customerId, list);
 	}
 	if (result.rejected.length) {

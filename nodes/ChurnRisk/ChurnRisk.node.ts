@@ -74,16 +74,15 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	let zone: TimeZone;
 	let analysisDay: number;
 	try {
+		const rfmScoring = mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles';
+		// Shown only with fixed thresholds: read only then, so n8n supplies the editor's defaults.
+		const threshold = (name: string) => (rfmScoring === 'thresholds' ? (this.getNodeParameter(name, 0) as string) : '');
 		settings = readChurnRiskSettings({
 			options: this.getNodeParameter('options', 0, {}),
 			horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
 			churnDefinition: this.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
-			rfmScoring: mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles',
-			thresholds: {
-				recency: this.getNodeParameter('recencyThresholds', 0, '') as string,
-				frequency: this.getNodeParameter('frequencyThresholds', 0, '') as string,
-				monetary: this.getNodeParameter('monetaryThresholds', 0, '') as string,
-			},
+			rfmScoring,
+			thresholds: { recency: threshold('recencyThresholds'), frequency: threshold('frequencyThresholds'), monetary: threshold('monetaryThresholds') },
 		});
 		zone = new TimeZone(this.getTimezone() || 'UTC');
 		analysisDay = readAnalysisDay(this, zone);
@@ -95,7 +94,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, input, zone, analysisDay);
 	const customers: Array<{ json: IDataObject; sourceItems: number[]; customer: ModelCustomer | null }> = [];
 	const recordErrors = await forEachRecord(this, records, (record) => {
-		const reading = modelCustomerFromRecord(record.json, analysisDay);
+		const reading = modelCustomerFromRecord(record.json, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
 		customers.push({ json: record.json, sourceItems: record.sourceItems, customer: 'customer' in reading ? reading.customer : null });
 	});

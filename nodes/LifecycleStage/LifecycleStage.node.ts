@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { customerIdOf } from '../../lib/customer/customerId';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
-import { analysisDayOfRecord } from '../../lib/customer/recordShape';
 import { TimeZone } from '../../lib/values/timeZone';
 import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
 import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
+import { stageTransition } from '../../lib/lifecycle/stageTransition';
 import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
 import { getPath } from '../../lib/values/objectPath';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
@@ -85,40 +84,34 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 	}
 
 	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
-	const readable: Array<{ json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
+	const readable: Array<{ id: string; json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
 	const recordErrors = await forEachRecord(this, records, (record) => {
-		const day = analysisDayOfRecord(record.json, analysisDay);
-		const reading = lifecycleInputFromRecord(record.json, day, zone);
-		if ('error' in reading) {
-			const id = customerIdOf(record.json);
-			throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]}${id === null ? '' : ` (customer ${id})`} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-		}
-		readable.push({ json: record.json, sourceItems: record.sourceItems, input: reading.input, day });
+		const reading = lifecycleInputFromRecord(record.json, { analysisDay, zone });
+		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+		readable.push({ id: reading.customerId, json: record.json, sourceItems: record.sourceItems, input: reading.input, day: reading.analysisDay });
 	});
 
 	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
 	const populationGap = populationGapDays(readable.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays }))) ?? memory.populationGapDays;
 	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
 
-	const staged = readable.map(({ json, sourceItems, input, day }) => {
-		const id = customerIdOf(json) ?? '';
+	const staged = readable.map(({ id, json, sourceItems, input, day }) => {
 		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
 		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
 		const decision = decideStage({ ...input, previousStage }, settings, populationGap);
-		const unchanged = previousStage === decision.stage;
-		const sinceDay = unchanged && remembered ? remembered.sinceDay : day;
-		if (previousFrom === 'staticData' && id) memory.stages.set(id, encodeStage({ stage: decision.stage, sinceDay }));
+		const move = stageTransition(decision.stage, previousStage, remembered, day);
+		if (previousFrom === 'staticData') memory.stages.set(id, encodeStage(move.remember));
 		return {
-			stage: decision.stage,
-			changed: !unchanged,
+			stage: move.stage,
+			changed: move.stageChanged,
 			previous: previousStage,
 			item: linkedItem(
 				extendRecord(json, {
-					lifecycleStage: decision.stage,
+					lifecycleStage: move.stage,
 					stageReason: decision.reason,
-					stageChanged: !unchanged,
+					stageChanged: move.stageChanged,
 					previousStage,
-					stageSince: unchanged && !remembered ? null : dayNumberToIsoDate(sinceDay),
+					stageSince: move.sinceDay === null ? null : dayNumberToIsoDate(move.sinceDay),
 					usualGapDays: decision.usualGapDays,
 				}),
 				sourceItems,

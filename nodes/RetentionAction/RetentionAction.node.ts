@@ -65,9 +65,9 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 				this.getNodeParameter(name, 0),
 			]),
 		) as RetentionParameters;
-		// Shown only for their playbook source: read only then.
+		// Shown only for their playbook source: read only then (n8n supplies the editor's defaults).
 		if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
-		if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0, '[]');
+		if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0);
 		settings = readRetentionSettings(parameters, now, workflowZone);
 	} catch (error) {
 		throw asNodeError(this, error);
@@ -75,8 +75,10 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const log = contactLogOf(this, settings.defaultZone, settings.dateOrder);
 
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
+	// A record's day counts are as of its own analysis date, else the day the messages go out.
+	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
 	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
-		const reading = retentionFactsFromRecord(json, settings.defaultZone, settings.dateOrder);
+		const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 		if ('error' in reading) return reading;
 		readable.push({ facts: reading.facts, json, sourceItems: [itemIndex] });
 		return null;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, dayOfRecordDate, parseDate } from '../../../lib/values/parseDate';
+import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../../lib/values/parseDate';
 import { TimeZone } from '../../../lib/values/timeZone';
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../../lib/report/baseHealth';
 import { asNodeError, linkedItem, readEachItem } from '../../shared/linkedItems';
@@ -13,15 +13,6 @@ export async function reportHealth(this: IExecuteFunctions, items: INodeExecutio
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
 	const periodDays = readDays(this, 'periodDays', 'Period (Days)', 30);
 	const activeWindowDays = readDays(this, 'activeWindowDays', 'Active Window (Days)', 90);
-	const dayOf = (value: unknown) => dayOfRecordDate(value, zone);
-
-	const customers: HealthCustomer[] = [];
-	const errorItems = await readEachItem(this, items, (json) => {
-		const read = healthCustomerOf(json, dayOf);
-		if ('error' in read) return read;
-		customers.push(read);
-		return null;
-	});
 
 	const endText = this.getNodeParameter('periodEnd', 0, '') as string;
 	let endDay: number;
@@ -33,6 +24,16 @@ export async function reportHealth(this: IExecuteFunctions, items: INodeExecutio
 		const itemDay = items.map((item) => (typeof item.json.analysisDate === 'string' ? dayOfIsoDateText(item.json.analysisDate) : null)).find((day) => day !== null);
 		endDay = itemDay ?? zone.localDayNumber(Date.now());
 	}
+
+	// Records without an analysis date of their own count their days back from the period's end.
+	const context = { analysisDay: endDay, zone };
+	const customers: HealthCustomer[] = [];
+	const errorItems = await readEachItem(this, items, (json) => {
+		const read = healthCustomerOf(json, context);
+		if ('error' in read) return read;
+		customers.push(read);
+		return null;
+	});
 
 	let orders: Map<string, HealthOrders> | null = null;
 	try {

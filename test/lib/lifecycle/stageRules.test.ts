@@ -126,7 +126,7 @@ describe('retail stage rules', () => {
 describe('reading a record', () => {
 	it('takes the churn probability from Churn Risk, or 1 - P(alive) when only that is there', () => {
 		const read = (json: Record<string, unknown>) => {
-			const result = lifecycleInputFromRecord({ customerId: 'A', orders: 2, recencyDays: 5, tenureDays: 50, ...json }, 20_000, UTC);
+			const result = lifecycleInputFromRecord({ customerId: 'A', orders: 2, recencyDays: 5, tenureDays: 50, ...json }, { analysisDay: 20_000, zone: UTC });
 			return 'input' in result ? result.input.churnProbability : result.error;
 		};
 		expect(read({ churnProbability: 0.7, pAlive: 0.9 })).toBe(0.7);
@@ -135,7 +135,7 @@ describe('reading a record', () => {
 	});
 
 	it('works out recency and tenure from the order dates when the counts are missing', () => {
-		const result = lifecycleInputFromRecord({ customerId: 'A', orders: 2, firstOrderAt: '2024-01-01T08:00:00Z', lastOrderAt: '2024-03-01' }, Date.parse('2024-04-01') / 86_400_000, UTC);
+		const result = lifecycleInputFromRecord({ customerId: 'A', orders: 2, firstOrderAt: '2024-01-01T08:00:00Z', lastOrderAt: '2024-03-01' }, { analysisDay: Date.parse('2024-04-01') / 86_400_000, zone: UTC });
 		expect(result).toMatchObject({ input: { recencyDays: 31, tenureDays: 91 } });
 	});
 
@@ -143,7 +143,7 @@ describe('reading a record', () => {
 		// 07:00 in Shanghai on 5 March is 23:00 UTC on 4 March: still 5 March for the analysis.
 		const shanghai = new TimeZone('Asia/Shanghai');
 		const analysisDay = Date.parse('2024-03-05') / 86_400_000;
-		const result = lifecycleInputFromRecord({ customerId: 'A', orders: 1, lastOrderAt: '2024-03-05T07:00+08:00', firstOrderAt: '2024-03-04T23:00:00Z' }, analysisDay, shanghai);
+		const result = lifecycleInputFromRecord({ customerId: 'A', orders: 1, lastOrderAt: '2024-03-05T07:00+08:00', firstOrderAt: '2024-03-04T23:00:00Z' }, { analysisDay, zone: shanghai });
 		expect(result).toMatchObject({ input: { recencyDays: 0, tenureDays: 0 } });
 	});
 });

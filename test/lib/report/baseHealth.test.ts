@@ -1,4 +1,5 @@
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders, periodChurn } from '../../../lib/report/baseHealth';
+import { TimeZone } from '../../../lib/values/timeZone';
 
 /*
  * Base health, worked by hand: a customer is active on a day when they ordered within the
@@ -81,12 +82,12 @@ describe('the base as the customer items describe it', () => {
 });
 
 describe('reading a customer item', () => {
-	const dayOf = () => null;
+	const context = { analysisDay: 20_000, zone: new TimeZone('UTC') };
 
 	it('takes a text or numeric ID, and names what is missing otherwise', () => {
-		expect(healthCustomerOf({ customerId: 42, orders: '3', rfm: { r: 5, f: 2, segment: 'Champions' } }, dayOf)).toMatchObject({ customerId: '42', orders: 3, segment: 'Champions', rfm: { r: 5, f: 2 } });
-		expect(healthCustomerOf({ customerId: { id: 1 } }, dayOf)).toEqual({ error: 'has no customerId (a text or a number)' });
-		expect(healthCustomerOf({ customerId: '  ' }, dayOf)).toEqual({ error: 'has no customerId (a text or a number)' });
+		expect(healthCustomerOf({ customerId: 42, orders: '3', rfm: { r: 5, f: 2, segment: 'Champions' } }, context)).toMatchObject({ customerId: '42', orders: 3, segment: 'Champions', rfm: { r: 5, f: 2 } });
+		expect(healthCustomerOf({ customerId: { id: 1 } }, context)).toEqual({ error: 'has no customerId (a text or a number)' });
+		expect(healthCustomerOf({ customerId: '  ' }, context)).toEqual({ error: 'has no customerId (a text or a number)' });
 	});
 });
 
