@@ -4,7 +4,7 @@
 import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'scripts/**', 'examples/**', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'scripts/**', 'devkit/**', 'examples/**', '**/*.js', '**/*.mjs'] },
 	...(await buildScanConfig()),
 	{
 		// lib/ is the engine and knows nothing about n8n (DESIGN.md): it throws plain errors,

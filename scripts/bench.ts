@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: times the suite as users run it (Read File -> Customer Data -> Churn Risk ->
- * Lifecycle Stage through the n8n engine, scripts/bench/nodeFlow.ts) on export-shaped synthetic
+ * Lifecycle Stage through the n8n engine, devkit/bench/nodeFlow.ts) on export-shaped synthetic
  * order files of 10k, 100k and 1M customers, checks the fit against the generating truth, and
  * prints one JSON line per size (also written to bench/results/).
  *
@@ -12,13 +12,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { PACKAGE_ROOT as ROOT } from '../test/engine/packageRoot';
-
-// Plain-JS generator modules, shared with scripts/generate-sample-data.js.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeCsv, ANALYSIS_DATE } = require(path.join(ROOT, 'scripts/bench/generateCsv.js')) as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFAULT_TRUTH } = require(path.join(ROOT, 'scripts/synthetic/btydCustomers.js')) as { DEFAULT_TRUTH: Record<string, number> };
+import * as os from 'os';
+import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
+import { ANALYSIS_DATE, writeCsv } from '../devkit/synthetic/benchOrders';
+import { DEFAULT_TRUTH, Truth } from '../devkit/synthetic/btydCustomers';
 
 const DATA = path.join(ROOT, 'bench', 'data');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -28,7 +25,7 @@ function arg(name: string): string | undefined {
 }
 
 function child(file: string, analysisDate: string): Record<string, unknown> {
-	const out = execFileSync(process.execPath, [path.join(__dirname, 'bench', `child${path.extname(__filename)}`), file, analysisDate], {
+	const out = execFileSync(process.execPath, [path.join(__dirname, `bench-child${path.extname(__filename)}`), file, analysisDate], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
@@ -44,7 +41,7 @@ function child(file: string, analysisDate: string): Record<string, unknown> {
 function truthCheck(fit: Record<string, number>, customers: number) {
 	const scale = Math.sqrt(10_000 / customers);
 	const tolerance: Record<string, number> = { r: 0.15 * scale + 0.04, alpha: 0.2 * scale + 0.08, a: 0.4 * scale + 0.06, b: 0.5 * scale + 0.08 };
-	const misses = Object.keys(tolerance).filter((k) => Math.abs(fit[k] / DEFAULT_TRUTH[k] - 1) > tolerance[k]);
+	const misses = Object.keys(tolerance).filter((k) => Math.abs(fit[k] / DEFAULT_TRUTH[k as keyof Truth] - 1) > tolerance[k]);
 	return { ok: misses.length === 0, misses };
 }
 
@@ -62,7 +59,7 @@ function main() {
 			});
 	for (const run of runs) {
 		const measured = child(run.file, run.analysisDate);
-		const line: Record<string, unknown> = { size: run.label, ...measured, machine: `${require('os').cpus().length} cores, node ${process.version}` };
+		const line: Record<string, unknown> = { size: run.label, ...measured, machine: `${os.cpus().length} cores, node ${process.version}` };
 		if (run.synthetic) line.truth = truthCheck(measured.bgnbd as Record<string, number>, measured.customers as number);
 		console.log(JSON.stringify(line));
 		lines.push(line);

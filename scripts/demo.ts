@@ -8,10 +8,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow, WorkflowJson } from '../test/engine/harness';
-import { fileStep, linearWorkflow } from '../test/engine/workflowBuilder';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { clientSettings } = require('./n8n/examples') as { clientSettings: (workflow: WorkflowJson) => IDataObject };
+import { runWorkflow, WorkflowJson } from '../devkit/engine/harness';
+import { fileStep, linearWorkflow } from '../devkit/engine/workflowBuilder';
+import { clientSettings } from '../devkit/n8n/examples';
 
 const EXAMPLE = path.resolve(__dirname, '../examples/retention-pipeline.json');
 const WIN_BACK = path.resolve(__dirname, '../examples/weekly-win-back.json');

@@ -5,7 +5,9 @@ import * as path from 'path';
  * The shape of the code, read from its imports: lib/ knows nothing of n8n and has no import
  * cycle; the value kernel (lib/values) stands on its own and the customer record (lib/customer)
  * only on it and lib/math; other lib folders never reach into the ingest pipeline, and the nodes use it only through
- * its front door (lib/ingest/index.ts).
+ * its front door (lib/ingest/index.ts). Tests and scripts share one base (devkit/: the engine
+ * harness, the n8n environment, synthetic data, the checks of the examples) and never import
+ * each other.
  */
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -94,6 +96,15 @@ describe('the import graph', () => {
 
 	it('the nodes use the ingest pipeline only through lib/ingest/index.ts', () => {
 		const offending = NODES.flatMap((file) => importsOf(file).filter((i) => i.startsWith('lib/ingest/') && i !== 'lib/ingest/index').map((i) => `${file} -> ${i}`));
+		expect(offending).toEqual([]);
+	});
+
+	it('test/ and scripts/ share devkit/ and never import each other; devkit/ imports neither', () => {
+		const owner = (module: string) => module.split('/')[0];
+		const forbidden: Record<string, string[]> = { test: ['scripts'], scripts: ['test'], devkit: ['test', 'scripts'] };
+		const offending = ['test', 'scripts', 'devkit'].flatMap((dir) =>
+			sourceFiles(dir).flatMap((file) => importsOf(file).filter((i) => forbidden[dir].includes(owner(i))).map((i) => `${file} -> ${i}`)),
+		);
 		expect(offending).toEqual([]);
 	});
 });

@@ -1,10 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { benchNodeFlow } from '../../scripts/bench/nodeFlow';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeCsv, ANALYSIS_DATE } = require('../../scripts/bench/generateCsv') as { writeCsv: (file: string, customers: number) => { orders: number }; ANALYSIS_DATE: string };
+import { benchNodeFlow } from '../../devkit/bench/nodeFlow';
+import { ANALYSIS_DATE, writeCsv } from '../../devkit/synthetic/benchOrders';
 
 describe('the benchmark', () => {
 	it('writes an export-shaped file: one order per row in time order, customers interleaved, columns the suite does not use', () => {

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow, WorkflowJson } from './harness';
+import { runWorkflow, WorkflowJson } from '../../devkit/engine/harness';
 
 /*
  * Campaign Report through the n8n engine: a crafted campaign from Retention Action-shaped items

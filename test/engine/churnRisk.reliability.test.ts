@@ -1,16 +1,12 @@
 import { TEST_COUPON_SECRET } from '../helpers/couponSecret';
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btydCustomers, DEFAULT_TRUTH } = require('../../scripts/synthetic/btydCustomers') as {
-	btydCustomers: (o: object) => Iterable<{ id: number; days: number[]; amounts: number[] }>;
-	DEFAULT_TRUTH: Record<string, number>;
-};
+import { btydCustomers, DEFAULT_TRUTH, Truth } from '../../devkit/synthetic/btydCustomers';
 
 /** Database-style summaries (days) of a simulated base, as of day 546 of the window. */
-function base(truth: Record<string, number>, customers: number): IDataObject[] {
+function base(truth: Truth, customers: number): IDataObject[] {
 	const T_END = 546;
 	return [...btydCustomers({ customers, seed: 7, truth })].map(({ id, days, amounts }) => {
 		const distinct = [...new Set(days)];

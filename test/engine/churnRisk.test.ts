@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { expectedPurchases, probabilityAlive } from '../../lib/models/bgnbd';
 import { cdnowPath } from '../helpers/cdnow';
-import { runWorkflow } from './harness';
-import { fileStep, linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { fileStep, linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
 const cdnowCustomerData: StepSpec = {
 	name: 'Customer Data',

@@ -1,8 +1,8 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 /** 7 orders of 3 customers, served in pages of 3 by every pagination style. */
 const ORDERS = Array.from({ length: 7 }, (_, i) => ({ customer_id: `C${i % 3}`, order_id: `O${i}`, order_date: `2024-01-0${i + 1}`, amount: 10 }));

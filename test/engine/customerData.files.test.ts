@@ -2,8 +2,8 @@ import * as iconv from 'iconv-lite';
 import type { IDataObject } from 'n8n-workflow';
 import { cdnowPath, readCdnowSummary } from '../helpers/cdnow';
 import { customerDataFromFile, testFiles } from './customerDataRuns';
-import { runWorkflow } from './harness';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 const write = testFiles('customer-data-files-');
 const readFile = customerDataFromFile;

@@ -1,8 +1,8 @@
 import * as iconv from 'iconv-lite';
 import type { IDataObject } from 'n8n-workflow';
 import { customerDataFromFile, testFiles } from './customerDataRuns';
-import { runWorkflow } from './harness';
-import { fileStep, linearWorkflow, rowsStep } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { fileStep, linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 const customerData = (parameters: IDataObject = {}) => ({ name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-02-01', ...parameters } });
 

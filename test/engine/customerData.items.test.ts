@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runWorkflow, WorkflowJson, withoutPinData } from './harness';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { runWorkflow, WorkflowJson, withoutPinData } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/customer-data-from-items.json'), 'utf8')) as WorkflowJson;
 

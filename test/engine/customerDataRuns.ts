@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
-import { fileStep, linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { fileStep, linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
 /** Customer Data run through the engine on a file or on items, for the Customer Data suites. */
 

@@ -1,22 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow, WorkflowJson } from './harness';
+import { checks } from '../../devkit/checks/exampleChecks';
+import { templateChecks } from '../../devkit/checks/templateChecks';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { clientSettings, listExamples } from '../../devkit/n8n/examples';
+import { PACKAGE_ROOT } from '../../devkit/packageRoot';
 import { CONTACT_LOG_COLUMNS } from '../../lib/actions/contactLogRow';
-import { PACKAGE_ROOT } from './packageRoot';
 
-// The examples and templates that scripts/e2e.js runs in a real n8n. The examples built from our
+// The examples and templates that scripts/e2e.ts runs in a real n8n. The examples built from our
 // nodes alone also run here, in process, with the same checks; the templates need n8n's own
 // nodes (Set, Merge, Send Email, Webhook...), so here they are checked for what would break an
 // import or a run, and they run for real in `npm run test:e2e`.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { listExamples, clientSettings } = require('../../scripts/n8n/examples') as {
-	listExamples: () => Array<{ file: string; workflow: WorkflowJson & { id: string; name: string } }>;
-	clientSettings: (workflow: WorkflowJson) => IDataObject;
-};
-const { checks } = require('../../scripts/n8n/exampleChecks') as {
-	checks: Record<string, (output: (node: string, index?: number) => IDataObject[]) => void>;
-};
-const { templateChecks } = require('../../scripts/n8n/templateChecks') as { templateChecks: Record<string, unknown> };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const examples = listExamples();
 const inProcess = examples.filter(({ file }) => checks[file]);

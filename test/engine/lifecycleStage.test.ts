@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
-import { linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
 const ANALYSIS = '2024-12-31';
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { customerIdOf } from '../../lib/customer/customerId';
-import { runWorkflow } from './harness';
+import { runWorkflow } from '../../devkit/engine/harness';
 import { customer, retentionAction } from './retentionActionRuns';
-import { linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+import { linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
 /*
  * One rule for a customer's ID in every node: `customerId`, else `customer_id`, else `id`; a text

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
+import { runWorkflow } from '../../devkit/engine/harness';
 import { customer, OUTPUTS, retentionAction, run, withContactLog } from './retentionActionRuns';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 /** Customer IDs that are names on every plain object's prototype. */
 export const PROTOTYPE_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];

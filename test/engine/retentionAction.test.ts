@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runWorkflow } from './harness';
+import { runWorkflow } from '../../devkit/engine/harness';
 import { customer, OUTPUTS, retentionAction, run, withContactLog } from './retentionActionRuns';
-import { linearWorkflow, rowsStep } from './workflowBuilder';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 describe('Retention Action, deciding what to do', () => {
 	it('sends each customer out on exactly one output, with the reason when nothing is sent', async () => {

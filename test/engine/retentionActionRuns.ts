@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { TEST_COUPON_SECRET } from '../helpers/couponSecret';
-import { runWorkflow, WorkflowJson } from './harness';
-import { linearWorkflow, rowsStep, StepSpec } from './workflowBuilder';
+import { runWorkflow, WorkflowJson } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
 /** Retention Action run through the engine on crafted customers, as its tests use it. */
 export const OUTPUTS = ['email', 'sms', 'push', 'crm', 'none'] as const;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { runWorkflow, RunResult } from '../engine/harness';
-import { linearWorkflow } from '../engine/workflowBuilder';
+import { runWorkflow, RunResult } from '../../devkit/engine/harness';
+import { linearWorkflow } from '../../devkit/engine/workflowBuilder';
 
 /*
  * No secret in any output or message: Customer Data reads from a server that misbehaves in

@@ -11,10 +11,7 @@ import { ChurnScorer, ScoringSettings } from '../../lib/models/churnScoring';
 const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total' };
 const ANALYSIS_DAY = 20_000;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btydCustomers } = require('../../scripts/synthetic/btydCustomers') as {
-	btydCustomers: (o: { customers: number; seed?: number }) => Iterable<{ days: number[]; amounts: number[] }>;
-};
+import { btydCustomers } from '../../devkit/synthetic/btydCustomers';
 
 function customer(x: number, tx: number, T: number, m: number): ModelCustomer {
 	const orders = x + 1;

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { unsoundValues } from '../helpers/unsoundValues';
 import type { IDataObject } from 'n8n-workflow';
 import { parseFlag } from '../../lib/values/yesNo';
-import { runWorkflow, RunResult } from '../engine/harness';
-import { linearWorkflow, rowsStep } from '../engine/workflowBuilder';
+import { runWorkflow, RunResult } from '../../devkit/engine/harness';
+import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 /*
  * The guarantees of the whole suite, through the real n8n engine: orders that mix good and bad

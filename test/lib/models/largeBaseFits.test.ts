@@ -6,10 +6,7 @@ import { groupHistories } from '../../../lib/models/customerHistory';
 import { fitGammaGamma, gammaGammaLogLikelihood, spendColumns } from '../../../lib/models/gammaGamma';
 import { logParameterObjective } from '../../../lib/models/logParameterObjective';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btydCustomers } = require('../../../scripts/synthetic/btydCustomers') as {
-	btydCustomers: (o: { customers: number; seed?: number }) => Iterable<{ days: number[]; amounts: number[] }>;
-};
+import { btydCustomers } from '../../../devkit/synthetic/btydCustomers';
 
 /** A synthetic base as the models see it, 546 days after the first possible purchase. */
 function syntheticBase(customers: number, seed: number) {

@@ -4,11 +4,22 @@
  * they drop out with probability p ~ Beta(a, b). Spend per order follows the Gamma-Gamma model:
  * values ~ Gamma(p, nu), nu ~ Gamma(q, gamma). Yields one customer's purchase days at a time.
  */
-const { createRandom } = require('./random');
+import { createRandom, Random } from './random';
 
-const DEFAULT_TRUTH = { r: 0.25, alpha: 28, a: 0.8, b: 2.5, p: 6, q: 4, gamma: 15 };
+export type Truth = Record<'r' | 'alpha' | 'a' | 'b' | 'p' | 'q' | 'gamma', number>;
 
-function* btydCustomers({ customers, seed = 42, windowDays = 546, acquisitionDays = 364, truth = DEFAULT_TRUTH }) {
+export const DEFAULT_TRUTH: Truth = { r: 0.25, alpha: 28, a: 0.8, b: 2.5, p: 6, q: 4, gamma: 15 };
+
+export interface SyntheticCustomer {
+	id: number;
+	/** Purchase days, from the window's start. */
+	days: number[];
+	amounts: number[];
+	/** The generator's stream, for drawing more of this customer's attributes in order. */
+	random: Random;
+}
+
+export function* btydCustomers({ customers, seed = 42, windowDays = 546, acquisitionDays = 364, truth = DEFAULT_TRUTH }: { customers: number; seed?: number; windowDays?: number; acquisitionDays?: number; truth?: Truth }): Generator<SyntheticCustomer> {
 	const random = createRandom(seed);
 	for (let id = 1; id <= customers; id++) {
 		const lambda = random.gamma(truth.r, truth.alpha);
@@ -27,5 +38,3 @@ function* btydCustomers({ customers, seed = 42, windowDays = 546, acquisitionDay
 		yield { id, days, amounts, random };
 	}
 }
-
-module.exports = { btydCustomers, DEFAULT_TRUTH };

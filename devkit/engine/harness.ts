@@ -14,7 +14,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { PACKAGE_ROOT } from './packageRoot';
+import { PACKAGE_ROOT } from '../packageRoot';
 import { Code, ManualTrigger, NoOp, PassThrough, ReadWriteFile, StickyNote } from './standInNodes';
 
 /**

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm start`: the n8n 2.41.1 editor at http://localhost:5678 with this package installed as a
  * community package and the examples and templates imported, to click through in a browser.
@@ -8,13 +7,13 @@
  * folder lives in the cache, so your account survives restarts; the examples are imported
  * afresh on every start. The login of the local owner account is printed once n8n is ready.
  */
-const fs = require('fs');
-const path = require('path');
-const { ensureN8n, installPackage } = require('./n8n/provision');
-const { editorEnv, importExamples, startEditor } = require('./n8n/server');
-const { startSmtpSink } = require('./n8n/smtpSink');
-const { startHttpStub } = require('./n8n/httpStub');
-const { sandboxCredentials, sandboxSettings } = require('./n8n/sandbox');
+import * as fs from 'fs';
+import * as path from 'path';
+import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
+import { startSmtpSink } from '../devkit/n8n/smtpSink';
+import { startHttpStub } from '../devkit/n8n/httpStub';
+import { sandboxCredentials, sandboxSettings } from '../devkit/n8n/sandbox';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -25,12 +24,12 @@ async function main() {
 	installPackage(userFolder, ROOT);
 	const smtp = await startSmtpSink({ keep: false, onMessage: (m) => console.log(`[mail] to ${m.to.join(', ')}: ${m.subject}${m.attachments.length ? ` (+ ${m.attachments.map((a) => a.filename).join(', ')})` : ''}`) });
 	const stub = await startHttpStub({ keep: false, onRequest: (q) => console.log(`[api]  ${q.method} ${q.path} ${JSON.stringify(q.body).slice(0, 120)}`) });
-	const env = editorEnv(n8n, userFolder, process.env.N8N_PORT || '5678', { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'Asia/Shanghai' });
+	const env = await editorEnv(n8n, userFolder, process.env.N8N_PORT || '5678', { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'Asia/Shanghai' });
 	for (const { file } of await importExamples(n8n, env, userFolder, { settings: sandboxSettings(stub.base), credentials: sandboxCredentials(smtp.port) })) console.log(`imported ${file}`);
 	console.log(`\nStarting n8n on http://localhost:${env.N8N_PORT} (Ctrl+C to stop). Sample files are in ${env.N8N_RESTRICT_FILE_ACCESS_TO}.`);
 	console.log(`The templates' mail goes to a local SMTP sink (127.0.0.1:${smtp.port}) and their API calls to ${stub.base}; both are printed here.\n`);
 	const editor = await startEditor(n8n, env);
-	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => editor.child.kill(signal));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => editor.child.kill(signal));
 	editor.child.on('exit', async (code) => {
 		await Promise.all([smtp.stop(), stub.stop()]);
 		process.exit(code ?? 0);
@@ -38,7 +37,7 @@ async function main() {
 	console.log(`\nn8n is ready at http://localhost:${env.N8N_PORT}. Log in as ${editor.login.email} with password ${editor.login.password} (kept in ${editor.login.file}).\n`);
 }
 
-main().catch((error) => {
+main().catch((error: Error) => {
 	console.error(error.message);
 	process.exit(1);
 });

@@ -1,9 +1,9 @@
 /**
  * One measurement in a fresh process, so its peak RSS is its own: `FILE DATE` runs the suite
- * through the n8n engine on that file (scripts/bench/nodeFlow.ts). To profile:
- * `node --cpu-prof .bench-build/scripts/bench/child.js FILE DATE`.
+ * through the n8n engine on that file (devkit/bench/nodeFlow.ts). To profile:
+ * `node --cpu-prof .bench-build/scripts/bench-child.js FILE DATE`.
  */
-import { benchNodeFlow } from './nodeFlow';
+import { benchNodeFlow } from '../devkit/bench/nodeFlow';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

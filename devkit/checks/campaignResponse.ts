@@ -7,18 +7,19 @@
  * treatment and of control log rows whose customer ordered within 30 days after that row's
  * contact (a simulated order, or one of the sample's own late on its last day).
  */
-const crypto = require('crypto');
-const { readSampleCsv } = require('../generate-sample-data');
+import * as crypto from 'crypto';
+import type { RunItem } from './exampleChecks';
+import { readSampleCsv } from '../synthetic/sampleShop';
 
-const RATES = { treatment: 0.3, control: 0.15 };
+export const RATES = { treatment: 0.3, control: 0.15 };
 const DAY = 86_400_000;
 
 /** A number in [0, 1) fixed by the text. */
-const uniform = (text) => crypto.createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
+const uniform = (text: string) => crypto.createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
 
 /** Per customer: contacted by any campaign, and the last time they were logged. */
-function customersOf(contactLogRows) {
-	const customers = new Map();
+function customersOf(contactLogRows: RunItem[]) {
+	const customers = new Map<string, { treated: boolean; last: number }>();
 	for (const row of contactLogRows) {
 		const c = customers.get(row.customerId) ?? { treated: false, last: 0 };
 		c.treated ||= row.group === 'treatment';
@@ -29,8 +30,8 @@ function customersOf(contactLogRows) {
 }
 
 /** When each customer who answers orders (ms), by customer. */
-function simulatedOrders(contactLogRows) {
-	const orders = new Map();
+function simulatedOrders(contactLogRows: RunItem[]) {
+	const orders = new Map<string, number>();
 	for (const [customerId, c] of customersOf(contactLogRows)) {
 		const u = uniform(customerId);
 		if (u < (c.treated ? RATES.treatment : RATES.control)) orders.set(customerId, c.last + (1 + (Math.floor(u * 1000) % 25)) * DAY);
@@ -39,35 +40,33 @@ function simulatedOrders(contactLogRows) {
 }
 
 /** The sample's order dates are wall-clock time in Shanghai. */
-const sampleOrderTime = (date) => Date.parse(`${date.replace(' ', 'T')}+08:00`);
+const sampleOrderTime = (date: string) => Date.parse(`${date.replace(' ', 'T')}+08:00`);
 
-function ordersAfterCampaigns(ordersCsv, contactLogRows) {
+export function ordersAfterCampaigns(ordersCsv: string, contactLogRows: RunItem[]): string {
 	const header = ordersCsv.slice(0, ordersCsv.indexOf('\n')).replace(/^\uFEFF/, '').split(',');
 	const lines = [];
 	let orderNo = 800000;
 	for (const [customerId, at] of simulatedOrders(contactLogRows)) {
 		const local = new Date(at + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-		const cells = { customer_id: customerId, order_id: `SO${orderNo++}`, order_date: local, amount: '158.00' };
+		const cells: Record<string, string> = { customer_id: customerId, order_id: `SO${orderNo++}`, order_date: local, amount: '158.00' };
 		lines.push(header.map((name) => cells[name] ?? '').join(','));
 	}
 	return `${ordersCsv.trimEnd()}\n${lines.join('\n')}\n`;
 }
 
-function expectedRates(ordersCsv, contactLogRows, windowDays = 30) {
+export function expectedRates(ordersCsv: string, contactLogRows: RunItem[], windowDays = 30): { treatment: number; control: number } {
 	const simulated = simulatedOrders(contactLogRows);
-	const late = new Map();
+	const late = new Map<string, number[]>();
 	for (const { customer_id: customerId, order_date: date } of readSampleCsv(ordersCsv)) {
 		if (date >= '2025-06-29') late.set(customerId, [...(late.get(customerId) ?? []), sampleOrderTime(date)]);
 	}
-	const count = { treatment: [0, 0], control: [0, 0] };
+	const count: Record<string, [number, number]> = { treatment: [0, 0], control: [0, 0] };
 	for (const row of contactLogRows) {
 		const from = Date.parse(row.contactedAt);
-		const times = [...(late.get(row.customerId) ?? []), ...(simulated.has(row.customerId) ? [simulated.get(row.customerId)] : [])];
+		const times = [...(late.get(row.customerId) ?? []), ...(simulated.has(row.customerId) ? [simulated.get(row.customerId) as number] : [])];
 		const reactivated = times.some((t) => t > from && t <= from + windowDays * DAY);
 		count[row.group][0] += reactivated ? 1 : 0;
 		count[row.group][1] += 1;
 	}
 	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1] };
 }
-
-module.exports = { ordersAfterCampaigns, expectedRates, RATES };

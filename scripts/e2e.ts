@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * End to end in real n8n, on both lines this package supports (2.41.1 on Node 24, and 1.123.x
  * on Node 20; E2E_N8N=2.41.1 picks one): packs this package, installs it as a community
@@ -6,27 +5,29 @@
  * - runs each with `n8n execute --id` in the order a shop would (model refresh, weekly win-back
  *   twice, the other campaigns, the monthly report, the churn alert with and without a jump),
  *   checking our nodes' outputs, the mail that reaches a local SMTP sink, the API calls that
- *   reach a local stub (scripts/n8n/exampleChecks.js, templateChecks.js);
+ *   reach a local stub (devkit/checks/exampleChecks.ts, templateChecks.ts);
  * - starts `n8n start` with the CRM-triggered template active and posts CRM updates to its
- *   webhook (scripts/n8n/webhookChecks.js).
+ *   webhook (devkit/checks/webhookChecks.ts).
  * Every server binds to 127.0.0.1 and stops at the end.
  */
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { ensureN8n, installPackage, N8N_VERSION, N8N_1X_VERSION } = require('./n8n/provision');
-const { prepareExamples, clientSettings, withSettings } = require('./n8n/examples');
-const { freePort } = require('./n8n/server');
-const { n8nCli } = require('./n8n/cli');
-const { checks } = require('./n8n/exampleChecks');
-const { templateChecks } = require('./n8n/templateChecks');
-const { sandboxCredentials, sandboxSettings } = require('./n8n/sandbox');
-const { checkCrmWebhook } = require('./n8n/webhookChecks');
-const { startSmtpSink } = require('./n8n/smtpSink');
-const { startHttpStub } = require('./n8n/httpStub');
-const { churnJump } = require('./n8n/churnJump');
-const { ordersAfterCampaigns } = require('./n8n/campaignResponse');
-const { readSampleCsv } = require('./generate-sample-data');
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ensureN8n, installPackage, N8N_VERSION, N8N_1X_VERSION } from '../devkit/n8n/provision';
+import { prepareExamples, clientSettings, withSettings } from '../devkit/n8n/examples';
+import { filesFolder, freePort, n8nEnvironment } from '../devkit/n8n/environment';
+import type { ExampleWorkflow } from '../devkit/n8n/examples';
+import type { RunItem } from '../devkit/checks/exampleChecks';
+import { n8nCli } from '../devkit/n8n/cli';
+import { checks } from '../devkit/checks/exampleChecks';
+import { templateChecks } from '../devkit/checks/templateChecks';
+import { sandboxCredentials, sandboxSettings } from '../devkit/n8n/sandbox';
+import { checkCrmWebhook } from '../devkit/checks/webhookChecks';
+import { startSmtpSink } from '../devkit/n8n/smtpSink';
+import { startHttpStub } from '../devkit/n8n/httpStub';
+import { churnJump } from '../devkit/checks/churnJump';
+import { ordersAfterCampaigns } from '../devkit/checks/campaignResponse';
+import { readSampleCsv } from '../devkit/synthetic/sampleShop';
 
 const ROOT = path.resolve(__dirname, '..');
 const LINES = (process.env.E2E_N8N || `${N8N_VERSION},${N8N_1X_VERSION}`).split(',').map((v) => v.trim());
@@ -35,7 +36,15 @@ const LINES = (process.env.E2E_N8N || `${N8N_VERSION},${N8N_1X_VERSION}`).split(
  * The runs, in the order a shop's week and month go: the saved model first (the CRM webhook
  * scores with it), campaigns that log their contacts, then the report that reads the log.
  */
-const RUNS = [
+interface Step {
+	file: string;
+	label?: string;
+	settings?: Record<string, string>;
+	copyId?: string;
+	prepare?: (filesDir: string) => void;
+}
+
+const RUNS: Step[] = [
 	{ file: 'customer-data-from-csv.json' },
 	{ file: 'retention-pipeline.json' },
 	{ file: 'model-refresh.json' },
@@ -43,7 +52,7 @@ const RUNS = [
 	{ file: 'weekly-win-back.json', label: 'the same week again' },
 	{ file: 'vip-coupon-and-new-arrivals.json' },
 	{ file: 'survey-service-recovery.json' },
-	// The orders since the campaigns, with a known lift (scripts/n8n/campaignResponse.js).
+	// The orders since the campaigns, with a known lift (devkit/checks/campaignResponse.ts).
 	{
 		file: 'monthly-report.json',
 		settings: { ordersFile: 'sample-orders-since.csv' },
@@ -54,7 +63,7 @@ const RUNS = [
 ];
 
 /** Rows of every contact log the campaigns wrote into the data folder, each with its file. */
-function contactLog(filesDir) {
+function contactLog(filesDir: string): RunItem[] {
 	return fs
 		.readdirSync(filesDir)
 		.filter((f) => /^contact-log-.*\.csv$/.test(f))
@@ -62,30 +71,22 @@ function contactLog(filesDir) {
 		.flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
 }
 
-async function runLine(version) {
-	const failures = [];
+async function runLine(version: string) {
+	const failures: string[] = [];
 	const n8n = await ensureN8n(version);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `retention-e2e-${version}-`));
-	const filesDir = path.join(userFolder, 'files');
+	const filesDir = filesFolder(userFolder);
 	installPackage(userFolder, ROOT);
 	const smtp = await startSmtpSink();
 	const stub = await startHttpStub();
 	try {
-		const env = {
-			...n8n.env,
-			N8N_USER_FOLDER: userFolder,
-			N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		const env = n8nEnvironment(n8n, userFolder, await freePort(), {
 			N8N_RUNNERS_ENABLED: 'true',
-			// Not the default 5679, which an n8n already running here (npm start) holds.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			// execute prints the run through the logger at info level.
 			N8N_LOG_LEVEL: 'info',
 			DB_SQLITE_POOL_SIZE: '1',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			GENERIC_TIMEZONE: 'Asia/Shanghai',
-		};
+		});
 		const cli = n8nCli(n8n, env);
 		await cli.importCredentials(sandboxCredentials(smtp.port));
 		const examples = prepareExamples(filesDir, sandboxSettings(stub.base));
@@ -93,10 +94,10 @@ async function runLine(version) {
 		const byFile = new Map(examples.map((e) => [e.file, e.workflow]));
 		for (const [file, workflow] of byFile) await cli.importWorkflow(file, workflow);
 
-		const state = {};
+		const state: RunItem = {};
 		for (const step of RUNS) {
 			const name = `${step.file}${step.label ? ` (${step.label})` : ''}`;
-			let workflow = byFile.get(step.file);
+			let workflow = byFile.get(step.file) as ExampleWorkflow;
 			if (step.prepare) step.prepare(filesDir);
 			if (step.settings) {
 				// A copy under its own id, or the template itself re-imported with these settings.
@@ -112,10 +113,10 @@ async function runLine(version) {
 			try {
 				if (!run) throw new Error(`no run data (exit ${status})\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
 				if (run.data.resultData.error) throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
-				const output = (node, index = 0) => {
+				const output = (node: string, index = 0) => {
 					const runs = run.data.resultData.runData[node];
 					if (!runs) throw new Error(`${node} did not run`);
-					return (runs[0].data.main[index] || []).map((item) => item.json);
+					return (runs[0].data?.main[index] || []).map((item) => item.json);
 				};
 				let said = '';
 				if (checks[step.file]) checks[step.file](output);
@@ -124,17 +125,17 @@ async function runLine(version) {
 				console.log(`ok   ${name} (${seconds} s in n8n ${version})${said ? `: ${said}` : ''}`);
 			} catch (error) {
 				failures.push(name);
-				console.error(`FAIL ${name} (n8n ${version}): ${error.message}`);
+				console.error(`FAIL ${name} (n8n ${version}): ${(error as Error).message}`);
 			}
 		}
 
-		const crm = byFile.get('crm-triggered-scoring.json');
+		const crm = byFile.get('crm-triggered-scoring.json') as ExampleWorkflow;
 		await cli.activate(crm.id);
 		try {
 			for (const line of await checkCrmWebhook({ n8n, env: { ...env, N8N_PORT: String(await freePort()), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: 'warn' }, stub, filesDir })) console.log(`ok   crm-triggered-scoring.json: ${line} (n8n ${version})`);
 		} catch (error) {
 			failures.push('crm-triggered-scoring.json');
-			console.error(`FAIL crm-triggered-scoring.json (n8n ${version}): ${error.message}`);
+			console.error(`FAIL crm-triggered-scoring.json (n8n ${version}): ${(error as Error).message}`);
 		}
 		return { version, runs: RUNS.length + 1, failures };
 	} finally {

@@ -2,25 +2,25 @@
  * The benchmark's synthetic order file, shaped like a shop's order export: one row per order in
  * date order (customers interleaved), with a time of day, the customer's email, and columns the
  * suite does not use (currency, status, payment method, store). Customers follow the BG/NBD
- * story with known parameters (scripts/synthetic/btydCustomers.js), first purchases spread over
+ * story with known parameters (btydCustomers.ts), first purchases spread over
  * the first 52 weeks of a 78-week window starting 2024-01-01. Deterministic: the same size and
  * seed give the same bytes.
  */
-const fs = require('fs');
-const { btydCustomers } = require('../synthetic/btydCustomers');
+import * as fs from 'fs';
+import { btydCustomers } from './btydCustomers';
 
 const START = Date.UTC(2024, 0, 1);
 const WINDOW_DAYS = 78 * 7;
 const ACQUISITION_DAYS = 52 * 7;
 /** The analysis date: the end of the 78-week window. */
-const ANALYSIS_DATE = new Date(START + WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+export const ANALYSIS_DATE = new Date(START + WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 const HEADER = 'order_id,created_at,customer_id,email,amount,currency,status,payment_method,store\n';
 const PAYMENT = ['alipay', 'wechat_pay', 'card', 'alipay', 'wechat_pay'];
 const STORE = ['online', 'online', 'tmall', 'shanghai-01'];
 
 const isoDay = (() => {
-	const cache = new Map();
-	return (day) => {
+	const cache = new Map<number, string>();
+	return (day: number) => {
 		let text = cache.get(day);
 		if (!text) {
 			text = new Date(START + day * 86_400_000).toISOString().slice(0, 10);
@@ -29,13 +29,14 @@ const isoDay = (() => {
 		return text;
 	};
 })();
-const two = (n) => (n < 10 ? `0${n}` : String(n));
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-function writeCsv(file, customers, seed = 7) {
+/** Writes the export of `customers` customers to `file`; returns how many orders it holds. */
+export function writeCsv(file: string, customers: number, seed = 7): { orders: number } {
 	// All orders first, then written in time order, as an export lists them.
-	const customer = [];
-	const day = [];
-	const amount = [];
+	const customer: number[] = [];
+	const day: number[] = [];
+	const amount: number[] = [];
 	for (const c of btydCustomers({ customers, seed, windowDays: WINDOW_DAYS, acquisitionDays: ACQUISITION_DAYS })) {
 		for (let k = 0; k < c.days.length; k++) {
 			customer.push(c.id);
@@ -63,5 +64,3 @@ function writeCsv(file, customers, seed = 7) {
 	fs.closeSync(fd);
 	return { orders };
 }
-
-module.exports = { writeCsv, ANALYSIS_DATE };

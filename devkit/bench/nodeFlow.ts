@@ -5,8 +5,8 @@
  * Then the CRM webhook path: one customer scored with the model just fitted.
  */
 import { performance } from 'perf_hooks';
-import { runWorkflow } from '../../test/engine/harness';
-import { linearWorkflow, rowsStep } from '../../test/engine/workflowBuilder';
+import { runWorkflow } from '../engine/harness';
+import { linearWorkflow, rowsStep } from '../engine/workflowBuilder';
 
 const NODES = { readFile: 'Read File', customerData: 'Customer Data', churnRisk: 'Churn Risk', lifecycleStage: 'Lifecycle Stage' } as const;
 

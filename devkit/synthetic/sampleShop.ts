@@ -1,19 +1,16 @@
-#!/usr/bin/env node
 /**
- * Writes examples/data/sample-orders.csv: a realistic, reproducible shop export for the demo and
+ * The sample shop (examples/data/sample-orders.csv): a realistic, reproducible shop export for the demo and
  * the example workflows. About 3,000 customers over a year and a half (2024-01-01 to
  * 2025-06-30), with names, emails, Chinese mobile numbers, marketing opt-ins and opt-outs,
  * coupons, returns, satisfaction scores, complaints, and a handful of rows that are broken the
  * way real exports are (a missing customer, an impossible date, an amount that is text, a
  * duplicated order).
  *
- * Also writes examples/data/sample-survey.csv: the answers of one customer in twenty to a
+ * And its survey (examples/data/sample-survey.csv): the answers of one customer in twenty to a
  * satisfaction survey (score 1-5, the reason given, a comment), read from their orders so that
  * customers with complaints or low scores answer as unhappy ones do.
  */
-const fs = require('fs');
-const path = require('path');
-const { btydCustomers } = require('./synthetic/btydCustomers');
+import { btydCustomers } from './btydCustomers';
 
 const START = Date.UTC(2024, 0, 1);
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
@@ -22,14 +19,14 @@ const PINYIN = ['wei', 'fang', 'na', 'min', 'jing', 'li', 'qiang', 'lei', 'yang'
 const DOMAINS = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com', 'sina.com'];
 const PRODUCTS = ['SKU-TEA-01', 'SKU-TEA-02', 'SKU-CUP-01', 'SKU-SNACK-03', 'SKU-GIFT-07', 'SKU-POT-02', 'SKU-SET-05'];
 
-function csvCell(value) {
+function csvCell(value: unknown): string {
 	const text = value === null || value === undefined ? '' : String(value);
 	return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The cells of one line as csvCell writes them (quoted only when they hold a comma or a quote). */
-function csvLineCells(line) {
-	const cells = [];
+function csvLineCells(line: string): string[] {
+	const cells: string[] = [];
 	for (let i = 0; ; i++) {
 		if (line[i] === '"') {
 			let text = '';
@@ -58,14 +55,14 @@ function csvLineCells(line) {
  * The rows of a small CSV of ours (the sample files, the templates' contact logs: a header line,
  * no line breaks inside cells) as objects by column.
  */
-function readSampleCsv(csv) {
+export function readSampleCsv(csv: string): Array<Record<string, string>> {
 	const [header, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/).map(csvLineCells);
 	return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
-function generate({ customers = 3000, seed = 20240101 } = {}) {
+export function generate({ customers = 3000, seed = 20240101 } = {}): string {
 	const header = ['customer_id', 'order_id', 'order_date', 'amount', 'name', 'email', 'phone', 'email_opt_in', 'sms_opt_in', 'coupon_code', 'returned', 'satisfaction', 'complaints', 'product_id'];
-	const rows = [];
+	const rows: Array<Array<string | number>> = [];
 	let orderNo = 100000;
 	for (const customer of btydCustomers({ customers, seed, windowDays: 546, acquisitionDays: 546 })) {
 		const { random } = customer;
@@ -105,8 +102,8 @@ function generate({ customers = 3000, seed = 20240101 } = {}) {
 }
 
 /** Survey answers of every twentieth customer with an email address, from the orders CSV. */
-function survey(ordersCsv) {
-	const customers = new Map();
+export function survey(ordersCsv: string): string {
+	const customers = new Map<string, { id: string; email: string; lowScore: boolean; complaints: number }>();
 	for (const row of readSampleCsv(ordersCsv)) {
 		const id = row.customer_id;
 		if (!/^CU\d{6}$/.test(id)) continue;
@@ -116,7 +113,7 @@ function survey(ordersCsv) {
 		c.complaints += Number(row.complaints) || 0;
 		customers.set(id, c);
 	}
-	const rows = [['customerId', 'answeredAt', 'satisfaction', 'churnCause', 'comment']];
+	const rows: Array<Array<string | number>> = [['customerId', 'answeredAt', 'satisfaction', 'churnCause', 'comment']];
 	const respondents = [...customers.values()].filter((c) => c.email && Number(c.id.slice(2)) % 20 === 0).sort((a, b) => (a.id < b.id ? -1 : 1));
 	respondents.forEach((c, i) => {
 		const day = `2025-06-${String(20 + (i % 10)).padStart(2, '0')}`;
@@ -126,15 +123,3 @@ function survey(ordersCsv) {
 	});
 	return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
-
-if (require.main === module) {
-	const out = path.join(__dirname, '../examples/data/sample-orders.csv');
-	fs.writeFileSync(out, generate());
-	const lines = fs.readFileSync(out, 'utf8').trim().split('\n').length - 1;
-	console.log(`wrote ${path.relative(process.cwd(), out)}: ${lines} rows`);
-	const surveyOut = path.join(__dirname, '../examples/data/sample-survey.csv');
-	fs.writeFileSync(surveyOut, survey(fs.readFileSync(out, 'utf8')));
-	console.log(`wrote ${path.relative(process.cwd(), surveyOut)}: ${fs.readFileSync(surveyOut, 'utf8').trim().split('\n').length - 1} answers`);
-}
-
-module.exports = { generate, survey, readSampleCsv };

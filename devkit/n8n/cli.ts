@@ -3,15 +3,23 @@
  * `n8n execute --id`, activate one for `n8n start`. Asynchronous, so that servers in this process
  * (the SMTP sink, the API stand-in) keep answering while n8n runs.
  */
-const { spawn } = require('child_process');
-const fs = require('fs');
-const path = require('path');
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { IRun } from 'n8n-workflow';
+import type { N8n } from './provision';
+
+interface CallResult {
+	status: number | null;
+	stderr: string;
+	stdout: string;
+}
 
 /**
  * `n8n execute --rawOutput` prints the run as pretty JSON among log lines: the run is the block
  * from a line `{` to the next line `}`.
  */
-function parseRun(stdout) {
+export function parseRun(stdout: string): IRun | undefined {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i] !== '{') continue;
@@ -27,17 +35,17 @@ function parseRun(stdout) {
 	return undefined;
 }
 
-function n8nCli(n8n, env) {
-	const folder = env.N8N_USER_FOLDER;
+export function n8nCli(n8n: N8n, env: NodeJS.ProcessEnv) {
+	const folder = env.N8N_USER_FOLDER as string;
 	// n8n exits right after printing the run; a large write to a pipe can be cut off by that
 	// exit, while writes to a file are synchronous in Node, so stdout goes to a file.
-	const call = (args) =>
-		new Promise((resolve, reject) => {
+	const call = (args: string[]) =>
+		new Promise<CallResult>((resolve, reject) => {
 			const outFile = path.join(folder, 'stdout.txt');
 			const fd = fs.openSync(outFile, 'w');
 			const child = spawn(n8n.node, [n8n.n8nMain, ...args], { env, stdio: ['ignore', fd, 'pipe'] });
 			let stderr = '';
-			child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
+			child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
 			child.on('error', reject);
 			child.on('exit', (status) => {
 				fs.closeSync(fd);
@@ -45,17 +53,17 @@ function n8nCli(n8n, env) {
 			});
 		});
 	// The file n8n imports from is removed afterwards: credentials are in it in plain text.
-	const importFile = async (kind, name, content) => {
+	const importFile = async (kind: 'workflow' | 'credentials', name: string, content: unknown) => {
 		const file = path.join(folder, name);
 		fs.writeFileSync(file, JSON.stringify(content), { mode: 0o600 });
 		const result = await call([`import:${kind}`, `--input=${file}`]).finally(() => fs.rmSync(file, { force: true }));
 		if (result.status !== 0) throw new Error(`n8n import:${kind} of ${name} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 	};
 	return {
-		importWorkflow: (name, workflow) => importFile('workflow', name, workflow),
-		importCredentials: (credentials) => importFile('credentials', 'credentials.json', credentials),
+		importWorkflow: (name: string, workflow: unknown) => importFile('workflow', name, workflow),
+		importCredentials: (credentials: unknown) => importFile('credentials', 'credentials.json', credentials),
 		/** Runs a workflow; resolves with the run data (undefined when n8n printed none) and the output. */
-		async execute(workflowId) {
+		async execute(workflowId: string): Promise<CallResult & { run: IRun | undefined }> {
 			let result = await call(['execute', `--id=${workflowId}`, '--rawOutput']);
 			let run = parseRun(result.stdout);
 			// The first `n8n execute` in a fresh user folder has been seen to crash after its result
@@ -67,12 +75,10 @@ function n8nCli(n8n, env) {
 			return { run, ...result };
 		},
 		/** Makes a workflow's triggers (webhooks) live at the next `n8n start`: publish in 2.x, activate in 1.x. */
-		async activate(workflowId) {
+		async activate(workflowId: string): Promise<void> {
 			const args = n8n.version.startsWith('1.') ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
 			const result = await call(args);
 			if (result.status !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 		},
 	};
 }
-
-module.exports = { n8nCli, parseRun };

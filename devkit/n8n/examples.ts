@@ -4,13 +4,23 @@
  * template's Client Settings node gets the values of this machine (data folder, local stand-ins
  * for the mail server and the APIs).
  */
-const fs = require('fs');
-const path = require('path');
+import * as fs from 'fs';
+import * as path from 'path';
+import type { IDataObject } from 'n8n-workflow';
+import type { WorkflowJson } from '../engine/harness';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
+/** An example as stored in examples/: a workflow n8n imports, with its id and name. */
+export type ExampleWorkflow = WorkflowJson & { id: string; name: string };
+interface Assignment {
+	name: string;
+	value: unknown;
+}
+const assignmentsOf = (workflow: WorkflowJson): Assignment[] => ((workflow.nodes.find((n) => n.name === SETTINGS_NODE)?.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? []);
+
+export const EXAMPLES = path.resolve(__dirname, '../../examples');
 const SETTINGS_NODE = 'Client Settings';
 
-function listExamples() {
+export function listExamples(): Array<{ file: string; workflow: ExampleWorkflow }> {
 	return fs
 		.readdirSync(EXAMPLES)
 		.filter((f) => f.endsWith('.json'))
@@ -19,16 +29,14 @@ function listExamples() {
 }
 
 /** A template's per-client settings, by name (empty for the examples without a Client Settings node). */
-function clientSettings(workflow) {
-	const node = workflow.nodes.find((n) => n.name === SETTINGS_NODE);
-	return Object.fromEntries((node?.parameters.assignments?.assignments ?? []).map((a) => [a.name, a.value]));
+export function clientSettings(workflow: WorkflowJson): IDataObject {
+	return Object.fromEntries(assignmentsOf(workflow).map((a) => [a.name, a.value])) as IDataObject;
 }
 
 /** Sets Client Settings values that the template has (others are left alone). */
-function withSettings(workflow, values) {
-	const copy = JSON.parse(JSON.stringify(workflow));
-	const node = copy.nodes.find((n) => n.name === SETTINGS_NODE);
-	for (const assignment of node?.parameters.assignments?.assignments ?? []) {
+export function withSettings<W extends WorkflowJson>(workflow: W, values: Record<string, unknown>): W {
+	const copy = JSON.parse(JSON.stringify(workflow)) as W;
+	for (const assignment of assignmentsOf(copy)) {
 		if (assignment.name in values) assignment.value = values[assignment.name];
 	}
 	return copy;
@@ -38,7 +46,7 @@ function withSettings(workflow, values) {
  * `settings` overrides Client Settings values (dataFolder is always filesDir). The same values
  * go to every template, each taking the ones it has.
  */
-function prepareExamples(filesDir, settings = {}) {
+export function prepareExamples(filesDir: string, settings: Record<string, unknown> = {}): Array<{ file: string; workflow: ExampleWorkflow }> {
 	fs.mkdirSync(filesDir, { recursive: true });
 	for (const data of fs.readdirSync(path.join(EXAMPLES, 'data'))) fs.copyFileSync(path.join(EXAMPLES, 'data', data), path.join(filesDir, data));
 	return listExamples().map(({ file, workflow }) => {
@@ -52,5 +60,3 @@ function prepareExamples(filesDir, settings = {}) {
 		return { file, workflow: prepared };
 	});
 }
-
-module.exports = { listExamples, prepareExamples, clientSettings, withSettings, EXAMPLES };

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PACKAGE_ROOT } from './packageRoot';
+import { PACKAGE_ROOT } from '../packageRoot';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 /**

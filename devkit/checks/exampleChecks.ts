@@ -3,14 +3,20 @@
  * the in-process engine (test/engine/examples.test.ts), so both run the same assertions.
  * `output(node, index)` returns the json of the items on that output.
  */
-const assert = require('assert');
+import assert from 'assert';
 
-/** examples/data/sample-orders.csv (scripts/generate-sample-data.js). */
-const SAMPLE = { rows: 6875, brokenRows: 5, customers: 3000 };
+/** An item's json as a run produced it: the checks assert what they read of it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RunItem = Record<string, any>;
+/** The json of the items on one output of a node in the run. */
+export type RunOutput = (node: string, index?: number) => RunItem[];
+
+/** examples/data/sample-orders.csv (devkit/synthetic/sampleShop.ts). */
+export const SAMPLE = { rows: 6875, brokenRows: 5, customers: 3000 };
 /** The purchase process the sample was generated from (days), which the fit should recover. */
-const TRUTH = { r: 0.25, alpha: 28, a: 0.8, b: 2.5 };
+export const TRUTH = { r: 0.25, alpha: 28, a: 0.8, b: 2.5 };
 
-function checkCustomerData(output) {
+function checkCustomerData(output: RunOutput): RunItem[] {
 	const customers = output('Customer Data', 0);
 	const rejected = output('Customer Data', 1);
 	assert.deepStrictEqual(
@@ -19,7 +25,7 @@ function checkCustomerData(output) {
 		'the five broken sample rows are rejected, each with its reason',
 	);
 	assert.strictEqual(customers.length, SAMPLE.customers);
-	const ordersCounted = customers.reduce((sum, c) => sum + c.orders, 0);
+	const ordersCounted = customers.reduce((sum, c) => sum + (c.orders as number), 0);
 	assert.strictEqual(ordersCounted, SAMPLE.rows - SAMPLE.brokenRows, 'every readable row is an order of some customer');
 	for (const c of customers) {
 		assert.ok(/^CU\d{6}$/.test(c.customerId), c.customerId);
@@ -31,19 +37,19 @@ function checkCustomerData(output) {
 	return customers;
 }
 
-const checks = {
-	'customer-data-from-csv.json': (output) => {
+export const checks: Record<string, (output: RunOutput) => void> = {
+	'customer-data-from-csv.json': (output: RunOutput) => {
 		checkCustomerData(output);
 	},
 
-	'retention-pipeline.json': (output) => {
+	'retention-pipeline.json': (output: RunOutput) => {
 		checkCustomerData(output);
 		const [model] = output('Churn Risk', 1);
 		assert.strictEqual(model.method, 'bgnbd', model.notes.join(' '));
 		const p = model.bgnbd.params;
 		assert.ok(Math.abs(p.r - TRUTH.r) < 0.05 && Math.abs(p.alpha - TRUTH.alpha) < 6, `r ${p.r}, alpha ${p.alpha} recover the truth`);
 		assert.ok(Math.abs(p.a - TRUTH.a) < 0.3 && Math.abs(p.b - TRUTH.b) < 1, `a ${p.a}, b ${p.b} recover the truth`);
-		assert.strictEqual(model.segmentSummary.reduce((s, row) => s + row.customers, 0), SAMPLE.customers);
+		assert.strictEqual((model.segmentSummary as RunItem[]).reduce((s, row) => s + (row.customers as number), 0), SAMPLE.customers);
 
 		const scored = output('Churn Risk', 0);
 		assert.strictEqual(scored.length, SAMPLE.customers);
@@ -60,5 +66,3 @@ const checks = {
 		routes.slice(0, 6).forEach((stage, i) => assert.ok(byRoute[i].length > 0, `somebody is ${stage}`));
 	},
 };
-
-module.exports = { checks, SAMPLE, TRUTH };

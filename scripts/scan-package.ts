@@ -1,19 +1,33 @@
-#!/usr/bin/env node
 /**
  * n8n's community-package scan (@n8n/scan-community-package) on this package, without
  * publishing it: once over the sources, once over the packed tarball. Uses the scanner's own
  * ESLint config and settings (inline disables ignored, as in analyzePackage); fails on every
  * finding except the accepted ones listed in ACCEPTED (also listed in the README).
  */
-const { execFileSync } = require('child_process');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..');
 
+interface Finding {
+	file: string;
+	line: number;
+	rule: string;
+	message: string;
+}
+
+/** The scanner's own module (ESM, untyped): its config builder and the files it scans. */
+interface Scanner {
+	buildScanConfig(): Promise<unknown>;
+	SOURCE_FILE_PATTERNS: string[];
+}
+// A Function-made import keeps this a real dynamic import() when TypeScript compiles to CommonJS.
+const loadScanner = new Function('return import("@n8n/scan-community-package/scanner/scanner.mjs")') as () => Promise<Scanner>;
+
 /** Runtime dependencies, which n8n Cloud's verified nodes may not have; we ship unverified. */
-const ACCEPTED = [
+const ACCEPTED: Array<{ rule: string; message?: RegExp; why: string }> = [
 	{ rule: '@n8n/community-nodes/no-runtime-dependencies', why: 'zod, simple-statistics and libphonenumber-js are runtime dependencies' },
 	{
 		rule: '@n8n/community-nodes/no-restricted-imports',
@@ -27,14 +41,14 @@ const ACCEPTED = [
 	},
 ];
 
-async function lint(cwd, patterns) {
-	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+async function lint(cwd: string, patterns: string[]): Promise<{ files: number; findings: Finding[] }> {
+	const scanner = await loadScanner();
 	const { ESLint } = require(require.resolve('eslint', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
 	const glob = require(require.resolve('fast-glob', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
 	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
 	const files = glob.sync(patterns, { cwd, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
 	const results = await eslint.lintFiles(files);
-	const findings = [];
+	const findings: Finding[] = [];
 	for (const result of results) {
 		for (const m of result.messages) {
 			if (m.severity < 2) continue;
@@ -44,7 +58,7 @@ async function lint(cwd, patterns) {
 	return { files: files.length, findings };
 }
 
-function isAccepted(finding) {
+function isAccepted(finding: Finding): boolean {
 	return ACCEPTED.some((a) => a.rule === finding.rule && (!a.message || a.message.test(finding.message)));
 }
 
@@ -53,14 +67,14 @@ function packTarball() {
 	const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' })
 		.trim()
 		.split('\n')
-		.pop();
+		.pop() as string;
 	execFileSync('tar', ['-xzf', path.join(out, name), '-C', out]);
 	return path.join(out, 'package');
 }
 
 async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('Run npm run build first: the tarball leg scans dist/');
-	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const scanner = await loadScanner();
 	const legs = [
 		{ name: 'sources', cwd: ROOT, patterns: scanner.SOURCE_FILE_PATTERNS },
 		{ name: 'tarball', cwd: packTarball(), patterns: ['**/*.js', 'package.json'] },

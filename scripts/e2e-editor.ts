@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The editor as an ops person meets it, checked in headless Chromium (Debian's `chromium`,
  * driven by playwright-core) against a real n8n 2.41.1 with this package and the examples:
@@ -12,17 +11,21 @@
  * Screenshots go to a temporary folder, or with SAVE_SCREENSHOTS=docs/screenshots to the ones the
  * README shows.
  */
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { NodeHelpers } = require('n8n-workflow');
-const { ensureN8n, installPackage } = require('./n8n/provision');
-const { editorEnv, freePort, importExamples, startEditor } = require('./n8n/server');
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { INode, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { Browser, chromium, Page, selectors } from 'playwright-core';
+import { freePort } from '../devkit/n8n/environment';
+import type { ExampleWorkflow } from '../devkit/n8n/examples';
+import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
+import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
 
-const ROOT = path.resolve(__dirname, '..');
 const SCREENSHOTS = process.env.SAVE_SCREENSHOTS ? path.resolve(ROOT, process.env.SAVE_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), 'retention-screenshots-'));
 const PACKAGE = 'n8n-nodes-retention';
-const OUR_NODES = { customerData: 'CustomerData', churnRisk: 'ChurnRisk', lifecycleStage: 'LifecycleStage', retentionAction: 'RetentionAction', campaignReport: 'CampaignReport' };
+const OUR_NODES: Record<string, string> = { customerData: 'CustomerData', churnRisk: 'ChurnRisk', lifecycleStage: 'LifecycleStage', retentionAction: 'RetentionAction', campaignReport: 'CampaignReport' };
 /**
  * n8n's editor asks every community node for a JSON schema at /schemas/<package>.<node>/<version>.json
  * and logs a 404 when the package ships none; n8n documents no way to provide one, so this one
@@ -31,14 +34,14 @@ const OUR_NODES = { customerData: 'CustomerData', churnRisk: 'ChurnRisk', lifecy
 const NOT_OURS = /\/schemas\/n8n-nodes-retention\.[A-Za-z]+\/[\d.]+\.json/;
 
 function chromiumPath() {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((file): file is string => Boolean(file));
 	const found = candidates.find((file) => fs.existsSync(file));
 	if (!found) throw new Error('Headless Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)');
 	return found;
 }
 
-const failures = [];
-function check(ok, what) {
+const failures: string[] = [];
+function check(ok: boolean, what: string): void {
 	if (ok) console.log(`ok   ${what}`);
 	else {
 		failures.push(what);
@@ -46,10 +49,17 @@ function check(ok, what) {
 	}
 }
 
-const intersects = (a, b, margin = 1) => a.x + a.width - margin > b.x && b.x + b.width - margin > a.x && a.y + a.height - margin > b.y && b.y + b.height - margin > a.y;
+interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+const intersects = (a: Box, b: Box, margin = 1) => a.x + a.width - margin > b.x && b.x + b.width - margin > a.x && a.y + a.height - margin > b.y && b.y + b.height - margin > a.y;
 
 /** Boxes of the canvas's nodes and of their labels, sticky notes left out (they sit behind on purpose). */
-async function canvasBoxes(page) {
+async function canvasBoxes(page: Page): Promise<Array<{ name: string | null; box: Box; label: Box | null }>> {
 	return page.$$eval('[data-test-id="canvas-node"]', (elements) =>
 		elements
 			.filter((el) => !/sticky/i.test(el.getAttribute('data-node-type') ?? '') && !el.querySelector('[data-test-id="canvas-sticky"]'))
@@ -65,24 +75,26 @@ async function canvasBoxes(page) {
 }
 
 /** Which of the node's top-level parameters n8n itself would show with these values. */
-function applicableParameters(description, node) {
+function applicableParameters(description: INodeTypeDescription, node: INode): Set<string> {
 	const values = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
 	return new Set(description.properties.filter((p) => NodeHelpers.displayParameter(values, p, node, description)).map((p) => p.name));
 }
 
-async function checkExample(page, base, file, workflow) {
+async function checkExample(page: Page, base: string, file: string, workflow: ExampleWorkflow): Promise<void> {
 	await page.goto(`${base}/workflow/${workflow.id}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 	await page.waitForTimeout(1500);
 	const shot = path.join(SCREENSHOTS, `${path.basename(file, '.json')}.png`);
 	await page.screenshot({ path: shot });
 	const boxes = await canvasBoxes(page);
-	const overlaps = [];
+	const overlaps: string[] = [];
 	for (let i = 0; i < boxes.length; i++) {
 		for (let j = 0; j < boxes.length; j++) {
 			if (i === j) continue;
 			if (j > i && intersects(boxes[i].box, boxes[j].box)) overlaps.push(`${boxes[i].name} / ${boxes[j].name}`);
-			if (boxes[i].label && (intersects(boxes[i].label, boxes[j].box) || (boxes[j].label && j > i && intersects(boxes[i].label, boxes[j].label)))) {
+			const label = boxes[i].label;
+			const other = boxes[j].label;
+			if (label && (intersects(label, boxes[j].box) || (other && j > i && intersects(label, other)))) {
 				overlaps.push(`label of ${boxes[i].name} / ${boxes[j].name}`);
 			}
 		}
@@ -96,8 +108,8 @@ async function checkExample(page, base, file, workflow) {
 		await ndv.waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(500);
 		const { [OUR_NODES[type]]: NodeClass } = require(path.join(ROOT, 'dist', 'nodes', OUR_NODES[type], `${OUR_NODES[type]}.node.js`));
-		const description = new NodeClass().description;
-		const shown = await ndv.evaluate((root, names) => names.filter((name) => root.querySelector(`[data-test-id="parameter-input-${name}"]`)), description.properties.map((p) => p.name));
+		const description = (new NodeClass() as { description: INodeTypeDescription }).description;
+		const shown = await ndv.evaluate((root, names: string[]) => names.filter((name) => root.querySelector(`[data-test-id="parameter-input-${name}"]`)), description.properties.map((p) => p.name));
 		const applicable = applicableParameters(description, node);
 		const notApplicable = shown.filter((name) => !applicable.has(name));
 		check(shown.length > 0 && notApplicable.length === 0, `${file} › ${node.name}: ${shown.length} parameters shown, all apply${notApplicable.length ? ` (shown although they do not apply: ${notApplicable.join(', ')})` : ''}`);
@@ -116,7 +128,7 @@ async function checkExample(page, base, file, workflow) {
  * After a run n8n writes "N items" on each connection: those labels must not sit on the
  * outputs' own labels ("Customers", "Rejected"...).
  */
-async function checkRunLabels(page, base, file, workflow) {
+async function checkRunLabels(page: Page, base: string, file: string, workflow: ExampleWorkflow): Promise<void> {
 	await page.goto(`${base}/workflow/${workflow.id}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 	await page.getByTestId('execute-workflow-button').click();
@@ -126,8 +138,8 @@ async function checkRunLabels(page, base, file, workflow) {
 	await page.waitForTimeout(1500);
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${path.basename(file, '.json')}-after-run.png`) });
 	const clashes = await page.evaluate(() => {
-		const boxOf = (el) => el.getBoundingClientRect();
-		const hit = (a, b) => a.right - 1 > b.left && b.right - 1 > a.left && a.bottom - 1 > b.top && b.bottom - 1 > a.top;
+		const boxOf = (el: Element) => el.getBoundingClientRect();
+		const hit = (a: DOMRect, b: DOMRect) => a.right - 1 > b.left && b.right - 1 > a.left && a.bottom - 1 > b.top && b.bottom - 1 > a.top;
 		const portLabels = [...document.querySelectorAll('[data-test-id="canvas-node-output-handle"]')].flatMap((handle) =>
 			[...handle.querySelectorAll('*')].filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim() !== '').map((el) => ({ text: el.textContent.trim(), box: boxOf(el) })),
 		);
@@ -138,11 +150,11 @@ async function checkRunLabels(page, base, file, workflow) {
 }
 
 /** A crafted campaign (as in test/engine/campaignReport.test.ts) rendered by the built report. */
-function craftedReport(language) {
+function craftedReport(language: 'en' | 'zh-CN'): string {
 	const { evaluateCampaign } = require(path.join(ROOT, 'dist', 'lib', 'report', 'campaignEvaluation.js'));
 	const { warningAccuracy } = require(path.join(ROOT, 'dist', 'lib', 'report', 'warningAccuracy.js'));
 	const { renderReport } = require(path.join(ROOT, 'dist', 'lib', 'report', 'htmlReport.js'));
-	const customers = (count, reactivated, fields) =>
+	const customers = (count: number, reactivated: number, fields: { group: string; action: string; channel?: string }) =>
 		Array.from({ length: count }, (_, i) => ({ customerId: `${fields.group}${fields.action}${i}`, channel: null, cause: 'priceSensitive', segment: 'At Risk', reactivated: i < reactivated, orders: i < reactivated ? 1 : 0, revenue: i < reactivated ? 180 : 0, cost: fields.group === 'treatment' ? 6 : 0, ...fields }));
 	const campaign = [
 		...customers(400, 60, { group: 'treatment', action: 'discountCoupon', channel: 'email' }),
@@ -161,13 +173,13 @@ function craftedReport(language) {
 	const END = 20_089; // 2025-01-01
 	const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'At Risk', 'Hibernating', 'Lost'];
 	const stages = ['new', 'active', 'loyal', 'atRisk', 'churned', 'reactivated'];
-	const orders = new Map();
-	const health = [];
+	const orders = new Map<string, { days: number[]; amounts: number[] }>();
+	const health: unknown[] = [];
 	for (let i = 0; i < 300; i++) {
 		const first = END - 365 + ((i * 37) % 330);
 		const gap = 15 + ((i * 13) % 60);
 		const stop = i % 4 === 0 ? first + 40 + ((i * 7) % 200) : END;
-		const days = [];
+		const days: number[] = [];
 		for (let d = first; d <= Math.min(stop, END); d += gap) days.push(d);
 		orders.set(`B${i}`, { days, amounts: days.map(() => 80 + (i % 9) * 10) });
 		health.push({ customerId: `B${i}`, orders: days.length, totalSpend: days.length * (80 + (i % 9) * 10), firstDay: days[0], lastDay: days[days.length - 1], complaints: i % 11 === 0 ? 1 : 0, satisfaction: 3 + (i % 3), segment: segments[i % 6], stage: stages[(i * 5) % 6], cause: null, riskLevel: i % 4 === 0 ? 'high' : 'low', predictedClv: 100 + (i % 50), rfm: { r: 1 + (i % 5), f: 1 + ((i * 3) % 5) } });
@@ -176,16 +188,18 @@ function craftedReport(language) {
 	return renderReport({ title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report', language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: 'CNY', lines: evaluateCampaign(campaign), accuracy: warningAccuracy(scored), health: healthReport, subtitle: language === 'zh-CN' ? '复购 = 触达后 30 天内下单' : 'Reactivated = ordered within 30 days after contact' });
 }
 
-async function checkHtmlReport(browser) {
-	for (const language of ['en', 'zh-CN']) {
+async function checkHtmlReport(browser: Browser): Promise<void> {
+	for (const language of ['en', 'zh-CN'] as const) {
 		const file = path.join(SCREENSHOTS, `campaign-report${language === 'en' ? '' : `-${language}`}.html`);
 		fs.writeFileSync(file, craftedReport(language));
 		const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-		const errors = [];
+		const errors: string[] = [];
 		page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 		page.on('pageerror', (error) => errors.push(String(error)));
-		const requests = [];
-		page.on('request', (request) => request.url().startsWith('file:') || requests.push(request.url()));
+		const requests: string[] = [];
+		page.on('request', (request) => {
+			if (!request.url().startsWith('file:')) requests.push(request.url());
+		});
 		await page.goto(`file://${file}`);
 		const charts = await page.$$eval('svg[data-chart]', (svgs) =>
 			Promise.all(
@@ -198,7 +212,7 @@ async function checkHtmlReport(browser) {
 					const canvas = document.createElement('canvas');
 					canvas.width = Math.ceil(box.width);
 					canvas.height = Math.ceil(box.height);
-					const context = canvas.getContext('2d');
+					const context = canvas.getContext('2d') as CanvasRenderingContext2D;
 					context.drawImage(image, 0, 0, canvas.width, canvas.height);
 					const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
 					let painted = 0;
@@ -217,7 +231,7 @@ async function checkHtmlReport(browser) {
 	}
 }
 
-async function checkSearch(page, base, workflow) {
+async function checkSearch(page: Page, base: string, workflow: ExampleWorkflow): Promise<void> {
 	await page.goto(`${base}/workflow/${workflow.id}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 	const ourNames = ['Customer Data', 'Churn Risk', 'Lifecycle Stage', 'Retention Action', 'Campaign Report'];
@@ -237,20 +251,17 @@ async function checkSearch(page, base, workflow) {
 }
 
 async function main() {
-	const { chromium, selectors } = require('playwright-core');
 	selectors.setTestIdAttribute('data-test-id');
 	const executablePath = chromiumPath();
 	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-editor-'));
 	installPackage(userFolder, ROOT);
-	// Its own port for the task runners' broker too (5679 by default): another n8n on this machine
-	// (npm start, a second check) must not stop this one from starting.
-	const env = editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
+	const env = await editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
 	const examples = await importExamples(n8n, env, userFolder);
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 	const editor = await startEditor(n8n, env, { quiet: true });
 	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-	const consoleErrors = [];
+	const consoleErrors: string[] = [];
 	try {
 		const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
 		const login = await context.request.post(`${editor.base}/rest/login`, { data: { emailOrLdapLoginId: editor.login.email, password: editor.login.password } });

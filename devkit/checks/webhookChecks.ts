@@ -3,12 +3,14 @@
  * with the workflow active, customer updates posted to its webhook with an HTTP client, the
  * answers and their latency checked, and the CRM write-back seen by the stub.
  */
-const assert = require('assert');
-const axios = require('axios');
-const fs = require('fs');
-const path = require('path');
-const { startEditor } = require('./server');
-const { readSampleCsv } = require('../generate-sample-data');
+import assert from 'assert';
+import axios from 'axios';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { HttpStub } from '../n8n/httpStub';
+import type { N8n } from '../n8n/provision';
+import { startEditor } from '../n8n/server';
+import { readSampleCsv } from '../synthetic/sampleShop';
 
 const DAY = 86_400_000;
 /** The analysis date the sample shop's orders end on. */
@@ -18,7 +20,7 @@ const SAMPLE_END = Date.parse('2025-06-30T00:00:00+08:00');
  * A customer's orders from the sample, moved forward so that the sample's last day is today:
  * the webhook scores as of today, so the CRM's "recent orders" must be recent.
  */
-function recentOrdersOf(filesDir, customerId) {
+export function recentOrdersOf(filesDir: string, customerId: string) {
 	const now = new Date();
 	const today = Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)}T00:00:00+08:00`);
 	const shift = Math.round((today - SAMPLE_END) / DAY) * DAY;
@@ -31,7 +33,7 @@ function recentOrdersOf(filesDir, customerId) {
 		});
 }
 
-async function post(url, body, type = 'application/json') {
+async function post(url: string, body: unknown, type = 'application/json') {
 	const started = process.hrtime.bigint();
 	const response = await axios.post(url, body, { headers: { 'content-type': type }, validateStatus: () => true, timeout: 60_000 });
 	return { status: response.status, data: response.data, ms: Number(process.hrtime.bigint() - started) / 1e6 };
@@ -41,7 +43,7 @@ async function post(url, body, type = 'application/json') {
  * n8n registers an active workflow's webhook a moment after its REST API answers. A GET to a
  * POST webhook is refused either way, but once it is registered the refusal says to use POST.
  */
-async function whenListening(url, timeoutMs = 60_000) {
+async function whenListening(url: string, timeoutMs = 60_000): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	for (;;) {
 		const response = await axios.get(url, { validateStatus: () => true }).catch(() => ({ status: 0, data: null }));
@@ -51,9 +53,9 @@ async function whenListening(url, timeoutMs = 60_000) {
 	}
 }
 
-async function checkCrmWebhook({ n8n, env, stub, filesDir }) {
+export async function checkCrmWebhook({ n8n, env, stub, filesDir }: { n8n: N8n; env: NodeJS.ProcessEnv; stub: HttpStub; filesDir: string }): Promise<string[]> {
 	const editor = await startEditor(n8n, env, { quiet: true });
-	const said = [];
+	const said: string[] = [];
 	try {
 		const url = `${editor.base}/webhook/retention/crm-update`;
 		await whenListening(url);
@@ -63,7 +65,7 @@ async function checkCrmWebhook({ n8n, env, stub, filesDir }) {
 		const update = { customerId: 'CU001768', name: '吴秀英', email: 'xiuying1768@example.com', emailOptIn: 'yes', smsOptIn: 'no', hubspotId: '90017681', crmStage: 'active', orders };
 
 		// Warm-up excluded from the figures: the first request loads the workflow's nodes.
-		const latencies = [];
+		const latencies: number[] = [];
 		const first = await post(url, update);
 		assert.strictEqual(first.status, 200, `answer ${first.status}: ${JSON.stringify(first.data).slice(0, 300)}`);
 		// A regular buyer, silent for 81 days at a usual gap of about 36: at risk, moved from "active".
@@ -93,7 +95,7 @@ async function checkCrmWebhook({ n8n, env, stub, filesDir }) {
 		assert.ok(sorted[sorted.length - 1] < 10_000, `every answer within 10 s (${sorted.map(Math.round).join(', ')} ms)`);
 		said.push(`5 unchanged updates answered in ${sorted.map((ms) => Math.round(ms)).join(', ')} ms (first request ${Math.round(first.ms)} ms); nothing written back`);
 
-		const malformed = [
+		const malformed: Array<[string, unknown, RegExp, string?]> = [
 			['no orders', { customerId: 'CU001768', crmStage: 'active' }, /orders/],
 			['an order without a date', { ...update, orders: [{ orderId: 'X1', orderDate: 'yesterday-ish', amount: 10 }] }, /date/i],
 			['a body that is not JSON', 'customerId=CU001768', /./, 'text/plain'],
@@ -111,5 +113,3 @@ async function checkCrmWebhook({ n8n, env, stub, filesDir }) {
 	}
 	return said;
 }
-
-module.exports = { checkCrmWebhook, recentOrdersOf };

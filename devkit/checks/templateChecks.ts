@@ -9,19 +9,34 @@
  *   rows of the log files this run wrote;
  * - filesDir, settings (the template's Client Settings as run), state (shared between runs).
  */
-const assert = require('assert');
-const fs = require('fs');
-const path = require('path');
-const { SAMPLE, TRUTH } = require('./exampleChecks');
-const { expectedRates } = require('./campaignResponse');
-const { SANDBOX } = require('./sandbox');
+import assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ReceivedMail } from '../n8n/smtpSink';
+import type { StubRequest } from '../n8n/httpStub';
+import { RunItem, RunOutput, SAMPLE, TRUTH } from './exampleChecks';
+import { expectedRates } from './campaignResponse';
+import { SANDBOX } from '../n8n/sandbox';
 
 const DAY = 86_400_000;
-const byId = (items) => new Map(items.map((c) => [c.customerId, c]));
+
+/** What a template's check is given (see above). */
+export interface TemplateRun {
+	output: RunOutput;
+	mails: ReceivedMail[];
+	requests: StubRequest[];
+	contactLog(): RunItem[];
+	runLog(): RunItem[];
+	filesDir: string;
+	settings: RunItem;
+	state: RunItem;
+}
+type Routes = Record<'email' | 'sms' | 'push' | 'crm' | 'none' | 'control', RunItem[]>;
+const byId = (items: RunItem[]) => new Map(items.map((c) => [c.customerId as string, c]));
 const basic = `Basic ${Buffer.from(`${SANDBOX.smsUser}:${SANDBOX.smsToken}`).toString('base64')}`;
 
 /** Retention Action's five outputs of this run. */
-function routes(ctx) {
+function routes(ctx: TemplateRun): Routes {
 	const [email, sms, push, crm, none] = [0, 1, 2, 3, 4].map((i) => ctx.output('Retention Action', i));
 	return { email, sms, push, crm, none, control: none.filter((c) => c.group === 'control') };
 }
@@ -30,14 +45,14 @@ function routes(ctx) {
  * Mail, SMS, push and CRM calls went to exactly the customers on those outputs, each with their
  * own message, consent and credentials; returns the run's routes.
  */
-function checkSending(ctx) {
+function checkSending(ctx: TemplateRun): Routes {
 	const r = routes(ctx);
 	const emailed = r.email.map((c) => c.email).sort();
 	assert.deepStrictEqual(ctx.mails.map((m) => m.to.join(',')).sort(), emailed, 'emails reach exactly the customers on the Email output');
 	const mailTo = new Map(ctx.mails.map((m) => [m.to[0], m]));
 	for (const c of r.email) {
 		assert.ok(c.consent.email === true && c.group === 'treatment', `${c.customerId} consented to email and is not held out`);
-		const mail = mailTo.get(c.email);
+		const mail = mailTo.get(c.email) as ReceivedMail;
 		assert.strictEqual(mail.subject, c.subject, `${c.customerId}'s subject`);
 		if (c.couponCode) assert.ok(mail.html.includes(c.couponCode) && mail.text.includes(c.couponCode), `${c.customerId}'s coupon ${c.couponCode} is in the mail`);
 	}
@@ -46,7 +61,7 @@ function checkSending(ctx) {
 	const smsTo = new Map(sms.map((q) => [q.body.To, q]));
 	for (const c of r.sms) {
 		assert.ok(c.consent.sms === true, `${c.customerId} consented to SMS`);
-		const q = smsTo.get(c.phone);
+		const q = smsTo.get(c.phone) as StubRequest;
 		assert.strictEqual(q.body.Body, c.smsText);
 		assert.strictEqual(q.headers.authorization, basic, 'the SMS gateway gets the basic-auth credential');
 	}
@@ -60,7 +75,7 @@ function checkSending(ctx) {
 }
 
 /** The contact log of this run holds every contact and every control customer, once. */
-function checkLogOfRun(ctx, r) {
+function checkLogOfRun(ctx: TemplateRun, r: Routes): RunItem[] {
 	const rows = ctx.runLog();
 	const expected = [...r.email, ...r.sms, ...r.push, ...r.crm, ...r.control];
 	assert.deepStrictEqual(rows.map((row) => `${row.customerId}/${row.group}`).sort(), expected.map((c) => `${c.customerId}/${c.group}`).sort(), 'the contact log holds this run\'s contacts and control customers');
@@ -69,8 +84,8 @@ function checkLogOfRun(ctx, r) {
 }
 
 /** Across every campaign logged so far: no more than the cap per window, no action repeated within its cooldown. */
-function checkCapsAcrossCampaigns(ctx, { maxContacts = 2, windowDays = 30, cooldownDays = 14 } = {}) {
-	const contacts = new Map();
+function checkCapsAcrossCampaigns(ctx: TemplateRun, { maxContacts = 2, windowDays = 30, cooldownDays = 14 } = {}): number {
+	const contacts = new Map<string, Array<{ at: number; action: string; campaign: string }>>();
 	for (const row of ctx.contactLog().filter((r) => r.group === 'treatment')) {
 		const list = contacts.get(row.customerId) ?? [];
 		list.push({ at: Date.parse(row.contactedAt), action: row.action, campaign: row.campaignId });
@@ -88,8 +103,8 @@ function checkCapsAcrossCampaigns(ctx, { maxContacts = 2, windowDays = 30, coold
 	return contacts.size;
 }
 
-const templateChecks = {
-	'model-refresh.json': (ctx) => {
+export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
+	'model-refresh.json': (ctx: TemplateRun) => {
 		const model = JSON.parse(fs.readFileSync(path.join(ctx.filesDir, 'churn-model.json'), 'utf8'));
 		assert.strictEqual(model.method, 'bgnbd', 'the saved model is a BG/NBD fit');
 		assert.strictEqual(model.customers, SAMPLE.customers);
@@ -97,7 +112,7 @@ const templateChecks = {
 		return `model saved: r ${model.bgnbd.params.r.toFixed(3)}, alpha ${model.bgnbd.params.alpha.toFixed(1)}`;
 	},
 
-	'weekly-win-back.json': (ctx) => {
+	'weekly-win-back.json': (ctx: TemplateRun) => {
 		const r = checkSending(ctx);
 		assert.ok(r.email.length > 0 && r.sms.length > 0 && r.crm.length > 0 && r.control.length > 0, 'the sample shop gets emails, SMS, CRM tasks and a control group');
 		checkLogOfRun(ctx, r);
@@ -112,12 +127,12 @@ const templateChecks = {
 		return `${ctx.mails.length} emails, ${r.sms.length} SMS, ${r.crm.length} CRM tasks, ${r.control.length} held out`;
 	},
 
-	'vip-coupon-and-new-arrivals.json': (ctx) => {
+	'vip-coupon-and-new-arrivals.json': (ctx: TemplateRun) => {
 		const r = checkSending(ctx);
 		const staged = byId(ctx.output('Lifecycle Stage'));
 		for (const c of [...r.email, ...r.sms]) {
-			if (c.action === 'discountCoupon') assert.ok(['vip', 'high'].includes(c.valueTier) && ['atRisk', 'churned'].includes(staged.get(c.customerId).lifecycleStage), `${c.customerId}: coupons go to high-value customers slipping away`);
-			else assert.ok(c.action === 'newArrivals' && staged.get(c.customerId).lifecycleStage === 'churned', `${c.customerId}: ${c.action}`);
+			if (c.action === 'discountCoupon') assert.ok(['vip', 'high'].includes(c.valueTier) && ['atRisk', 'churned'].includes(staged.get(c.customerId)?.lifecycleStage), `${c.customerId}: coupons go to high-value customers slipping away`);
+			else assert.ok(c.action === 'newArrivals' && staged.get(c.customerId)?.lifecycleStage === 'churned', `${c.customerId}: ${c.action}`);
 		}
 		const coupons = ctx.mails.filter((m) => /data-recommendations/.test(m.html));
 		assert.ok(coupons.length > 0, 'emails carry the customer\'s favourite products');
@@ -128,7 +143,7 @@ const templateChecks = {
 		return `${ctx.mails.length} emails, ${r.sms.length} SMS; caps hold for ${customers} customers across campaigns (${weeklyAgain} also had the weekly mail)`;
 	},
 
-	'survey-service-recovery.json': (ctx) => {
+	'survey-service-recovery.json': (ctx: TemplateRun) => {
 		const respondents = ctx.output('Respondents');
 		const survey = fs.readFileSync(path.join(ctx.filesDir, ctx.settings.surveyFile), 'utf8').trim().split('\n').length - 1;
 		assert.strictEqual(respondents.length, survey, 'every survey answer meets its customer');
@@ -144,7 +159,7 @@ const templateChecks = {
 		return `${r.email.length} apologies, ${r.crm.length} service tasks`;
 	},
 
-	'monthly-report.json': (ctx) => {
+	'monthly-report.json': (ctx: TemplateRun) => {
 		assert.strictEqual(ctx.mails.length, 1, 'one report email');
 		const [mail] = ctx.mails;
 		assert.deepStrictEqual(mail.to, [ctx.settings.staffEmail]);
@@ -157,7 +172,7 @@ const templateChecks = {
 		assert.strictEqual(overall.dimension, 'overall');
 		assert.strictEqual(overall.treatmentCustomers, logged.filter((r) => r.group === 'treatment').length, 'every logged contact is evaluated');
 		assert.strictEqual(overall.controlCustomers, logged.filter((r) => r.group === 'control').length);
-		// The orders since were simulated (campaignResponse.js): the rates counted here independently.
+		// The orders since were simulated (campaignResponse.ts): the rates counted here independently.
 		const expected = expectedRates(fs.readFileSync(path.join(ctx.filesDir, ctx.settings.ordersFile), 'utf8'), logged);
 		assert.ok(Math.abs(overall.treatmentRate - expected.treatment) < 1e-4 && Math.abs(overall.controlRate - expected.control) < 1e-4, `rates ${overall.treatmentRate} and ${overall.controlRate}, counted ${expected.treatment} and ${expected.control}`);
 		const lift = expected.treatment - expected.control;
@@ -167,7 +182,7 @@ const templateChecks = {
 		return `${overall.treatmentCustomers} contacted against ${overall.controlCustomers} held out: ${(overall.treatmentRate * 100).toFixed(1)}% against ${(overall.controlRate * 100).toFixed(1)}% reactivated, uplift ${(overall.uplift * 100).toFixed(1)} points (${(overall.upliftLow * 100).toFixed(1)} to ${(overall.upliftHigh * 100).toFixed(1)}), ${overall.verdict}`;
 	},
 
-	'churn-rate-alert.json': (ctx) => {
+	'churn-rate-alert.json': (ctx: TemplateRun) => {
 		const [health] = ctx.output('Base Health');
 		const jumped = health.churn.current.churnRate > health.churn.usualRange.high;
 		const chat = ctx.requests.filter((q) => q.path === '/chat');
@@ -182,5 +197,3 @@ const templateChecks = {
 		return `churn ${(health.churn.current.churnRate * 100).toFixed(1)}% (usual up to ${(health.churn.usualRange.high * 100).toFixed(1)}%): ${jumped ? 'alert sent' : 'no alert'}`;
 	},
 };
-
-module.exports = { templateChecks };

@@ -4,11 +4,11 @@
  * longer active at its end (about 37% churn against a usual 20-27%), for the churn-alert
  * template's check that the team hears about it.
  */
-const { readSampleCsv } = require('../generate-sample-data');
+import { readSampleCsv } from '../synthetic/sampleShop';
 
 const STOPPED_FROM = '2025-04-15';
 
-function churnJump(ordersCsv) {
+export function churnJump(ordersCsv: string): string {
 	const [header, ...lines] = ordersCsv.trimEnd().split('\n');
 	const rows = readSampleCsv(ordersCsv);
 	const kept = lines.filter((_, i) => {
@@ -17,5 +17,3 @@ function churnJump(ordersCsv) {
 	});
 	return [header, ...kept].join('\n') + '\n';
 }
-
-module.exports = { churnJump };

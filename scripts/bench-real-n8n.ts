@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run bench:n8n [-- --size 1000000]`: the suite on a synthetic base in a real n8n 2.41.1
  * server, as a production workflow would run it: a webhook call starts Read File -> Customer Data
@@ -12,24 +11,25 @@
  * filesystem, and the heap may grow to --heap MB (default 16384; `--heap default` leaves Node's
  * own limit).
  */
-const { spawn, spawnSync } = require('child_process');
-const fs = require('fs');
-const http = require('http');
-const os = require('os');
-const path = require('path');
-const { ensureN8n, installPackage } = require('./n8n/provision');
-const { writeCsv, ANALYSIS_DATE } = require('./bench/generateCsv');
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { filesFolder, n8nEnvironment, freePort } from '../devkit/n8n/environment';
+import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
+import { ANALYSIS_DATE, writeCsv } from '../devkit/synthetic/benchOrders';
 
-const ROOT = path.resolve(__dirname, '..');
-const PACKAGE = require(path.join(ROOT, 'package.json')).name;
+const PACKAGE = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
-function arg(name, fallback) {
+function arg(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
 	return i === -1 ? fallback : process.argv[i + 1];
 }
 
-function workflow(file) {
-	const node = (name, type, typeVersion, x, parameters, extra = {}) => ({ id: name.replace(/\W/g, '').toLowerCase(), name, type, typeVersion, position: [x, 0], parameters, ...extra });
+function workflow(file: string) {
+	const node = (name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: name.replace(/\W/g, '').toLowerCase(), name, type, typeVersion, position: [x, 0], parameters, ...extra });
 	const nodes = [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: 'retention-bench', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: '6a1f3c1e-7b59-4b8e-9d0a-2f6f1c9e5a11' }),
 		node('Read File', 'n8n-nodes-base.readWriteFile', 1, 200, { operation: 'read', fileSelector: file, options: {} }),
@@ -37,12 +37,12 @@ function workflow(file) {
 		node('Churn Risk', `${PACKAGE}.churnRisk`, 1, 600, { analysisDate: ANALYSIS_DATE }),
 		node('Lifecycle Stage', `${PACKAGE}.lifecycleStage`, 1, 800, { analysisDate: ANALYSIS_DATE }),
 	];
-	const connections = {};
+	const connections: Record<string, unknown> = {};
 	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return { id: 'retentionBenchRun1', name: 'Retention bench (real n8n)', active: false, nodes, connections, settings: { saveDataSuccessExecution: 'none', saveManualExecutions: false } };
 }
 
-function request(port, pathname, method = 'GET') {
+function request(port: number, pathname: string, method = 'GET'): Promise<{ status: number | undefined; body: string }> {
 	return new Promise((resolve, reject) => {
 		const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers: { 'content-type': 'application/json' } }, (res) => {
 			let body = '';
@@ -56,12 +56,12 @@ function request(port, pathname, method = 'GET') {
 	});
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Peak resident memory of a process (VmHWM), in MB. */
-function peakRssMb(pid) {
+function peakRssMb(pid: number): number {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
+	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
 	return Math.round(kb / 1024);
 }
 
@@ -71,7 +71,7 @@ async function main() {
 	const port = Number(arg('port', '5699'));
 	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-real-n8n-'));
-	const filesDir = path.join(userFolder, 'files');
+	const filesDir = filesFolder(userFolder);
 	fs.mkdirSync(filesDir, { recursive: true });
 	installPackage(userFolder, ROOT);
 
@@ -83,22 +83,16 @@ async function main() {
 	const file = path.join(filesDir, path.basename(source));
 	fs.copyFileSync(source, file);
 
-	const env = {
-		...n8n.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
+	const env = n8nEnvironment(n8n, userFolder, await freePort(), {
 		N8N_PORT: String(port),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		N8N_LOG_LEVEL: 'warn',
 		DB_SQLITE_POOL_SIZE: '1',
 		GENERIC_TIMEZONE: 'UTC',
-	};
+	});
 	if (heap !== 'default') env.NODE_OPTIONS = `--max-old-space-size=${Number(heap)}`;
-	const cli = (...args) => {
+	const cli = (...args: string[]) => {
 		const result = spawnSync(n8n.node, [n8n.n8nMain, ...args], { env, encoding: 'utf8' });
 		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	};
@@ -118,7 +112,7 @@ async function main() {
 			if (tries > 240 || server.exitCode !== null) throw new Error(`n8n did not start:\n${stderr}`);
 			await sleep(500);
 		}
-		const idleRssMb = peakRssMb(server.pid);
+		const idleRssMb = peakRssMb(server.pid as number);
 		const started = Date.now();
 		const response = await request(port, '/webhook/retention-bench', 'POST');
 		const seconds = (Date.now() - started) / 1000;
@@ -128,7 +122,7 @@ async function main() {
 			n8n: '2.41.1 (n8n start, webhook)',
 			status: response.status,
 			seconds,
-			peakRssMb: peakRssMb(server.pid),
+			peakRssMb: peakRssMb(server.pid as number),
 			idleRssMb,
 			heapLimitMb: heap === 'default' ? 'Node default' : Number(heap),
 			settings: 'EXECUTIONS_DATA_SAVE_ON_SUCCESS=none, N8N_DEFAULT_BINARY_DATA_MODE=filesystem',

@@ -1,19 +1,19 @@
 /**
  * The local stand-ins the templates talk to outside production: credentials for the SMTP sink
- * and the HTTP stub (scripts/n8n/smtpSink.js, httpStub.js), and the Client Settings values that
+ * and the HTTP stub (smtpSink.ts, httpStub.ts), and the Client Settings values that
  * point the templates at them. Used by `npm run test:e2e` and `npm start`. The credential IDs
  * are the ones the templates name, so importing these fills them in.
  */
-const crypto = require('crypto');
+import * as crypto from 'crypto';
 
-const SANDBOX = {
+export const SANDBOX = {
 	smsUser: 'AC0123456789sandbox',
 	smsToken: 'sms-sandbox-token',
 	crmToken: 'crm-sandbox-token',
 	pushToken: 'push-sandbox-token',
 };
 
-function sandboxCredentials(smtpPort) {
+export function sandboxCredentials(smtpPort: number) {
 	return [
 		{ id: 'rtnSmtpAccount01', name: 'Shop mail server (SMTP)', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true } },
 		{ id: 'rtnSmsGateway001', name: 'SMS gateway (Twilio SID + token)', type: 'httpBasicAuth', data: { user: SANDBOX.smsUser, password: SANDBOX.smsToken } },
@@ -26,7 +26,7 @@ function sandboxCredentials(smtpPort) {
  * Client Settings that send the templates' API calls to the stub, one path per service, and a
  * coupon secret of this sandbox's own (Retention Action refuses the templates' placeholder).
  */
-function sandboxSettings(stubBase) {
+export function sandboxSettings(stubBase: string) {
 	return {
 		smsApiUrl: `${stubBase}/sms`,
 		pushApiUrl: `${stubBase}/push`,
@@ -35,5 +35,3 @@ function sandboxSettings(stubBase) {
 		couponSecret: crypto.randomBytes(24).toString('base64url'),
 	};
 }
-
-module.exports = { SANDBOX, sandboxCredentials, sandboxSettings };
