@@ -212,14 +212,22 @@ async function retentionActions() {
 		return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${n} ${label.toLowerCase()}`).join(', ');
 	};
 	console.log(table([['output', 'customers', 'actions'], ...names.map((name, i) => [name, outputs[i].length, i < 4 ? actionsOf(outputs[i]) : ''])]).replace(/^/gm, '   '));
-	const spend = contacted.reduce((s, c) => s + (c.expectedValue as number), 0);
+	const profit = contacted.reduce((s, c) => s + (c.expectedValue as number), 0);
+	const cost = contacted.reduce((s, c) => s + (c.expectedCost as number), 0);
+	const byStage = new Map<string, number>();
+	for (const c of contacted) byStage.set(String(c.lifecycleStage), (byStage.get(String(c.lifecycleStage)) ?? 0) + (c.expectedCost as number));
 	console.log(
 		`\n   ${contacted.length} of ${everyone.length} customers get a message or a call today; ${control.length} more were picked the same way but held out as the control group,` +
-			`\n   so the Campaign Report can tell what the campaign really brought back. Expected value of today's contacts: ${money(spend)}.`,
+			`\n   so the Campaign Report can tell what the campaign really brought back. Each contact is chosen for the profit it adds beyond what the` +
+			`\n   customer would have bought anyway: expected incremental profit ${money(profit)} for an expected cost of ${money(cost)} (coupons counted on every redemption).` +
+			`\n   The budget goes to: ${[...byStage].sort((a, b) => b[1] - a[1]).map(([stage, spent]) => `${stage} ${money(spent)}`).join(', ')}.`,
 	);
 	const reasons = new Map<string, number>();
 	for (const c of outputs[4]) {
-		const reason = String(c.suppressionReason).replace(/ -?[\d.]+ \(.*$/, '').replace(/: .*(opted out|no email|no SMS|no phone).*/, ': no consented channel');
+		const reason = String(c.suppressionReason)
+			.replace(/^not worth it: expected incremental profit -?[\d.]+, and .*$/, 'not worth it, and the share of the budget for exploring is used up')
+			.replace(/^not worth it: expected incremental profit -?[\d.]+ \(.*$/, 'not worth it: no positive expected incremental profit')
+			.replace(/: .*(opted out|no email|no SMS|no phone).*/, ': no consented channel');
 		reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 	}
 	console.log('\n   Why the others get nothing:');

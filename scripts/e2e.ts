@@ -58,6 +58,7 @@ const RUNS: Step[] = [
 		settings: { ordersFile: 'sample-orders-since.csv' },
 		prepare: (filesDir) => fs.writeFileSync(path.join(filesDir, 'sample-orders-since.csv'), ordersAfterCampaigns(fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8'), contactLog(filesDir))),
 	},
+	{ file: 'weekly-win-back.json', label: 'after the monthly report, planned with its measured response' },
 	{ file: 'churn-rate-alert.json' },
 	{ file: 'churn-rate-alert.json', label: 'half the customers stop buying', copyId: 'rtnTplChurnJump1', settings: { ordersFile: 'sample-orders-churn-jump.csv' } },
 ];

@@ -28,10 +28,10 @@ const loadScanner = new Function('return import("@n8n/scan-community-package/sca
 
 /** Runtime dependencies, which n8n Cloud's verified nodes may not have; we ship unverified. */
 const ACCEPTED: Array<{ rule: string; message?: RegExp; why: string }> = [
-	{ rule: '@n8n/community-nodes/no-runtime-dependencies', why: 'zod, simple-statistics and libphonenumber-js are runtime dependencies' },
+	{ rule: '@n8n/community-nodes/no-runtime-dependencies', why: 'zod, simple-statistics, libphonenumber-js and ml-matrix are runtime dependencies' },
 	{
 		rule: '@n8n/community-nodes/no-restricted-imports',
-		message: /'(simple-statistics|libphonenumber-js\/min|libphonenumber-js\/min\/metadata)'/,
+		message: /'(simple-statistics|libphonenumber-js\/min|libphonenumber-js\/min\/metadata|ml-matrix)'/,
 		why: 'imports of those runtime dependencies',
 	},
 	{

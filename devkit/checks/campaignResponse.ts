@@ -4,8 +4,10 @@
  * any campaign contacted order again, and 15% of those only ever held out (chosen by a hash of
  * the customer, the same on every run). `ordersAfterCampaigns` returns the sample orders with
  * those orders appended; `expectedRates` counts, independently of Campaign Report, the share of
- * treatment and of control log rows whose customer ordered within 30 days after that row's
- * contact (a simulated order, or one of the sample's own late on its last day).
+ * treated and of held-out customers who ordered within 30 days after their first logged contact
+ * in a campaign (a simulated order, or one of the sample's own late on its last day): one count
+ * per customer per campaign, customers in both groups of a campaign left out, and customers
+ * contacted by one campaign but held out by another left out of the total.
  */
 import * as crypto from 'crypto';
 import type { RunItem } from './exampleChecks';
@@ -54,19 +56,32 @@ export function ordersAfterCampaigns(ordersCsv: string, contactLogRows: RunItem[
 	return `${ordersCsv.trimEnd()}\n${lines.join('\n')}\n`;
 }
 
-export function expectedRates(ordersCsv: string, contactLogRows: RunItem[], windowDays = 30): { treatment: number; control: number } {
+export function expectedRates(ordersCsv: string, contactLogRows: RunItem[], windowDays = 30): { treatment: number; control: number; treated: number; controls: number } {
 	const simulated = simulatedOrders(contactLogRows);
 	const late = new Map<string, number[]>();
 	for (const { customer_id: customerId, order_date: date } of readSampleCsv(ordersCsv)) {
 		if (date >= '2025-06-29') late.set(customerId, [...(late.get(customerId) ?? []), sampleOrderTime(date)]);
 	}
-	const count: Record<string, [number, number]> = { treatment: [0, 0], control: [0, 0] };
+	// One unit per customer per campaign: the first contact, and the groups the customer was in.
+	const units = new Map<string, { customerId: string; from: number; groups: Set<string> }>();
 	for (const row of contactLogRows) {
-		const from = Date.parse(row.contactedAt);
-		const times = [...(late.get(row.customerId) ?? []), ...(simulated.has(row.customerId) ? [simulated.get(row.customerId) as number] : [])];
-		const reactivated = times.some((t) => t > from && t <= from + windowDays * DAY);
-		count[row.group][0] += reactivated ? 1 : 0;
-		count[row.group][1] += 1;
+		const key = `${row.campaignId}|${row.customerId}`;
+		const unit = units.get(key) ?? { customerId: row.customerId, from: Infinity, groups: new Set<string>() };
+		unit.from = Math.min(unit.from, Date.parse(row.contactedAt));
+		unit.groups.add(row.group === 'holdout' ? 'control' : row.group);
+		units.set(key, unit);
 	}
-	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1] };
+	const kept = [...units.values()].filter((u) => u.groups.size === 1);
+	const groupsOfCustomer = new Map<string, Set<string>>();
+	for (const u of kept) groupsOfCustomer.set(u.customerId, (groupsOfCustomer.get(u.customerId) ?? new Set()).add([...u.groups][0]));
+	const count: Record<string, [number, number]> = { treatment: [0, 0], control: [0, 0] };
+	for (const u of kept) {
+		if ((groupsOfCustomer.get(u.customerId) as Set<string>).size > 1) continue;
+		const times = [...(late.get(u.customerId) ?? []), ...(simulated.has(u.customerId) ? [simulated.get(u.customerId) as number] : [])];
+		const reactivated = times.some((t) => t > u.from && t <= u.from + windowDays * DAY);
+		const group = [...u.groups][0];
+		count[group][0] += reactivated ? 1 : 0;
+		count[group][1] += 1;
+	}
+	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1], treated: count.treatment[1], controls: count.control[1] };
 }

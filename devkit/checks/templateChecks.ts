@@ -74,6 +74,21 @@ function checkSending(ctx: TemplateRun): Routes {
 	return r;
 }
 
+/** Nobody is contacted at an expected loss, but to explore; every decision shows its economics. */
+function checkEconomics(r: Routes): void {
+	for (const c of [...r.email, ...r.sms, ...r.push, ...r.crm]) {
+		assert.ok(c.expectedValue > 0 || c.selection === 'explore', `${c.customerId} is contacted at an expected incremental profit of ${c.expectedValue}`);
+		for (const field of ['baseRate', 'uplift', 'valueIfWonBack', 'expectedCost', 'profitPerCost']) assert.ok(Number.isFinite(c[field]), `${c.customerId} shows ${field}`);
+	}
+}
+
+/** Every SMS ends with the opt-out line, every email carries the footer that says how to stop them. */
+function checkOptOut(ctx: TemplateRun, r: Routes): void {
+	const chinese = ctx.settings.language === 'zh-CN';
+	for (const c of r.sms) assert.ok(c.smsText.endsWith(chinese ? '回T退订' : 'Reply STOP to opt out.'), `${c.customerId}'s SMS ends with the opt-out line: ${c.smsText}`);
+	for (const m of ctx.mails.filter((mail) => !mail.attachments.length)) assert.ok(/退订|unsubscribe/i.test(m.text) && /退订|unsubscribe/i.test(m.html), `the email to ${m.to.join(', ')} says how to stop these emails`);
+}
+
 /** The contact log of this run holds every contact and every control customer, once. */
 function checkLogOfRun(ctx: TemplateRun, r: Routes): RunItem[] {
 	const rows = ctx.runLog();
@@ -124,7 +139,13 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 			ctx.state.weeklyContacted = new Set([...r.email, ...r.sms, ...r.push, ...r.crm].map((c) => c.customerId));
 		}
 		checkCapsAcrossCampaigns(ctx);
-		return `${ctx.mails.length} emails, ${r.sms.length} SMS, ${r.crm.length} CRM tasks, ${r.control.length} held out`;
+		checkEconomics(r);
+		checkOptOut(ctx, r);
+		const measured = fs.existsSync(path.join(ctx.filesDir, 'response-model.json'));
+		const fromMeasured = [...r.email, ...r.sms, ...r.push, ...r.crm].filter((c) => c.upliftSource === 'measured').length;
+		if (measured) assert.ok(fromMeasured > 0, 'after the monthly report, the plan uses the measured response');
+		else assert.strictEqual(fromMeasured, 0, 'before any report, the planning priors');
+		return `${ctx.mails.length} emails, ${r.sms.length} SMS, ${r.crm.length} CRM tasks, ${r.control.length} held out; ${fromMeasured} planned with measured uplifts`;
 	},
 
 	'vip-coupon-and-new-arrivals.json': (ctx: TemplateRun) => {
@@ -138,6 +159,7 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 		assert.ok(coupons.length > 0, 'emails carry the customer\'s favourite products');
 		assert.ok(r.email.some((c) => c.action === 'discountCoupon') && r.email.some((c) => c.action === 'newArrivals'), 'both rules are used');
 		checkLogOfRun(ctx, r);
+		checkOptOut(ctx, r);
 		const customers = checkCapsAcrossCampaigns(ctx);
 		const weeklyAgain = [...r.email, ...r.sms].filter((c) => ctx.state.weeklyContacted?.has(c.customerId)).length;
 		return `${ctx.mails.length} emails, ${r.sms.length} SMS; caps hold for ${customers} customers across campaigns (${weeklyAgain} also had the weekly mail)`;
@@ -155,6 +177,7 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 		assert.ok(respondents.filter((c) => c.churnCause === '体验差').every((c) => handled.has(c.customerId) || unhappy.some((u) => u.customerId === c.customerId)), 'every respondent who said 体验差 is handled');
 		assert.ok(r.email.length > 0, 'apologies are emailed');
 		checkLogOfRun(ctx, r);
+		checkOptOut(ctx, r);
 		for (const m of ctx.mails) assert.ok(/[A-Z0-9]{5}-[A-Z0-9]{5}/.test(m.text), 'the apology carries a coupon');
 		return `${r.email.length} apologies, ${r.crm.length} service tasks`;
 	},
@@ -170,16 +193,22 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 		const [overall] = ctx.output('Campaign Report');
 		const logged = ctx.contactLog();
 		assert.strictEqual(overall.dimension, 'overall');
-		assert.strictEqual(overall.treatmentCustomers, logged.filter((r) => r.group === 'treatment').length, 'every logged contact is evaluated');
-		assert.strictEqual(overall.controlCustomers, logged.filter((r) => r.group === 'control').length);
-		// The orders since were simulated (campaignResponse.ts): the rates counted here independently.
+		// The orders since were simulated (campaignResponse.ts): the rates counted here independently,
+		// one per customer per campaign however often the weekly runs logged them.
 		const expected = expectedRates(fs.readFileSync(path.join(ctx.filesDir, ctx.settings.ordersFile), 'utf8'), logged);
+		assert.strictEqual(overall.treatmentCustomers, expected.treated, 'every contacted customer is evaluated once per campaign');
+		assert.strictEqual(overall.controlCustomers, expected.controls, 'every held-out customer is evaluated once per campaign');
+		assert.ok(overall.mergedRows > 0, 'the weekly runs logged control customers twice: merged');
+		const [model] = ctx.output('Campaign Report', 1);
+		assert.strictEqual(model.kind, 'n8n-nodes-retention/response-model');
+		assert.ok(Object.keys(model.actions).length > 0, 'the response of the actions is measured');
+		assert.ok(fs.existsSync(path.join(ctx.filesDir, 'response-model.json')), 'the response model is saved for the weekly win-back');
 		assert.ok(Math.abs(overall.treatmentRate - expected.treatment) < 1e-4 && Math.abs(overall.controlRate - expected.control) < 1e-4, `rates ${overall.treatmentRate} and ${overall.controlRate}, counted ${expected.treatment} and ${expected.control}`);
 		const lift = expected.treatment - expected.control;
 		assert.ok(overall.upliftLow <= lift && lift <= overall.upliftHigh && overall.upliftLow > 0, `the interval ${overall.upliftLow} to ${overall.upliftHigh} holds the lift ${lift} and excludes none`);
-		assert.strictEqual(overall.verdict, 'significant lift');
+		assert.strictEqual(overall.verdictCode, 'lift');
 		assert.ok(mail.subject.includes(overall.verdict) && mail.text.includes(`${(overall.treatmentRate * 100).toFixed(1)}%`), `${mail.subject} / ${mail.text}`);
-		return `${overall.treatmentCustomers} contacted against ${overall.controlCustomers} held out: ${(overall.treatmentRate * 100).toFixed(1)}% against ${(overall.controlRate * 100).toFixed(1)}% reactivated, uplift ${(overall.uplift * 100).toFixed(1)} points (${(overall.upliftLow * 100).toFixed(1)} to ${(overall.upliftHigh * 100).toFixed(1)}), ${overall.verdict}`;
+		return `${overall.treatmentCustomers} contacted against ${overall.controlCustomers} held out (${overall.mergedRows} repeated rows merged), response measured for ${Object.keys(model.actions).join(', ')}: ${(overall.treatmentRate * 100).toFixed(1)}% against ${(overall.controlRate * 100).toFixed(1)}% reactivated, uplift ${(overall.uplift * 100).toFixed(1)} points (${(overall.upliftLow * 100).toFixed(1)} to ${(overall.upliftHigh * 100).toFixed(1)}), ${overall.verdict}`;
 	},
 
 	'churn-rate-alert.json': (ctx: TemplateRun) => {

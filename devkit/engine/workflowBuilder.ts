@@ -43,3 +43,22 @@ export function rowsStep(rows: IDataObject[], name = 'Rows'): StepSpec {
 export function fileStep(filePath: string, name = 'Read File'): StepSpec {
 	return { name, type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: filePath } };
 }
+
+/**
+ * One node fed by several row sets, one per input (e.g. Retention Action's customers, contact
+ * log and measured results): `inputs[i]` goes to input i; null leaves an input unconnected.
+ */
+export function fanInWorkflow(inputs: Array<{ name: string; rows: IDataObject[] } | null>, target: StepSpec): WorkflowJson {
+	const nodes: Array<Record<string, unknown>> = [{ id: '0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections: WorkflowJson['connections'] = {};
+	const starts: Array<{ node: string; type: 'main'; index: number }> = [];
+	inputs.forEach((input, index) => {
+		if (!input) return;
+		nodes.push({ id: String(index + 1), name: input.name, type: 'n8n-nodes-base.code', typeVersion: 1, position: [220, index * 200], parameters: rowsStep(input.rows, input.name).parameters });
+		starts.push({ node: input.name, type: 'main', index: 0 });
+		connections[input.name] = { main: [[{ node: target.name, type: 'main', index }]] };
+	});
+	connections.Start = { main: [starts] };
+	nodes.push({ id: 'target', name: target.name, type: target.type.includes('.') ? target.type : `n8n-nodes-retention.${target.type}`, typeVersion: 1, position: [440, 0], parameters: target.parameters ?? {} });
+	return { nodes: nodes as unknown as WorkflowJson['nodes'], connections };
+}

@@ -54,6 +54,23 @@ export const ACTION_DEFINITIONS: Record<Action, ActionDefinition> = {
 	noAction: { label: 'No action', incentive: 'none', channels: [], uplift: 0 },
 };
 
+/** The actions' names in Chinese, for CRM tasks and reports in zh-CN. */
+export const ACTION_LABELS_ZH: Record<Action, string> = {
+	discountCoupon: '优惠券',
+	productDiscount: '常购商品折扣',
+	freeShipping: '免运费',
+	productRecommendation: '商品推荐',
+	loyaltyPerk: '会员积分或礼遇',
+	careMessage: '关怀消息',
+	greeting: '生日或节日祝福',
+	satisfactionSurvey: '满意度调查',
+	serviceRecovery: '服务补救（致歉与弥补）',
+	vipOutreach: '客户经理专人回访',
+	newArrivals: '新品与促销',
+	crossSell: '关联推荐',
+	noAction: '不采取行动',
+};
+
 /** Cost of one contact per channel, in the data's currency (a CRM task is an account manager's time). */
 export const DEFAULT_CONTACT_COST: Record<Channel, number> = { email: 0.01, sms: 0.05, push: 0.005, crm: 2 };
 

@@ -6,7 +6,8 @@ import { BusinessType } from './playbook';
 /**
  * Message templates per action, in English and Simplified Chinese, with the wording some
  * business types need (a restaurant's voucher is for a return visit). Placeholders in braces:
- * {name} {store} {coupon} {discount} {expiry} {product} {categories}. A placeholder with no value
+ * {name} {store} {coupon} {discount} (a percentage) {zhe} (the same as Chinese retail writes it:
+ * 20% off is 8折) {expiry} {product} {categories}. A placeholder with no value
  * renders as a neutral word, never as "{coupon}" or "undefined".
  */
 
@@ -80,7 +81,7 @@ const EN: Templates = {
 	},
 	serviceRecovery: {
 		subject: 'We are sorry, {name}',
-		body: 'Hi {name},\n\nWe are sorry your last experience with {store} was not what it should have been. We have looked into it, and as an apology here is {discount}% off with the code {coupon}, until {expiry}.',
+		body: 'Hi {name},\n\nWe are sorry your last experience with {store} was not what it should have been. Reply to this email and tell us what went wrong: we will do our best to put it right. As an apology, here is {discount}% off with the code {coupon}, until {expiry}.',
 		sms: '{store}: sorry about your last order, {name}. {discount}% off with code {coupon} until {expiry}.',
 		pushTitle: 'We are sorry',
 		pushBody: '{discount}% off with code {coupon} as an apology.',
@@ -103,16 +104,16 @@ const EN: Templates = {
 
 const ZH: Templates = {
 	discountCoupon: {
-		subject: '{name}，{store}送您下单{discount}%优惠',
-		body: '{name}，您好：\n\n{store}想念您了！下次购物使用优惠码 {coupon} 可享{discount}%优惠，有效期至{expiry}。\n\n期待您的光临！',
-		sms: '【{store}】{name}，送您{discount}%优惠，优惠码{coupon}，{expiry}前有效。',
-		pushTitle: '专属{discount}%优惠',
+		subject: '{name}，{store}送您下单{zhe}优惠',
+		body: '{name}，您好：\n\n{store}想念您了！下次购物使用优惠码 {coupon} 可享{zhe}优惠，有效期至{expiry}。\n\n期待您的光临！',
+		sms: '【{store}】{name}，送您{zhe}优惠，优惠码{coupon}，{expiry}前有效。',
+		pushTitle: '专属{zhe}优惠',
 		pushBody: '优惠码{coupon}，{expiry}前有效。',
 	},
 	productDiscount: {
-		subject: '{name}，{product}专享{discount}%优惠',
-		body: '{name}，您好：\n\n您常买的{product}在{store}为您专享{discount}%优惠，优惠码 {coupon}，有效期至{expiry}。',
-		sms: '【{store}】您常买的{product}专享{discount}%优惠，优惠码{coupon}，{expiry}前有效。',
+		subject: '{name}，{product}专享{zhe}优惠',
+		body: '{name}，您好：\n\n您常买的{product}在{store}为您专享{zhe}优惠，优惠码 {coupon}，有效期至{expiry}。',
+		sms: '【{store}】您常买的{product}专享{zhe}优惠，优惠码{coupon}，{expiry}前有效。',
 		pushTitle: '{product}专享优惠',
 		pushBody: '优惠码{coupon}，{expiry}前有效。',
 	},
@@ -160,10 +161,10 @@ const ZH: Templates = {
 	},
 	serviceRecovery: {
 		subject: '{name}，向您致歉',
-		body: '{name}，您好：\n\n很抱歉您上次在{store}的体验不尽如人意，我们已经跟进处理。为表歉意，送您{discount}%优惠，优惠码 {coupon}，有效期至{expiry}。',
-		sms: '【{store}】抱歉上次体验不佳，送您{discount}%优惠，优惠码{coupon}，{expiry}前有效。',
+		body: '{name}，您好：\n\n很抱歉您上次在{store}的体验不尽如人意。欢迎直接回复告诉我们哪里没做好，我们会尽力弥补。为表歉意，送您{zhe}优惠，优惠码 {coupon}，有效期至{expiry}。',
+		sms: '【{store}】抱歉上次体验不佳，送您{zhe}优惠，优惠码{coupon}，{expiry}前有效。',
 		pushTitle: '向您致歉',
-		pushBody: '送您{discount}%优惠，优惠码{coupon}。',
+		pushBody: '送您{zhe}优惠，优惠码{coupon}。',
 	},
 	newArrivals: {
 		subject: '{store}上新啦',
@@ -184,8 +185,8 @@ const ZH: Templates = {
 /** Where a business type words an action its own way (the playbook presets pick these actions). */
 const FLAVOURS: Partial<Record<BusinessType, Partial<Record<Language, Partial<Record<keyof Templates, Partial<Template>>>>>>> = {
 	ecommerce: {
-		en: { serviceRecovery: { body: 'Hi {name},\n\nWe are sorry about the delivery and after-sales trouble with your last order from {store}. We have fixed it, and as an apology here is {discount}% off with the code {coupon}, until {expiry}.' } },
-		'zh-CN': { serviceRecovery: { body: '{name}，您好：\n\n很抱歉您上次在{store}的订单在物流或售后上给您带来不便，我们已处理妥当。为表歉意，送您{discount}%优惠，优惠码 {coupon}，有效期至{expiry}。' } },
+		en: { serviceRecovery: { body: 'Hi {name},\n\nWe are sorry if the delivery or after-sales service of your last order from {store} let you down. Reply and tell us what happened: we will do our best to put it right. As an apology, here is {discount}% off with the code {coupon}, until {expiry}.' } },
+		'zh-CN': { serviceRecovery: { body: '{name}，您好：\n\n如果您上次在{store}的订单在物流或售后上给您带来不便，我们深表歉意。欢迎回复告诉我们具体情况，我们会尽力弥补。为表歉意，送您{zhe}优惠，优惠码 {coupon}，有效期至{expiry}。' } },
 	},
 	physicalStore: {
 		en: { newArrivals: { subject: 'You are invited: an in-store event at {store}', body: 'Hi {name},\n\nWe are holding an event at {store} and would love to see you there. Come by for new arrivals and offers.', sms: '{store}: you are invited to our in-store event. New arrivals and offers!' } },
@@ -193,7 +194,7 @@ const FLAVOURS: Partial<Record<BusinessType, Partial<Record<Language, Partial<Re
 	},
 	fmcg: {
 		en: { productDiscount: { subject: '{product} is on promotion for you', sms: '{store}: your usual {product} is {discount}% off, code {coupon}, until {expiry}.' } },
-		'zh-CN': { productDiscount: { subject: '您常买的{product}促销啦', sms: '【{store}】您常买的{product}促销{discount}%，优惠码{coupon}，{expiry}前有效。' } },
+		'zh-CN': { productDiscount: { subject: '您常买的{product}促销啦', sms: '【{store}】您常买的{product}促销{zhe}，优惠码{coupon}，{expiry}前有效。' } },
 	},
 	apparel: {
 		en: { newArrivals: { subject: 'The new collection is in at {store}', body: 'Hi {name},\n\nThe new collection is in at {store}, with styling ideas picked for you.', sms: '{store}: the new collection is in, with styling ideas for you.' } },
@@ -205,7 +206,7 @@ const FLAVOURS: Partial<Record<BusinessType, Partial<Record<Language, Partial<Re
 			satisfactionSurvey: { subject: 'How was your meal, {name}?', body: 'Hi {name},\n\nHow did you like the food at {store}? Tell us about the taste: we read every answer.', sms: '{store}: how was your meal? Reply 1 (poor) to 5 (delicious).' },
 		},
 		'zh-CN': {
-			discountCoupon: { subject: '{name}，送您{store}回店优惠券', body: '{name}，您好：\n\n期待再次为您服务！下次到{store}用餐使用 {coupon} 可享{discount}%优惠，有效期至{expiry}。', sms: '【{store}】回店享{discount}%优惠，券码{coupon}，{expiry}前有效。' },
+			discountCoupon: { subject: '{name}，送您{store}回店优惠券', body: '{name}，您好：\n\n期待再次为您服务！下次到{store}用餐使用 {coupon} 可享{zhe}优惠，有效期至{expiry}。', sms: '【{store}】回店享{zhe}优惠，券码{coupon}，{expiry}前有效。' },
 			satisfactionSurvey: { subject: '{name}，菜品口味还满意吗？', body: '{name}，您好：\n\n您觉得{store}的菜品口味如何？欢迎告诉我们您的感受。', sms: '【{store}】菜品口味满意吗？回复1（不满意）至5（很满意）。' },
 		},
 	},
@@ -214,8 +215,8 @@ const FLAVOURS: Partial<Record<BusinessType, Partial<Record<Language, Partial<Re
 		'zh-CN': { loyaltyPerk: { subject: '您在{store}的会员权益', body: '{name}，您好：\n\n您的{store}会员权益与积分奖励已到账：下次消费使用 {coupon}，有效期至{expiry}。' } },
 	},
 	freshFood: {
-		en: { serviceRecovery: { subject: 'Our freshness guarantee, {name}', body: 'Hi {name},\n\nWe are sorry your last delivery from {store} was not as fresh or on time as it should have been. Our freshness guarantee covers it: here is {discount}% off with the code {coupon}, until {expiry}.' } },
-		'zh-CN': { serviceRecovery: { subject: '{name}，我们的新鲜承诺', body: '{name}，您好：\n\n很抱歉您上次在{store}收到的商品不够新鲜或配送不及时。按照我们的新鲜承诺，送您{discount}%优惠，优惠码 {coupon}，有效期至{expiry}。' } },
+		en: { serviceRecovery: { subject: 'Our freshness guarantee, {name}', body: 'Hi {name},\n\nWe are sorry if your last delivery from {store} was not as fresh or on time as it should have been. Reply and tell us what happened; under our freshness guarantee, here is {discount}% off with the code {coupon}, until {expiry}.' } },
+		'zh-CN': { serviceRecovery: { subject: '{name}，我们的新鲜承诺', body: '{name}，您好：\n\n如果您上次在{store}收到的商品不够新鲜或配送不及时，我们深表歉意。欢迎回复告诉我们具体情况；按照我们的新鲜承诺，送您{zhe}优惠，优惠码 {coupon}，有效期至{expiry}。' } },
 	},
 };
 
@@ -224,11 +225,11 @@ export function templateFor(action: keyof Templates, language: Language, busines
 	return { ...base, ...(FLAVOURS[business]?.[language]?.[action] ?? {}) };
 }
 
-export type Placeholders = Partial<Record<'name' | 'store' | 'coupon' | 'discount' | 'expiry' | 'product' | 'categories', string | null>>;
+export type Placeholders = Partial<Record<'name' | 'store' | 'coupon' | 'discount' | 'zhe' | 'expiry' | 'product' | 'categories', string | null>>;
 
 const FALLBACK: Record<Language, Required<Record<keyof Placeholders, string>>> = {
-	en: { name: 'there', store: 'our store', coupon: '', discount: '', expiry: '', product: 'your favourites', categories: 'our range' },
-	'zh-CN': { name: '亲爱的顾客', store: '本店', coupon: '', discount: '', expiry: '', product: '您喜欢的商品', categories: '全部商品' },
+	en: { name: 'there', store: 'our store', coupon: '', discount: '', zhe: '', expiry: '', product: 'your favourites', categories: 'our range' },
+	'zh-CN': { name: '亲爱的顾客', store: '本店', coupon: '', discount: '', zhe: '', expiry: '', product: '您喜欢的商品', categories: '全部商品' },
 };
 
 export function render(text: string, values: Placeholders, language: Language): string {
@@ -252,10 +253,66 @@ export function oneLine(value: string | null | undefined): string | null {
 		.trim();
 }
 
-/** The email as simple, safe HTML: every value escaped, paragraphs kept. */
-export function htmlOf(text: string, coupon: string | null): string {
+/** The email as simple, safe HTML: every value escaped, paragraphs kept, the footer small with its link. */
+export function htmlOf(text: string, coupon: string | null, footer: EmailFooter | null = null): string {
 	const escape = escapeHtml;
 	const paragraphs = text.split(/\n\s*\n/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`);
 	if (coupon) paragraphs.push(`<p style="font-size:20px;font-weight:bold;letter-spacing:2px">${escape(coupon)}</p>`);
+	if (footer) {
+		const words = escape(footer.text);
+		const linked = footer.url ? words.replace(escape(footer.url), `<a href="${escape(footer.url)}">${escape(footer.url)}</a>`) : words;
+		paragraphs.push(`<p style="font-size:12px;color:#6b7280">${linked}</p>`);
+	}
 	return `<div style="font-family:sans-serif;line-height:1.5">${paragraphs.join('')}</div>`;
+}
+
+/**
+ * How a marketing message lets its reader stop them: every SMS ends with an opt-out line (Chinese
+ * carriers require one such as 回T退订 on marketing SMS; "Reply STOP" is the US and EU practice),
+ * every email with a footer saying why it came and how to stop it, with a link when the shop has
+ * an unsubscribe page. On by default; the texts can be the shop's own.
+ */
+export interface OptOutSettings {
+	enabled: boolean;
+	/** The SMS line; empty for the language's usual one. */
+	smsText: string;
+	/** The email footer, with {store} and {link}; empty for the language's usual one. */
+	emailText: string;
+	/** The shop's unsubscribe page, with {customerId} where the customer goes; empty for "reply to unsubscribe". */
+	unsubscribeUrl: string;
+}
+
+export const DEFAULT_SMS_OPT_OUT: Record<Language, string> = { en: 'Reply STOP to opt out.', 'zh-CN': '回T退订' };
+
+const DEFAULT_EMAIL_FOOTER: Record<Language, { reply: string; link: string }> = {
+	en: { reply: 'You receive this email as a customer of {store}. To stop these emails, reply "unsubscribe".', link: 'You receive this email as a customer of {store}. To stop these emails: {link}' },
+	'zh-CN': { reply: '您收到此邮件是因为您是{store}的顾客。如不想再收到此类邮件，请回复“退订”。', link: '您收到此邮件是因为您是{store}的顾客。退订请访问：{link}' },
+};
+
+export interface EmailFooter {
+	text: string;
+	url: string | null;
+}
+
+export function smsWithOptOut(text: string, language: Language, s: OptOutSettings): string {
+	if (!s.enabled) return text;
+	const line = oneLine(s.smsText) || DEFAULT_SMS_OPT_OUT[language];
+	return language === 'zh-CN' ? `${text}${line}` : `${text} ${line}`;
+}
+
+export function emailFooter(store: string, customerId: string, language: Language, s: OptOutSettings): EmailFooter | null {
+	if (!s.enabled) return null;
+	const url = s.unsubscribeUrl.trim() ? s.unsubscribeUrl.trim().replace(/\{customerId\}/g, encodeURIComponent(customerId)) : null;
+	const template = s.emailText.trim() || (url ? DEFAULT_EMAIL_FOOTER[language].link : DEFAULT_EMAIL_FOOTER[language].reply);
+	const text = template.replace(/\{store\}/g, oneLine(store) || FALLBACK[language].store).replace(/\{link\}/g, url ?? '');
+	return { text, url };
+}
+
+/**
+ * A discount as Chinese retail writes it: the share of the price paid, in tenths (折). 20% off is
+ * 8折, 15% off 85折, 12% off 88折.
+ */
+export function zheText(discountPct: number): string {
+	const tenths = (100 - discountPct) / 10;
+	return Number.isInteger(tenths) ? `${tenths}折` : `${Math.round(tenths * 10)}折`;
 }

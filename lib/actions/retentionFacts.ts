@@ -4,6 +4,8 @@ import { hasValue, textOrNull } from '../values/cellValues';
 import { DateOrder, parseDate } from '../values/parseDate';
 import { CauseInput } from './churnCause';
 import { Reach } from './contactPolicy';
+import { ChurnOutlook } from './winBackValue';
+import { isAtRisk } from './atRisk';
 
 /** What Retention Action reads about one customer, from a Customer Data / Churn Risk / Lifecycle Stage item. */
 export interface RetentionFacts {
@@ -16,10 +18,11 @@ export interface RetentionFacts {
 	riskLevel: string | null;
 	segment: string | null;
 	churnProbability: number;
-	/** Predicted CLV, else spend so far: what keeping the customer is worth. */
-	value: number;
+	/** The churn model's view: the base for the response and the value if won back. */
+	outlook: ChurnOutlook;
 	/** Expected spend of one order, for sizing a discount's cost. */
 	orderValue: number;
+	/** The name of the product they buy most, when the data name it. */
 	topProduct: string | null;
 	categories: string[];
 	cause: Omit<CauseInput, 'lastContactedDaysAgo'>;
@@ -39,6 +42,7 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, context:
 	const contacted = hasValue(json.lastContactedAt) ? parseDate(json.lastContactedAt, dateOrder, zone) : null;
 	// A contact date that cannot be read would let the caps contact the customer too soon.
 	if (contacted && 'error' in contacted) return { error: `(customer ${customerId}) lastContactedAt ${contacted.error}: give it as a date and time (2024-06-30T10:00:00Z), or leave it empty` };
+	const orderValue = Math.max(0, money.expectedAvgOrderValue ?? money.avgOrderValue ?? (money.totalSpend !== null && r.orders ? money.totalSpend / r.orders : 0));
 	const products = Array.isArray(json.products) ? (json.products as Array<Record<string, unknown>>) : [];
 	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
 	return {
@@ -56,11 +60,21 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, context:
 			riskLevel: r.riskLevel,
 			segment: r.rfm.segment,
 			churnProbability: r.churnProbability,
-			value: Math.max(0, money.predictedClv ?? money.historicClv ?? money.totalSpend ?? 0),
-			orderValue: Math.max(0, money.expectedAvgOrderValue ?? money.avgOrderValue ?? 0),
-			topProduct: products.length ? textOrNull(products[0].productName) ?? textOrNull(products[0].productId) : null,
+			outlook: {
+				pAlive: r.pAlive,
+				churnProbability: r.churnProbability,
+				expectedOrdersIfActive: r.expectedOrdersIfActive,
+				expectedOrders: r.expectedOrders,
+				horizonDays: r.horizonDays,
+				avgGapDays: r.avgGapDays,
+				orderValue,
+			},
+			orderValue,
+			// A name a customer recognises, never a bare product code (SKU-TEA-01): without one the message says "your favourites".
+			topProduct: products.map((p) => textOrNull(p.productName)).find((name) => name !== null) ?? null,
 			categories,
 			cause: {
+				atRisk: isAtRisk(r.lifecycleStage, r.riskLevel, r.churnProbability),
 				orders: r.orders ?? 0,
 				recencyDays: r.recencyDays,
 				tenureDays: r.tenureDays,

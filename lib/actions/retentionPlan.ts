@@ -1,23 +1,28 @@
 import { roundTo } from '../values/rounding';
 import { TimeZone, isValidTimeZone } from '../values/timeZone';
 import { dayNumberToIsoDate } from '../values/parseDate';
-import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
-import { CAUSE_LABELS, Cause, decideCause } from './churnCause';
+import { Language } from '../values/language';
+import { MS_PER_DAY } from '../values/days';
+import { STAGE_LABELS, STAGE_LABELS_ZH, Stage } from '../lifecycle/stages';
+import { ResponseFeatures } from '../response/responseModel';
+import { ACTION_DEFINITIONS, ACTION_LABELS_ZH, Action, Channel } from './actionCatalog';
+import { actionEconomics, ActionEconomics, EconomicsSettings } from './actionEconomics';
+import { CAUSE_LABELS, Cause, decideCause, describeEvidence } from './churnCause';
 import { mergeContacts } from './contactLog';
 import { ContactLogRow, contactLogRow } from './contactLogRow';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
+import { controlPower, ControlPower } from './controlPower';
 import { couponCode, couponSecretProblem } from './couponCode';
-import { isControl } from './holdout';
-import { htmlOf, oneLine, render, templateFor } from './messages';
-import { Language } from '../values/language';
+import { explorePosition, inGlobalHoldout, isControl } from './holdout';
+import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor, zheText } from './messages';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
 import { smsLength } from './smsSegments';
 import { FixedTierThresholds, TierRule, ValueTier, tierRule, valueTier } from './valueTier';
-import { MS_PER_DAY } from '../values/days';
+import { valueIfWonBack } from './winBackValue';
 
-export interface PlanSettings {
+export interface PlanSettings extends EconomicsSettings {
 	campaignId: string;
 	storeName: string;
 	language: Language;
@@ -28,42 +33,61 @@ export interface PlanSettings {
 	quietHours: QuietHours | null;
 	/** The zone of customers without a timezone of their own. */
 	defaultZone: TimeZone;
-	/** Share of eligible customers held out as the control group, in [0, 1). */
+	/** Share of selected customers held out as the control group, in [0, 1). */
 	controlShare: number;
+	/** A stable share of all customers no campaign contacts, by a salt of its own. */
+	globalHoldout: { share: number; salt: string };
+	/** Share of the budget spent on customers whose effect is uncertain, so the estimates stay current. */
+	exploreShare: number;
 	/** Total to spend on contacts and incentives (0: no limit). */
 	budget: number;
 	maxDiscountPct: number;
 	offerDays: number;
-	uplift: Record<Action, number>;
-	contactCost: Record<Channel, number>;
-	/** What free shipping and a member perk cost when redeemed. */
-	shippingCost: number;
-	perkCost: number;
 	tierThresholds: FixedTierThresholds;
 	couponSecret: string;
-	/** Leave out customers whose expected value is not positive. */
+	/** Leave out customers whose expected incremental profit is not positive. */
 	skipUnprofitable: boolean;
+	optOut: OptOutSettings;
 	/** When the contacts go out (also the reference for caps and quiet hours). */
 	now: number;
 }
 
 export type Route = Channel | 'none';
+export type Group = 'treatment' | 'control' | 'holdout';
 
 export interface RetentionDecision {
 	customerId: string;
 	churnCause: Cause;
+	/** How strongly the evidence points to the cause, 0 to 1. */
+	causeStrength: number;
 	causeEvidence: string;
 	valueTier: ValueTier;
 	action: Action;
 	actionLabel: string;
 	playbookRule: string | null;
 	channel: Channel | null;
-	group: 'treatment' | 'control' | null;
+	/** treatment, control (held out of this campaign) or holdout (never contacted by any campaign); null when not selected. */
+	group: Group | null;
+	/** ranked: by expected incremental profit per unit of cost; explore: uncertain, tried to learn. */
+	selection: 'ranked' | 'explore' | null;
 	/**
 	 * When the contact goes out (after quiet hours); for the control group, when it would have:
 	 * the start of both groups' reactivation window in Campaign Report.
 	 */
 	contactedAt: string | null;
+	/** P(order in the response window) if not contacted. */
+	baseRate: number | null;
+	/** The action's incremental effect on this customer: P(order | contacted) - baseRate. */
+	uplift: number | null;
+	/** Whether the effect is a planning prior or measured by Campaign Report. */
+	upliftSource: 'prior' | 'measured' | null;
+	/** Margin the customer brings over the horizon if won back. */
+	valueIfWonBack: number;
+	/** Contact plus incentive on every expected redemption. */
+	expectedCost: number | null;
+	/** Expected incremental profit: uplift x value if won back - expected cost. */
+	expectedValue: number;
+	profitPerCost: number | null;
 	subject: string | null;
 	text: string | null;
 	html: string | null;
@@ -77,12 +101,11 @@ export interface RetentionDecision {
 	taskSubject: string | null;
 	taskBody: string | null;
 	dueDate: string | null;
-	expectedValue: number;
 	suppressed: boolean;
 	suppressionReason: string | null;
 	nextEligibleAt: string | null;
 	campaignId: string;
-	/** For the treatment and control group: the row to append to the contact log, safe to open in a spreadsheet. */
+	/** For the selected customers (every group): the row to append to the contact log, safe to open in a spreadsheet. */
 	contactLogRow: ContactLogRow | null;
 }
 
@@ -91,32 +114,32 @@ export interface PlanTotals {
 	byRoute: Record<Route, number>;
 	treatment: number;
 	control: number;
+	holdout: number;
+	explored: number;
 	budgetUsed: number;
+	/** Expected incremental profit of the treated customers. */
 	expectedValue: number;
+	/** Treated customers planned with a measured effect. */
+	measured: number;
 	tierBasis: TierRule['basis'];
-}
-
-/** What an action costs for one customer: the contact, plus the incentive times the chance it is redeemed. */
-function costs(action: Action, channel: Channel, facts: RetentionFacts, discountPct: number, s: PlanSettings) {
-	const uplift = s.uplift[action];
-	const incentive = ACTION_DEFINITIONS[action].incentive;
-	const incentiveValue = incentive === 'discount' ? (discountPct / 100) * facts.orderValue : incentive === 'shipping' ? s.shippingCost : incentive === 'perk' ? s.perkCost : 0;
-	const cost = s.contactCost[channel] + uplift * incentiveValue;
-	return { cost, expectedValue: facts.churnProbability * facts.value * uplift - cost };
+	power: ControlPower;
 }
 
 interface Candidate {
 	index: number;
 	facts: RetentionFacts;
 	decision: RetentionDecision;
-	cost: number;
+	economics: ActionEconomics;
 	channel: Channel;
 }
 
 /**
  * Decides, for every customer, the cause, the action, the channel and the message under the
  * contact policy, and which output they leave on. Every customer gets exactly one decision.
- * `history` gives each customer's earlier contacts (the node's memory).
+ * Who is contacted follows the economics: the customers whose contact brings the most expected
+ * incremental profit per unit of cost, until the budget is spent; nobody with a negative one,
+ * but for a share of the budget that explores where the effect is uncertain. `history` gives
+ * each customer's earlier contacts (the node's memory).
  */
 export function planRetention(
 	customers: readonly RetentionFacts[],
@@ -124,25 +147,28 @@ export function planRetention(
 	history: (customerId: string) => PastContact[],
 ): { decisions: RetentionDecision[]; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
 	const tiers = tierRule(
-		customers.map((c) => c.value),
+		customers.map((c) => valueIfWonBack(c.outlook, s.margin)),
 		s.tierThresholds,
 	);
 	const decisions: RetentionDecision[] = new Array(customers.length);
 	const routes: Route[] = new Array(customers.length).fill('none');
 	// When each contacted customer's contact goes out (the instant behind contactedAt), for the node's memory.
 	const sendTimes: Array<number | null> = new Array(customers.length).fill(null);
-	const candidates: Candidate[] = [];
+	const ranked: Candidate[] = [];
+	const uncertain: Candidate[] = [];
 	// A customer listed twice (two exports merged, a CRM sending an update twice) is decided
 	// once: the same address must not get two messages and two coupons in one run.
 	const firstListed = new Set<string>();
 
 	customers.forEach((facts, index) => {
 		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / MS_PER_DAY);
-		const { cause, evidence } = decideCause({ ...facts.cause, lastContactedDaysAgo });
-		const tier = valueTier(facts.value, tiers);
-		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause });
+		const cause = decideCause({ ...facts.cause, lastContactedDaysAgo });
+		const value = valueIfWonBack(facts.outlook, s.margin);
+		const tier = valueTier(value, tiers);
+		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause: cause.cause });
 		const action: Action = rule?.action ?? 'noAction';
-		const decision = emptyDecision(facts.customerId, cause, evidence, tier, action, rule, s.campaignId);
+		const decision = emptyDecision(facts.customerId, cause.cause, cause.strength, describeEvidence(cause.evidence, s.language), tier, action, rule, s);
+		decision.valueIfWonBack = roundTo(value, 2);
 		decisions[index] = decision;
 		const suppress = (reason: string, nextEligibleAt: number | null = null) => {
 			decision.suppressed = true;
@@ -162,48 +188,93 @@ export function planRetention(
 		const past = facts.lastContactedAt === null ? history(facts.customerId) : mergeContacts(history(facts.customerId), [{ at: facts.lastContactedAt, action: null }]);
 		const caps = checkCaps(past, action, sendTime(facts, s), s.caps);
 		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
-		const discount = discountPercent(action, tier, cause, facts.stage === 'churned', s.maxDiscountPct);
-		const { cost, expectedValue } = costs(action, choice.channel, facts, discount, s);
-		decision.expectedValue = roundTo(expectedValue, 2);
+		const discount = discountPercent(action, tier, cause.cause, facts.stage === 'churned', s.maxDiscountPct);
 		decision.discountPct = definition.incentive === 'discount' ? discount : null;
-		if (s.skipUnprofitable && expectedValue <= 0) return suppress(`not worth it: expected value ${roundTo(expectedValue, 2)} (churn probability x value x uplift, less costs)`);
-		candidates.push({ index, facts, decision, cost, channel: choice.channel });
+		const features: ResponseFeatures = { stage: facts.stage, segment: facts.segment, valueTier: tier, cause: cause.cause };
+		const economics = actionEconomics(action, choice.channel, facts.outlook, features, discount, s);
+		decision.baseRate = roundTo(economics.baseRate, 4);
+		decision.uplift = roundTo(economics.uplift, 4);
+		decision.upliftSource = economics.upliftSource;
+		decision.expectedCost = roundTo(economics.expectedCost, 2);
+		decision.expectedValue = roundTo(economics.expectedProfit, 2);
+		decision.profitPerCost = roundTo(economics.profitPerCost, 4);
+		const candidate = { index, facts, decision, economics, channel: choice.channel };
+		if (economics.expectedProfit > 0 || !s.skipUnprofitable) ranked.push(candidate);
+		else if (economics.optimisticProfit > 0 && s.exploreShare > 0) uncertain.push(candidate);
+		else suppress(`not worth it: expected incremental profit ${roundTo(economics.expectedProfit, 2)} (uplift ${roundTo(economics.uplift, 4)} x value if won back ${roundTo(value, 2)} - cost ${roundTo(economics.expectedCost, 2)})`);
 	});
 
 	const secretProblem = couponSecretProblem(s.couponSecret);
-	// Highest expected value first, until the budget is spent. Control customers are drawn along
-	// the same ranking and stop where the budget stops, so both groups are alike.
-	candidates.sort((x, y) => y.decision.expectedValue - x.decision.expectedValue || (x.facts.customerId < y.facts.customerId ? -1 : 1));
 	let spent = 0;
-	let budgetGone = false;
-	for (const c of candidates) {
+	/**
+	 * Takes a candidate when its cost fits what is left of `limit`; held-out customers are drawn by
+	 * the same rule and spend nothing, so every group is selected alike.
+	 */
+	const select = (c: Candidate, selection: 'ranked' | 'explore', limit: number): boolean => {
 		const d = c.decision;
-		if (budgetGone || (s.budget > 0 && spent + c.cost > s.budget)) {
-			budgetGone = true;
-			d.suppressed = true;
-			d.suppressionReason = `budget of ${s.budget} used up by customers with a higher expected value`;
-			continue;
+		if (limit > 0 && spent + c.economics.expectedCost > limit) return false;
+		d.selection = selection;
+		if (inGlobalHoldout(s.globalHoldout.salt, c.facts.customerId, s.globalHoldout.share)) {
+			holdOut(d, c.facts, 'holdout', 'global holdout: never contacted by any campaign, to measure them all');
+			return true;
 		}
 		if (isControl(s.campaignId, c.facts.customerId, s.controlShare)) {
-			d.group = 'control';
-			d.contactedAt = new Date(sendTime(c.facts, s)).toISOString();
-			d.suppressed = true;
-			d.suppressionReason = 'control group: held out to measure the campaign';
-			continue;
+			holdOut(d, c.facts, 'control', 'control group: held out to measure the campaign');
+			return true;
 		}
 		if (secretProblem && ACTION_DEFINITIONS[d.action].incentive !== 'none') throw new CouponSecretError(secretProblem, d.customerId);
-		spent += c.cost;
+		spent += c.economics.expectedCost;
 		d.group = 'treatment';
 		writeMessage(d, c.facts, c.channel, s);
 		routes[c.index] = c.channel;
 		sendTimes[c.index] = sendTime(c.facts, s);
+		return true;
+	};
+	const holdOut = (d: RetentionDecision, facts: RetentionFacts, group: Group, reason: string) => {
+		d.group = group;
+		d.contactedAt = new Date(sendTime(facts, s)).toISOString();
+		d.suppressed = true;
+		d.suppressionReason = reason;
+	};
+
+	// Highest expected incremental profit per unit of cost first; a candidate whose cost no longer
+	// fits is passed over for cheaper ones behind it.
+	ranked.sort((x, y) => y.economics.profitPerCost - x.economics.profitPerCost || (x.facts.customerId < y.facts.customerId ? -1 : 1));
+	const rankedLimit = s.budget > 0 ? s.budget * (1 - s.exploreShare) : 0;
+	const passedOver: Candidate[] = [];
+	let rankedSelected = 0;
+	for (const c of ranked) {
+		if (select(c, 'ranked', rankedLimit)) rankedSelected++;
+		else passedOver.push(c);
+	}
+	// Exploring: customers whose effect could pay off (at its 90% upper bound) but is not
+	// expected to, in a stable random order, up to the explore share of the budget (without a
+	// budget, up to that share of the customers selected above).
+	uncertain.sort((x, y) => explorePosition(s.campaignId, x.facts.customerId) - explorePosition(s.campaignId, y.facts.customerId));
+	const exploreLimit = s.budget > 0 ? Math.min(s.budget, spent + s.budget * s.exploreShare) : 0;
+	const exploreCount = s.budget > 0 ? Infinity : Math.ceil(s.exploreShare * rankedSelected);
+	let explored = 0;
+	for (const c of uncertain) {
+		if (explored < exploreCount && select(c, 'explore', exploreLimit)) explored++;
+		else {
+			c.decision.suppressed = true;
+			c.decision.suppressionReason = `not worth it: expected incremental profit ${c.decision.expectedValue}, and the share of the budget for exploring is used up`;
+		}
+	}
+	// What exploring left unspent goes back to the ranking.
+	for (const c of passedOver) {
+		if (select(c, 'ranked', s.budget)) continue;
+		c.decision.suppressed = true;
+		c.decision.suppressionReason = `budget of ${s.budget} used up by customers with more expected profit per unit of cost`;
 	}
 
-	for (const c of candidates) if (c.decision.group !== null) c.decision.contactLogRow = contactLogRow(c.decision, c.facts.segment);
+	const selected = [...ranked, ...uncertain].filter((c) => c.decision.group !== null);
+	for (const c of selected) c.decision.contactLogRow = contactLogRow(c.decision, c.facts.segment, c.facts.stage, c.economics);
 
 	const byRoute: Record<Route, number> = { email: 0, sms: 0, push: 0, crm: 0, none: 0 };
 	for (const r of routes) byRoute[r]++;
-	const treated = decisions.filter((d) => d.group === 'treatment');
+	const treated = selected.filter((c) => c.decision.group === 'treatment');
+	const heldOut = selected.filter((c) => c.decision.group === 'control' || c.decision.group === 'holdout').length;
 	return {
 		decisions,
 		routes,
@@ -212,10 +283,21 @@ export function planRetention(
 			customers: customers.length,
 			byRoute,
 			treatment: treated.length,
-			control: decisions.filter((d) => d.group === 'control').length,
+			control: selected.filter((c) => c.decision.group === 'control').length,
+			holdout: selected.filter((c) => c.decision.group === 'holdout').length,
+			explored,
 			budgetUsed: roundTo(spent, 2),
-			expectedValue: roundTo(treated.reduce((sum, d) => sum + d.expectedValue, 0), 2),
+			expectedValue: roundTo(
+				treated.reduce((sum, c) => sum + c.economics.expectedProfit, 0),
+				2,
+			),
+			measured: treated.filter((c) => c.economics.upliftSource === 'measured').length,
 			tierBasis: tiers.basis,
+			power: controlPower(
+				treated.map((c) => c.economics.baseRate),
+				treated.map((c) => c.economics.uplift),
+				heldOut,
+			),
 		},
 	};
 }
@@ -229,18 +311,27 @@ export class CouponSecretError extends Error {
 	}
 }
 
-function emptyDecision(customerId: string, cause: Cause, evidence: string, tier: ValueTier, action: Action, rule: PlaybookRule | null, campaignId: string): RetentionDecision {
+function emptyDecision(customerId: string, cause: Cause, strength: number, evidence: string, tier: ValueTier, action: Action, rule: PlaybookRule | null, s: PlanSettings): RetentionDecision {
 	return {
 		customerId,
 		churnCause: cause,
+		causeStrength: strength,
 		causeEvidence: evidence,
 		valueTier: tier,
 		action,
-		actionLabel: ACTION_DEFINITIONS[action].label,
+		actionLabel: s.language === 'zh-CN' ? ACTION_LABELS_ZH[action] : ACTION_DEFINITIONS[action].label,
 		playbookRule: rule?.note ?? null,
 		channel: null,
 		group: null,
+		selection: null,
 		contactedAt: null,
+		baseRate: null,
+		uplift: null,
+		upliftSource: null,
+		valueIfWonBack: 0,
+		expectedCost: null,
+		expectedValue: 0,
+		profitPerCost: null,
 		subject: null,
 		text: null,
 		html: null,
@@ -254,11 +345,10 @@ function emptyDecision(customerId: string, cause: Cause, evidence: string, tier:
 		taskSubject: null,
 		taskBody: null,
 		dueDate: null,
-		expectedValue: 0,
 		suppressed: false,
 		suppressionReason: null,
 		nextEligibleAt: null,
-		campaignId,
+		campaignId: s.campaignId,
 		contactLogRow: null,
 	};
 }
@@ -287,6 +377,32 @@ function sendTime(facts: RetentionFacts, s: PlanSettings): number {
 	return quietEndFor(facts, s) ?? s.now;
 }
 
+const RISK_ZH: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '极高' };
+
+/** A CRM task for the account manager, in the node's language. */
+function writeTask(d: RetentionDecision, facts: RetentionFacts, s: PlanSettings): void {
+	const value = Math.round(d.valueIfWonBack);
+	const who = oneLine(facts.name) || oneLine(facts.customerId);
+	const contact = [facts.reach.email, facts.reach.phone].filter(Boolean).join(', ');
+	const stage = facts.stage && facts.stage in STAGE_LABELS ? facts.stage : null;
+	if (s.language === 'zh-CN') {
+		d.taskSubject = `客户挽回 ${who}：${CAUSE_LABELS['zh-CN'][d.churnCause]}（${RISK_ZH[facts.riskLevel ?? ''] ?? '未知'}风险，挽回价值 ${value}）`;
+		d.taskBody = [
+			`${d.actionLabel}。客户 ${facts.customerId}${facts.name ? `（${facts.name}）` : ''}，阶段：${stage ? STAGE_LABELS_ZH[stage as Stage] : '未知'}，流失概率 ${facts.churnProbability.toFixed(2)}，挽回后价值 ${value}。`,
+			`可能的流失原因：${d.causeEvidence}。`,
+			contact ? `联系方式：${contact}。` : '暂无联系方式。',
+		].join('\n');
+	} else {
+		d.taskSubject = `Win back ${who}: ${CAUSE_LABELS.en[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value if won back ${value})`;
+		d.taskBody = [
+			`${d.actionLabel}. Customer ${facts.customerId}${facts.name ? ` (${facts.name})` : ''}, stage ${stage ? STAGE_LABELS[stage as Stage] : 'unknown'}, churn probability ${facts.churnProbability.toFixed(2)}, value if won back ${value}.`,
+			`Why they may be leaving: ${d.causeEvidence}.`,
+			contact ? `Contact: ${contact}.` : 'No contact details on file.',
+			`Playbook: ${d.playbookRule ?? 'none'}.`,
+		].join('\n');
+	}
+}
+
 /** Fills in the message (or the CRM task) of a customer who is contacted. */
 function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Channel, s: PlanSettings): void {
 	const zone = zoneOf(facts, s.defaultZone);
@@ -304,14 +420,7 @@ function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Chan
 	}
 
 	if (channel === 'crm') {
-		const value = Math.round(facts.value);
-		d.taskSubject = `${s.language === 'zh-CN' ? '客户挽回' : 'Win back'} ${oneLine(facts.name) || oneLine(facts.customerId)}: ${CAUSE_LABELS[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value ${value})`;
-		d.taskBody = [
-			`${d.actionLabel}. Customer ${facts.customerId}${facts.name ? ` (${facts.name})` : ''}, stage ${facts.stage ?? 'unknown'}, churn probability ${facts.churnProbability.toFixed(2)}, predicted value ${value}.`,
-			`Why they may be leaving: ${d.causeEvidence}.`,
-			facts.reach.email || facts.reach.phone ? `Contact: ${[facts.reach.email, facts.reach.phone].filter(Boolean).join(', ')}.` : 'No contact details on file.',
-			`Playbook: ${d.playbookRule ?? 'none'}.`,
-		].join('\n');
+		writeTask(d, facts, s);
 		d.dueDate = dayNumberToIsoDate(zone.localDayNumber(sendAt) + 2);
 		return;
 	}
@@ -322,16 +431,18 @@ function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Chan
 		store: s.storeName,
 		coupon: d.couponCode,
 		discount: d.discountPct === null ? null : String(d.discountPct),
+		zhe: d.discountPct === null ? null : zheText(d.discountPct),
 		expiry: expiryDay,
 		product: facts.topProduct,
 		categories: facts.categories.length ? facts.categories.join(s.language === 'zh-CN' ? '、' : ', ') : null,
 	};
 	if (channel === 'email') {
+		const footer = emailFooter(s.storeName, facts.customerId, s.language, s.optOut);
 		d.subject = render(template.subject, values, s.language);
-		d.text = render(template.body, values, s.language);
-		d.html = htmlOf(d.text, d.couponCode);
+		d.text = render(template.body, values, s.language) + (footer ? `\n\n${footer.text}` : '');
+		d.html = htmlOf(render(template.body, values, s.language), d.couponCode, footer);
 	} else if (channel === 'sms') {
-		d.smsText = render(template.sms, values, s.language);
+		d.smsText = smsWithOptOut(render(template.sms, values, s.language), s.language, s.optOut);
 		d.smsSegments = smsLength(d.smsText).segments;
 	} else {
 		d.pushTitle = render(template.pushTitle, values, s.language);

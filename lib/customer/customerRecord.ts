@@ -59,6 +59,11 @@ export interface CustomerRecord {
 	rfm: { segment: string | null; r: number | null; f: number | null };
 	/** Churn Risk's probability, else 1 - pAlive; always within 0..1 when given. */
 	churnProbability: number | null;
+	pAlive: number | null;
+	/** Churn Risk's expected orders over horizonDays, and the same if the customer is still active. */
+	expectedOrders: number | null;
+	expectedOrdersIfActive: number | null;
+	horizonDays: number | null;
 	riskLevel: string | null;
 	lifecycleStage: string | null;
 	churnCause: string | null;
@@ -74,6 +79,18 @@ export interface RecordContext {
 
 const objectOf = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const num = parseOptionalNumber;
+const probabilityOrNull = (value: unknown) => {
+	const n = num(value);
+	return n !== null && n >= 0 && n <= 1 ? n : null;
+};
+const nonNegativeOrNull = (value: unknown) => {
+	const n = num(value);
+	return n !== null && n >= 0 ? n : null;
+};
+const positiveOrNull = (value: unknown) => {
+	const n = num(value);
+	return n !== null && n > 0 ? n : null;
+};
 
 function longestGapsOf(json: Record<string, unknown>, lastGapDays: number | null, recencyDays: number | null): GapRecord[] {
 	if (Array.isArray(json.longestGaps)) {
@@ -153,6 +170,10 @@ export function readCustomerRecord(json: Record<string, unknown>, context: Recor
 			},
 			rfm: { segment: textOrNull(rfm.segment), r: num(rfm.r), f: num(rfm.f) },
 			churnProbability,
+			pAlive: probabilityOrNull(json.pAlive),
+			expectedOrders: nonNegativeOrNull(json.expectedOrders),
+			expectedOrdersIfActive: nonNegativeOrNull(json.expectedOrdersIfActive),
+			horizonDays: positiveOrNull(json.horizonDays),
 			riskLevel: textOrNull(json.riskLevel),
 			lifecycleStage: textOrNull(json.lifecycleStage),
 			churnCause: textOrNull(json.churnCause),

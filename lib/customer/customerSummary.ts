@@ -14,9 +14,11 @@ export interface ModelInputs {
 }
 
 export interface CustomerSignals {
+	/** Repeat orders bought on promotion (the first order's welcome offer and the shop's service codes do not count). */
 	discountedOrders: number;
+	/** discountedOrders as a share of the repeat orders. */
 	discountShare: number;
-	/** Whether the latest purchase was discounted. */
+	/** Whether the latest purchase was a repeat order bought on promotion. */
 	lastOrderDiscounted: boolean;
 	returnedOrders: number;
 	returnRate: number;

@@ -21,6 +21,20 @@ export const STAGE_LABELS: Record<Stage, string> = {
 	decline: 'Decline',
 };
 
+export const STAGE_LABELS_ZH: Record<Stage, string> = {
+	prospect: '潜在客户',
+	new: '新客',
+	active: '活跃',
+	loyal: '忠诚',
+	atRisk: '有流失风险',
+	churned: '已流失',
+	reactivated: '已召回',
+	exploration: '探索期',
+	growth: '成长期',
+	maturity: '成熟期',
+	decline: '衰退期',
+};
+
 export function stagesOf(model: StageModel): readonly Stage[] {
 	return model === 'retail' ? RETAIL_STAGES : RELATIONSHIP_STAGES;
 }

@@ -26,6 +26,13 @@ export interface CustomerScores {
 	churnProbability: number;
 	riskLevel: RiskLevel;
 	expectedOrders: number;
+	/**
+	 * Expected orders in the horizon if the customer is still active (E[Y | alive]): what they
+	 * would bring if won back; expectedOrders is this times pAlive.
+	 */
+	expectedOrdersIfActive: number;
+	/** The days expectedOrders and expectedOrdersIfActive count over. */
+	horizonDays: number;
 	expectedNextOrderAt: string | null;
 	expectedAvgOrderValue: number;
 	predictedClv: number;
@@ -46,6 +53,7 @@ interface Measures {
 	pAlive: number;
 	churnProbability: number;
 	expectedOrders: number;
+	expectedOrdersIfActive: number;
 	/** Median days to the next order if still active; not finite when unknown. */
 	daysToNext: number;
 	spend: number;
@@ -81,7 +89,7 @@ const PAIR_KEY = 2_097_152;
  */
 export class ChurnScorer {
 	private readonly ifAlive = new Map<number | string, { horizon: number; discountedMonths: number }>();
-	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, daysToNext: 0, spend: 0, clv: 0 };
+	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, expectedOrdersIfActive: 0, daysToNext: 0, spend: 0, clv: 0 };
 
 	constructor(
 		private readonly model: ChurnModel,
@@ -114,6 +122,7 @@ export class ChurnScorer {
 			const ifAlive = this.expectationsIfAlive(x, T);
 			out.pAlive = probabilityAlive(p, history);
 			pNoOrder = probabilityNoPurchase(p, s.horizonDays, history, out.pAlive);
+			out.expectedOrdersIfActive = ifAlive.horizon;
 			out.expectedOrders = ifAlive.horizon * out.pAlive;
 			out.daysToNext = medianTimeToNextPurchase(p, history);
 			out.spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, { x, m }) : avgOrderValue || model.populationAvgOrderValue;
@@ -130,6 +139,7 @@ export class ChurnScorer {
 			out.pAlive = h.pAlive;
 			pNoOrder = h.probabilityNoOrder;
 			out.expectedOrders = h.expectedOrders;
+			out.expectedOrdersIfActive = s.horizonDays / h.gapDays;
 			out.daysToNext = h.medianDaysToNextOrder;
 			out.clv = h.predictedClv;
 		}
@@ -137,6 +147,7 @@ export class ChurnScorer {
 		out.pAlive = probability(out.pAlive);
 		out.churnProbability = probability(s.churnDefinition === 'notAlive' ? 1 - out.pAlive : pNoOrder);
 		out.expectedOrders = finite(out.expectedOrders);
+		out.expectedOrdersIfActive = finite(out.expectedOrdersIfActive);
 		out.spend = finite(out.spend);
 		out.clv = finite(out.clv);
 		return out;
@@ -157,6 +168,8 @@ export class ChurnScorer {
 			pAlive: roundTo(scores.pAlive, 6),
 			rfm,
 			expectedOrders: roundTo(scores.expectedOrders, 4),
+			expectedOrdersIfActive: roundTo(scores.expectedOrdersIfActive, 4),
+			horizonDays: this.settings.horizonDays,
 			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(scores.daysToNext)) : null,
 			expectedAvgOrderValue: roundTo(scores.spend, 2),
 			predictedClv: roundTo(scores.clv, 2),

@@ -1,12 +1,9 @@
-import { customerIdOf, NO_CUSTOMER_ID } from '../customer/customerId';
 import { allBounded, boundedAmount, boundedCount } from '../values/boundedNumbers';
-import { fromSpreadsheetSafe } from '../values/spreadsheetText';
-import { getPath } from '../values/objectPath';
-import { parseOptionalNumber, textOrNull } from '../values/cellValues';
+import { MS_PER_DAY } from '../values/days';
 import { parseDate } from '../values/parseDate';
 import { TimeZone } from '../values/timeZone';
 import { CampaignOutcome } from './campaignEvaluation';
-import { MS_PER_DAY } from '../values/days';
+import { CampaignUnit } from './campaignLog';
 
 /** One order after the campaign, from the Orders input (cleaned by Customer Data's engine). */
 export interface OrderEvent {
@@ -15,73 +12,58 @@ export interface OrderEvent {
 }
 
 export interface OutcomeSettings {
-	/** Reactivated = ordered within this many days after contact. */
+	/** Reactivated = ordered within this many days after the first contact. */
 	windowDays: number;
-	/** When a customer's record has no contact time: the campaign's start. */
-	campaignStart: number | null;
-	contactedAtField: string;
+	/** Cost of one contact when the log does not say (older logs, other tools). */
 	costPerContact: number;
 	zone: TimeZone;
 }
 
-const GROUPS = new Set(['treatment', 'control']);
-
 /**
- * What one handled customer did after contact: from their orders on the Orders input when
- * given, else from fields on the record (ordersSinceContact and revenueSinceContact, or
- * lastOrderAt). Returns the reason when the record cannot be read.
+ * What one customer of one campaign did in the window after their first contact (or, in the
+ * control group, after they would have been contacted): from their orders on the Orders input
+ * when given, else from fields on the row (ordersSinceContact and revenueSinceContact, or
+ * lastOrderAt). The cost counts every contact made and the incentive when they ordered: a coupon
+ * is paid on every redemption, also by customers who would have ordered anyway.
  */
-export function campaignOutcomeOf(record: Record<string, unknown>, orders: OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
-	const customerId = customerIdOf(record);
-	if (customerId === null) return { error: NO_CUSTOMER_ID };
-	const group = textOrNull(record.group);
-	if (group === null || !GROUPS.has(group)) return { error: `(customer ${customerId}) has group ${JSON.stringify(record.group ?? null)}: "treatment" or "control" is needed (Retention Action writes it)` };
-	let contactedAt = s.campaignStart;
-	const contactValue = getPath(record, s.contactedAtField);
-	if (contactValue !== undefined && contactValue !== null && contactValue !== '') {
-		const parsed = parseDate(contactValue, 'ymd', s.zone);
-		if ('error' in parsed) return { error: `(customer ${customerId}) ${s.contactedAtField} ${parsed.error}` };
-		contactedAt = parsed.ms;
-	}
-	if (contactedAt === null) return { error: `(customer ${customerId}) has no ${s.contactedAtField}: set Campaign Start for customers without one` };
-	const end = contactedAt + s.windowDays * MS_PER_DAY;
-
-	let reactivated: boolean;
+export function campaignOutcomeOf(unit: CampaignUnit, orders: readonly OrderEvent[] | undefined, s: OutcomeSettings): { outcome: CampaignOutcome } | { error: string } {
+	const from = unit.at;
+	const end = from + s.windowDays * MS_PER_DAY;
 	let orderCount: number;
 	let revenue: number;
 	if (orders) {
-		const inWindow = orders.filter((o) => o.at > contactedAt! && o.at <= end);
+		const inWindow = orders.filter((o) => o.at > from && o.at <= end);
 		orderCount = inWindow.filter((o) => o.amount >= 0).length;
 		revenue = inWindow.reduce((sum, o) => sum + o.amount, 0);
-		reactivated = orderCount > 0;
 	} else {
+		const record = unit.record;
 		const read = allBounded({ since: boundedCount(record.ordersSinceContact, 'ordersSinceContact'), revenue: boundedAmount(record.revenueSinceContact, 'revenueSinceContact') });
-		if ('error' in read) return { error: `(customer ${customerId}) ${read.error}` };
-		const since = read.values.since;
+		if ('error' in read) return { error: `(customer ${unit.customerId}) ${read.error}` };
 		const lastOrder = record.lastOrderAt === null || record.lastOrderAt === undefined ? null : parseDate(record.lastOrderAt, 'ymd', s.zone);
-		if (since !== null) orderCount = since;
-		else if (lastOrder && !('error' in lastOrder)) orderCount = lastOrder.ms > contactedAt && lastOrder.ms <= end ? 1 : 0;
-		else return { error: `(customer ${customerId}) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input` };
+		if (read.values.since !== null) orderCount = read.values.since;
+		else if (lastOrder && !('error' in lastOrder)) orderCount = lastOrder.ms > from && lastOrder.ms <= end ? 1 : 0;
+		else return { error: `(customer ${unit.customerId}) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input` };
 		revenue = read.values.revenue ?? 0;
-		reactivated = orderCount > 0;
 	}
-	// A contact log written for spreadsheets protects formula-like text with a leading '.
-	const text = (path: string) => {
-		const value = textOrNull(getPath(record, path));
-		return value === null ? null : fromSpreadsheetSafe(value);
-	};
+	const reactivated = orderCount > 0;
+	const contactCost = unit.contactCost ?? s.costPerContact * unit.contacts;
 	return {
 		outcome: {
-			customerId,
-			group: group as CampaignOutcome['group'],
-			action: text('action'),
-			channel: text('channel'),
-			cause: text('churnCause') ?? text('cause'),
-			segment: text('rfm.segment') ?? text('segment'),
+			customerId: unit.customerId,
+			campaignId: unit.campaignId,
+			group: unit.group,
+			pooled: unit.pooled,
+			action: unit.action,
+			channel: unit.channel,
+			cause: unit.cause,
+			segment: unit.segment,
+			stage: unit.stage,
+			valueTier: unit.valueTier,
+			baseRate: unit.baseRate,
 			reactivated,
 			orders: orderCount,
 			revenue,
-			cost: group === 'treatment' ? (parseOptionalNumber(record.contactCost) ?? s.costPerContact) : 0,
+			cost: unit.group === 'treatment' ? contactCost + (reactivated ? (unit.incentiveCost ?? 0) : 0) : 0,
 		},
 	};
 }

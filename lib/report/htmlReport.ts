@@ -2,6 +2,7 @@ import { escapeHtml } from '../values/htmlText';
 import { Language } from '../values/language';
 import { BaseHealth, Breakdown } from './baseHealth';
 import { UpliftLine } from './campaignEvaluation';
+import { dimensionName, valueName, verdictText } from './reportWords';
 import { WarningAccuracy } from './warningAccuracy';
 
 /*
@@ -22,8 +23,8 @@ const LABELS = {
 		uplift: 'Uplift',
 		interval: '95% interval',
 		pValue: 'p-value',
-		revenue: 'Incremental revenue',
-		roi: 'ROI',
+		revenue: 'Incremental revenue (95% interval)',
+		roi: 'ROI (incremental profit per unit of cost)',
 		verdict: 'Verdict',
 		upliftChart: 'Uplift in reactivation rate per action, with its 95% interval',
 		rateChart: 'Reactivation rate: contacted against control, per action',
@@ -51,6 +52,15 @@ const LABELS = {
 		cohortChart: 'Cohorts: share of each first-order month still buying, month by month',
 		churnChart: 'Churn rate per period, with its usual range',
 		alert: 'Alert',
+		campaignTitle: 'Campaign report',
+		warningTitle: 'Churn warning accuracy',
+		healthTitle: 'Customer base health',
+		campaignSubtitle: 'Reactivated = ordered within {days} days after the first contact (one row per customer per campaign)',
+		warningSubtitle: 'Left = no order within {days} days after the scores\' analysis date',
+		healthSubtitle: 'The {days}-day period ending {end}; active = ordered within {active} days',
+		methodText: 'score test and the interval that inverts it (Mee 1984): the interval holds 0 exactly when p ≥ 0.05. Revenue: difference of means with Welch\'s standard error. Profit: incremental revenue × margin {margin} − cost',
+		smallGroups: 'small groups: approximate',
+		merged: '{merged} repeated log rows merged into one per customer and campaign; {conflicts} customers in both groups left out',
 	},
 	'zh-CN': {
 		campaign: '召回活动效果评估',
@@ -90,6 +100,15 @@ const LABELS = {
 		cohortChart: '同期群：各首单月份客户在之后各月仍在购买的比例',
 		churnChart: '各周期流失率及其常规区间',
 		alert: '预警',
+		campaignTitle: '召回活动报告',
+		warningTitle: '流失预警准确度',
+		healthTitle: '客户群健康度',
+		campaignSubtitle: '复购 = 首次触达后 {days} 天内下单（每个活动每位客户计一行）',
+		warningSubtitle: '流失 = 评分分析日后 {days} 天内无订单',
+		healthSubtitle: '截至 {end} 的 {days} 天；活跃 = {active} 天内有订单',
+		methodText: '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0。收入：均值差，Welch 标准误。利润：增量收入 × 毛利率 {margin} − 成本',
+		smallGroups: '样本较小：结果为近似值',
+		merged: '已将 {merged} 条重复记录合并为每个活动每位客户一行；{conflicts} 位同时出现在两组的客户已排除',
 	},
 } as const;
 
@@ -114,7 +133,7 @@ function formats(locale: string, currency: string | null) {
 }
 
 /** Uplift per line as points with their intervals around a zero line (a forest plot). */
-function upliftChart(lines: UpliftLine[], f: ReturnType<typeof formats>, title: string): string {
+function upliftChart(lines: UpliftLine[], f: ReturnType<typeof formats>, title: string, name: (line: UpliftLine) => string): string {
 	const rows = lines.filter((l) => l.comparison);
 	if (rows.length === 0) return '';
 	const width = 640;
@@ -129,9 +148,9 @@ function upliftChart(lines: UpliftLine[], f: ReturnType<typeof formats>, title: 
 			const y = 20 + i * rowHeight + rowHeight / 2;
 			const c = l.comparison!;
 			const color = c.pValue < 0.05 ? (c.difference > 0 ? COLORS.good : COLORS.bad) : COLORS.neutral;
-			return `<text x="${left - 8}" y="${y + 4}" text-anchor="end" font-size="12" fill="#111827">${escapeHtml(l.value)}</text>
+			return `<text x="${left - 8}" y="${y + 4}" text-anchor="end" font-size="12" fill="#111827">${escapeHtml(name(l))}</text>
 <line x1="${x(c.low)}" y1="${y}" x2="${x(c.high)}" y2="${y}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>
-<circle cx="${x(c.difference)}" cy="${y}" r="6" fill="${color}"><title>${escapeHtml(`${l.value}: ${f.points(c.difference)} (${f.points(c.low)} to ${f.points(c.high)})`)}</title></circle>`;
+<circle cx="${x(c.difference)}" cy="${y}" r="6" fill="${color}"><title>${escapeHtml(`${name(l)}: ${f.points(c.difference)} (${f.points(c.low)} to ${f.points(c.high)})`)}</title></circle>`;
 		})
 		.join('\n');
 	const ticks = [-extent, -extent / 2, 0, extent / 2, extent]
@@ -141,7 +160,7 @@ function upliftChart(lines: UpliftLine[], f: ReturnType<typeof formats>, title: 
 }
 
 /** Contacted and control reactivation rates side by side per line. */
-function rateChart(lines: UpliftLine[], f: ReturnType<typeof formats>, l: Labels): string {
+function rateChart(lines: UpliftLine[], f: ReturnType<typeof formats>, l: Labels, name: (line: UpliftLine) => string): string {
 	const rows = lines.filter((line) => line.comparison);
 	if (rows.length === 0) return '';
 	const width = 640;
@@ -154,7 +173,7 @@ function rateChart(lines: UpliftLine[], f: ReturnType<typeof formats>, l: Labels
 	const bars = rows
 		.map((r, i) => {
 			const y = 10 + i * rowHeight;
-			return `<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#111827">${escapeHtml(r.value)}</text>
+			return `<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#111827">${escapeHtml(name(r))}</text>
 <rect x="${left}" y="${y}" width="${w(r.treatment.rate)}" height="${barHeight}" fill="${COLORS.treatment}"/><text x="${left + w(r.treatment.rate) + 4}" y="${y + 10}" font-size="11" fill="#111827">${f.percent(r.treatment.rate)}</text>
 <rect x="${left}" y="${y + barHeight + 2}" width="${w(r.control.rate)}" height="${barHeight}" fill="${COLORS.control}"/><text x="${left + w(r.control.rate) + 4}" y="${y + barHeight + 12}" font-size="11" fill="#111827">${f.percent(r.control.rate)}</text>`;
 		})
@@ -282,50 +301,63 @@ function section(title: string, body: string): string {
 }
 
 export interface ReportInput {
-	title: string;
+	/** The report's own title; empty for the operation's title in the report language. */
+	title?: string;
 	language: ReportLanguage;
 	/** BCP 47 locale for numbers, e.g. en-US or zh-CN. */
 	locale: string;
 	currency: string | null;
 	lines?: UpliftLine[];
+	/** For the campaign lines: the window, the margin, and what the log merged and left out. */
+	campaign?: { windowDays: number; margin: number; mergedRows: number; leftOut: number };
 	accuracy?: WarningAccuracy;
+	/** For the warning: the horizon that defines "left". */
+	warning?: { horizonDays: number };
 	health?: BaseHealth;
-	/** Shown under the title, e.g. the window and the campaign. */
+	/** For the health section: the period. */
+	period?: { days: number; end: string; activeWindowDays: number };
+	/** Shown under the title instead of the operation's own line. */
 	subtitle?: string;
 }
+
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
 export function renderReport(input: ReportInput): string {
 	const l = LABELS[input.language];
 	const f = formats(input.locale, input.currency);
+	const name = (line: UpliftLine) => valueName(line.dimension, line.value, input.language);
 	const parts: string[] = [];
 	if (input.lines?.length) {
 		const head = [l.line, l.treatment, l.control, l.uplift, l.interval, l.pValue, l.revenue, l.roi, l.verdict].map((h) => `<th style="${cell};text-align:left;color:#374151">${escapeHtml(h)}</th>`).join('');
 		const rows = input.lines
 			.map((line) => {
 				const c = line.comparison;
+				const revenue = line.incrementalRevenue;
+				const roi = line.roi;
 				const values = [
-					`${line.dimension === 'overall' ? '' : `${line.dimension}: `}${line.value}`,
+					`${line.dimension === 'overall' ? '' : `${dimensionName(line.dimension, input.language)}: `}${name(line)}`,
 					`${f.percent(line.treatment.rate)} (${line.treatment.reactivated}/${line.treatment.customers})`,
 					`${f.percent(line.control.rate)} (${line.control.reactivated}/${line.control.customers})`,
 					c ? f.points(c.difference) : '',
 					c ? `${f.points(c.low)} … ${f.points(c.high)}` : '',
 					c ? (c.pValue < 0.001 ? '< 0.001' : f.plain(c.pValue)) : '',
-					line.control.customers ? f.money(line.incrementalRevenue) : '',
-					line.roi === null ? '' : f.percent(line.roi),
-					line.verdict,
+					revenue ? `${f.money(revenue.estimate)} (${f.money(revenue.low)} … ${f.money(revenue.high)})` : '',
+					roi ? `${f.percent(roi.estimate)} (${f.percent(roi.low)} … ${f.percent(roi.high)})` : '',
+					`${verdictText(line.verdict, input.language)}${c?.smallGroups ? ` (${l.smallGroups})` : ''}`,
 				];
 				return `<tr>${values.map((v) => `<td style="${cell}">${escapeHtml(v)}</td>`).join('')}</tr>`;
 			})
 			.join('');
-		const methods = [...new Set(input.lines.flatMap((line) => (line.comparison ? [`${line.comparison.test}; ${line.comparison.interval}`] : [])))];
+		const notes = [`${l.method}: ${fill(l.methodText, { margin: f.percent(input.campaign?.margin ?? 0) })}`];
+		if (input.campaign && (input.campaign.mergedRows || input.campaign.leftOut)) notes.push(fill(l.merged, { merged: input.campaign.mergedRows, conflicts: input.campaign.leftOut }));
 		const byAction = input.lines.filter((line) => line.dimension === 'action' || line.dimension === 'overall');
 		parts.push(
 			section(
 				l.campaign,
 				`<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%">${`<tr>${head}</tr>`}${rows}</table>
-<p style="font-size:12px;color:#6b7280;margin:8px 0 16px 0">${escapeHtml(l.method)}: ${escapeHtml(methods.join(' / '))}</p>
-<p style="font-size:13px;margin:12px 0 4px 0">${escapeHtml(l.upliftChart)}</p>${upliftChart(byAction, f, l.upliftChart)}
-<p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(l.rateChart)}</p>${rateChart(byAction, f, l)}`,
+${notes.map((note) => `<p style="font-size:12px;color:#6b7280;margin:8px 0 0 0">${escapeHtml(note)}</p>`).join('\n')}
+<p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(l.upliftChart)}</p>${upliftChart(byAction, f, l.upliftChart, name)}
+<p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(l.rateChart)}</p>${rateChart(byAction, f, l, name)}`,
 			),
 		);
 	}
@@ -341,12 +373,22 @@ export function renderReport(input: ReportInput): string {
 			.join('');
 		parts.push(section(l.warning, `<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse">${facts}</table><p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(l.calibrationChart)}</p>${calibrationChart(a, l)}`));
 	}
+	const title = input.title || (input.lines?.length ? l.campaignTitle : input.health ? l.healthTitle : l.warningTitle);
+	const subtitle =
+		input.subtitle ??
+		(input.lines?.length && input.campaign
+			? fill(l.campaignSubtitle, { days: input.campaign.windowDays })
+			: input.health && input.period
+				? fill(l.healthSubtitle, { days: input.period.days, end: input.period.end, active: input.period.activeWindowDays })
+				: input.accuracy && input.warning
+					? fill(l.warningSubtitle, { days: input.warning.horizonDays })
+					: '');
 	return `<!DOCTYPE html>
 <html lang="${input.language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(input.title)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;font-family:-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,'PingFang SC','Microsoft YaHei',sans-serif;color:#111827">
 <table role="presentation" cellspacing="0" cellpadding="0" style="width:100%;max-width:960px;margin:0 auto;background:#ffffff;border-collapse:collapse">
-<tr><td style="padding:24px 24px 4px 24px"><h1 style="margin:0;font-size:22px">${escapeHtml(input.title)}</h1>${input.subtitle ? `<p style="margin:6px 0 0 0;color:#6b7280;font-size:13px">${escapeHtml(input.subtitle)}</p>` : ''}</td></tr>
+<tr><td style="padding:24px 24px 4px 24px"><h1 style="margin:0;font-size:22px">${escapeHtml(title)}</h1>${subtitle ? `<p style="margin:6px 0 0 0;color:#6b7280;font-size:13px">${escapeHtml(subtitle)}</p>` : ''}</td></tr>
 ${parts.join('\n')}
 <tr><td style="padding:16px 24px 24px 24px;color:#9ca3af;font-size:11px">${escapeHtml(l.generated)}</td></tr>
 </table>

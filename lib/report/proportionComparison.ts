@@ -1,5 +1,4 @@
-import { fisherExactTwoSided } from './fisherExact';
-import { normalQuantile, twoSidedP } from './normalDistribution';
+import { normalQuantile, twoSidedP } from '../math/normalDistribution';
 
 /** Successes out of a group, e.g. customers who ordered again out of those contacted. */
 export interface Proportion {
@@ -13,87 +12,88 @@ export interface ProportionComparison {
 	/** 95% interval of the difference. */
 	low: number;
 	high: number;
+	/** Two-sided p-value of "no difference". */
 	pValue: number;
 	/** How the p-value and the interval were found, in words, for the report. */
-	test: 'two-proportion z-test (pooled standard error)' | "Fisher's exact test";
-	interval: 'Wald (unpooled standard error)' | 'Newcombe hybrid score';
+	method: typeof SCORE_METHOD;
+	/**
+	 * Below the textbook size for the normal approximation (5 expected successes and failures per
+	 * group): the figures hold only roughly, and the report says so.
+	 */
+	smallGroups: boolean;
 }
+
+export const SCORE_METHOD = 'score test and its inverted interval (Mee 1984): the interval holds 0 exactly when p >= 0.05';
 
 const Z95 = normalQuantile(0.975);
 
 /**
  * The textbook condition for the normal approximation: at least 5 expected successes and 5
- * expected failures in each group under the pooled rate. Below it, exact and score methods.
+ * expected failures in each group under the pooled rate.
  */
 export function normalApproximationHolds(a: Proportion, b: Proportion): boolean {
 	const pooled = (a.successes + b.successes) / (a.total + b.total);
 	return [a.total, b.total].every((n) => n * pooled >= 5 && n * (1 - pooled) >= 5);
 }
 
-/** Wilson's score interval for one proportion. */
-export function wilsonInterval({ successes, total }: Proportion, z = Z95): { low: number; high: number } {
-	if (total === 0) return { low: 0, high: 1 };
-	const p = successes / total;
-	const z2 = z * z;
-	const centre = (p + z2 / (2 * total)) / (1 + z2 / total);
-	const half = (z / (1 + z2 / total)) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
-	return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
 /**
- * Newcombe's hybrid score interval for a difference of proportions (method 10 of Newcombe 1998,
- * built from the two Wilson intervals): good coverage with small groups and rates near 0 or 1.
+ * The maximum-likelihood rates (p1, p2) under the constraint p1 - p2 = delta: the closed form of
+ * Miettinen & Nurminen (1985) / Farrington & Manning (1990), the root of a cubic in p1.
  */
-export function newcombeInterval(a: Proportion, b: Proportion, z = Z95): { low: number; high: number } {
-	const p1 = a.successes / a.total;
-	const p2 = b.successes / b.total;
-	const w1 = wilsonInterval(a, z);
-	const w2 = wilsonInterval(b, z);
-	const d = p1 - p2;
-	return {
-		low: d - Math.sqrt((p1 - w1.low) ** 2 + (w2.high - p2) ** 2),
-		high: d + Math.sqrt((w1.high - p1) ** 2 + (p2 - w2.low) ** 2),
-	};
+export function restrictedRates(a: Proportion, b: Proportion, delta: number): { p1: number; p2: number } {
+	const p1Hat = a.successes / a.total;
+	const p2Hat = b.successes / b.total;
+	const theta = b.total / a.total;
+	const A = 1 + theta;
+	const B = -(1 + theta + p1Hat + theta * p2Hat + delta * (theta + 2));
+	const C = delta * delta + delta * (2 * p1Hat + theta + 1) + p1Hat + theta * p2Hat;
+	const D = -p1Hat * delta * (1 + delta);
+	const v = B ** 3 / (3 * A) ** 3 - (B * C) / (6 * A * A) + D / (2 * A);
+	const uSquared = B * B / (3 * A) ** 2 - C / (3 * A);
+	const u = Math.sign(v || 1) * Math.sqrt(Math.max(0, uSquared));
+	const cosine = u === 0 ? 1 : Math.min(1, Math.max(-1, v / u ** 3));
+	const w = (Math.PI + Math.acos(cosine)) / 3;
+	const p1 = Math.min(1, Math.max(0, 2 * u * Math.cos(w) - B / (3 * A)));
+	return { p1, p2: Math.min(1, Math.max(0, p1 - delta)) };
+}
+
+/** The score statistic for "the difference is delta": the observed difference over its standard error under that hypothesis. */
+export function scoreStatistic(a: Proportion, b: Proportion, delta: number): number {
+	const observed = a.successes / a.total - b.successes / b.total;
+	const { p1, p2 } = restrictedRates(a, b, delta);
+	const variance = (p1 * (1 - p1)) / a.total + (p2 * (1 - p2)) / b.total;
+	if (!(variance > 0)) return observed === delta ? 0 : (observed - delta) * Infinity;
+	return (observed - delta) / Math.sqrt(variance);
+}
+
+/** The delta in (from, to) where the (decreasing) statistic crosses z, by bisection. */
+function crossing(a: Proportion, b: Proportion, z: number, from: number, to: number): number {
+	let lo = from;
+	let hi = to;
+	for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+		const mid = (lo + hi) / 2;
+		if (scoreStatistic(a, b, mid) > z) lo = mid;
+		else hi = mid;
+	}
+	return (lo + hi) / 2;
 }
 
 /**
- * Treatment against control. With enough customers: the two-proportion z-test, whose standard
- * error pools the groups (under "no difference" they share one rate), and a Wald interval,
- * whose standard error does not (the interval is about the difference actually seen). Below the
- * textbook size condition: Fisher's exact test and Newcombe's interval.
+ * Treatment against control: the score test of "no difference" and the interval made of every
+ * difference that test would not reject (Mee 1984). Both come from one statistic, so they never
+ * disagree: the interval holds 0 exactly when p >= 0.05. At delta = 0 the statistic is the
+ * familiar pooled two-proportion z (the chi-square test without continuity correction).
  */
 export function compareProportions(treatment: Proportion, control: Proportion): ProportionComparison {
 	if (treatment.total === 0 || control.total === 0) throw new RangeError('Both groups need at least one customer');
-	const p1 = treatment.successes / treatment.total;
-	const p2 = control.successes / control.total;
-	const difference = p1 - p2;
-	if (!normalApproximationHolds(treatment, control)) {
-		const { low, high } = newcombeInterval(treatment, control);
-		const pValue = fisherExactTwoSided(treatment.successes, treatment.total - treatment.successes, control.successes, control.total - control.successes);
-		return { difference, low, high, pValue, test: "Fisher's exact test", interval: 'Newcombe hybrid score' };
-	}
-	const pooled = (treatment.successes + control.successes) / (treatment.total + control.total);
-	const pooledSe = Math.sqrt(pooled * (1 - pooled) * (1 / treatment.total + 1 / control.total));
-	const unpooledSe = Math.sqrt((p1 * (1 - p1)) / treatment.total + (p2 * (1 - p2)) / control.total);
+	const difference = treatment.successes / treatment.total - control.successes / control.total;
+	const z0 = scoreStatistic(treatment, control, 0);
 	return {
 		difference,
-		low: difference - Z95 * unpooledSe,
-		high: difference + Z95 * unpooledSe,
-		pValue: pooledSe > 0 ? twoSidedP(difference / pooledSe) : 1,
-		test: 'two-proportion z-test (pooled standard error)',
-		interval: 'Wald (unpooled standard error)',
+		low: difference <= -1 ? -1 : crossing(treatment, control, Z95, -1 + 1e-12, difference),
+		high: difference >= 1 ? 1 : crossing(treatment, control, -Z95, difference, 1 - 1e-12),
+		pValue: Number.isFinite(z0) ? twoSidedP(z0) : 0,
+		method: SCORE_METHOD,
+		smallGroups: !normalApproximationHolds(treatment, control),
 	};
-}
-
-/**
- * Customers needed in each group to detect rates p1 against p2 with a two-sided test at the
- * given level and power (normal approximation, pooled variance under the null).
- */
-export function customersPerGroupNeeded(p1: number, p2: number, alpha = 0.05, power = 0.8): number {
-	if (p1 === p2) return Infinity;
-	const zAlpha = normalQuantile(1 - alpha / 2);
-	const zBeta = normalQuantile(power);
-	const mean = (p1 + p2) / 2;
-	const n = (zAlpha * Math.sqrt(2 * mean * (1 - mean)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p1 - p2) ** 2;
-	return Math.ceil(n);
 }

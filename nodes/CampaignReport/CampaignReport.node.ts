@@ -22,7 +22,8 @@ export class CampaignReport implements INodeType {
 			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Orders', required: false },
 		],
-		outputs: [{ type: NodeConnectionTypes.Main, displayName: 'Report Lines' }],
+		// Campaign Evaluation also puts out the response it measured, for Retention Action's Measured Results.
+		outputs: `={{ ($parameter.operation ?? "campaignEvaluation") === "campaignEvaluation" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Report Lines" }, { type: "${NodeConnectionTypes.Main}", displayName: "Response Model" }] : [{ type: "${NodeConnectionTypes.Main}", displayName: "Report Lines" }] }}`,
 		properties: campaignReportProperties,
 	};
 
@@ -30,7 +31,7 @@ export class CampaignReport implements INodeType {
 		const items = this.getInputData(0);
 		const operation = this.getNodeParameter('operation', 0, 'campaignEvaluation') as string;
 		const run = operation === 'warningAccuracy' ? checkWarning : operation === 'baseHealth' ? reportHealth : evaluate;
-		return await failEveryItemOnContinue(this, items, { outputs: 1, errorOutput: 0 }, async () => await run.call(this, items));
+		return await failEveryItemOnContinue(this, items, { outputs: run === evaluate ? 2 : 1, errorOutput: 0 }, async () => await run.call(this, items));
 	}
 }
 

@@ -21,6 +21,8 @@ const NOT_SCORED = {
 	pAlive: null,
 	rfm: null,
 	expectedOrders: null,
+	expectedOrdersIfActive: null,
+	horizonDays: null,
 	expectedNextOrderAt: null,
 	expectedAvgOrderValue: null,
 	predictedClv: null,

@@ -362,6 +362,14 @@ export const customerDataProperties: INodeProperties[] = [
 				default: 'subtract',
 			},
 			{
+				displayName: 'Service Coupon Codes',
+				name: 'serviceCouponCodes',
+				type: 'string',
+				default: '',
+				placeholder: 'WELCOME10, BACK*',
+				description: 'Coupon codes the shop hands out as a service (welcome, win-back, apology), separated by commas; end a code with * for every code that starts so. Orders with them do not count as bought on promotion, so redeeming them never makes a customer "price sensitive". Codes Retention Action issues are recognised without being listed.',
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				displayOptions: { show: { '/source': ['api'] } },

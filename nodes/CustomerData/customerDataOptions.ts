@@ -19,6 +19,7 @@ export const customerDataOptionsSchema = z.object({
 	failOnRejected: z.boolean().default(false),
 	followOtherHosts: z.boolean().default(false),
 	hasHeader: z.boolean().default(true),
+	serviceCouponCodes: z.string().default(''),
 	retryDelayMs: z.number().min(0, 'Initial Retry Delay must be 0 or more').default(1000),
 	maxRetries: z.number().int('Max Retries must be a whole number').min(0).max(10, 'Max Retries must be at most 10').default(3),
 	minorUnits: z.boolean().default(false),
@@ -46,6 +47,7 @@ export function cleaningOptionsFrom(options: CustomerDataOptions, workflowTimeZo
 		minorUnits: options.minorUnits,
 		refunds: options.refunds,
 		zeroValueOrders: options.zeroValueOrders,
+		serviceCouponCodes: options.serviceCouponCodes.split(/[,，\n]/).map((code) => code.trim()).filter(Boolean),
 	};
 }
 

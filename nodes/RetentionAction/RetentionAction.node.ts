@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions/contactLog';
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
-import { planRetention, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
+import { planRetention, PlanTotals, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
+import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
 import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
@@ -32,10 +33,12 @@ export class RetentionAction implements INodeType {
 		subtitle: '={{ $parameter["campaignId"] }}',
 		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
 		defaults: { name: 'Retention Action' },
-		// The contact log is optional: earlier contacts from any workflow, for the caps.
+		// Both optional: earlier contacts from any workflow, for the caps; and the response Campaign
+		// Report measured, which replaces the planning uplifts in proportion to the evidence.
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Contact Log' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Measured Results' },
 		],
 		outputs: ROUTES.map((route) => ({ type: NodeConnectionTypes.Main, displayName: ROUTE_NAMES[route] })),
 		properties: retentionActionProperties,
@@ -68,7 +71,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		// Shown only for their playbook source: read only then (n8n supplies the editor's defaults).
 		if (parameters.playbookSource === 'rules') parameters.rules = this.getNodeParameter('rules', 0, {});
 		if (parameters.playbookSource === 'json') parameters.playbookJson = this.getNodeParameter('playbookJson', 0);
-		settings = readRetentionSettings(parameters, now, workflowZone);
+		settings = readRetentionSettings(parameters, now, workflowZone, measuredResponse(this));
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
@@ -112,18 +115,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	// With "continue on fail", items that could not be read go to No Action with their error.
 	outputs[ROUTES.indexOf('none')].push(...errorItems);
 
-	const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
-	this.addExecutionHints({
-		message: [
-			`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control, ${totals.byRoute.none - totals.control} with no action (see suppressionReason).`,
-			`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected value of the contacts ${totals.expectedValue}.`,
-			log.contacts > 0 ? `Caps counted ${log.contacts} earlier contacts from the Contact Log.` : '',
-			totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
-		]
-			.filter(Boolean)
-			.join(' '),
-		location: 'outputPane',
-	});
+	this.addExecutionHints({ message: planHint(totals, settings, log.contacts), location: 'outputPane' });
 	return outputs;
 }
 
@@ -132,4 +124,49 @@ function contactLogOf(context: IExecuteFunctions, zone: TimeZone, dateOrder: Dat
 	const read = readContactLog(optionalInput(context, 1).map((item) => item.json), zone, dateOrder);
 	if ('error' in read) throw new NodeOperationError(context.getNode(), read.error, { description: read.description });
 	return read;
+}
+
+/**
+ * The third input: a response model Campaign Report measured (its Response Model output, or the
+ * file a workflow saved it to). Null when nothing is connected.
+ */
+function measuredResponse(context: IExecuteFunctions): ResponseModel | null {
+	const items = optionalInput(context, 2);
+	if (items.length === 0) return null;
+	// As Campaign Report puts it out, or as Extract From File reads a saved one (under "data").
+	const candidates = items.flatMap((item) => [item.json, item.json.data]);
+	const found = candidates.find((json): json is IDataObject => typeof json === 'object' && json !== null && (json as IDataObject).kind === RESPONSE_MODEL_KIND);
+	if (!found) {
+		throw new NodeOperationError(context.getNode(), 'Measured Results holds no response model', {
+			description: "Connect Campaign Report's Response Model output, or the JSON file a workflow saved it to (Read File, then Extract From File as JSON).",
+		});
+	}
+	return parseResponseModel(found);
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** What the run decided, the budget, where the uplifts came from and whether the control group can show the effect. */
+function planHint(totals: PlanTotals, settings: ReturnType<typeof readRetentionSettings>, loggedContacts: number): string {
+	const routed = ROUTES.filter((r) => r !== 'none' && totals.byRoute[r] > 0).map((r) => `${totals.byRoute[r]} ${ROUTE_NAMES[r]}`);
+	const p = totals.power;
+	const power =
+		p.treated === 0
+			? ''
+			: p.detectableUplift === null
+				? `No control group: nothing will show whether the campaign worked (expected uplift ${percent(p.expectedUplift)} on a base rate of ${percent(p.expectedBaseRate)}).`
+				: `The ${p.controls} held-out customers can detect an uplift of ${percent(p.detectableUplift)} or more; the plan expects ${percent(p.expectedUplift)}${
+						p.detectableUplift > p.expectedUplift ? `: too few to show it${p.suggestedControlShare === null ? ' at any control share up to 50%' : `, a Control Group Share of ${p.suggestedControlShare} would`}` : ''
+					}.`;
+	return [
+		`${totals.customers} customers: ${totals.treatment} to contact (${routed.join(', ') || 'none'}), ${totals.control} held out as control${totals.holdout ? `, ${totals.holdout} in the global holdout` : ''}, ${totals.byRoute.none - totals.control - totals.holdout} with no action (see suppressionReason).`,
+		`Budget used ${totals.budgetUsed}${settings.budget > 0 ? ` of ${settings.budget}` : ' (no limit)'}; expected incremental profit of the contacts ${totals.expectedValue}${totals.explored ? `; ${totals.explored} selected to explore` : ''}.`,
+		settings.responseModel ? `Uplifts measured by Campaign Report for ${totals.measured} of the ${totals.treatment} contacted; the rest from the planning priors.` : 'Uplifts from the planning priors (connect Measured Results from Campaign Report to use what campaigns measured).',
+		settings.responseModel && settings.responseModel.windowDays !== settings.windowDays ? `The measured results count orders within ${settings.responseModel.windowDays} days, this plan within ${settings.windowDays}: set the same Response Window.` : '',
+		power,
+		loggedContacts > 0 ? `Caps counted ${loggedContacts} earlier contacts from the Contact Log.` : '',
+		totals.tierBasis === 'fixed' ? 'Value tiers from the fixed thresholds (fewer than 20 customers in this run).' : '',
+	]
+		.filter(Boolean)
+		.join(' ');
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { settingsError } from '../shared/settingsError';
 import { Action, Channel, CHANNELS, DEFAULT_CONTACT_COST, upliftTable } from '../../lib/actions/actionCatalog';
+import { DEFAULT_MARGIN, DEFAULT_RESPONSE_WINDOW_DAYS } from '../../lib/actions/actionEconomics';
+import type { ResponseModel } from '../../lib/response/responseModel';
 import { parseClock } from '../../lib/actions/contactPolicy';
 import { LANGUAGES } from '../../lib/values/language';
 import { BUSINESS_TYPES, BusinessType, defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
@@ -18,6 +20,15 @@ export const retentionOptionsSchema = z.object({
 	couponSecret: z.string().default(''),
 	dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
 	defaultTimezone: z.string().default(''),
+	emailFooterText: z.string().default(''),
+	exploreShare: z.number().min(0, 'Explore Share must be from 0 to 0.5').max(0.5, 'Explore Share must be from 0 to 0.5').default(0.1),
+	globalHoldoutShare: z.number().min(0, 'Global Holdout Share must be from 0 to 0.5').max(0.5, 'Global Holdout Share must be from 0 to 0.5').default(0),
+	holdoutSalt: z.string().default(''),
+	margin: z.number().gt(0, 'Gross Margin must be more than 0 and at most 1').max(1, 'Gross Margin must be more than 0 and at most 1').default(DEFAULT_MARGIN),
+	marketingOptOut: z.boolean().default(true),
+	responseWindowDays: z.number().min(1, 'Response Window must be at least 1 day').default(DEFAULT_RESPONSE_WINDOW_DAYS),
+	smsOptOutText: z.string().default(''),
+	unsubscribeUrl: z.string().refine((url) => url.trim() === '' || /^https?:\/\/\S+$/i.test(url.trim()), 'Unsubscribe URL must start with https:// (or http://)').default(''),
 	maxContacts: z.number().int('Frequency Cap: Max Contacts must be a whole number').min(0).default(2),
 	windowDays: z.number().min(1, 'Frequency Cap: Window must be at least 1 day').default(30),
 	shippingCost: z.number().min(0).default(8),
@@ -28,9 +39,9 @@ export const retentionOptionsSchema = z.object({
 	quietEnd: z.string().default('09:00'),
 	rememberContacts: z.boolean().default(true),
 	upliftJson: z.union([z.string(), z.record(z.number())]).default('{}'),
-	tierHigh: z.number().default(500),
-	tierMedium: z.number().default(100),
-	tierVip: z.number().default(2000),
+	tierHigh: z.number().default(100),
+	tierMedium: z.number().default(30),
+	tierVip: z.number().default(300),
 });
 
 const parametersSchema = z.object({
@@ -79,7 +90,7 @@ function rulesFromParameter(value: unknown): PlaybookRule[] {
 	return parsePlaybook(rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))));
 }
 
-export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string): PlanSettings & { rememberContacts: boolean; dateOrder: DateOrder } {
+export function readRetentionSettings(raw: RetentionParameters, now: number, workflowZone: string, responseModel: ResponseModel | null = null): PlanSettings & { rememberContacts: boolean; dateOrder: DateOrder } {
 	const p = parametersSchema.safeParse(raw);
 	if (!p.success) throw settingsError(p.error);
 	const o = retentionOptionsSchema.safeParse(raw.options ?? {});
@@ -103,6 +114,12 @@ export function readRetentionSettings(raw: RetentionParameters, now: number, wor
 		quietHours: start === end ? null : { startMinute: start, endMinute: end },
 		defaultZone: new TimeZone(opt.defaultTimezone.trim() || workflowZone || 'UTC'),
 		controlShare: p.data.controlShare,
+		globalHoldout: { share: opt.globalHoldoutShare, salt: opt.holdoutSalt },
+		exploreShare: opt.exploreShare,
+		margin: opt.margin,
+		windowDays: opt.responseWindowDays,
+		responseModel,
+		optOut: { enabled: opt.marketingOptOut, smsText: opt.smsOptOutText, emailText: opt.emailFooterText, unsubscribeUrl: opt.unsubscribeUrl },
 		budget: p.data.budget,
 		maxDiscountPct: p.data.maxDiscountPct,
 		offerDays: opt.offerDays,

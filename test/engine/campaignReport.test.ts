@@ -48,7 +48,7 @@ function workflow(parameters: IDataObject, withOrders = true, customers = CUSTOM
 
 describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 	it('measures the lift of each action against its own control customers, with the method named', async () => {
-		const result = await runWorkflow(workflow({ options: { costPerContact: 5 } }), { timezone: 'UTC' });
+		const result = await runWorkflow(workflow({ options: { costPerContact: 5, margin: 0.3 } }), { timezone: 'UTC' });
 		expect(result.error).toBeUndefined();
 		const lines = result.json('Campaign Report');
 		const coupon = lines.find((l) => l.dimension === 'action' && l.value === 'discountCoupon')!;
@@ -61,17 +61,23 @@ describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 			controlRate: 0.1,
 			uplift: 0.05,
 			pValue: 0.0325,
-			test: 'two-proportion z-test (pooled standard error)',
-			interval: 'Wald (unpooled standard error)',
+			method: 'score test and its inverted interval (Mee 1984): the interval holds 0 exactly when p >= 0.05',
+			smallGroups: false,
 			incrementalOrders: 20,
 			incrementalRevenue: 2000,
+			incrementalRevenueLow: 169.58,
+			incrementalRevenueHigh: 3830.42,
 			cost: 2000,
-			roi: 0,
+			incrementalProfit: -1400,
+			roi: -0.7,
+			label: 'Action: Discount coupon',
 			verdict: 'significant lift',
+			verdictCode: 'lift',
 			controlBasis: 'control customers of the same action',
 		});
+		expect(coupon.upliftLow as number).toBeGreaterThan(0);
 		const vip = lines.find((l) => l.dimension === 'action' && l.value === 'vipOutreach')!;
-		expect(vip).toMatchObject({ treatmentReactivated: 3, controlReactivated: 1, test: "Fisher's exact test", interval: 'Newcombe hybrid score' });
+		expect(vip).toMatchObject({ treatmentReactivated: 3, controlReactivated: 1, smallGroups: true, verdictCode: 'tooFew' });
 		expect(vip.verdict).toMatch(/^too few customers to tell \(about \d+ per group needed for this effect\)$/);
 		expect(lines.find((l) => l.dimension === 'channel' && l.value === 'email')).toMatchObject({ controlBasis: 'the whole control group', controlCustomers: 410 });
 		const report = result.outputs('Campaign Report')[0][0].binary?.report;
@@ -82,9 +88,59 @@ describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 		expect(result.hints('Campaign Report')[0]).toMatch(/^412 contacted, 410 in the control group; reactivated within 30 days: 15\.3% against 10\.0%\. Overall: significant lift\.$/);
 	});
 
+	it('puts out the response it measured, for Retention Action\'s Measured Results', async () => {
+		const result = await runWorkflow(workflow({}), { timezone: 'UTC' });
+		const [model] = result.json('Campaign Report', 1);
+		expect(model).toMatchObject({ kind: 'n8n-nodes-retention/response-model', version: 1, windowDays: 30, units: 822 });
+		expect(model.actions).toHaveProperty('discountCoupon');
+		expect((model.actions as IDataObject).discountCoupon).toMatchObject({ treated: 400, controls: 400, reactivatedTreated: 60, reactivatedControls: 40 });
+	});
+
+	it('writes the lines and the report in Chinese when asked', async () => {
+		const result = await runWorkflow(workflow({ reportLanguage: 'zh-CN' }), { timezone: 'UTC' });
+		const coupon = result.json('Campaign Report').find((l) => l.dimension === 'action' && l.value === 'discountCoupon')!;
+		expect(coupon).toMatchObject({ label: '动作: 优惠券', verdict: '显著提升', verdictCode: 'lift' });
+		const html = Buffer.from(result.outputs('Campaign Report')[0][0].binary!.report.data, 'base64').toString('utf8');
+		expect(html).toContain('<title>召回活动报告</title>');
+		expect(html).not.toContain('significant lift');
+	});
+
 	it('reads outcomes from the customers\' own fields when no orders are connected, and names an item it cannot read', async () => {
 		const run = await runWorkflow(workflow({}, false), { timezone: 'UTC' });
 		expect(run.error?.message).toBe('Item 0 (customer T0) has neither ordersSinceContact nor lastOrderAt: give them, or connect the orders to the Orders input');
+	});
+});
+
+describe('Campaign Report on a contact log with repeats', () => {
+	/*
+	 * The weekly template logs its control customers every week (they are never capped) and a
+	 * re-run logs a contact again: the verdict must not depend on how many times a row was
+	 * logged. The crafted log from the campaign above, with every control row logged four times
+	 * (weekly), 100 contacts logged twice, and a customer in both groups, against the same log
+	 * with one row per customer.
+	 */
+	const weekly = (row: IDataObject, week: number): IDataObject => ({ ...row, contactedAt: new Date(Date.parse('2024-06-01T10:00:00Z') + week * 7 * 86_400_000).toISOString() });
+	const controls = CUSTOMERS.filter((c) => c.group === 'control').map((c) => weekly(c, 0));
+	const treated = CUSTOMERS.filter((c) => c.group === 'treatment');
+	const both = { customerId: 'BOTH', action: 'discountCoupon', churnCause: 'priceSensitive', rfm: { segment: 'At Risk' }, channel: 'email' };
+	const repeated = [
+		...treated,
+		...treated.slice(0, 100).map((c) => weekly(c, 1)),
+		...[0, 1, 2, 3].flatMap((week) => controls.map((c) => weekly(c, week))),
+		{ ...both, group: 'treatment', contactedAt: CONTACTED },
+		{ ...both, group: 'control', contactedAt: weekly({}, 1).contactedAt },
+	];
+	const orders = [...ORDERS, { customer_id: 'BOTH', order_date: '2024-06-10', amount: 100 }];
+
+	it('gives the same lines as the log with one row per customer, and says what it merged and left out', async () => {
+		const once = await runWorkflow(workflow({}, true, [...treated, ...controls], orders), { timezone: 'UTC' });
+		const many = await runWorkflow(workflow({}, true, repeated, orders), { timezone: 'UTC' });
+		expect(many.error).toBeUndefined();
+		const figures = (lines: IDataObject[]) => lines.map(({ mergedRows: _m, leftOutInBothGroups: _l, leftOutCustomers: _c, ...rest }) => rest);
+		expect(figures(many.json('Campaign Report'))).toEqual(figures(once.json('Campaign Report')));
+		const [overall] = many.json('Campaign Report');
+		expect(overall).toMatchObject({ treatmentCustomers: 412, controlCustomers: 410, mergedRows: 100 + 3 * 410 + 1, leftOutInBothGroups: 1, leftOutCustomers: [{ customerId: 'BOTH', campaignId: '' }] });
+		expect(many.hints('Campaign Report')[0]).toContain('1331 repeated rows merged: one row per customer per campaign, from the first contact. 1 customers were in both groups of one campaign and are left out (first: BOTH in the campaign).');
 	});
 });
 

@@ -27,7 +27,7 @@ describe('Retention Action refuses to issue coupons anyone could mint', () => {
 
 describe('Retention Action keeps text from the data on one line where a header is built from it', () => {
 	it('turns CR/LF and other control characters of a name or store name into a space', async () => {
-		const { byId } = await run([customer('A', { firstName: 'Ann\r\nBcc: all@evil.example' }), customer('B', { firstName: 'Bo\u0000b', predictedClv: 100_000 })], {
+		const { byId } = await run([customer('A', { firstName: 'Ann\r\nBcc: all@evil.example' }), customer('B', { firstName: 'Bo\u0000b', expectedOrdersIfActive: 20 })], {
 			storeName: 'Tea\r\nHouse',
 		});
 		expect(byId.A.subject).toBe('A thank-you from Tea House, Ann Bcc: all@evil.example');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow } from '../../devkit/engine/harness';
 import { customer, OUTPUTS, retentionAction, run, withContactLog } from './retentionActionRuns';
-import { linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
+import { fanInWorkflow, linearWorkflow, rowsStep } from '../../devkit/engine/workflowBuilder';
 
 describe('Retention Action, deciding what to do', () => {
 	it('sends each customer out on exactly one output, with the reason when nothing is sent', async () => {
@@ -18,16 +18,17 @@ describe('Retention Action, deciding what to do', () => {
 		const fading = { lastGapDays: 50 };
 		const customers = [
 			customer('Complainer', { signals: { ...(customer('x').signals as IDataObject), complaints: 2 } }),
-			customer('Vip', { predictedClv: 100_000 }),
+			customer('Vip', { expectedOrdersIfActive: 30 }),
 			customer('ChurnedPrice', { lifecycleStage: 'churned', signals: { ...(customer('x').signals as IDataObject), discountedOrders: 4, discountShare: 0.67 } }),
-			customer('ChurnedLow', { lifecycleStage: 'churned', predictedClv: 1, ...fading }),
+			customer('ChurnedLow', { lifecycleStage: 'churned', ...fading }),
 			customer('Fading', fading),
 			customer('NewOne', { lifecycleStage: 'new', orders: 1, tenureDays: 20, recencyDays: 20, avgDaysBetweenOrders: null, lastGapDays: null }),
-			customer('Loyal', { lifecycleStage: 'loyal', churnProbability: 0.3, riskLevel: 'low', predictedClv: 50_000 }),
-			...Array.from({ length: 20 }, (_, i) => customer(`Filler${i}`, { lifecycleStage: 'active', churnProbability: 0.1, predictedClv: 500 + i })),
+			customer('Loyal', { lifecycleStage: 'loyal', churnProbability: 0.3, riskLevel: 'low', expectedOrdersIfActive: 20 }),
+			...Array.from({ length: 20 }, (_, i) => customer(`Filler${i}`, { lifecycleStage: 'active', churnProbability: 0.1, expectedOrdersIfActive: 5 + i / 10 })),
 		];
-		// 27 customers: VIP from the 3rd highest value (519), High from the 9th (513), Medium from
-		// the 19th (503); the crafted ones at 300 are Low.
+		// 27 customers valued if won back at orders while active x 100 an order x margin 0.3: Vip
+		// 900 and Loyal 600 are the top 2 of 27 (VIP: top 10%), the fillers 150 to 207 come next,
+		// and the crafted ones, at one order per 30-day gap over the 90-day horizon (90), are Low.
 		const { byId } = await run(customers);
 		expect(byId.Complainer).toMatchObject({ churnCause: 'poorExperience', causeEvidence: '2 complaints', action: 'serviceRecovery', playbookRule: 'e-commerce: logistics and after-sales recovery' });
 		expect(byId.Vip).toMatchObject({ valueTier: 'vip', action: 'vipOutreach', output: 'crm', taskSubject: expect.stringContaining('Win back Vip') });
@@ -159,19 +160,38 @@ describe('Retention Action, contact policy', () => {
 		expect(day.byId.D.nextEligibleAt).toBeNull();
 	});
 
-	it('spends the budget on the highest expected value first and never more', async () => {
-		const customers = Array.from({ length: 30 }, (_, i) => customer(`C${String(i).padStart(2, '0')}`, { predictedClv: 100 + 50 * i }));
-		// Each contact costs 0.01 (email) + 0.05 uplift x 5 (a member perk) = 0.26.
-		const { byId } = await run(customers, { budget: 2, playbookSource: 'json', playbookJson: '[{"action": "loyaltyPerk"}]' });
+	it('spends the budget by expected incremental profit per unit of cost, best first, and never more', async () => {
+		const customers = Array.from({ length: 30 }, (_, i) => customer(`C${String(i).padStart(2, '0')}`, { expectedOrdersIfActive: 1 + i / 5 }));
+		// Each contact costs 0.01 (email) + a member perk of 5 x P(order | contacted), about 0.4.
+		const { byId } = await run(customers, { budget: 2, playbookSource: 'json', playbookJson: '[{"action": "loyaltyPerk"}]', options: { exploreShare: 0 } });
 		const contacted = Object.values(byId).filter((c) => c.output !== 'none');
 		const skipped = Object.values(byId).filter((c) => c.output === 'none');
 		expect(contacted.length).toBeGreaterThan(0);
 		expect(skipped.length).toBeGreaterThan(0);
-		const lowestContacted = Math.min(...contacted.map((c) => c.expectedValue as number));
-		const highestSkipped = Math.max(...skipped.map((c) => c.expectedValue as number));
+		const lowestContacted = Math.min(...contacted.map((c) => c.profitPerCost as number));
+		const highestSkipped = Math.max(...skipped.map((c) => c.profitPerCost as number));
 		expect(lowestContacted).toBeGreaterThanOrEqual(highestSkipped);
-		expect(contacted).toHaveLength(7);
-		expect(skipped[0].suppressionReason).toBe('budget of 2 used up by customers with a higher expected value');
+		expect(contacted.reduce((sum, c) => sum + (c.expectedCost as number), 0)).toBeLessThanOrEqual(2 + 0.005 * contacted.length);
+		for (const c of contacted) expect(c.expectedCost as number).toBeCloseTo(0.01 + 5 * ((c.baseRate as number) + (c.uplift as number)), 1);
+		expect(skipped[0].suppressionReason).toBe('budget of 2 used up by customers with more expected profit per unit of cost');
+	});
+
+	it('contacts nobody at an expected loss, and says why', async () => {
+		// Customers who order anyway: a 20% coupon they would redeem costs more than the few orders it adds.
+		const loyal = Array.from({ length: 5 }, (_, i) => customer(`L${i}`, { lifecycleStage: 'loyal', pAlive: 0.98, expectedOrdersIfActive: 9, churnProbability: 0.02, riskLevel: 'low' }));
+		const { byId } = await run(loyal, { playbookSource: 'json', playbookJson: '[{"action": "discountCoupon"}]', options: { exploreShare: 0 } });
+		for (const c of Object.values(byId)) {
+			expect(c).toMatchObject({ output: 'none', suppressed: true, churnCause: 'notAtRisk' });
+			expect(c.expectedValue as number).toBeLessThan(0);
+			expect(c.suppressionReason).toMatch(/^not worth it: expected incremental profit -[\d.]+ \(uplift [\d.]+ x value if won back [\d.]+ - cost [\d.]+\)$/);
+		}
+	});
+
+	it('says whether the control group can show the effect it expects', async () => {
+		const customers = Array.from({ length: 200 }, (_, i) => customer(`P${i}`, { email: `p${i}@example.com` }));
+		const { result } = await run(customers, { controlShare: 0.1 });
+		expect(result.hints('Retention Action').join(' ')).toMatch(/The \d+ held-out customers can detect an uplift of [\d.]+% or more; the plan expects [\d.]+%: too few to show it(, a Control Group Share of 0\.\d+ would| at any control share up to 50%)\./);
+		expect(result.hints('Retention Action').join(' ')).toContain('Uplifts from the planning priors');
 	});
 
 	it('holds out the control share by a stable hash of campaign and customer', async () => {
@@ -195,15 +215,17 @@ describe('Retention Action, messages', () => {
 		expect(en.byId.Li).toMatchObject({
 			action: 'productDiscount',
 			output: 'sms',
-			smsText: expect.stringMatching(/^Tea House: 15% off Green tea for you, code [0-9A-Z]{5}-[0-9A-Z]{5}, until 2024-07-14\.$/),
+			smsText: expect.stringMatching(/^Tea House: 15% off Green tea for you, code [0-9A-Z]{5}-[0-9A-Z]{5}, until 2024-07-14\. Reply STOP to opt out\.$/),
 			smsSegments: 1,
 			offerExpiresAt: '2024-07-14T10:00:00.000Z',
 		});
 		const zh = await run([customer('Li', { ...price, firstName: '李伟', consent: { email: true, sms: true, push: false }, products: [{ productName: '龙井', category: '茶叶', quantity: 3 }] })], { language: 'zh-CN', storeName: '茶舍', channelOrder: 'sms,email,push,crm' });
-		expect(zh.byId.Li.smsText).toMatch(/^【茶舍】您常买的龙井专享15%优惠，优惠码[0-9A-Z]{5}-[0-9A-Z]{5}，2024-07-14前有效。$/);
+		// Chinese retail writes 15% off as 85折; marketing SMS end with the carriers' opt-out line.
+		expect(zh.byId.Li.smsText).toMatch(/^【茶舍】您常买的龙井专享85折优惠，优惠码[0-9A-Z]{5}-[0-9A-Z]{5}，2024-07-14前有效。回T退订$/);
 		expect(zh.byId.Li.smsSegments).toBe(1);
 		const email = await run([customer('Li', price)], { language: 'zh-CN', storeName: '茶舍' });
-		expect(email.byId.Li).toMatchObject({ subject: '李伟，龙井专享15%优惠'.replace('李伟', 'Li').replace('龙井', 'Green tea'), html: expect.stringContaining('<p>') });
+		expect(email.byId.Li).toMatchObject({ subject: 'Li，Green tea专享85折优惠', html: expect.stringContaining('<p>') });
+		expect(email.byId.Li.text).toMatch(/如不想再收到此类邮件，请回复“退订”。$/);
 		expect(email.byId.Li.couponCode).toBe(en.byId.Li.couponCode);
 	});
 });
@@ -248,5 +270,103 @@ describe('Retention Action after the whole suite, from order histories', () => {
 		expect(byId.Newbie).toMatchObject({ churnCause: 'newUnconvinced', lifecycleStage: 'new', action: 'freeShipping' });
 		// Opted out of email, and no other channel: never contacted.
 		expect(all.filter((c) => String(c.customerId).startsWith('R')).every((c) => c.subject === null)).toBe(true);
+	});
+});
+
+describe('Retention Action plans with what campaigns measured', () => {
+	/** A response model as Campaign Report writes it: the coupon measured on 4,000 customers. */
+	const measured = (effect: number) => ({
+		kind: 'n8n-nodes-retention/response-model',
+		version: 1,
+		windowDays: 30,
+		fittedAt: '2024-06-01T00:00:00.000Z',
+		campaigns: ['spring'],
+		units: 4000,
+		actions: {
+			discountCoupon: { treated: 2000, controls: 2000, reactivatedTreated: 400, reactivatedControls: 200, baseShift: { mean: 0, sd: 0.05 }, effect: { mean: effect, sd: 0.05 }, prior: { mean: 0.68, sd: 0.5 }, cells: [] },
+		},
+	});
+	const churned = (id: string) => customer(id, { lifecycleStage: 'churned', signals: { ...(customer('x').signals as IDataObject), discountedOrders: 4, discountShare: 0.67 } });
+
+	async function planWith(model: IDataObject | null, items: IDataObject[] = [churned('A'), churned('B')]) {
+		const flow = fanInWorkflow([{ name: 'Customers', rows: items }, null, model ? { name: 'Measured Results', rows: [model] } : null], retentionAction());
+		const result = await runWorkflow(flow);
+		return { result, byId: Object.fromEntries(OUTPUTS.flatMap((output, i) => result.json('Retention Action', i).map((d) => [d.customerId, { ...d, output }]))) };
+	}
+
+	it('takes the measured effect in place of the planning uplift, and says so on each decision', async () => {
+		const prior = await planWith(null);
+		const strong = await planWith(measured(1.6));
+		const weak = await planWith(measured(0.05));
+		expect(prior.byId.A).toMatchObject({ action: 'discountCoupon', upliftSource: 'prior' });
+		expect(strong.byId.A).toMatchObject({ action: 'discountCoupon', upliftSource: 'measured' });
+		expect(strong.byId.A.uplift as number).toBeGreaterThan(prior.byId.A.uplift as number);
+		// A coupon measured to do almost nothing is not worth its cost.
+		expect(weak.byId.A).toMatchObject({ output: 'none', upliftSource: 'measured' });
+		expect(weak.byId.A.suppressionReason).toMatch(/^not worth it/);
+		expect(strong.result.hints('Retention Action').join(' ')).toContain('Uplifts measured by Campaign Report for 2 of the 2 contacted');
+	});
+
+	it('reads a model saved to a file and read back by Extract From File (under "data")', async () => {
+		const { byId } = await planWith({ data: measured(1.6) });
+		expect(byId.A.upliftSource).toBe('measured');
+	});
+
+	it('stops with what to connect when the input holds something else', async () => {
+		const { result } = await planWith({ customerId: 'not a model' });
+		expect(result.error?.message).toBe('Measured Results holds no response model');
+		const broken = await planWith({ ...measured(1), windowDays: -1 });
+		expect(broken.result.error?.message).toBe('This is not a response model written by Campaign Report: windowDays number must be greater than 0');
+	});
+});
+
+describe('Retention Action, holding customers out', () => {
+	it('keeps a stable global holdout out of every campaign and logs them for the report', async () => {
+		const customers = Array.from({ length: 1000 }, (_, i) => customer(`G${i}`, { email: `g${i}@example.com` }));
+		const options = { globalHoldoutShare: 0.1, holdoutSalt: 'year-2024' };
+		const spring = await run(customers, { campaignId: 'spring', controlShare: 0.1, options });
+		const autumn = await run(customers, { campaignId: 'autumn', controlShare: 0.1, options });
+		const held = (r: Awaited<ReturnType<typeof run>>) => Object.values(r.byId).filter((c) => c.group === 'holdout').map((c) => c.customerId);
+		expect(held(spring).length).toBeGreaterThan(60);
+		expect(held(spring).length).toBeLessThan(140);
+		// The same customers, whatever the campaign; never contacted; logged as holdout.
+		expect(held(autumn)).toEqual(held(spring));
+		for (const c of Object.values(spring.byId).filter((x) => x.group === 'holdout')) {
+			expect(c).toMatchObject({ output: 'none', subject: null, suppressionReason: 'global holdout: never contacted by any campaign, to measure them all', contactLogRow: { group: 'holdout' } });
+		}
+		const newSalt = await run(customers, { campaignId: 'spring', controlShare: 0.1, options: { ...options, holdoutSalt: 'year-2025' } });
+		expect(held(newSalt)).not.toEqual(held(spring));
+	});
+});
+
+describe('Retention Action, messages a shop may send', () => {
+	it('links the unsubscribe page in every email, with the customer filled in', async () => {
+		const { byId } = await run([customer('Ann')], { options: { unsubscribeUrl: 'https://shop.example.com/unsubscribe?c={customerId}' } });
+		expect(byId.Ann.text).toContain('To stop these emails: https://shop.example.com/unsubscribe?c=Ann');
+		expect(byId.Ann.html).toContain('<a href="https://shop.example.com/unsubscribe?c=Ann">');
+	});
+
+	it('lets the shop word the opt-out line, or leave it out', async () => {
+		const sms = { consent: { email: false, sms: true, push: false } };
+		const own = await run([customer('S', sms)], { language: 'zh-CN', options: { smsOptOutText: '拒收请回复R' } });
+		expect(own.byId.S.smsText).toMatch(/拒收请回复R$/);
+		const off = await run([customer('S', sms)], { options: { marketingOptOut: false } });
+		expect(off.byId.S.smsText).not.toMatch(/STOP/);
+	});
+
+	it('writes CRM tasks in the message language', async () => {
+		const vip = customer('王芳', { expectedOrdersIfActive: 30 });
+		const { byId } = await run([vip], { language: 'zh-CN' });
+		expect(byId['王芳']).toMatchObject({ action: 'vipOutreach', output: 'crm' });
+		expect(byId['王芳'].taskSubject).toMatch(/^客户挽回 王芳：流向竞品（高风险，挽回价值 \d+）$/);
+		expect(byId['王芳'].taskBody).toContain('可能的流失原因：老顾客（6单，约每30天一单）无投诉');
+		// Everything but the addresses is Chinese.
+		expect((byId['王芳'].taskBody as string).split('\n').filter((line) => !line.startsWith('联系方式'))).toEqual(expect.not.arrayContaining([expect.stringMatching(/[A-Za-z]{4,}/)]));
+	});
+
+	it('names the product, never a bare product code', async () => {
+		const coded = customer('C', { signals: { ...(customer('x').signals as IDataObject), discountedOrders: 4, discountShare: 0.67 }, products: [{ productId: 'SKU-TEA-01', quantity: 6, orders: 6, spend: 300 }] });
+		const { byId } = await run([coded]);
+		expect(byId.C.subject).toBe('15% off your favourites, C');
 	});
 });

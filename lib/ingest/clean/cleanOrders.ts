@@ -8,6 +8,7 @@ import { parseFlag } from '../../values/yesNo';
 import { fingerprintOfValues } from '../bytes/rowFingerprint';
 import { ContactFields, contactReader } from '../fields/contactRecord';
 import { CONTACT_FIELDS, EXPERIENCE_FIELDS } from '../../customer/fieldCatalog';
+import { isPromotionOrder, serviceCodeMatcher } from './promotion';
 
 const DESCRIPTIVE_FIELDS = [...CONTACT_FIELDS, ...EXPERIENCE_FIELDS];
 
@@ -26,6 +27,8 @@ export interface CleanOrder {
 	currency: string | null;
 	/** Contact, consent, experience and line fields; null when the data maps none. */
 	contact: ContactFields | null;
+	/** Bought on promotion (see promotion.ts). */
+	promotion: boolean;
 	/** The order ID's index in OrderCleaner.orderKeys; -1 without an order ID. */
 	orderKey: number;
 	row: number;
@@ -72,6 +75,7 @@ export class OrderCleaner {
 	private descriptiveColumns: Set<string>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
+	private readonly isServiceCode: (code: string) => boolean;
 
 	constructor(
 		public mapping: FieldMapping,
@@ -79,6 +83,7 @@ export class OrderCleaner {
 	) {
 		this.readContact = contactReader(mapping, options);
 		this.descriptiveColumns = descriptiveColumnsOf(mapping);
+		this.isServiceCode = serviceCodeMatcher(options.serviceCouponCodes);
 		if (!mapping.customerId) throw new Error('No customer ID column was found: map the Customer ID field to one of the columns');
 		if (!mapping.orderDate) throw new Error('No order date column was found: map the Order Date field to one of the columns');
 		if (!mapping.amount && !mapping.unitPrice && mapping.quantity) {
@@ -149,6 +154,7 @@ export class OrderCleaner {
 			}
 		}
 
+		const contact = this.readContact ? this.readContact(raw) : null;
 		return {
 			order: {
 				customerId,
@@ -159,7 +165,8 @@ export class OrderCleaner {
 				isRefund,
 				returned,
 				currency,
-				contact: this.readContact ? this.readContact(raw) : null,
+				contact,
+				promotion: isPromotionOrder(contact, amount, this.isServiceCode),
 				orderKey,
 				row,
 				sourceItem,

@@ -9,4 +9,6 @@ export interface CleaningOptions extends MoneyOptions {
 	/** Refunds (negative amounts, returned flags) reduce spend, or are left out. */
 	refunds: 'subtract' | 'exclude';
 	zeroValueOrders: 'keep' | 'exclude';
+	/** Coupon codes the shop gives as service, not price ("WELCOME10, BACK*"): not counted as promotions. */
+	serviceCouponCodes: readonly string[];
 }

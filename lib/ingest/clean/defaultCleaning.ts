@@ -12,5 +12,6 @@ export function defaultCleaningOptions(timeZone: TimeZone): CleaningOptions {
 		minorUnits: false,
 		refunds: 'subtract',
 		zeroValueOrders: 'keep',
+		serviceCouponCodes: [],
 	};
 }

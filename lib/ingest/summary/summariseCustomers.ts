@@ -198,7 +198,7 @@ export class CustomerSummariser {
 			const value = contact[field];
 			if (value !== null && value !== undefined) this.remember(state, field, value, order.orderAt);
 		}
-		if (slot >= 0 && ((contact.discountAmount ?? 0) > 0 || contact.couponCode)) this.orderFlags.data[slot] |= DISCOUNTED;
+		if (slot >= 0 && order.promotion) this.orderFlags.data[slot] |= DISCOUNTED;
 		// Complaints and satisfaction describe the order: line-item exports repeat them on
 		// every line, so only the order's first row counts.
 		if (existingOrder < 0) {
@@ -374,8 +374,10 @@ export class CustomerSummariser {
 					net -= returnedAmount.get(i) as number;
 					returnedOrders++;
 				}
-				if (flags[i] & DISCOUNTED) discountedOrders++;
-				lastDiscounted = flags[i] & DISCOUNTED;
+				// The first order's discount is a welcome offer, not a habit: only repeat orders count.
+				const promotion = orders > 0 ? flags[i] & DISCOUNTED : 0;
+				if (promotion) discountedOrders++;
+				lastDiscounted = promotion;
 				if (age < trendWindowDays) {
 					recentOrders++;
 					recentSpend += net;
@@ -522,7 +524,7 @@ function productCounts(products: Map<string, ProductTally> | null): ProductCount
 function signalsOf(state: CustomerState, orders: number, returned: number, discounted: number, lastDiscounted: boolean): CustomerSignals {
 	return {
 		discountedOrders: discounted,
-		discountShare: orders > 0 ? discounted / orders : 0,
+		discountShare: orders > 1 ? discounted / (orders - 1) : 0,
 		lastOrderDiscounted: lastDiscounted,
 		returnedOrders: returned,
 		returnRate: orders > 0 ? returned / orders : 0,

@@ -58,6 +58,6 @@ export async function checkWarning(this: IExecuteFunctions, items: INodeExecutio
 		horizonDays,
 		notYetKnown: pending,
 	};
-	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Churn warning accuracy', subtitle: `Left = no order within ${horizonDays} days after the scores' analysis date`, accuracy });
+	const first = await withHtmlReport(this, linkedItem(summary, 0), { warning: { horizonDays }, accuracy });
 	return [[first, ...errorItems]];
 }

@@ -61,6 +61,6 @@ export async function reportHealth(this: IExecuteFunctions, items: INodeExecutio
 		location: 'outputPane',
 	});
 	const summary = JSON.parse(JSON.stringify({ periodEnd: dayNumberToIso(endDay), periodDays, activeWindowDays, ...health })) as IDataObject;
-	const first = await withHtmlReport(this, linkedItem(summary, 0), { title: 'Customer base health', subtitle: `${periodDays}-day period ending ${dayNumberToIso(endDay)}; active = ordered within ${activeWindowDays} days`, health });
+	const first = await withHtmlReport(this, linkedItem(summary, 0), { period: { days: periodDays, end: dayNumberToIso(endDay), activeWindowDays }, health });
 	return [[first, ...errorItems]];
 }

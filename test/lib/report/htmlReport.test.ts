@@ -9,14 +9,28 @@ import { warningAccuracy } from '../../../lib/report/warningAccuracy';
  */
 
 const outcome = (i: number, group: 'treatment' | 'control', reactivated: boolean, action = 'discountCoupon'): CampaignOutcome => ({
-	customerId: `${group}${i}`, group, action, channel: group === 'treatment' ? 'email' : null, cause: 'priceSensitive', segment: 'At Risk', reactivated, orders: reactivated ? 1 : 0, revenue: reactivated ? 1234.5 : 0, cost: group === 'treatment' ? 2 : 0,
+	customerId: `${group}${i}`,
+	campaignId: 'spring',
+	group,
+	pooled: true,
+	action,
+	channel: group === 'treatment' ? 'email' : null,
+	cause: 'priceSensitive',
+	segment: 'At Risk',
+	stage: 'churned',
+	valueTier: 'high',
+	baseRate: 0.1,
+	reactivated,
+	orders: reactivated ? 1 : 0,
+	revenue: reactivated ? 1234.5 : 0,
+	cost: group === 'treatment' ? 2 : 0,
 });
 const campaign = [
 	...Array.from({ length: 200 }, (_, i) => outcome(i, 'treatment', i < 40)),
 	...Array.from({ length: 200 }, (_, i) => outcome(i, 'control', i < 20)),
 	...Array.from({ length: 30 }, (_, i) => outcome(i, 'treatment', i < 6, '<b>vip</b>')),
 ];
-const lines = evaluateCampaign(campaign);
+const lines = evaluateCampaign(campaign, { margin: 0.3 });
 const accuracy = warningAccuracy(Array.from({ length: 50 }, (_, i) => ({ churnProbability: i / 50, churned: i % 3 === 0, flagged: i > 35 })));
 
 describe('the HTML report', () => {
@@ -44,5 +58,20 @@ describe('the HTML report', () => {
 		expect(chinese).toContain('召回活动效果评估');
 		expect(chinese).toContain('流失预警准确度');
 		expect(chinese).toContain('¥');
+	});
+
+	it('writes every label, value and verdict in the chosen language, never a field key', () => {
+		const chinese = renderReport({ language: 'zh-CN', locale: 'zh-CN', currency: 'CNY', lines, campaign: { windowDays: 30, margin: 0.3, mergedRows: 12, leftOut: 1 } });
+		expect(chinese).toContain('<title>召回活动报告</title>');
+		expect(chinese).toContain('首次触达后 30 天内下单');
+		expect(chinese).toContain('动作: 优惠券');
+		expect(chinese).toContain('原因 × 动作: 价格敏感 × 优惠券');
+		expect(chinese).toContain('显著提升');
+		expect(chinese).toContain('已将 12 条重复记录合并');
+		for (const key of ['discountCoupon', 'priceSensitive', 'significant lift', 'Reactivated', 'causeAction']) expect(chinese).not.toContain(key);
+		const english = renderReport({ language: 'en', locale: 'en-US', currency: 'CNY', lines, campaign: { windowDays: 30, margin: 0.3, mergedRows: 0, leftOut: 0 } });
+		expect(english).toContain('<title>Campaign report</title>');
+		expect(english).toContain('Action: Discount coupon');
+		expect(english).not.toContain('discountCoupon');
 	});
 });

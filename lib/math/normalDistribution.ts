@@ -1,4 +1,4 @@
-import { errorFunction } from '../math/statistics';
+import { errorFunction } from './statistics';
 
 /*
  * The standard normal distribution for the campaign statistics. The CDF comes from
