@@ -20,6 +20,10 @@ import { Browser, chromium, Page, selectors } from 'playwright-core';
 import { freePort } from '../devkit/n8n/environment';
 import type { ExampleWorkflow } from '../devkit/n8n/examples';
 import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
+import { baseHealth, HealthCustomer } from '../lib/report/baseHealth';
+import { CampaignOutcome, evaluateCampaign } from '../lib/report/campaignEvaluation';
+import { renderReport } from '../lib/report/htmlReport';
+import { warningAccuracy } from '../lib/report/warningAccuracy';
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
 import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
 
@@ -149,13 +153,25 @@ async function checkRunLabels(page: Page, base: string, file: string, workflow: 
 	check(clashes.length === 0, `${file} after a run: no "N items" label on an output's label${clashes.length ? ` (${clashes.join('; ')})` : ''}`);
 }
 
-/** A crafted campaign (as in test/engine/campaignReport.test.ts) rendered by the built report. */
+/** A crafted campaign (as in test/engine/campaignReport.test.ts) rendered by the report. */
 function craftedReport(language: 'en' | 'zh-CN'): string {
-	const { evaluateCampaign } = require(path.join(ROOT, 'dist', 'lib', 'report', 'campaignEvaluation.js'));
-	const { warningAccuracy } = require(path.join(ROOT, 'dist', 'lib', 'report', 'warningAccuracy.js'));
-	const { renderReport } = require(path.join(ROOT, 'dist', 'lib', 'report', 'htmlReport.js'));
-	const customers = (count: number, reactivated: number, fields: { group: string; action: string; channel?: string }) =>
-		Array.from({ length: count }, (_, i) => ({ customerId: `${fields.group}${fields.action}${i}`, channel: null, cause: 'priceSensitive', segment: 'At Risk', reactivated: i < reactivated, orders: i < reactivated ? 1 : 0, revenue: i < reactivated ? 180 : 0, cost: fields.group === 'treatment' ? 6 : 0, ...fields }));
+	const customers = (count: number, reactivated: number, fields: { group: 'treatment' | 'control'; action: string; channel?: string }): CampaignOutcome[] =>
+		Array.from({ length: count }, (_, i) => ({
+			customerId: `${fields.group}${fields.action}${i}`,
+			campaignId: 'spring',
+			pooled: true,
+			channel: null,
+			cause: 'priceSensitive',
+			segment: 'At Risk',
+			stage: 'churned',
+			valueTier: 'high',
+			baseRate: 0.1,
+			reactivated: i < reactivated,
+			orders: i < reactivated ? 1 : 0,
+			revenue: i < reactivated ? 180 : 0,
+			cost: fields.group === 'treatment' ? 6 : 0,
+			...fields,
+		}));
 	const campaign = [
 		...customers(400, 60, { group: 'treatment', action: 'discountCoupon', channel: 'email' }),
 		...customers(400, 40, { group: 'control', action: 'discountCoupon' }),
@@ -169,12 +185,11 @@ function craftedReport(language: 'en' | 'zh-CN'): string {
 		return { churnProbability: p, churned: ((i * 7919) % 100) / 100 < p, flagged: p >= 0.75 };
 	});
 	// A base of 300 customers who first buy over a year and order at their own pace; some stop.
-	const { baseHealth } = require(path.join(ROOT, 'dist', 'lib', 'report', 'baseHealth.js'));
 	const END = 20_089; // 2025-01-01
 	const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'At Risk', 'Hibernating', 'Lost'];
 	const stages = ['new', 'active', 'loyal', 'atRisk', 'churned', 'reactivated'];
 	const orders = new Map<string, { days: number[]; amounts: number[] }>();
-	const health: unknown[] = [];
+	const health: HealthCustomer[] = [];
 	for (let i = 0; i < 300; i++) {
 		const first = END - 365 + ((i * 37) % 330);
 		const gap = 15 + ((i * 13) % 60);
@@ -185,7 +200,16 @@ function craftedReport(language: 'en' | 'zh-CN'): string {
 		health.push({ customerId: `B${i}`, orders: days.length, totalSpend: days.length * (80 + (i % 9) * 10), firstDay: days[0], lastDay: days[days.length - 1], complaints: i % 11 === 0 ? 1 : 0, satisfaction: 3 + (i % 3), segment: segments[i % 6], stage: stages[(i * 5) % 6], cause: null, riskLevel: i % 4 === 0 ? 'high' : 'low', predictedClv: 100 + (i % 50), rfm: { r: 1 + (i % 5), f: 1 + ((i * 3) % 5) } });
 	}
 	const healthReport = baseHealth(health, orders, { endDay: END, periodDays: 30, activeWindowDays: 90, historyPeriods: 12, riskLevelsAtRisk: new Set(['high', 'critical']) });
-	return renderReport({ title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report', language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: 'CNY', lines: evaluateCampaign(campaign), accuracy: warningAccuracy(scored), health: healthReport, subtitle: language === 'zh-CN' ? '复购 = 触达后 30 天内下单' : 'Reactivated = ordered within 30 days after contact' });
+	return renderReport({
+		title: language === 'zh-CN' ? '春季召回活动报告' : 'Spring win-back report',
+		language,
+		locale: language === 'zh-CN' ? 'zh-CN' : 'en-US',
+		currency: 'CNY',
+		lines: evaluateCampaign(campaign, { margin: 0.3 }),
+		campaign: { windowDays: 30, margin: 0.3, mergedRows: 0, leftOut: 0 },
+		accuracy: warningAccuracy(scored),
+		health: healthReport,
+	});
 }
 
 async function checkHtmlReport(browser: Browser): Promise<void> {

@@ -2,6 +2,7 @@ import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
 import { mean, standardDeviation } from '../math/statistics';
 import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
 import { cohortRetention, CohortRow } from './cohortRetention';
+import { churnAlertText } from './reportWords';
 
 /*
  * How healthy the customer base is over a period. A customer is *active* on a day when they
@@ -150,8 +151,7 @@ export function baseHealth(customers: ReadonlyArray<HealthCustomer>, orders: Rea
 		}, 0);
 		let alert: string | null = null;
 		if (usualRange && current.churnRate !== null && (current.churnRate > usualRange.high || current.churnRate < usualRange.low)) {
-			const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-			alert = `Churn rate ${pct(current.churnRate)} is ${current.churnRate > usualRange.high ? 'above' : 'below'} its usual range ${pct(usualRange.low)}-${pct(usualRange.high)} (mean +/- 2 standard deviations of the ${rates.length} previous ${s.periodDays}-day periods)`;
+			alert = churnAlertText(current.churnRate, usualRange, rates.length, s.periodDays, 'en');
 		}
 		const { churnedIndexes: _current, ...currentFigures } = current;
 		churn = {

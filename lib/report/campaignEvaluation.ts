@@ -2,21 +2,26 @@ import { normalQuantile } from '../math/normalDistribution';
 import { customersPerGroupNeeded } from '../math/samplePower';
 import { compareProportions, ProportionComparison } from './proportionComparison';
 
-/** One customer of one campaign, and what they did in the window after (first) contact. */
-export interface CampaignOutcome {
+/** Who a customer was in a campaign, as the plan logged it: what the report breaks the lines down by. */
+export interface CampaignPlacement {
 	customerId: string;
 	campaignId: string;
+	/** The global holdout counts as control: never contacted, drawn by the same rule. */
 	group: 'treatment' | 'control';
-	/** False when the customer sits in both groups across campaigns: left out of the lines across campaigns. */
-	pooled: boolean;
 	action: string | null;
 	channel: string | null;
 	cause: string | null;
 	segment: string | null;
 	stage: string | null;
 	valueTier: string | null;
-	/** The plan's P(order | not contacted), when logged. */
+	/** The plan's P(order in the window | not contacted), when logged. */
 	baseRate: number | null;
+}
+
+/** One customer of one campaign, and what they did in the window after (first) contact. */
+export interface CampaignOutcome extends CampaignPlacement {
+	/** False when the customer sits in both groups across campaigns: left out of the lines across campaigns. */
+	pooled: boolean;
 	/** Ordered at least once in the window after contact. */
 	reactivated: boolean;
 	orders: number;

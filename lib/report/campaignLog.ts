@@ -5,6 +5,7 @@ import { getPath } from '../values/objectPath';
 import { parseDate } from '../values/parseDate';
 import { fromSpreadsheetSafe } from '../values/spreadsheetText';
 import { TimeZone } from '../values/timeZone';
+import { CampaignPlacement } from './campaignEvaluation';
 
 /**
  * One row of a contact log (or one Retention Action item): a customer a campaign contacted, held
@@ -12,22 +13,10 @@ import { TimeZone } from '../values/timeZone';
  * weekly template logs its control customers every week (they are never capped), a re-run logs a
  * contact again. Campaign Report measures one row per customer per campaign (mergeCampaignContacts).
  */
-export interface CampaignContact {
-	customerId: string;
-	campaignId: string;
-	/** The global holdout counts as control: never contacted, drawn by the same rule. */
-	group: 'treatment' | 'control';
+export interface CampaignContact extends CampaignPlacement {
 	holdout: boolean;
 	/** When contacted (or, for the control group, when they would have been). */
 	at: number;
-	action: string | null;
-	channel: string | null;
-	cause: string | null;
-	segment: string | null;
-	stage: string | null;
-	valueTier: string | null;
-	/** The plan's P(order in the window | not contacted), when the log has it. */
-	baseRate: number | null;
 	contactCost: number | null;
 	/** What the incentive costs when redeemed. */
 	incentiveCost: number | null;

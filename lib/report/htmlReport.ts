@@ -2,7 +2,7 @@ import { escapeHtml } from '../values/htmlText';
 import { Language } from '../values/language';
 import { BaseHealth, Breakdown } from './baseHealth';
 import { UpliftLine } from './campaignEvaluation';
-import { dimensionName, valueName, verdictText } from './reportWords';
+import { churnAlertText, dimensionName, segmentName, stageName, valueName, verdictText } from './reportWords';
 import { WarningAccuracy } from './warningAccuracy';
 
 /*
@@ -58,7 +58,8 @@ const LABELS = {
 		campaignSubtitle: 'Reactivated = ordered within {days} days after the first contact (one row per customer per campaign)',
 		warningSubtitle: 'Left = no order within {days} days after the scores\' analysis date',
 		healthSubtitle: 'The {days}-day period ending {end}; active = ordered within {active} days',
-		methodText: 'score test and the interval that inverts it (Mee 1984): the interval holds 0 exactly when p ≥ 0.05. Revenue: difference of means with Welch\'s standard error. Profit: incremental revenue × margin {margin} − cost',
+		methodText: 'score test and the interval that inverts it (Mee 1984): the interval holds 0 exactly when p ≥ 0.05. Revenue: difference of means with Welch\'s standard error.',
+		profitText: 'Profit: incremental revenue × margin {margin} − cost (every contact, and the incentive of each contacted customer who ordered); ROI: profit / cost.',
 		smallGroups: 'small groups: approximate',
 		merged: '{merged} repeated log rows merged into one per customer and campaign; {conflicts} customers in both groups left out',
 	},
@@ -106,7 +107,8 @@ const LABELS = {
 		campaignSubtitle: '复购 = 首次触达后 {days} 天内下单（每个活动每位客户计一行）',
 		warningSubtitle: '流失 = 评分分析日后 {days} 天内无订单',
 		healthSubtitle: '截至 {end} 的 {days} 天；活跃 = {active} 天内有订单',
-		methodText: '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0。收入：均值差，Welch 标准误。利润：增量收入 × 毛利率 {margin} − 成本',
+		methodText: '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0。收入：均值差，Welch 标准误。',
+		profitText: '利润：增量收入 × 毛利率 {margin} − 成本（每次触达，以及下单客户使用的优惠）；投资回报率：利润 / 成本。',
 		smallGroups: '样本较小：结果为近似值',
 		merged: '已将 {merged} 条重复记录合并为每个活动每位客户一行；{conflicts} 位同时出现在两组的客户已排除',
 	},
@@ -263,7 +265,7 @@ function churnChart(health: BaseHealth, title: string, f: ReturnType<typeof form
 <path d="${path}" fill="none" stroke="${COLORS.treatment}" stroke-width="2"/>${dots}<text x="${x(points.length - 1)}" y="${y(last.churnRate as number) - 10}" text-anchor="end" font-size="11" fill="#111827">${f.percent(last.churnRate as number)}</text></svg>`;
 }
 
-function healthSection(health: BaseHealth, l: Labels, f: ReturnType<typeof formats>): string {
+function healthSection(health: BaseHealth, l: Labels, f: ReturnType<typeof formats>, language: ReportLanguage, periodDays: number | null): string {
 	const facts: Array<[string, string]> = [];
 	if (health.churn) {
 		facts.push([l.churnRate, health.churn.current.churnRate === null ? 'n/a' : `${f.percent(health.churn.current.churnRate)} (${health.churn.current.churned}/${health.churn.current.base})`]);
@@ -275,13 +277,16 @@ function healthSection(health: BaseHealth, l: Labels, f: ReturnType<typeof forma
 	if (health.complaintRate !== null) facts.push([l.complaintRate, f.percent(health.complaintRate)]);
 	if (health.averageSatisfaction !== null) facts.push([l.satisfaction, f.plain(health.averageSatisfaction)]);
 	if (health.revenueAtRisk !== null) facts.push([l.revenueAtRisk, f.money(health.revenueAtRisk)]);
-	const alert = health.churn?.alert ? `<p style="background:#fef2f2;border-left:4px solid ${COLORS.bad};padding:8px 12px;font-size:13px;margin:0 0 12px 0"><b>${escapeHtml(l.alert)}:</b> ${escapeHtml(health.churn.alert)}</p>` : '';
+	const churn = health.churn;
+	const alertText = churn?.alert && churn.usualRange && churn.current.churnRate !== null && periodDays !== null ? churnAlertText(churn.current.churnRate, churn.usualRange, churn.history.length, periodDays, language) : (churn?.alert ?? null);
+	const alert = alertText ? `<p style="background:#fef2f2;border-left:4px solid ${COLORS.bad};padding:8px 12px;font-size:13px;margin:0 0 12px 0"><b>${escapeHtml(l.alert)}:</b> ${escapeHtml(alertText)}</p>` : '';
 	const table = `<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse">${facts.map(([k, v]) => `<tr><td style="${cell}">${escapeHtml(k)}</td><td style="${cell};font-weight:bold">${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 	const charts: string[] = [];
 	const titled = (title: string, svg: string) => (svg ? `<p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(title)}</p>${svg}` : '');
 	charts.push(titled(l.churnChart, churnChart(health, l.churnChart, f)));
-	charts.push(titled(l.segmentsChart, barChart(health.bySegment, l.segmentsChart, 'segments', f)));
-	charts.push(titled(l.stagesChart, barChart(health.byStage, l.stagesChart, 'stages', f)));
+	const named = (rows: Breakdown[], name: (value: string, language: ReportLanguage) => string) => rows.map((row) => ({ ...row, value: name(row.value, language) }));
+	charts.push(titled(l.segmentsChart, barChart(named(health.bySegment, segmentName), l.segmentsChart, 'segments', f)));
+	charts.push(titled(l.stagesChart, barChart(named(health.byStage, stageName), l.stagesChart, 'stages', f)));
 	if (health.rfHeatMap) {
 		const most = Math.max(1, ...health.rfHeatMap.flat());
 		charts.push(titled(l.rfChart, heatMap(health.rfHeatMap, ['R5', 'R4', 'R3', 'R2', 'R1'], ['F1', 'F2', 'F3', 'F4', 'F5'], l.rfChart, 'rf', (v) => f.plain(v), most)));
@@ -348,7 +353,7 @@ export function renderReport(input: ReportInput): string {
 				return `<tr>${values.map((v) => `<td style="${cell}">${escapeHtml(v)}</td>`).join('')}</tr>`;
 			})
 			.join('');
-		const notes = [`${l.method}: ${fill(l.methodText, { margin: f.percent(input.campaign?.margin ?? 0) })}`];
+		const notes = [`${l.method}: ${l.methodText}${input.campaign ? ` ${fill(l.profitText, { margin: f.percent(input.campaign.margin) })}` : ''}`];
 		if (input.campaign && (input.campaign.mergedRows || input.campaign.leftOut)) notes.push(fill(l.merged, { merged: input.campaign.mergedRows, conflicts: input.campaign.leftOut }));
 		const byAction = input.lines.filter((line) => line.dimension === 'action' || line.dimension === 'overall');
 		parts.push(
@@ -361,7 +366,7 @@ ${notes.map((note) => `<p style="font-size:12px;color:#6b7280;margin:8px 0 0 0">
 			),
 		);
 	}
-	if (input.health) parts.push(healthSection(input.health, l, f));
+	if (input.health) parts.push(healthSection(input.health, l, f, input.language, input.period?.days ?? null));
 	if (input.accuracy) {
 		const a = input.accuracy;
 		const facts = [

@@ -26,7 +26,38 @@ const OVERALL: Record<Language, Record<string, string>> = {
 	'zh-CN': { 'all customers': '全部客户', 'all campaigns': '全部活动', '(no campaign ID)': '（无活动编号）' },
 };
 
+/** The RFM segments' usual Chinese names (English readers get the names as they are). */
+const SEGMENTS_ZH: Record<string, string> = {
+	Champions: '冠军客户',
+	'Loyal Customers': '忠诚客户',
+	'Potential Loyalist': '潜力客户',
+	'New Customers': '新客户',
+	Promising: '有望客户',
+	'Need Attention': '需关注客户',
+	'About To Sleep': '即将沉睡',
+	"Can't Lose Them": '不能失去的客户',
+	'At Risk': '有风险客户',
+	Hibernating: '休眠客户',
+	Lost: '已流失客户',
+};
+
 const isCause = (value: string): value is Cause => (CAUSES as readonly string[]).includes(value);
+const STAGE_BY_LABEL = new Map(Object.entries(STAGE_LABELS).map(([stage, label]) => [label, stage as Stage]));
+
+export function segmentName(value: string, language: Language): string {
+	return language === 'zh-CN' ? (SEGMENTS_ZH[value] ?? value) : value;
+}
+
+/** A stage given by its key (atRisk) or its English label (At Risk). */
+export function stageName(value: string, language: Language): string {
+	const stage = value in STAGE_LABELS ? (value as Stage) : STAGE_BY_LABEL.get(value);
+	if (!stage) return value;
+	return (language === 'zh-CN' ? STAGE_LABELS_ZH : STAGE_LABELS)[stage];
+}
+
+export function causeName(value: string, language: Language): string {
+	return isCause(value) ? CAUSE_LABELS[language][value] : value;
+}
 
 function actionName(value: string, language: Language): string {
 	if (!isAction(value)) return value;
@@ -42,16 +73,18 @@ export function valueName(dimension: Dimension, value: string, language: Languag
 		case 'action':
 			return actionName(value, language);
 		case 'cause':
-			return isCause(value) ? CAUSE_LABELS[language][value] : value;
+			return causeName(value, language);
+		case 'segment':
+			return segmentName(value, language);
 		case 'channel':
 			return CHANNELS[language][value] ?? value;
 		case 'stage':
-			return value in STAGE_LABELS ? (language === 'zh-CN' ? STAGE_LABELS_ZH : STAGE_LABELS)[value as Stage] : value;
+			return stageName(value, language);
 		case 'valueTier':
 			return (VALUE_TIERS as readonly string[]).includes(value) ? TIERS[language][value] : value;
 		case 'causeAction': {
 			const [cause, action] = value.split(' × ');
-			return `${isCause(cause) ? CAUSE_LABELS[language][cause] : cause} × ${actionName(action, language)}`;
+			return `${causeName(cause, language)} × ${actionName(action, language)}`;
 		}
 		default:
 			return value;
@@ -89,4 +122,13 @@ export function verdictText(verdict: Verdict, language: Language): string {
 		case 'noEffect':
 			return 'no detectable effect';
 	}
+}
+
+/** The churn alert, from its figures, in the reader's language. */
+export function churnAlertText(rate: number, range: { low: number; high: number }, periods: number, periodDays: number, language: Language): string {
+	const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+	const above = rate > range.high;
+	return language === 'zh-CN'
+		? `流失率 ${pct(rate)} ${above ? '高于' : '低于'}常规区间 ${pct(range.low)}-${pct(range.high)}（前 ${periods} 个 ${periodDays} 天周期的均值 ± 2 个标准差）`
+		: `Churn rate ${pct(rate)} is ${above ? 'above' : 'below'} its usual range ${pct(range.low)}-${pct(range.high)} (mean +/- 2 standard deviations of the ${periods} previous ${periodDays}-day periods)`;
 }

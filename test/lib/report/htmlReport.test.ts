@@ -75,3 +75,27 @@ describe('the HTML report', () => {
 		expect(english).not.toContain('discountCoupon');
 	});
 });
+
+describe('the base health section in Chinese', () => {
+	it('names stages, segments and the alert in Chinese', () => {
+		const health = {
+			customers: 10,
+			repeatPurchaseRate: 0.5,
+			averageRetentionDays: 100,
+			complaintRate: 0,
+			averageSatisfaction: null,
+			revenueAtRisk: null,
+			churn: { current: { base: 10, churned: 4, churnRate: 0.4 }, retentionRate: 0.6, churnCost: 100, history: [0.1, 0.12, 0.11].map((r) => ({ base: 10, churned: 1, churnRate: r })), usualRange: { low: 0.08, high: 0.14, mean: 0.11 }, alert: 'Churn rate 40.0% is above its usual range 8.0%-14.0% (mean +/- 2 standard deviations of the 3 previous 30-day periods)' },
+			bySegment: [{ value: 'Champions', customers: 6, revenue: 600 }],
+			byStage: [{ value: 'At Risk', customers: 4, revenue: 400 }],
+			byCause: [],
+			rfHeatMap: null,
+			cohorts: [],
+		};
+		const chinese = renderReport({ language: 'zh-CN', locale: 'zh-CN', currency: 'CNY', health: health as never, period: { days: 30, end: '2025-06-30', activeWindowDays: 90 } });
+		expect(chinese).toContain('冠军客户');
+		expect(chinese).toContain('有流失风险');
+		expect(chinese).toContain('流失率 40.0% 高于常规区间 8.0%-14.0%（前 3 个 30 天周期的均值 ± 2 个标准差）');
+		for (const english of ['Champions', 'At Risk', 'Churn rate', 'usual range']) expect(chinese).not.toContain(english);
+	});
+});
