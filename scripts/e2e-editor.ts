@@ -44,6 +44,12 @@ function chromiumPath() {
 	return found;
 }
 
+/**
+ * tsx (esbuild, keeping function names) wraps named functions in a `__name(...)` helper; the
+ * functions handed to page.evaluate run in the browser, where that helper does not exist.
+ */
+const NAME_HELPER = { content: 'globalThis.__name = (fn) => fn;' };
+
 const failures: string[] = [];
 function check(ok: boolean, what: string): void {
 	if (ok) console.log(`ok   ${what}`);
@@ -217,6 +223,7 @@ async function checkHtmlReport(browser: Browser): Promise<void> {
 		const file = path.join(SCREENSHOTS, `campaign-report${language === 'en' ? '' : `-${language}`}.html`);
 		fs.writeFileSync(file, craftedReport(language));
 		const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+		await page.addInitScript(NAME_HELPER);
 		const errors: string[] = [];
 		page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 		page.on('pageerror', (error) => errors.push(String(error)));
@@ -288,6 +295,7 @@ async function main() {
 	const consoleErrors: string[] = [];
 	try {
 		const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+		await context.addInitScript(NAME_HELPER);
 		const login = await context.request.post(`${editor.base}/rest/login`, { data: { emailOrLdapLoginId: editor.login.email, password: editor.login.password } });
 		if (!login.ok()) throw new Error(`login failed: HTTP ${login.status()}`);
 		const page = await context.newPage();
