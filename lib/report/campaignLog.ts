@@ -33,8 +33,13 @@ export interface LogSettings {
 
 const GROUPS: Record<string, CampaignContact['group']> = { treatment: 'treatment', control: 'control', holdout: 'control' };
 
-/** Reads a row; says why not (after "Item N") when it cannot be measured. */
-export function readCampaignContact(record: Record<string, unknown>, s: LogSettings): { contact: CampaignContact } | { error: string } {
+/**
+ * Reads a row; says why not (after "Item N") when it cannot be measured. Retention Action's own
+ * items work as rows too: their contactLogRow (with the plan's costs) is read over the item.
+ */
+export function readCampaignContact(item: Record<string, unknown>, s: LogSettings): { contact: CampaignContact } | { error: string } {
+	const logged = item.contactLogRow;
+	const record = typeof logged === 'object' && logged !== null && !Array.isArray(logged) ? { ...item, ...(logged as Record<string, unknown>) } : item;
 	const customerId = customerIdOf(record);
 	if (customerId === null) return { error: NO_CUSTOMER_ID };
 	const groupText = textOrNull(record.group);

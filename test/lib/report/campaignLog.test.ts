@@ -59,3 +59,10 @@ describe('one row per customer per campaign', () => {
 		expect(readCampaignContact({ customerId: 'A', group: 'treatment', contactedAt: '2025-06-01', contactCost: 1e300 }, settings)).toEqual({ error: expect.stringMatching(/^\(customer A\) contactCost 1e\+300 is beyond/) });
 	});
 });
+
+describe('Retention Action items as the log', () => {
+	it('reads the plan\'s costs and placement from the item\'s contactLogRow', () => {
+		const item = { customerId: 'A', group: 'treatment', contactedAt: '2025-06-01T10:00:00Z', action: 'discountCoupon', contactLogRow: { customerId: 'A', campaignId: 'weekly', group: 'treatment', contactedAt: '2025-06-01T10:00:00Z', contactCost: 0.05, incentiveCost: 36, baseRate: 0.2, lifecycleStage: 'churned' } };
+		expect(readCampaignContact(item, settings)).toMatchObject({ contact: { campaignId: 'weekly', contactCost: 0.05, incentiveCost: 36, baseRate: 0.2, stage: 'churned' } });
+	});
+});
