@@ -21,6 +21,7 @@ export interface SyntheticWinBackCustomer {
 	record: IDataObject;
 }
 
+// Written here rather than taken from lib/response: the truth must not share code with the planner it judges.
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));
 
