@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIONS, Action, CHANNELS, Channel } from './actionCatalog';
 import { CAUSES, Cause } from './churnCause';
 import { VALUE_TIERS, ValueTier } from './valueTier';
+import { GONE_STAGES, LAPSING_STAGES } from '../lifecycle/stages';
 
 /**
  * The playbook: rules with conditions on what the earlier nodes found, first match wins. A
@@ -35,8 +36,8 @@ export interface PlaybookFacts {
 	cause: Cause;
 }
 
-const LAPSING = ['atRisk', 'decline'];
-const GONE = ['churned'];
+const LAPSING = [...LAPSING_STAGES];
+const GONE = [...GONE_STAGES];
 
 /** The default playbook (README, Retention Action, has it as a table). */
 export const DEFAULT_PLAYBOOK: readonly PlaybookRule[] = [

@@ -39,6 +39,10 @@ export function stagesOf(model: StageModel): readonly Stage[] {
 	return model === 'retail' ? RETAIL_STAGES : RELATIONSHIP_STAGES;
 }
 
+/** The stages of customers slipping away, and of those gone: where win-back starts. */
+export const LAPSING_STAGES: readonly Stage[] = ['atRisk', 'decline'];
+export const GONE_STAGES: readonly Stage[] = ['churned'];
+
 /** Every stage of both models, for a stable numeric code in the compact stage memory. */
 export const ALL_STAGES: readonly Stage[] = ['prospect', 'new', 'active', 'loyal', 'atRisk', 'churned', 'reactivated', 'exploration', 'growth', 'maturity', 'decline'];
 

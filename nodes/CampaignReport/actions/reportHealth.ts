@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { dayNumberToIsoDate as dayNumberToIso, dayOfIsoDateText, parseDate } from '../../../lib/values/parseDate';
 import { TimeZone } from '../../../lib/values/timeZone';
+import { LEVELS_AT_RISK } from '../../../lib/actions/atRisk';
 import { baseHealth, HealthCustomer, healthCustomerOf, HealthOrders } from '../../../lib/report/baseHealth';
 import { asNodeError, linkedItem, readEachItem } from '../../shared/linkedItems';
 import { optionalInput } from '../../shared/optionalInput';
@@ -46,7 +47,7 @@ export async function reportHealth(this: IExecuteFunctions, items: INodeExecutio
 		throw asNodeError(this, error);
 	}
 
-	const health = baseHealth(customers, orders, { endDay, periodDays, activeWindowDays, historyPeriods: 12, riskLevelsAtRisk: new Set(['high', 'critical']) });
+	const health = baseHealth(customers, orders, { endDay, periodDays, activeWindowDays, historyPeriods: 12, riskLevelsAtRisk: LEVELS_AT_RISK });
 	const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 	this.addExecutionHints({
 		message: [
