@@ -227,8 +227,10 @@ describe('the contact policy holds for any customers and any settings', () => {
 						expect(d.group).toBe('treatment');
 						expect(s.order).toContain(route);
 						spent += d.expectedCost as number;
-						// Nobody is contacted at an expected loss, but to explore or when asked to.
-						if ((d.expectedValue as number) <= 0) expect(d.selection === 'explore' || !s.skipUnprofitable).toBe(true);
+						// Nobody is contacted at an expected loss, but to explore or when asked to. The
+						// items round profit to cents and profit per cost to 4 decimals, so a profit of a
+						// fraction of a cent shows as 0: a loss shows as a negative profit per cost.
+						if ((d.expectedValue as number) < 0 || (d.profitPerCost as number) < 0) expect(d.selection === 'explore' || !s.skipUnprofitable).toBe(true);
 					} else expect(d.group === 'treatment').toBe(false);
 					if (d.group === 'control' || d.group === 'holdout') expect(route).toBe('none');
 				});
