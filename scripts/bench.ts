@@ -7,6 +7,8 @@
  *   npm run bench                                   all sizes
  *   npm run bench -- --sizes 10000,100000           some sizes
  *   npm run bench -- --input FILE.csv --analysis-date YYYY-MM-DD   any CSV with the same header
+ *   npm run bench -- --items                        one item per customer between the nodes
+ *                                                   (version 1 nodes' output) instead of the base
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -25,7 +27,8 @@ function arg(name: string): string | undefined {
 }
 
 function child(file: string, analysisDate: string): Record<string, unknown> {
-	const out = execFileSync(process.execPath, [path.join(__dirname, `bench-child${path.extname(__filename)}`), file, analysisDate], {
+	const outputAs = process.argv.includes('--items') ? 'items' : 'base';
+	const out = execFileSync(process.execPath, [path.join(__dirname, `bench-child${path.extname(__filename)}`), file, analysisDate, outputAs], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },

@@ -10,6 +10,8 @@ export interface StepSpec {
 	output?: number;
 	onError?: INode['onError'];
 	credentials?: INode['credentials'];
+	/** The node's version (default 1, the version the templates were built with). */
+	typeVersion?: number;
 }
 
 export function linearWorkflow(steps: StepSpec[]): WorkflowJson {
@@ -18,7 +20,7 @@ export function linearWorkflow(steps: StepSpec[]): WorkflowJson {
 		id: String(i + 1),
 		name: step.name,
 		type: step.type.includes('.') ? step.type : `n8n-nodes-retention.${step.type}`,
-		typeVersion: 1,
+		typeVersion: step.typeVersion ?? 1,
 		position: [i * 220, 0] as [number, number],
 		parameters: step.parameters ?? {},
 		...(step.onError ? { onError: step.onError } : {}),

@@ -3,7 +3,7 @@ import { parseOptionalNumber, textOrNull } from '../values/cellValues';
 import { dayOfIsoDateText, dayOfRecordDate } from '../values/parseDate';
 import { TimeZone } from '../values/timeZone';
 import { churnProbabilityOf } from './churnProbability';
-import { customerIdOf, NO_CUSTOMER_ID } from './customerId';
+import { CUSTOMER_ID_FIELDS, customerIdOf, NO_CUSTOMER_ID } from './customerId';
 import { GapRecord } from './customerSummary';
 
 /**
@@ -68,6 +68,44 @@ export interface CustomerRecord {
 	lifecycleStage: string | null;
 	churnCause: string | null;
 }
+
+/**
+ * The top-level fields readCustomerRecord may look at: a node reading customers from a compact
+ * base builds only these of each record (a test holds the list to the reader).
+ */
+export const RECORD_FIELDS: readonly string[] = [
+	...CUSTOMER_ID_FIELDS,
+	'modelInputs',
+	'frequency',
+	'recency',
+	'T',
+	'monetaryValue',
+	'totalSpend',
+	'avgOrderValue',
+	'predictedClv',
+	'historicClv',
+	'expectedAvgOrderValue',
+	'churnProbability',
+	'pAlive',
+	'analysisDate',
+	'orders',
+	'recencyDays',
+	'tenureDays',
+	'firstOrderAt',
+	'lastOrderAt',
+	'avgDaysBetweenOrders',
+	'lastGapDays',
+	'longestGaps',
+	'signals',
+	'trend',
+	'rfm',
+	'expectedOrders',
+	'expectedOrdersIfActive',
+	'horizonDays',
+	'riskLevel',
+	'lifecycleStage',
+	'churnCause',
+];
 
 export interface RecordContext {
 	/** The node's analysis day, for records without their own. */

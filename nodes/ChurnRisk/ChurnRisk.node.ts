@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 import { TimeZone } from '../../lib/values/timeZone';
+import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
 import { ChurnModel, fitChurnModelSteps, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
@@ -8,6 +9,8 @@ import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
+import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { churnRiskProperties } from './ChurnRiskDescription';
@@ -47,13 +50,24 @@ async function fitCooperatively(context: IExecuteFunctions, customers: ModelCust
 	}
 }
 
+/** How many customers have each value of a field (null and missing counted as "none"). */
+function countBy(records: IDataObject[], field: string): IDataObject {
+	const counts: IDataObject = {};
+	for (const record of records) {
+		const key = String(record[field] ?? 'none');
+		counts[key] = ((counts[key] as number) ?? 0) + 1;
+	}
+	return counts;
+}
+
 export class ChurnRisk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Churn Risk',
 		name: 'churnRisk',
 		icon: { light: 'file:churnRisk.svg', dark: 'file:churnRisk.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		usableAsTool: true,
 		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
 		description: 'Score customers: RFM segment, probability they are still active (BG/NBD), churn risk, expected orders and lifetime value',
@@ -93,12 +107,20 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	}
 
 	const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
-	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, input, zone, analysisDay);
-	const customers: Array<{ json: IDataObject; sourceItems: number[]; customer: ModelCustomer | null }> = [];
-	const recordErrors = await forEachRecord(this, records, (record) => {
-		const reading = modelCustomerFromRecord(record.json, { analysisDay, zone });
+	const outputAs = readOutputAs(this);
+	// From a customer base, each customer is read with only the fields the record reader looks at,
+	// when its turn comes: the base's customers are never all objects at once.
+	const baseInput = await readCustomerBase(this, items);
+	const { records, errorItems: orderErrors } = baseInput
+		? { records: Array.from({ length: baseInput.base.rows }, (_, row) => ({ sourceItems: [baseInput.itemIndex], row })), errorItems: errorsBesideBase(this, items) }
+		: customerRecordsFromItems(this, items, input, zone, analysisDay);
+	const customers: Array<{ json: IDataObject | undefined; gapDays: unknown; sourceItems: number[]; customer: ModelCustomer | null; row?: number }> = [];
+	const recordErrors = await forEachRecord(this, records as Array<{ sourceItems: number[]; json?: IDataObject; row?: number }>, (record) => {
+		const json = record.json ?? (baseInput as BaseInput).base.record(record.row as number, RECORD_FIELDS);
+		const reading = modelCustomerFromRecord(json, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-		customers.push({ json: record.json, sourceItems: record.sourceItems, customer: 'customer' in reading ? reading.customer : null });
+		const customer = 'customer' in reading ? reading.customer : null;
+		customers.push({ json: record.json, gapDays: json.avgDaysBetweenOrders ?? customer?.ownGapDays, sourceItems: record.sourceItems, customer, row: record.row });
 	});
 	const errorItems = [...orderErrors, ...recordErrors];
 
@@ -130,23 +152,23 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	}
 
 	const scorer = new ChurnScorer(model, settings.scoring);
-	const scored: INodeExecutionData[] = [];
-	// A customer that cannot be scored stops the node with the item named, or with "continue
-	// on fail" becomes an error item: never an unscored item that looks scored.
-	const scoringErrors = await forEachRecord(this, customers, ({ json, sourceItems, customer }) => {
-		if (!customer) {
-			scored.push(linkedItem(extendRecord(json, NOT_SCORED), sourceItems));
-			return;
-		}
+	// What the node adds to each customer, in the order of `customers`; a customer that could not
+	// be scored stops the node with the item named, or with "continue on fail" becomes an error
+	// item (never an unscored item that looks scored); a base keeps it, unscored.
+	const added: Array<IDataObject | null> = [];
+	const scoringErrors = await forEachRecord(this, customers as Array<(typeof customers)[number] & { json?: IDataObject }>, ({ gapDays, sourceItems, customer }) => {
+		if (!customer) return void added.push(NOT_SCORED);
 		let scores: ReturnType<ChurnScorer['score']>;
 		try {
 			scores = scorer.score(customer);
 		} catch (error) {
+			added.push(null);
 			throw new NodeOperationError(this.getNode(), `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`, { itemIndex: sourceItems[0] });
 		}
-		scored.push(linkedItem(extendRecord(json, { avgDaysBetweenOrders: json.avgDaysBetweenOrders ?? customer.ownGapDays }, scores), sourceItems));
+		added.push({ avgDaysBetweenOrders: gapDays, ...scores } as IDataObject);
 	});
 	errorItems.push(...scoringErrors);
+	const kept = customers.flatMap((customer, i) => (added[i] ? [{ ...customer, added: added[i] as IDataObject }] : []));
 
 	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, customers.flatMap((c) => (c.customer ? [c.customer.analysisDay] : [])))].join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
@@ -154,10 +176,16 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
 		if (settings.segmentSummary) {
 			modelJson.segmentSummary = segmentSummary(
-				scored.flatMap(({ json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
+				kept.flatMap(({ added: json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
 			) as unknown as IDataObject[];
 		}
 		modelItems.push({ json: modelJson, pairedItem: items.map((_, item) => ({ item })) });
 	}
+	if (outputAs === 'base') {
+		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), riskLevels: countBy(kept.map((c) => c.added), 'riskLevel'), method: model.method };
+		const layer = baseInput ? added.map((fields) => fields ?? NOT_SCORED) : kept.map(({ json, added: fields }) => extendRecord(json as IDataObject, fields));
+		return [[await customerBaseItem(this, baseInput, 'churnRisk', layer, summary, items.length), ...errorItems], modelItems];
+	}
+	const scored = kept.map(({ json, sourceItems, row, added: fields }) => linkedItem(extendRecord(json ?? ((baseInput as BaseInput).base.record(row as number) as IDataObject), fields), sourceItems));
 	return [[...scored, ...errorItems], modelItems];
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
+import { outputAsProperties } from '../shared/customerBaseItems';
 
 const fitting = { show: { mode: ['fitAndScore'] } };
 
@@ -58,6 +59,7 @@ export const churnRiskProperties: INodeProperties[] = [
 		description: 'The JSON item from the Model output of a Fit and Score run',
 	},
 	customerInputProperty('From Customer Data, or a database summary with customerId, frequency, recency, T (days)'),
+	...outputAsProperties(),
 	{ ...analysisDateProperty, description: 'Used when the items do not carry their own analysis date (orders, database summaries). Leave empty for today.' },
 	{
 		displayName: 'Horizon (Days)',

@@ -4,6 +4,7 @@ import { CustomerDataPipeline, InputKind } from '../../lib/ingest';
 import type { FileReadInfo, RawRow } from '../../lib/ingest';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
+import { customerBaseItem, readOutputAs } from '../shared/customerBaseItems';
 import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, throwIfCancelled } from '../shared/linkedItems';
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
@@ -18,7 +19,8 @@ export class CustomerData implements INodeType {
 		name: 'customerData',
 		icon: { light: 'file:customerData.svg', dark: 'file:customerData.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		usableAsTool: true,
 		subtitle: '={{ $parameter["source"] === "api" ? "from API" : $parameter["source"] === "binaryFile" ? "from file" : "from items" }}',
 		description: 'Load orders or customers from items, a CSV/JSON file or an API; clean them and summarise each customer',
@@ -132,9 +134,14 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		.join(' ');
 	this.addExecutionHints({ message: hint, location: 'outputPane' });
 
-	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
 	const rejected = result.rejected.map((r) =>
 		linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
 	);
+	if (output === 'customers' && readOutputAs(this) === 'base') {
+		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), rowsRead: result.rowsRead, rowsRejected: result.rejected.length };
+		const base = await customerBaseItem(this, null, 'customers', result.records.map(({ record }) => record as unknown as Record<string, unknown>), summary, items.length);
+		return [[base, ...errorItems], rejected];
+	}
+	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
 	return [[...main, ...errorItems], rejected];
 }

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
+import { outputAsProperties } from '../shared/customerBaseItems';
 
 const fieldOptions = [...ORDER_FIELDS, ...SUMMARY_FIELDS]
 	.map((field) => ({ name: FIELD_LABELS[field], value: field }))
@@ -54,6 +55,7 @@ export const customerDataProperties: INodeProperties[] = [
 		],
 		default: 'customers',
 	},
+	...outputAsProperties({ output: ['transactions'] }),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',

@@ -11,6 +11,8 @@ import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycl
 import { getPath } from '../../lib/values/objectPath';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
+import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
@@ -36,7 +38,8 @@ export class LifecycleStage implements INodeType {
 		name: 'lifecycleStage',
 		icon: { light: 'file:lifecycleStage.svg', dark: 'file:lifecycleStage.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		usableAsTool: true,
 		subtitle: '={{ $parameter["stageModel"] === "relationship" ? "relationship stages" : "retail stages" }}',
 		description: "Place each customer in a lifecycle stage from their own purchase rhythm, and spot who moved (e.g. entered At Risk)",
@@ -83,48 +86,58 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		throw asNodeError(this, error);
 	}
 
-	const { records, errorItems: orderErrors } = customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
-	const readable: Array<{ id: string; json: IDataObject; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number }> = [];
-	const recordErrors = await forEachRecord(this, records, (record) => {
-		const reading = lifecycleInputFromRecord(record.json, { analysisDay, zone });
+	const outputAs = onlyChanged || routeByStage ? 'items' : readOutputAs(this);
+	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
+	// From a customer base, each customer is read with only the fields the stage rules look at,
+	// when its turn comes: the base's customers are never all objects at once.
+	const baseInput = await readCustomerBase(this, items);
+	const fields = [...RECORD_FIELDS, previousField.split('.')[0]];
+	const { records, errorItems: orderErrors } = baseInput
+		? { records: Array.from({ length: baseInput.base.rows }, (_, row) => ({ sourceItems: [baseInput.itemIndex], row })), errorItems: errorsBesideBase(this, items) }
+		: customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
+	const readable: Array<{ id: string; json: IDataObject | undefined; previousStage: unknown; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number; row?: number }> = [];
+	const recordErrors = await forEachRecord(this, records as Array<{ sourceItems: number[]; json?: IDataObject; row?: number }>, (record) => {
+		const json = record.json ?? (baseInput as BaseInput).base.record(record.row as number, fields);
+		const reading = lifecycleInputFromRecord(json, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
-		readable.push({ id: reading.customerId, json: record.json, sourceItems: record.sourceItems, input: reading.input, day: reading.analysisDay });
+		const previousStage = previousFrom === 'field' ? getPath(json as IDataObject, previousField) : undefined;
+		readable.push({ id: reading.customerId, json: record.json, previousStage, sourceItems: record.sourceItems, input: reading.input, day: reading.analysisDay, row: record.row });
 	});
 
 	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
 	const populationGap = populationGapDays(readable.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays }))) ?? memory.populationGapDays;
-	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
 
-	const staged = readable.map(({ id, json, sourceItems, input, day }) => {
+	const staged = readable.map(({ id, json, previousStage: previousInRecord, sourceItems, input, day, row }) => {
 		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
-		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(getPath(json, previousField)) : (remembered?.stage ?? null);
+		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(previousInRecord) : (remembered?.stage ?? null);
 		const decision = decideStage({ ...input, previousStage }, settings, populationGap);
 		const move = stageTransition(decision.stage, previousStage, remembered, day);
 		if (previousFrom === 'staticData') memory.stages.set(id, encodeStage(move.remember));
-		return {
-			stage: move.stage,
-			changed: move.stageChanged,
-			previous: previousStage,
-			item: linkedItem(
-				extendRecord(json, {
-					lifecycleStage: move.stage,
-					stageReason: decision.reason,
-					stageChanged: move.stageChanged,
-					previousStage,
-					stageSince: move.sinceDay === null ? null : dayNumberToIsoDate(move.sinceDay),
-					usualGapDays: decision.usualGapDays,
-				}),
-				sourceItems,
-			),
+		const added = {
+			lifecycleStage: move.stage,
+			stageReason: decision.reason,
+			stageChanged: move.stageChanged,
+			previousStage,
+			stageSince: move.sinceDay === null ? null : dayNumberToIsoDate(move.sinceDay),
+			usualGapDays: decision.usualGapDays,
 		};
+		return { stage: move.stage, changed: move.stageChanged, previous: previousStage, json, sourceItems, row, added };
 	});
 	if (previousFrom === 'staticData') saveStageMemory(this, model, { stages: memory.stages, populationGapDays: populationGap });
 
 	const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
 	const errorItems = [...orderErrors, ...recordErrors];
 	this.addExecutionHints({ message: stageHint(this, model, staged, emitted.length, onlyChanged, analysisDay, readable.map((r) => r.day)), location: 'outputPane' });
-	if (!routeByStage) return [[...emitted.map((s) => s.item), ...errorItems]];
-	const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map((s) => s.item));
+	if (outputAs === 'base') {
+		if (staged.length < (baseInput?.base.rows ?? staged.length)) throw new NodeOperationError(this.getNode(), 'A customer of the base could not be read', { description: recordErrors.map((e) => e.json.error).join('\n') });
+		const stages = Object.fromEntries(ROUTE_ORDER[model].map((stage) => [stage, staged.filter((s) => s.stage === stage).length]));
+		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), stages, moved: staged.filter((s) => s.changed && s.previous !== null).length };
+		const layer = baseInput ? staged.map((s) => s.added) : staged.map((s) => extendRecord(s.json as IDataObject, s.added));
+		return [[await customerBaseItem(this, baseInput, 'lifecycleStage', layer, summary, items.length), ...errorItems]];
+	}
+	const itemOf = (s: (typeof staged)[number]) => linkedItem(extendRecord(s.json ?? ((baseInput as BaseInput).base.record(s.row as number) as IDataObject), s.added), s.sourceItems);
+	if (!routeByStage) return [[...emitted.map(itemOf), ...errorItems]];
+	const outputs = ROUTE_ORDER[model].map((stage) => emitted.filter((s) => s.stage === stage).map(itemOf));
 	// Error items (with "continue on fail") go to the first output, where n8n users look for them.
 	outputs[0].push(...errorItems);
 	return outputs;

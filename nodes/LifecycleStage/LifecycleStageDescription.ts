@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
+import { outputAsProperties } from '../shared/customerBaseItems';
 
 export const lifecycleStageProperties: INodeProperties[] = [
 	{
@@ -99,6 +100,8 @@ export const lifecycleStageProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to give each stage its own output, so each can take a different path (like the Switch node)',
 	},
+	// Picking or routing customers is for the nodes after, which work on items.
+	...outputAsProperties({ onlyChanged: [true], routeByStage: [true] }),
 	{ ...analysisDateProperty, description: 'Used when the items do not carry their own analysis date (database summaries). Leave empty for today.' },
 	{
 		displayName: 'Options',

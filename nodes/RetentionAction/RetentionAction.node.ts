@@ -9,6 +9,7 @@ import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
+import { customersOfBase, errorsBesideBase, readCustomerBase } from '../shared/customerBaseItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -80,10 +81,13 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
-	const errorItems = await readEachItem(this, items, (json, itemIndex) => {
+	// A customer base is read as its customers, each paired with the base's item; a failure names the customer's row.
+	const baseInput = await readCustomerBase(this, items);
+	const customers = baseInput ? [...errorsBesideBase(this, items), ...customersOfBase(baseInput).map(({ json }) => ({ json }))] : items;
+	const errorItems = await readEachItem(this, customers, (json, itemIndex) => {
 		const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 		if ('error' in reading) return reading;
-		readable.push({ facts: reading.facts, json, sourceItems: [itemIndex] });
+		readable.push({ facts: reading.facts, json, sourceItems: [baseInput ? baseInput.itemIndex : itemIndex] });
 		return null;
 	});
 

@@ -1,4 +1,4 @@
-import { readCustomerRecord } from '../../../lib/customer/customerRecord';
+import { readCustomerRecord, RECORD_FIELDS } from '../../../lib/customer/customerRecord';
 import { TimeZone } from '../../../lib/values/timeZone';
 
 /*
@@ -66,5 +66,21 @@ describe('reading a customer record', () => {
 	it('keeps the record gaps Customer Data wrote, else the last gap alone, ending at the last order', () => {
 		expect(record({ customerId: 'A', longestGaps: [{ days: 50, endedDaysAgo: 100 }, { days: 'x' }] }).longestGaps).toEqual([{ days: 50, endedDaysAgo: 100 }]);
 		expect(record({ customerId: 'A', orders: 3, recencyDays: 12, lastGapDays: 40 }).longestGaps).toEqual([{ days: 40, endedDaysAgo: 12 }]);
+	});
+
+	it('looks only at the fields RECORD_FIELDS lists, so a node may build only those from a customer base', () => {
+		const touched = new Set<string>();
+		const watched = (json: Record<string, unknown>) =>
+			new Proxy(json, {
+				get: (target, key) => {
+					if (typeof key === 'string') touched.add(key);
+					return target[key as string];
+				},
+			});
+		// Missing day counts send the reader to the dates, and missing IDs to every ID field.
+		read(watched({ customerId: null, id: 7, orders: 2, lastOrderAt: '2024-06-01', firstOrderAt: '2024-01-01' }), true);
+		read(watched({ customerId: 'C1', orders: 3, modelInputs: { frequency: 2, recency: 30, T: 90 }, pAlive: 0.4 }), true);
+		read(watched({ customerId: 'C2', orders: 0 }));
+		expect([...touched].filter((key) => !RECORD_FIELDS.includes(key))).toEqual([]);
 	});
 });

@@ -1,0 +1,266 @@
+import { ColumnHeader, encodeTable } from './tableEncoding';
+
+/*
+ * Records in, one column per field path out. A nested plain object becomes an object column
+ * (whether it is there, null or absent) with a column per field under it, so `consent.email`
+ * costs a byte per customer rather than a JSON text. A column takes the kind of its first value;
+ * a later value of another kind is kept as an exception, so nothing a record holds is lost.
+ */
+
+/** Per-row state of a column. VALUE rows read the column's data. */
+export const VALUE = 0;
+export const NULL = 1;
+export const ABSENT = 2;
+export const EXCEPTION = 3;
+
+export type ColumnKind = 'number' | 'string' | 'boolean' | 'object' | 'json';
+
+function kindOf(value: unknown): ColumnKind {
+	switch (typeof value) {
+		case 'number':
+			return 'number';
+		case 'string':
+			return 'string';
+		case 'boolean':
+			return 'boolean';
+		default:
+			return isPlainObject(value) ? 'object' : 'json';
+	}
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const proto = Object.getPrototypeOf(value);
+	return proto === Object.prototype || proto === null;
+}
+
+/** One field path's values as they arrive; `rows` is how many rows it has accounted for. */
+export class ColumnBuilder {
+	kind: ColumnKind | null = null;
+	rows = 0;
+	numbers = new Float64Array(0);
+	/** Strings, booleans (as 0/1 in numbers) and JSON values: one slot per row. */
+	values: unknown[] = [];
+	states: Uint8Array | null = null;
+	exceptions: Array<[number, unknown]> = [];
+
+	constructor(
+		readonly name: string,
+		readonly parent: number,
+		startRow: number,
+	) {
+		// Rows before the column first appeared did not have the field.
+		for (let row = 0; row < startRow; row++) this.state(row, ABSENT);
+		this.rows = startRow;
+	}
+
+	private state(row: number, state: number): void {
+		if (state === VALUE && this.states === null) return;
+		if (this.states === null) this.states = new Uint8Array(Math.max(1024, row * 2));
+		else if (row >= this.states.length) {
+			const bigger = new Uint8Array(Math.max(row + 1, this.states.length * 2));
+			bigger.set(this.states);
+			this.states = bigger;
+		}
+		this.states[row] = state;
+	}
+
+	private slot(row: number): void {
+		if (this.kind === 'number' || this.kind === 'boolean') {
+			if (row >= this.numbers.length) {
+				const bigger = new Float64Array(Math.max(1024, row + 1, this.numbers.length * 2));
+				bigger.set(this.numbers);
+				this.numbers = bigger;
+			}
+		} else if (this.kind === 'string' || this.kind === 'json') {
+			while (this.values.length < row) this.values.push(this.kind === 'string' ? '' : null);
+		}
+	}
+
+	/** Marks rows up to (not including) `row` that did not set the column as absent. */
+	catchUp(row: number): void {
+		for (let r = this.rows; r < row; r++) this.state(r, ABSENT);
+		if (this.rows < row) this.rows = row;
+	}
+
+	set(row: number, value: unknown): void {
+		this.catchUp(row);
+		this.rows = row + 1;
+		if (value === null || value === undefined) {
+			this.state(row, value === null ? NULL : ABSENT);
+			return;
+		}
+		const kind = kindOf(value);
+		if (this.kind === null) this.kind = kind;
+		if (kind !== this.kind) {
+			this.state(row, EXCEPTION);
+			this.exceptions.push([row, value]);
+			return;
+		}
+		this.state(row, VALUE);
+		if (kind === 'object') return;
+		this.slot(row);
+		if (kind === 'number') this.numbers[row] = value as number;
+		else if (kind === 'boolean') this.numbers[row] = value ? 1 : 0;
+		else if (kind === 'string') this.values[row] = value;
+		else this.values[row] = value;
+	}
+
+	/** States of every row, or null when every row holds a value of the column's kind. */
+	finalStates(rows: number): Uint8Array | null {
+		this.catchUp(rows);
+		return this.states === null ? null : this.states.subarray(0, rows);
+	}
+}
+
+/**
+ * Builds one table from records added one at a time. Columns appear in the order fields are
+ * first seen, so records of one shape come back with their fields in their order.
+ */
+export class TableBuilder {
+	private readonly columns: ColumnBuilder[] = [];
+	/** Column index by parent column and field name (a name may hold a dot). */
+	private readonly byPath = new Map<string, number>();
+	/**
+	 * Per object (top level first), the columns of the last record's fields by position: records
+	 * of one shape find every column without a lookup (the lookup was most of the build time).
+	 */
+	private readonly lastShape: number[][] = [];
+	private rows = 0;
+
+	get rowCount(): number {
+		return this.rows;
+	}
+
+	add(record: Record<string, unknown>): void {
+		const row = this.rows++;
+		this.addObject(record, -1, row);
+	}
+
+	private column(name: string, parent: number, row: number): number {
+		const path = parent < 0 ? name : `${parent}\u0000${name}`;
+		let index = this.byPath.get(path);
+		if (index === undefined) {
+			index = this.columns.length;
+			this.columns.push(new ColumnBuilder(name, parent, row));
+			this.byPath.set(path, index);
+		}
+		return index;
+	}
+
+	private addObject(object: Record<string, unknown>, parent: number, row: number): void {
+		const shape = (this.lastShape[parent + 1] ??= []);
+		let position = 0;
+		for (const key in object) {
+			const value = object[key];
+			let index = shape[position];
+			if (index === undefined || this.columns[index].name !== key) index = shape[position] = this.column(key, parent, row);
+			position++;
+			const column = this.columns[index];
+			column.set(row, value);
+			if (column.kind === 'object' && isPlainObject(value)) this.addObject(value, index, row);
+		}
+	}
+
+	/** The table as bytes (see tableEncoding for the layout). */
+	finish(): Uint8Array {
+		const headers: ColumnHeader[] = [];
+		const blocks: Uint8Array[] = [];
+		for (const column of this.columns) headers.push(describeColumn(column, this.rows, blocks));
+		return encodeTable(this.rows, headers, blocks);
+	}
+}
+
+function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[]): ColumnHeader {
+	const states = column.finalStates(rows);
+	const header: ColumnHeader = { name: column.name, parent: column.parent, kind: 'const', value: null };
+	if (column.exceptions.length > 0) header.exceptions = column.exceptions;
+	let valueRows = rows;
+	if (states) {
+		header.states = blocks.push(states.slice()) - 1;
+		valueRows = 0;
+		for (let r = 0; r < rows; r++) if (states[r] === VALUE) valueRows++;
+	}
+	const isValue = (r: number) => states === null || states[r] === VALUE;
+	if (column.kind === null || column.kind === 'object' || valueRows === 0) {
+		header.kind = column.kind === 'object' ? 'object' : 'const';
+		return header;
+	}
+	if (column.kind === 'number' || column.kind === 'boolean') {
+		// A column whose last values were nulls or absent has fewer slots than rows.
+		const numbers = column.numbers.length >= rows ? column.numbers : Float64Array.from({ length: rows }, (_, r) => column.numbers[r] ?? 0);
+		let min = Infinity;
+		let max = -Infinity;
+		let integers = true;
+		let first: number | undefined;
+		let constant = true;
+		for (let r = 0; r < rows; r++) {
+			if (!isValue(r)) continue;
+			const n = numbers[r];
+			if (first === undefined) first = n;
+			else if (!Object.is(n, first)) constant = false;
+			if (n < min) min = n;
+			if (n > max) max = n;
+			if (integers && !(Number.isInteger(n) && !Object.is(n, -0))) integers = false;
+		}
+		if (column.kind === 'boolean') {
+			if (constant) return { ...header, kind: 'const', value: first === 1 };
+			header.kind = 'bool';
+			header.data = blocks.push(Uint8Array.from(numbers.subarray(0, rows))) - 1;
+			return header;
+		}
+		if (constant) return { ...header, kind: 'const', value: first };
+		if (integers && min >= -128 && max <= 127) {
+			header.kind = 'i8';
+			header.data = blocks.push(new Uint8Array(Int8Array.from(numbers.subarray(0, rows)).buffer)) - 1;
+		} else if (integers && min >= -32768 && max <= 32767) {
+			header.kind = 'i16';
+			header.data = blocks.push(new Uint8Array(Int16Array.from(numbers.subarray(0, rows)).buffer)) - 1;
+		} else if (integers && min >= -2147483648 && max <= 2147483647) {
+			header.kind = 'i32';
+			header.data = blocks.push(new Uint8Array(Int32Array.from(numbers.subarray(0, rows)).buffer)) - 1;
+		} else {
+			header.kind = 'f64';
+			header.data = blocks.push(new Uint8Array(numbers.slice(0, rows).buffer)) - 1;
+		}
+		return header;
+	}
+	const texts: string[] = new Array(rows);
+	for (let r = 0; r < rows; r++) {
+		const value = column.values[r];
+		texts[r] = !isValue(r) || value === undefined ? '' : column.kind === 'json' ? JSON.stringify(value) : (value as string);
+	}
+	if (column.kind === 'json') header.json = true;
+	// Few distinct texts (a stage, a date, a currency) are stored once, with a small code per row;
+	// counting stops as soon as there are too many for that (IDs, emails).
+	const codes = new Map<string, number>();
+	const mostCodes = Math.max(256, Math.min(65536, Math.floor(rows / 8)));
+	for (let r = 0; r < rows && codes.size <= mostCodes; r++) if (isValue(r) && !codes.has(texts[r])) codes.set(texts[r], codes.size);
+	if (codes.size === 1) {
+		const only = [...codes.keys()][0];
+		return { ...header, kind: 'const', value: column.kind === 'json' ? JSON.parse(only) : only };
+	}
+	if (codes.size <= 256 || (codes.size <= 65536 && codes.size * 8 <= rows)) {
+		const wide = codes.size > 256;
+		const data = wide ? new Uint16Array(rows) : new Uint8Array(rows);
+		for (let r = 0; r < rows; r++) data[r] = isValue(r) ? (codes.get(texts[r]) as number) : 0;
+		header.kind = wide ? 'dict16' : 'dict8';
+		header.dictionary = [...codes.keys()];
+		header.data = blocks.push(new Uint8Array(data.buffer)) - 1;
+		return header;
+	}
+	const joined = texts.join('');
+	const encoded = Buffer.from(joined, 'utf8');
+	const ends = new Uint32Array(rows);
+	// Offsets are in bytes; when every text is ASCII (IDs, emails mostly are), bytes are characters.
+	const ascii = encoded.byteLength === joined.length;
+	let at = 0;
+	for (let r = 0; r < rows; r++) {
+		at += ascii ? texts[r].length : Buffer.byteLength(texts[r], 'utf8');
+		ends[r] = at;
+	}
+	header.kind = 'text';
+	header.data = blocks.push(new Uint8Array(ends.buffer)) - 1;
+	header.text = blocks.push(new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength)) - 1;
+	return header;
+}

@@ -1,0 +1,147 @@
+import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
+import { ColumnHeader, decodeTable } from './tableEncoding';
+
+type Values = Int8Array | Int16Array | Int32Array | Float64Array | Uint8Array | Uint16Array;
+
+interface ReadColumn {
+	header: ColumnHeader;
+	/** The field's name in its parent object. */
+	name: string;
+	states: Uint8Array | null;
+	values: Values | null;
+	ends: Uint32Array | null;
+	text: Buffer | null;
+	exceptions: Map<number, unknown> | null;
+}
+
+/**
+ * One table read back: any row as a record, or only the fields under some top-level keys (a
+ * node that needs ten fields of a customer does not build the other forty).
+ */
+export class TableReader {
+	readonly rows: number;
+	private readonly columns: ReadColumn[];
+	/** Column indexes under each top-level key, parents before their fields. */
+	readonly keys = new Map<string, number[]>();
+	/** The same, as a list in the order the keys were first written. */
+	readonly groups: Array<{ key: string; columns: number[] }> = [];
+	private readonly slots: Array<Record<string, unknown> | undefined>;
+
+	constructor(bytes: Uint8Array) {
+		const table = decodeTable(bytes);
+		this.rows = table.header.rows;
+		this.columns = table.header.columns.map((header) => {
+			const view = (index: number | undefined) => (index === undefined ? null : table.block(index));
+			const data = view(header.data);
+			let values: Values | null = null;
+			if (data) {
+				const { buffer, byteOffset, byteLength } = data;
+				if (header.kind === 'i8') values = new Int8Array(buffer, byteOffset, byteLength);
+				else if (header.kind === 'i16') values = new Int16Array(buffer, byteOffset, byteLength / 2);
+				else if (header.kind === 'i32') values = new Int32Array(buffer, byteOffset, byteLength / 4);
+				else if (header.kind === 'f64') values = new Float64Array(buffer, byteOffset, byteLength / 8);
+				else if (header.kind === 'dict16') values = new Uint16Array(buffer, byteOffset, byteLength / 2);
+				else if (header.kind === 'text') values = null;
+				else values = data;
+			}
+			const text = view(header.text);
+			return {
+				header,
+				name: header.name,
+				states: view(header.states),
+				values,
+				ends: header.kind === 'text' && data ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : null,
+				text: text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null,
+				exceptions: header.exceptions ? new Map(header.exceptions) : null,
+			};
+		});
+		this.slots = new Array(this.columns.length);
+		this.columns.forEach((_, index) => {
+			let top = index;
+			while (this.columns[top].header.parent >= 0) top = this.columns[top].header.parent;
+			const key = this.columns[top].name;
+			const list = this.keys.get(key);
+			if (list) list.push(index);
+			else {
+				const columns = [index];
+				this.keys.set(key, columns);
+				this.groups.push({ key, columns });
+			}
+		});
+	}
+
+	/** A row's value at one column: undefined when the row does not have the field. */
+	private value(column: ReadColumn, row: number): unknown {
+		const state = column.states === null ? VALUE : column.states[row];
+		if (state === ABSENT) return undefined;
+		if (state === NULL) return null;
+		if (state === EXCEPTION) return column.exceptions?.get(row);
+		const { header } = column;
+		switch (header.kind) {
+			case 'const':
+				return header.value;
+			case 'object':
+				return {};
+			case 'bool':
+				return (column.values as Uint8Array)[row] === 1;
+			case 'dict8':
+			case 'dict16': {
+				const text = (header.dictionary as string[])[(column.values as Values)[row]];
+				return header.json ? JSON.parse(text) : text;
+			}
+			case 'text': {
+				const ends = column.ends as Uint32Array;
+				const text = (column.text as Buffer).toString('utf8', row === 0 ? 0 : ends[row - 1], ends[row]);
+				return header.json ? JSON.parse(text) : text;
+			}
+			default:
+				return (column.values as Values)[row];
+		}
+	}
+
+	/**
+	 * Writes the fields of one top-level key of a row into `out`; false when the row does not
+	 * have that key (so an earlier layer's value can stand).
+	 */
+	readKey(key: string, row: number, out: Record<string, unknown>): boolean {
+		const indexes = this.keys.get(key);
+		return indexes === undefined ? false : this.readColumns(indexes, row, out);
+	}
+
+	/** readKey for a key's column list (from `groups` or `keys`). */
+	readColumns(indexes: number[], row: number, out: Record<string, unknown>): boolean {
+		// A field's parent is an earlier column under the same key: its object for this row is in slots.
+		const slots = this.slots;
+		let found = false;
+		for (let i = 0; i < indexes.length; i++) {
+			const index = indexes[i];
+			const column = this.columns[index];
+			const parent = column.header.parent;
+			const target = parent < 0 ? out : slots[parent];
+			slots[index] = undefined;
+			if (target === undefined) continue;
+			const value = this.value(column, row);
+			if (value === undefined) continue;
+			// A field named __proto__ (JSON can have one) stays a field, as JSON.parse keeps it.
+			if (column.name === '__proto__') Object.defineProperty(target, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+			else target[column.name] = value;
+			if (parent < 0) found = true;
+			if (column.header.kind === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value)) slots[index] = value as Record<string, unknown>;
+		}
+		return found;
+	}
+
+
+	/** One top-level number field of every row (NaN where a row has none), for whole-base passes. */
+	numbers(key: string): Float64Array {
+		const out = new Float64Array(this.rows).fill(NaN);
+		const index = this.keys.get(key)?.[0];
+		if (index === undefined) return out;
+		const column = this.columns[index];
+		for (let r = 0; r < this.rows; r++) {
+			const value = this.value(column, r);
+			if (typeof value === 'number') out[r] = value;
+		}
+		return out;
+	}
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
+import { TableReader } from '../../../lib/base/tableReader';
+
+const summary = (i: number) => ({
+	customerId: `C${i}`,
+	email: i % 3 === 0 ? null : `c${i}@example.com`,
+	consent: { email: i % 2 === 0, sms: null, push: null },
+	crmIds: i % 5 === 0 ? { hubspot: `h${i}` } : {},
+	orders: i % 7,
+	totalSpend: i * 10.25,
+	recencyDays: i % 4 === 0 ? null : i * 3,
+	lastOrderAt: `2025-0${(i % 9) + 1}-01T00:00:00.000Z`,
+	longestGaps: i % 2 ? [{ days: 30, endedDaysAgo: i }] : [],
+	trend: i % 6 === 0 ? null : { windowDays: 90, orderTrend: -0.5 },
+	modelInputs: { frequency: i % 7, recency: i, T: 400 + i, monetaryValue: 12.5 },
+	analysisDate: '2025-07-01',
+});
+
+describe('a customer base', () => {
+	it('gives back every record as it was written, fields in their order', () => {
+		const records = Array.from({ length: 300 }, (_, i) => summary(i));
+		const base = CustomerBase.fromBytes([layerBytes(records)]);
+		expect(base.rows).toBe(300);
+		for (let i = 0; i < 300; i++) {
+			expect(base.record(i)).toEqual(records[i]);
+			expect(Object.keys(base.record(i))).toEqual(Object.keys(records[i]));
+		}
+	});
+
+	it('keeps any JSON a record holds: values of another kind, lists, deep objects, absent fields', () => {
+		const json = fc.jsonValue({ maxDepth: 3 });
+		const record = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'customerId'), json, { maxKeys: 5 });
+		fc.assert(
+			fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), (records) => {
+				const base = CustomerBase.fromBytes([layerBytes(records)]);
+				// JSON round trip: -0 is 0 in JSON, as n8n stores items.
+				records.forEach((r, i) => expect(base.record(i)).toEqual(JSON.parse(JSON.stringify(r))));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("reads a newer layer's fields over an older one's, customerId first, like a node's item", () => {
+		const customers = [summary(1), summary(2)];
+		const scores = [{ riskLevel: 'high', orders: 99 }, { riskLevel: 'low' }];
+		const base = CustomerBase.fromBytes([layerBytes(customers), layerBytes(scores)]);
+		expect(base.record(0)).toEqual({ ...customers[0], riskLevel: 'high', orders: 99 });
+		expect(Object.keys(base.record(0)).slice(0, 3)).toEqual(['customerId', 'riskLevel', 'orders']);
+		// The second customer has no orders field in the newer layer: the older one stands.
+		expect(base.record(1).orders).toBe(customers[1].orders);
+	});
+
+	it('reads only the fields asked for', () => {
+		const base = CustomerBase.fromBytes([layerBytes([summary(5)])]);
+		expect(base.record(0, ['modelInputs', 'orders'])).toEqual({ customerId: 'C5', modelInputs: summary(5).modelInputs, orders: 5 });
+	});
+
+	it('stores a number in as few bytes as its values need', () => {
+		const small = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i % 100 })));
+		const wide = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i + 0.5 })));
+		expect(small.byteLength).toBeLessThan(10_000 * 1.2);
+		expect(wide.byteLength).toBeGreaterThan(10_000 * 8);
+		expect(new TableReader(small).numbers('orders')[42]).toBe(42);
+	});
+
+	it('refuses layers of different lengths and bytes that are not a base', () => {
+		expect(() => CustomerBase.fromBytes([layerBytes([summary(1)]), layerBytes([])])).toThrow(/layers disagree/);
+		expect(() => new TableReader(Buffer.from('customerId,orders\n1,2\n'))).toThrow(/not a customer base/);
+	});
+});
