@@ -1,16 +1,19 @@
 /**
- * `npm run bench:n8n [-- --size 100000 | --input FILE.csv --analysis-date YYYY-MM-DD] [--settings default|lean]`:
+ * `npm run bench:n8n [-- --size 100000 | --input FILE.csv --analysis-date YYYY-MM-DD] [--settings default|lean] [--items]`:
  * the suite in a real n8n 2.41.1 server as a production workflow runs it: a webhook call starts
  * Read File -> Customer Data -> Churn Risk -> Lifecycle Stage -> Retention Action, and returns
  * when the last node is done. Prints one JSON line: seconds from the call to the answer, n8n's
- * peak RSS, what the run added to n8n's database and binary-data folder, and a customer the run
- * decided on. `n8n execute` cannot take a run this size: it prints every node's items as one
+ * peak RSS, what the run added to n8n's database and binary-data folder, and what the run
+ * decided (the counts of the No Action base, or with `--items` a customer on No Action). `n8n execute` cannot take a run this size: it prints every node's items as one
  * JSON string, longer than V8 allows a string to be at a million customers.
  *
  * `--settings default` (the default) runs n8n as it comes: every successful execution saved with
  * its data, binary data as n8n 2.41 keeps it. `--settings lean` is how one would set n8n up for
  * bases this size: successful executions not saved (EXECUTIONS_DATA_SAVE_ON_SUCCESS=none),
  * binary data on the filesystem. The heap may grow to --heap MB (default: Node's own limit).
+ *
+ * The nodes are as a user adds them today (version 2: the customer base between them); `--items`
+ * runs them as version 1, one item per customer between the nodes.
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -32,17 +35,18 @@ function arg(name: string, fallback: string): string {
 	return i === -1 ? fallback : process.argv[i + 1];
 }
 
-function workflow(file: string, analysisDate: string) {
+function workflow(file: string, analysisDate: string, version: number) {
 	const node = (name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: name.replace(/\W/g, '').toLowerCase(), name, type, typeVersion, position: [x, 0], parameters, ...extra });
 	const sendTime = `${analysisDate}T10:00:00`;
 	const nodes = [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: '6a1f3c1e-7b59-4b8e-9d0a-2f6f1c9e5a11' }),
 		node('Read File', 'n8n-nodes-base.readWriteFile', 1, 200, { operation: 'read', fileSelector: file, options: {} }),
-		node('Customer Data', `${PACKAGE}.customerData`, 1, 400, { source: 'binaryFile', analysisDate }),
-		node('Churn Risk', `${PACKAGE}.churnRisk`, 1, 600, { analysisDate }),
-		node('Lifecycle Stage', `${PACKAGE}.lifecycleStage`, 1, 800, { analysisDate }),
-		node('Retention Action', `${PACKAGE}.retentionAction`, 1, 1000, { campaignId: 'bench', storeName: 'Bench Shop', controlShare: 0.1, budget: 0, sendTime, options: { couponSecret: COUPON_SECRET } }),
-		// The answer: the first customer on No Action, which every run has (held out, capped, not worth it).
+		node('Customer Data', `${PACKAGE}.customerData`, version, 400, { source: 'binaryFile', analysisDate }),
+		node('Churn Risk', `${PACKAGE}.churnRisk`, version, 600, { analysisDate }),
+		node('Lifecycle Stage', `${PACKAGE}.lifecycleStage`, version, 800, { analysisDate }),
+		node('Retention Action', `${PACKAGE}.retentionAction`, version, 1000, { campaignId: 'bench', storeName: 'Bench Shop', controlShare: 0.1, budget: 0, sendTime, options: { couponSecret: COUPON_SECRET } }),
+		// The answer: No Action's first item: with version 2 the base with every decision (its
+		// counts answer), with version 1 the first customer nobody contacts.
 		node('Decided', 'n8n-nodes-base.noOp', 1, 1200, {}),
 	];
 	const connections: Record<string, unknown> = {};
@@ -97,11 +101,14 @@ function folderBytes(dir: string): number {
 	}, 0);
 }
 
-/** What n8n keeps of runs: its SQLite database with its write-ahead log, and the binary-data folder. */
+/**
+ * What n8n keeps of runs: its SQLite database with its write-ahead log, and the binary data of
+ * executions (in `storage` since n8n 2, `binaryData` before).
+ */
 function storedBytes(userFolder: string): { database: number; binaryData: number } {
 	const n8nDir = path.join(userFolder, '.n8n');
 	const database = ['database.sqlite', 'database.sqlite-wal', 'database.sqlite-shm'].reduce((sum, name) => sum + (fs.existsSync(path.join(n8nDir, name)) ? fs.statSync(path.join(n8nDir, name)).size : 0), 0);
-	return { database, binaryData: folderBytes(path.join(n8nDir, 'binaryData')) };
+	return { database, binaryData: folderBytes(path.join(n8nDir, 'storage')) + folderBytes(path.join(n8nDir, 'binaryData')) };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -138,7 +145,8 @@ async function main() {
 		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	};
 	const workflowFile = path.join(userFolder, 'workflow.json');
-	const flow = workflow(source, analysisDate);
+	const version = process.argv.includes('--items') ? 1 : 2;
+	const flow = workflow(source, analysisDate, version);
 	fs.writeFileSync(workflowFile, JSON.stringify(flow));
 	cli('import:workflow', `--input=${workflowFile}`);
 	cli('publish:workflow', `--id=${flow.id}`);
@@ -166,6 +174,7 @@ async function main() {
 		const line = {
 			input: input ? path.basename(source) : `${size / 1000}k synthetic`,
 			n8n: '2.41.1 (n8n start, webhook)',
+			between: version === 2 ? 'customer base (version 2 nodes)' : 'one item per customer (version 1 nodes)',
 			settings: settings === 'lean' ? 'lean: EXECUTIONS_DATA_SAVE_ON_SUCCESS=none, N8N_DEFAULT_BINARY_DATA_MODE=filesystem' : "n8n's defaults (successful executions saved with their data)",
 			status: response.status,
 			seconds: { total },
@@ -173,13 +182,16 @@ async function main() {
 			idleRssMb,
 			storedMb: { database: mb(after.database - before.database), binaryData: mb(after.binaryData - before.binaryData) },
 			heapLimitMb: heap === 'default' ? 'Node default' : Number(heap),
-			decided: { customerId: first.customerId, lifecycleStage: first.lifecycleStage, action: first.action, group: first.group, suppressionReason: first.suppressionReason },
+			decided: version === 2
+				? { customers: (first.customerBase as { customers?: number } | undefined)?.customers, decisions: first.decisions, treatment: first.treatment, control: first.control }
+				: { customerId: first.customerId, lifecycleStage: first.lifecycleStage, action: first.action, group: first.group, suppressionReason: first.suppressionReason },
 			machine: `${os.cpus().length} cores`,
 		};
 		console.log(JSON.stringify(line));
 		fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 		fs.appendFileSync(path.join(ROOT, 'bench', 'results', 'real-n8n.jsonl'), `${JSON.stringify(line)}\n`);
-		if (response.status !== 200 || !first.customerId || !first.lifecycleStage) {
+		const decided = version === 2 ? typeof (first.customerBase as { customers?: number } | undefined)?.customers === 'number' : Boolean(first.customerId && first.lifecycleStage);
+		if (response.status !== 200 || !decided) {
 			console.error(`The run did not answer with a decided customer:\n${response.body.slice(0, 2000)}\n${stderr}`);
 			process.exitCode = 1;
 		}

@@ -5,19 +5,10 @@
  * today (version 2: the customer base between them); `outputAs: 'items'` times one item per
  * customer instead. Then the CRM webhook path: one customer scored with the model just fitted.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { BINARY_ENCODING } from 'n8n-workflow';
 import { performance } from 'perf_hooks';
-import { CustomerBase } from '../../lib/base/customerBase';
+import { customersOfBaseItem } from '../engine/customerBaseItem';
 import { runWorkflow } from '../engine/harness';
 import { linearWorkflow, rowsStep } from '../engine/workflowBuilder';
-
-/** The customers of a base item (the harness keeps binary data in memory, as base64). */
-export function customersOfBaseItem(item: INodeExecutionData): IDataObject[] {
-	const layers = (item.json.customerBase as { layers: string[] }).layers.map((name) => Buffer.from(item.binary![name].data, BINARY_ENCODING));
-	const base = CustomerBase.fromBytes(layers);
-	return Array.from({ length: base.rows }, (_, row) => base.record(row) as IDataObject);
-}
 
 const NODES = { readFile: 'Read File', customerData: 'Customer Data', churnRisk: 'Churn Risk', lifecycleStage: 'Lifecycle Stage' } as const;
 

@@ -14,6 +14,28 @@ const UNSUBSCRIBED_KEYS = new Set(['unsubscribed', 'optedout', 'optout', 'donotc
  * `accepts_marketing`), and `unsubscribed: true`. An opt-out anywhere wins: a customer who said
  * no in one field is not contacted because another field says yes.
  */
+/** What a top-level field says about consent: an unsubscribe flag, one channel's consent, or nothing. */
+type KeyRole = 'unsubscribed' | Channel | null;
+/** Roles of names already seen (every record repeats the same keys); bounded like fieldForColumn's. */
+const ROLE_OF_KEY = new Map<string, KeyRole>();
+
+function roleOf(key: string): KeyRole {
+	let role = ROLE_OF_KEY.get(key);
+	if (role !== undefined) return role;
+	if (UNSUBSCRIBED_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''))) role = 'unsubscribed';
+	else {
+		const field = fieldForColumn(key);
+		role = (field && CHANNEL_OF_FIELD[field]) ?? null;
+	}
+	if (ROLE_OF_KEY.size < 10_000) ROLE_OF_KEY.set(key, role);
+	return role;
+}
+
+/** Whether consentOfRecord reads a record's top-level field of this name. */
+export function isConsentKey(key: string): boolean {
+	return key === 'consent' || roleOf(key) !== null;
+}
+
 export function consentOfRecord(json: Record<string, unknown>): Reach['consent'] {
 	const answers: Record<Channel, Array<boolean | null>> = { email: [], sms: [], push: [] };
 	const everyChannel = (answer: boolean | null) => (['email', 'sms', 'push'] as const).forEach((c) => answers[c].push(answer));
@@ -24,16 +46,14 @@ export function consentOfRecord(json: Record<string, unknown>): Reach['consent']
 			if (channel) answers[channel].push(parseFlag(value));
 		}
 	} else if (consent !== undefined) everyChannel(parseFlag(consent));
-	for (const [key, value] of Object.entries(json)) {
-		const normalised = key.toLowerCase().replace(/[\s_-]/g, '');
-		if (UNSUBSCRIBED_KEYS.has(normalised)) {
+	for (const key in json) {
+		const role = roleOf(key);
+		if (role === null) continue;
+		const value = json[key];
+		if (role === 'unsubscribed') {
 			const flag = parseFlag(value);
 			if (flag !== null) everyChannel(flag ? false : null);
-			continue;
-		}
-		const field = fieldForColumn(key);
-		const channel = field ? CHANNEL_OF_FIELD[field] : undefined;
-		if (channel) answers[channel].push(parseFlag(value));
+		} else answers[role].push(parseFlag(value));
 	}
 	const decide = (list: Array<boolean | null>) => (list.includes(false) ? false : list.includes(true) ? true : null);
 	return { email: decide(answers.email), sms: decide(answers.sms), push: decide(answers.push) };

@@ -1,5 +1,5 @@
-import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
-import { consentOfRecord } from './consentOfRecord';
+import { readCustomerRecord, RECORD_FIELDS, RecordContext } from '../customer/customerRecord';
+import { consentOfRecord, isConsentKey } from './consentOfRecord';
 import { hasValue, textOrNull } from '../values/cellValues';
 import { DateOrder, parseDate } from '../values/parseDate';
 import { CauseInput } from './churnCause';
@@ -26,6 +26,14 @@ export interface RetentionFacts {
 	topProduct: string | null;
 	categories: string[];
 	cause: Omit<CauseInput, 'lastContactedDaysAgo'>;
+}
+
+/**
+ * The top-level fields retentionFactsFromRecord reads of a record with these fields: the record
+ * reader's, the contact fields, and whichever consent fields the record has.
+ */
+export function retentionFields(available: readonly string[]): string[] {
+	return [...RECORD_FIELDS, 'lastContactedAt', 'products', 'firstName', 'name', 'email', 'phone', 'timezone', ...available.filter(isConsentKey)];
 }
 
 /** Reads an item; returns why not when it cannot be planned for. */

@@ -210,16 +210,31 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 			return header;
 		}
 		if (constant) return { ...header, kind: 'const', value: first };
-		if (integers && min >= -128 && max <= 127) {
+		// Money and rounded probabilities have few decimals: kept as integers of 10^-k, exactly.
+		const scale = integers ? 0 : decimalScale(numbers, rows, isValue);
+		const stored = scale === 0 ? numbers : scaled(numbers, rows, isValue, 10 ** scale);
+		if (scale > 0) {
+			header.scale = scale;
+			min = Infinity;
+			max = -Infinity;
+			for (let r = 0; r < rows; r++) {
+				if (!isValue(r)) continue;
+				if (stored[r] < min) min = stored[r];
+				if (stored[r] > max) max = stored[r];
+			}
+		}
+		const whole = integers || scale > 0;
+		if (whole && min >= -128 && max <= 127) {
 			header.kind = 'i8';
-			header.data = blocks.push(new Uint8Array(Int8Array.from(numbers.subarray(0, rows)).buffer)) - 1;
-		} else if (integers && min >= -32768 && max <= 32767) {
+			header.data = blocks.push(new Uint8Array(Int8Array.from(stored.subarray(0, rows)).buffer)) - 1;
+		} else if (whole && min >= -32768 && max <= 32767) {
 			header.kind = 'i16';
-			header.data = blocks.push(new Uint8Array(Int16Array.from(numbers.subarray(0, rows)).buffer)) - 1;
-		} else if (integers && min >= -2147483648 && max <= 2147483647) {
+			header.data = blocks.push(new Uint8Array(Int16Array.from(stored.subarray(0, rows)).buffer)) - 1;
+		} else if (whole && min >= -2147483648 && max <= 2147483647) {
 			header.kind = 'i32';
-			header.data = blocks.push(new Uint8Array(Int32Array.from(numbers.subarray(0, rows)).buffer)) - 1;
+			header.data = blocks.push(new Uint8Array(Int32Array.from(stored.subarray(0, rows)).buffer)) - 1;
 		} else {
+			delete header.scale;
 			header.kind = 'f64';
 			header.data = blocks.push(new Uint8Array(numbers.slice(0, rows).buffer)) - 1;
 		}
@@ -249,6 +264,12 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 		header.data = blocks.push(new Uint8Array(data.buffer)) - 1;
 		return header;
 	}
+	const instants = column.kind === 'string' ? instantsOf(texts, rows, isValue) : null;
+	if (instants) {
+		header.kind = 'instant';
+		header.data = blocks.push(new Uint8Array(instants.buffer)) - 1;
+		return header;
+	}
 	const joined = texts.join('');
 	const encoded = Buffer.from(joined, 'utf8');
 	const ends = new Uint32Array(rows);
@@ -263,4 +284,50 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 	header.data = blocks.push(new Uint8Array(ends.buffer)) - 1;
 	header.text = blocks.push(new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength)) - 1;
 	return header;
+}
+
+/** Most decimals tried: beyond six, integers of 10^-k rarely fit 32 bits. */
+const MAX_SCALE = 6;
+
+/**
+ * The fewest decimals k (1..6) such that every value is exactly round(v * 10^k) / 10^k, the
+ * division a reader makes; 0 when there are none (then the values stay doubles).
+ */
+function decimalScale(numbers: Float64Array, rows: number, isValue: (r: number) => boolean): number {
+	scales: for (let k = 1; k <= MAX_SCALE; k++) {
+		const p = 10 ** k;
+		for (let r = 0; r < rows; r++) {
+			if (!isValue(r)) continue;
+			const v = numbers[r];
+			const n = Math.round(v * p);
+			if (n / p !== v || Math.abs(n) > 2147483647 || Object.is(v, -0)) continue scales;
+		}
+		return k;
+	}
+	return 0;
+}
+
+function scaled(numbers: Float64Array, rows: number, isValue: (r: number) => boolean, p: number): Float64Array {
+	const out = new Float64Array(rows);
+	for (let r = 0; r < rows; r++) if (isValue(r)) out[r] = Math.round(numbers[r] * p);
+	return out;
+}
+
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The texts as instants (milliseconds) when each is exactly what toISOString writes for its
+ * instant (Customer Data's order dates): 8 bytes instead of 24. Null otherwise.
+ */
+function instantsOf(texts: string[], rows: number, isValue: (r: number) => boolean): Float64Array | null {
+	const first = texts.find((_, r) => isValue(r));
+	if (first === undefined || !ISO_INSTANT.test(first)) return null;
+	const out = new Float64Array(rows);
+	for (let r = 0; r < rows; r++) {
+		if (!isValue(r)) continue;
+		const ms = Date.parse(texts[r]);
+		if (!Number.isFinite(ms) || new Date(ms).toISOString() !== texts[r]) return null;
+		out[r] = ms;
+	}
+	return out;
 }

@@ -7,7 +7,7 @@
 const MAGIC = 'RTNBASE1';
 const ALIGN = 8;
 
-export type StoredKind = 'const' | 'object' | 'bool' | 'i8' | 'i16' | 'i32' | 'f64' | 'dict8' | 'dict16' | 'text';
+export type StoredKind = 'const' | 'object' | 'bool' | 'i8' | 'i16' | 'i32' | 'f64' | 'instant' | 'dict8' | 'dict16' | 'text';
 
 export interface ColumnHeader {
 	/** The field's name in its object (top level, or the parent column's). */
@@ -15,6 +15,8 @@ export interface ColumnHeader {
 	/** Index of the object column this field sits in, -1 at the top. */
 	parent: number;
 	kind: StoredKind;
+	/** Integer columns of numbers with decimals: the value is the integer / 10^scale. */
+	scale?: number;
 	/** The value of every VALUE row of a const column. */
 	value?: unknown;
 	/** Texts of a dictionary column, by code. */

@@ -12,6 +12,8 @@ interface ReadColumn {
 	ends: Uint32Array | null;
 	text: Buffer | null;
 	exceptions: Map<number, unknown> | null;
+	/** 10^scale of a scaled integer column. */
+	divisor: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export class TableReader {
 				if (header.kind === 'i8') values = new Int8Array(buffer, byteOffset, byteLength);
 				else if (header.kind === 'i16') values = new Int16Array(buffer, byteOffset, byteLength / 2);
 				else if (header.kind === 'i32') values = new Int32Array(buffer, byteOffset, byteLength / 4);
-				else if (header.kind === 'f64') values = new Float64Array(buffer, byteOffset, byteLength / 8);
+				else if (header.kind === 'f64' || header.kind === 'instant') values = new Float64Array(buffer, byteOffset, byteLength / 8);
 				else if (header.kind === 'dict16') values = new Uint16Array(buffer, byteOffset, byteLength / 2);
 				else if (header.kind === 'text') values = null;
 				else values = data;
@@ -53,6 +55,7 @@ export class TableReader {
 				ends: header.kind === 'text' && data ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : null,
 				text: text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null,
 				exceptions: header.exceptions ? new Map(header.exceptions) : null,
+				divisor: 10 ** (header.scale ?? 0),
 			};
 		});
 		this.slots = new Array(this.columns.length);
@@ -89,13 +92,15 @@ export class TableReader {
 				const text = (header.dictionary as string[])[(column.values as Values)[row]];
 				return header.json ? JSON.parse(text) : text;
 			}
+			case 'instant':
+				return new Date((column.values as Float64Array)[row]).toISOString();
 			case 'text': {
 				const ends = column.ends as Uint32Array;
 				const text = (column.text as Buffer).toString('utf8', row === 0 ? 0 : ends[row - 1], ends[row]);
 				return header.json ? JSON.parse(text) : text;
 			}
 			default:
-				return (column.values as Values)[row];
+				return header.scale ? (column.values as Values)[row] / column.divisor : (column.values as Values)[row];
 		}
 	}
 

@@ -2,6 +2,7 @@ import { CleanOrder, ContactUpdate, OrderCleaner, Rejection } from './clean/clea
 import { CleaningOptions } from './clean/cleaningOptions';
 import { BYTE_PATH_FIELDS, scanCsvOrders } from './bytes/csvOrderScanner';
 import { CustomerSummary } from '../customer/customerSummary';
+import { CONTACT_FIELDS } from '../customer/fieldCatalog';
 import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, resolveFieldMapping } from './fields/fieldMapping';
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
@@ -166,7 +167,7 @@ export class CustomerDataPipeline {
 			cleanerFor: (columns: string[]): OrderCleaner | undefined => {
 				this.seeColumns(columns);
 				const mapping = (this.mapping as MappingResult).mapping;
-				const byteFields: readonly string[] = BYTE_PATH_FIELDS;
+				const byteFields: readonly string[] = [...BYTE_PATH_FIELDS, ...CONTACT_FIELDS];
 				const readable = Object.entries(mapping).every(([field, column]) => byteFields.includes(field) && columns.includes(column as string));
 				return readable ? this.cleaner : undefined;
 			},

@@ -4,12 +4,12 @@ import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { planRetention, PlanTotals, RetentionDecision, Route } from '../../lib/actions/retentionPlan';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
-import { RetentionFacts, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
+import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
 import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
-import { customersOfBase, errorsBesideBase, readCustomerBase } from '../shared/customerBaseItems';
+import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -29,7 +29,8 @@ export class RetentionAction implements INodeType {
 		name: 'retentionAction',
 		icon: { light: 'file:retentionAction.svg', dark: 'file:retentionAction.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		usableAsTool: true,
 		subtitle: '={{ $parameter["campaignId"] }}',
 		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
@@ -78,18 +79,23 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	}
 	const log = contactLogOf(this, settings.defaultZone, settings.dateOrder);
 
-	const readable: Array<{ facts: RetentionFacts; json: IDataObject; sourceItems: number[] }> = [];
+	const readable: Array<{ facts: RetentionFacts; json: IDataObject | undefined; row: number; sourceItems: number[] }> = [];
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
-	// A customer base is read as its customers, each paired with the base's item; a failure names the customer's row.
+	// A customer base is read as its customers (only the fields the plan reads), each paired with
+	// the base's item; a failure names the customer's row.
 	const baseInput = await readCustomerBase(this, items);
-	const customers = baseInput ? [...errorsBesideBase(this, items), ...customersOfBase(baseInput).map(({ json }) => ({ json }))] : items;
+	const fields = baseInput ? retentionFields(baseInput.base.fields()) : [];
+	const customers = baseInput ? [...Array.from({ length: baseInput.base.rows }, (_, row) => ({ json: baseInput.base.record(row, fields) as IDataObject })), ...errorsBesideBase(this, items)] : items;
 	const errorItems = await readEachItem(this, customers, (json, itemIndex) => {
 		const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 		if ('error' in reading) return reading;
-		readable.push({ facts: reading.facts, json, sourceItems: [baseInput ? baseInput.itemIndex : itemIndex] });
+		readable.push({ facts: reading.facts, json: baseInput ? undefined : json, row: itemIndex, sourceItems: [baseInput ? baseInput.itemIndex : itemIndex] });
 		return null;
 	});
+	if (baseInput && readable.length < baseInput.base.rows) {
+		throw new NodeOperationError(node, 'A customer of the base could not be read', { description: errorItems.map((e) => e.json.error).join('\n') });
+	}
 
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = loadContactMemory(staticData.contacts);
@@ -106,8 +112,12 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const { decisions, routes, sendTimes, totals } = plan;
 
 	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
+	// Customers nobody contacts go on in one base item; the contacts are items for the sending nodes.
+	const noActionAsBase = readOutputAs(this) === 'base';
+	const recordOf = (i: number) => readable[i].json ?? ((baseInput as BaseInput).base.record(readable[i].row) as IDataObject);
 	decisions.forEach((decision, i) => {
-		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, readable[i].json), readable[i].sourceItems));
+		if (noActionAsBase && routes[i] === 'none') return;
+		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, recordOf(i)), readable[i].sourceItems));
 		if (settings.rememberContacts && routes[i] !== 'none') {
 			// Everyone on a channel output was contacted, at contactedAt.
 			remember(memory, decision.customerId, sendTimes[i] as number, decision.action);
@@ -116,11 +126,27 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	if (settings.rememberContacts) {
 		staticData.contacts = storedContactMemory(prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays))) as unknown as IDataObject;
 	}
+	if (noActionAsBase) {
+		const summary = { campaignId: settings.campaignId, decisions: { ...totals.byRoute }, treatment: totals.treatment, control: totals.control, holdout: totals.holdout, suppressed: countSuppressions(decisions, routes) };
+		const layer = baseInput ? (decisions as unknown as IDataObject[]) : decisions.map((decision, i) => outputRecord(decision, readable[i].json as IDataObject));
+		outputs[ROUTES.indexOf('none')].push(await customerBaseItem(this, baseInput, 'retentionAction', layer, summary as unknown as IDataObject, items.length));
+	}
 	// With "continue on fail", items that could not be read go to No Action with their error.
 	outputs[ROUTES.indexOf('none')].push(...errorItems);
 
 	this.addExecutionHints({ message: planHint(totals, settings, log.contacts), location: 'outputPane' });
 	return outputs;
+}
+
+/** Why the customers without a contact have none, and how many each. */
+function countSuppressions(decisions: RetentionDecision[], routes: Route[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	decisions.forEach((decision, i) => {
+		if (routes[i] !== 'none') return;
+		const reason = decision.group === 'control' ? 'control group' : decision.group === 'holdout' ? 'global holdout' : (decision.suppressionReason ?? 'no action');
+		counts[reason] = (counts[reason] ?? 0) + 1;
+	});
+	return counts;
 }
 
 /** The optional second input: earlier contacts, one item per contact. */

@@ -1,6 +1,7 @@
 import { LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
+import { outputAsProperties } from '../shared/customerBaseItems';
 import { ACTION_DEFINITIONS, ACTIONS } from '../../lib/actions/actionCatalog';
 import { CAUSE_LABELS, CAUSES } from '../../lib/actions/churnCause';
 import { BUSINESS_PRESETS, BUSINESS_TYPES, RISK_LEVELS } from '../../lib/actions/playbook';
@@ -177,6 +178,11 @@ export const retentionActionProperties: INodeProperties[] = [
 		default: '',
 		description: 'When the messages go out: the reference for frequency caps, cooldowns, quiet hours and offer expiry. Leave empty for now.',
 	},
+	...outputAsProperties(undefined, {
+		displayName: 'No Action Output As',
+		description: 'How the customers nobody contacts go on; the Email, SMS, Push and CRM outputs always give one item per contact',
+		base: 'Every customer with the decision in one item (for Campaign Report, or saved)',
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

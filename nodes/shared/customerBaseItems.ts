@@ -14,23 +14,25 @@ const MIME_TYPE = 'application/vnd.n8n-retention.customer-base';
 
 export type OutputAs = 'base' | 'items';
 
+const OUTPUT_AS_TEXTS = {
+	displayName: 'Output As',
+	description: 'How to pass the customers on: as one compact item for the next retention node, or as one item each for any other node',
+	base: 'All customers in one item for the next retention node: fast and small on large bases',
+};
+
 /**
  * The "Output As" parameter. Nodes added from version 2 put out the base; version 1 nodes (the
  * workflows built before it) keep one item per customer.
  */
-export function outputAsProperties(hide?: IDisplayOptions['hide']): INodeProperties[] {
+export function outputAsProperties(hide?: IDisplayOptions['hide'], texts = OUTPUT_AS_TEXTS): INodeProperties[] {
 	const property = (versions: DisplayCondition, fallback: OutputAs): INodeProperties => ({
-		displayName: 'Output As',
+		displayName: texts.displayName,
 		name: 'outputAs',
 		type: 'options',
 		noDataExpression: true,
-		description: 'How to pass the customers on: as one compact item for the next retention node, or as one item each for any other node',
+		description: texts.description,
 		options: [
-			{
-				name: 'Customer Base (One Item)',
-				value: 'base',
-				description: 'All customers in one item for the next retention node: fast and small on large bases',
-			},
+			{ name: 'Customer Base (One Item)', value: 'base', description: texts.base },
 			{ name: 'One Item per Customer', value: 'items', description: 'Each customer as an item, for IF, Send Email, spreadsheets and other nodes' },
 		],
 		default: fallback,

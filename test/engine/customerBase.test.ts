@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow } from '../../devkit/engine/harness';
 import { fileStep, linearWorkflow, StepSpec } from '../../devkit/engine/workflowBuilder';
+import { customersOfBaseItem } from '../../devkit/engine/customerBaseItem';
 
 /*
  * The customer base: from version 2, Customer Data, Churn Risk and Lifecycle Stage pass all
@@ -14,7 +15,7 @@ const SHOP = 'examples/data/sample-orders.csv';
 const customerData = (version: number, parameters: IDataObject = {}): StepSpec => ({ name: 'Customer Data', type: 'customerData', typeVersion: version, parameters: { source: 'binaryFile', analysisDate: ANALYSIS, ...parameters } });
 const churnRisk = (version: number, parameters: IDataObject = {}): StepSpec => ({ name: 'Churn Risk', type: 'churnRisk', typeVersion: version, parameters: { analysisDate: ANALYSIS, ...parameters } });
 const lifecycle = (version: number, parameters: IDataObject = {}): StepSpec => ({ name: 'Lifecycle Stage', type: 'lifecycleStage', typeVersion: version, parameters: { analysisDate: ANALYSIS, ...parameters } });
-const retention: StepSpec = { name: 'Retention Action', type: 'retentionAction', parameters: { sendTime: '2025-01-02T10:00', storeName: 'Tea House', options: { couponSecret: 'a-long-random-test-secret-0123' } } };
+const retention: StepSpec & { typeVersion?: number } = { name: 'Retention Action', type: 'retentionAction', parameters: { sendTime: '2025-01-02T10:00', storeName: 'Tea House', options: { couponSecret: 'a-long-random-test-secret-0123' } } };
 
 async function itemsFlow() {
 	return await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(1), churnRisk(1), lifecycle(1)]));
@@ -64,6 +65,24 @@ describe('the customer base between the retention nodes', () => {
 		expect(decisions(fromBase)).toEqual(decisions(fromItems));
 		// Each decision pairs with the base's item, the one item the node was given.
 		expect(fromBase.outputs('Retention Action').flat()[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('has Retention Action (version 2) send the contacts as items and everyone else on in one base item, with the same decisions', async () => {
+		const v1 = await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(1), churnRisk(1), lifecycle(1), retention]));
+		const v2 = await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(2), churnRisk(2), lifecycle(2), { ...retention, typeVersion: 2 }]));
+		const [email, sms, push, crm, none] = v1.outputs('Retention Action');
+		const out = v2.outputs('Retention Action');
+		expect(out.slice(0, 4).map((items) => items.map((item) => item.json))).toEqual([email, sms, push, crm].map((items) => items.map((item) => item.json)));
+		expect(out[4]).toHaveLength(1);
+		const [base] = out[4];
+		expect((base.json.customerBase as IDataObject).layers).toEqual(['customers', 'churnRisk', 'lifecycleStage', 'retentionAction']);
+		expect(base.json.treatment).toBe(email.length + sms.length + push.length + crm.length);
+		expect(Object.values(base.json.suppressed as IDataObject).reduce((a, b) => (a as number) + (b as number), 0)).toBe(none.length);
+		// Everyone is in the base with the decision; those on No Action exactly as version 1 put them out.
+		const everyone = customersOfBaseItem(base);
+		expect(everyone).toHaveLength(1991);
+		const noAction = new Set(none.map((item) => item.json.customerId));
+		expect(everyone.filter((c) => noAction.has(c.customerId))).toEqual(none.map((item) => item.json));
 	});
 
 	it('keeps one item per customer where customers are picked for the nodes after: Only Changed Customers and Route by Stage', async () => {

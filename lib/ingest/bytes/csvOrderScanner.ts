@@ -8,6 +8,8 @@ import { fingerprintOfUtf8 } from './rowFingerprint';
 import { decodeChunks } from '../readers/decodeText';
 import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from '../readers/rawRow';
 import { CustomerSummariser } from '../summary/summariseCustomers';
+import { CONTACT_FIELDS } from '../../customer/fieldCatalog';
+import type { ContactFields } from '../fields/contactRecord';
 
 /** Where the scanner sends what it reads; the Customer Data pipeline implements it. */
 export interface CsvOrderTarget {
@@ -31,12 +33,18 @@ const TICK_EVERY = 16_384;
 const DATE_CACHE_LIMIT = 100_000;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-/** The fields the byte path reads; any other mapped field sends the file to the general path. */
+/**
+ * The order fields the byte path reads; it also takes the contact and consent fields
+ * (CONTACT_FIELDS), and any other mapped field sends the file to the general path.
+ */
 const CUSTOMER = 0;
 const ORDER = 1;
 const DATE = 2;
 const AMOUNT = 3;
-export const BYTE_PATH_FIELDS = ['customerId', 'orderId', 'orderDate', 'amount'] as const;
+const CURRENCY = 4;
+export const BYTE_PATH_FIELDS = ['customerId', 'orderId', 'orderDate', 'amount', 'currency'] as const;
+/** Slot of the first contact column in starts/ends. */
+const CONTACT = 5;
 
 /**
  * Reads a UTF-8 CSV of orders straight from its bytes into the customer summariser: no string
@@ -90,8 +98,20 @@ class LineScanner {
 	private cleaner: OrderCleaner | null | undefined;
 	/** For each column, which byte-path field it feeds (-1: none). */
 	private fieldOfColumn = new Int8Array(0);
-	private readonly starts = new Int32Array(4);
-	private readonly ends = new Int32Array(4);
+	private starts = new Int32Array(CONTACT);
+	private ends = new Int32Array(CONTACT);
+	/** The mapped contact columns' names, in slot order from CONTACT. */
+	private contactColumns: string[] = [];
+	/** Per column, 1 when the row's fingerprint leaves it out (contact columns, as the general path does). */
+	private unfingerprinted: Uint8Array | null = null;
+	private fingerprintScratch = Buffer.alloc(1024);
+	/**
+	 * Per customer, the contact columns' text of their last row and what it read as: a customer's
+	 * email and phone repeat on each of their orders, and reading a phone number is the dearest
+	 * step of a row (libphonenumber).
+	 */
+	private readonly lastContactText: string[] = [];
+	private readonly lastContact: Array<ContactFields | null> = [];
 	private readonly dates = new ByteKeyTable();
 	private dateDays: number[] = [];
 	private dateInstants: number[] = [];
@@ -114,8 +134,8 @@ class LineScanner {
 	 */
 	lines(buffer: Buffer, from: number): number {
 		const delimiter = this.delimiterByte;
-		const starts = this.starts;
-		const ends = this.ends;
+		let starts = this.starts;
+		let ends = this.ends;
 		let fieldOfColumn = this.fieldOfColumn;
 		let lineStart = from;
 		let column = 0;
@@ -143,6 +163,8 @@ class LineScanner {
 						// The first row settles how rows are read; then it is read again with the plan.
 						this.plan();
 						fieldOfColumn = this.fieldOfColumn;
+						starts = this.starts;
+						ends = this.ends;
 						i = lineStart - 1;
 					} else {
 						const field = column < fieldOfColumn.length ? fieldOfColumn[column] : -1;
@@ -200,6 +222,39 @@ class LineScanner {
 			const column = cleaner.mapping[field];
 			if (column !== undefined) this.fieldOfColumn[columns.indexOf(column)] = slot;
 		});
+		this.contactColumns = CONTACT_FIELDS.flatMap((field) => (cleaner.mapping[field] === undefined ? [] : [cleaner.mapping[field] as string]));
+		this.contactColumns.forEach((column, k) => (this.fieldOfColumn[columns.indexOf(column)] = CONTACT + k));
+		this.starts = new Int32Array(CONTACT + this.contactColumns.length);
+		this.ends = new Int32Array(CONTACT + this.contactColumns.length);
+		if (cleaner.descriptiveColumns.size > 0) this.unfingerprinted = Uint8Array.from(columns, (column) => (cleaner.descriptiveColumns.has(column) ? 1 : 0));
+	}
+
+	/**
+	 * The fingerprint of the line's values without the columns the general path leaves out of it
+	 * (rowFingerprint: the values joined by the delimiter). Lines on this path hold no quote.
+	 */
+	private fingerprint(buffer: Buffer, start: number, end: number): number {
+		const skip = this.unfingerprinted;
+		if (skip === null) return fingerprintOfUtf8(buffer, start, end);
+		if (this.fingerprintScratch.length < end - start) this.fingerprintScratch = Buffer.alloc(2 * (end - start));
+		const scratch = this.fingerprintScratch;
+		const delimiter = this.delimiterByte;
+		let length = 0;
+		let column = 0;
+		let fieldStart = start;
+		let wrote = false;
+		for (let i = start; i <= end; i++) {
+			if (i < end && buffer[i] !== delimiter) continue;
+			if (!skip[column]) {
+				if (wrote) scratch[length++] = delimiter;
+				// Fields are short: a loop beats Buffer.copy's per-call cost.
+				for (let b = fieldStart; b < i; b++) scratch[length++] = buffer[b];
+				wrote = true;
+			}
+			column++;
+			fieldStart = i + 1;
+		}
+		return fingerprintOfUtf8(scratch, 0, length);
 	}
 
 	/**
@@ -253,12 +308,36 @@ class LineScanner {
 			if (amount === 0 && options.zeroValueOrders === 'exclude') return false;
 		}
 
+		// Currency and contact values are read as the general path reads them (text of the
+		// column); invalid bytes send the row there, to be rejected with the reason.
+		let currency: string | null = null;
+		if (mapping.currency !== undefined) {
+			const text = buffer.toString('utf8', starts[CURRENCY], ends[CURRENCY]);
+			if (text.includes('\uFFFD')) return false;
+			currency = textOrNull(text)?.toUpperCase() ?? null;
+		}
+		const rich = this.contactColumns.length > 0 || mapping.currency !== undefined;
+		let contactText: string | null = null;
+		let contactValues: string[] | null = null;
+		if (this.contactColumns.length > 0) {
+			contactValues = new Array(this.contactColumns.length);
+			for (let k = 0; k < contactValues.length; k++) {
+				const value = buffer.toString('utf8', starts[CONTACT + k], ends[CONTACT + k]);
+				if (value.includes('\uFFFD')) return false;
+				contactValues[k] = value;
+			}
+			contactText = contactValues.join('\u0000');
+		}
+
 		let orderKey = -1;
+		let orderId: string | null = null;
 		if (mapping.orderId !== undefined) {
 			const keys = cleaner.orderKeys;
-			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) orderKey = keys.intern(buffer, starts[ORDER], ends[ORDER]);
-			else {
-				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) {
+				orderKey = keys.intern(buffer, starts[ORDER], ends[ORDER]);
+				if (rich) orderId = buffer.toString('latin1', starts[ORDER], ends[ORDER]);
+			} else {
+				orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
 				if (orderId !== null) orderKey = keys.internString(orderId);
 				else keys.added = true;
 			}
@@ -269,8 +348,39 @@ class LineScanner {
 
 		const summariser = this.target.summariser;
 		const customer = plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
-		const order = summariser.addOrder(customer, day, instant, amount, this.sourceItem);
-		if (orderKey >= 0) cleaner.registerNewKey(fingerprintOfUtf8(buffer, lineStart, lineEnd), amount >= 0 ? order : -1);
+		if (!rich) {
+			const order = summariser.addOrder(customer, day, instant, amount, this.sourceItem);
+			if (orderKey >= 0) cleaner.registerNewKey(this.fingerprint(buffer, lineStart, lineEnd), amount >= 0 ? order : -1);
+			return true;
+		}
+		// With currency or contact fields, the row is the order the general path would have made of it.
+		let contact = contactText === null ? null : this.lastContactText[customer] === contactText ? this.lastContact[customer] : undefined;
+		if (contact === undefined) {
+			const raw: Record<string, unknown> = {};
+			this.contactColumns.forEach((column, k) => (raw[column] = (contactValues as string[])[k]));
+			contact = cleaner.contactOf(raw);
+			this.lastContactText[customer] = contactText as string;
+			this.lastContact[customer] = contact;
+		}
+		const slot = summariser.add(
+			{
+				customerId: customerId ?? buffer.toString('latin1', starts[CUSTOMER], ends[CUSTOMER]),
+				orderId,
+				orderAt: instant,
+				day,
+				amount,
+				isRefund: amount < 0,
+				returned: false,
+				currency,
+				contact,
+				promotion: cleaner.isPromotion(contact, amount),
+				orderKey,
+				row: this.rowsRead,
+				sourceItem: this.sourceItem,
+			},
+			-1,
+		) as number;
+		if (orderKey >= 0) cleaner.registerNewKey(this.fingerprint(buffer, lineStart, lineEnd), slot);
 		return true;
 	}
 }

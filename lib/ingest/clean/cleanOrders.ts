@@ -72,7 +72,7 @@ export class OrderCleaner {
 	rowSeparator = ',';
 	private readContact: ReturnType<typeof contactReader>;
 	/** Mapped columns that describe the customer or their experience, not the order line. */
-	private descriptiveColumns: Set<string>;
+	descriptiveColumns: Set<string>;
 	/** Order files repeat a few hundred distinct dates over millions of rows: parse each once. */
 	private readonly dateCache = new Map<string, ReturnType<typeof parseDate>>();
 	private readonly isServiceCode: (code: string) => boolean;
@@ -172,6 +172,16 @@ export class OrderCleaner {
 				sourceItem,
 			},
 		};
+	}
+
+	/** A row's contact, consent and experience fields (for rows the CSV byte path reads), or null when none are mapped. */
+	contactOf(raw: Record<string, unknown>): ContactFields | null {
+		return this.readContact ? this.readContact(raw) : null;
+	}
+
+	/** Whether an order with these fields was bought on promotion (see promotion.ts). */
+	isPromotion(contact: ContactFields | null, amount: number): boolean {
+		return isPromotionOrder(contact, amount, this.isServiceCode);
 	}
 
 	/**

@@ -58,10 +58,31 @@ describe('a customer base', () => {
 
 	it('stores a number in as few bytes as its values need', () => {
 		const small = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i % 100 })));
-		const wide = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i + 0.5 })));
+		const wide = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i / 3 })));
 		expect(small.byteLength).toBeLessThan(10_000 * 1.2);
 		expect(wide.byteLength).toBeGreaterThan(10_000 * 8);
 		expect(new TableReader(small).numbers('orders')[42]).toBe(42);
+	});
+
+	it('keeps money and rounded probabilities as whole numbers of their smallest unit, and gives back the same doubles', () => {
+		const records = Array.from({ length: 10_000 }, (_, i) => ({ spend: Math.round(i * 137.13) / 100, pAlive: Math.round((i % 997) / 0.997) / 10000, ratio: i / 7 }));
+		const bytes = layerBytes(records);
+		const base = CustomerBase.fromBytes([bytes]);
+		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
+		// spend: 4 bytes (cents up to 13.7 million), pAlive: 2 (1/10000 up to 1), ratio: a double.
+		expect(bytes.byteLength).toBeLessThan(10_000 * (4 + 2 + 8) + 2_000);
+	});
+
+	it('keeps order dates as instants, 8 bytes each, and gives back the same text', () => {
+		const records = Array.from({ length: 5_000 }, (_, i) => ({ lastOrderAt: new Date(Date.UTC(2024, 0, 1) + i * 61_001).toISOString() }));
+		const bytes = layerBytes([...records, { lastOrderAt: null }]);
+		const base = CustomerBase.fromBytes([bytes]);
+		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
+		expect(base.record(5_000)).toEqual({ lastOrderAt: null });
+		expect(bytes.byteLength).toBeLessThan(5_001 * 9 + 1_000);
+		// Text that only looks like an instant stays text.
+		const odd = CustomerBase.fromBytes([layerBytes([{ at: '2024-01-01T00:00:00.000Z' }, { at: '2024-02-30T00:00:00.000Z' }, { at: 'soon' }])]);
+		expect([0, 1, 2].map((i) => odd.record(i).at)).toEqual(['2024-01-01T00:00:00.000Z', '2024-02-30T00:00:00.000Z', 'soon']);
 	});
 
 	it('refuses layers of different lengths and bytes that are not a base', () => {

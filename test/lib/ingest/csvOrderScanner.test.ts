@@ -1,4 +1,5 @@
 import { CleaningOptions } from '../../../lib/ingest/clean/cleaningOptions';
+import { OrderCleaner } from '../../../lib/ingest/clean/cleanOrders';
 import { CustomerDataPipeline, PipelineResult } from '../../../lib/ingest/customerDataPipeline';
 import { CustomerSummary } from '../../../lib/customer/customerSummary';
 import { FieldMapping } from '../../../lib/ingest/fields/fieldMapping';
@@ -117,11 +118,41 @@ describe('reading order CSVs straight from their bytes', () => {
 		expect(result).toEqual(await byRows(file, setup));
 	});
 
-	it('reads files with contact columns, no header or another delimiter the general way, with the same results', async () => {
-		const withEmail = fileOf(['C1,O1,2024-01-05,12.50,li@example.com', 'C1,O2,2024-02-05,3,LI@example.com'], { header: 'customer_id,order_id,order_date,amount,email' });
-		const { info: _a, ...emailResult } = await byBytes(withEmail, 11);
-		expect(emailResult).toEqual(await byRows(withEmail));
-		expect(emailResult.records[0].record).toMatchObject({ email: 'li@example.com', orders: 2 });
+	it('reads contact and consent columns from the bytes too, with the same results', async () => {
+		const header = 'customer_id,order_id,order_date,amount,currency,email,phone,first_name,email_opt_in,sms_opt_in';
+		const lines = [
+			'C1,O1,2024-01-05,12.50,cny,li@example.com,13812345678,Li,yes,no',
+			'C1,O2,2024-02-05,3,CNY,LI@example.com,13812345678,Li,yes,no',
+			// The same order line again with a new consent: a duplicate (contact columns are not the line), whose opt-out still counts.
+			'C1,O2,2024-02-05,3,CNY,LI@example.com,13812345678,Li,no,no',
+			'C2,O3,2024-01-06,20,,not-an-email,12,王芳,,yes',
+			'C2,O4,2024-03-06,-5,USD,wang@example.com,+8613912345678,王芳,yes,',
+			'C3,O5,2024-02-01,9,CNY,,,,,',
+			'C3,O6,2024-02-02,abc,CNY,c3@example.com,,,,',
+			'C3,O7,2024-02-03,4,CNY,c3@example.com,BAD,,,',
+			'C1,O8,2024-04-05,7,CNY,li@example.com,13812345678,Li,yes,no',
+		];
+		// A byte that is not UTF-8 in a contact column: the row is rejected with the reason, as row by row.
+		const [before, after] = fileOf(lines, { header }).toString('utf8').split('BAD');
+		const file = Buffer.concat([Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]);
+		const clean = jest.spyOn(OrderCleaner.prototype, 'clean');
+		const { info: _a, ...fast } = await byBytes(file, 23);
+		const cleanedRows = clean.mock.calls.length;
+		clean.mockRestore();
+		expect(fast).toEqual(await byRows(file));
+		// Only the rows the byte path cannot take with certainty went the general way: the repeated
+		// order ID and the odd amount were cleaned there, the bad byte rejected there.
+		expect(cleanedRows).toBe(2);
+		expect(fast.rejected.map((r) => [r.row, r.reason.slice(0, 24)])).toEqual([
+			[3, 'duplicate of an earlier r'.slice(0, 24)],
+			[7, 'amount (column "amount")'],
+			[8, 'holds bytes that are not'],
+		]);
+		expect(fast.records.map((r) => r.record)).toEqual([
+			expect.objectContaining({ customerId: 'C1', email: 'li@example.com', phone: '+8613812345678', firstName: 'Li', consent: { email: true, sms: false, push: null }, orders: 3, currency: 'CNY' }),
+			expect.objectContaining({ customerId: 'C2', email: 'wang@example.com', currency: 'USD', dataIssues: expect.arrayContaining([expect.stringMatching(/^row 4: email "not-an-email"/)]) }),
+			expect.objectContaining({ customerId: 'C3', email: 'c3@example.com' }),
+		]);
 
 		const headerless = Buffer.from('C1;2024-01-05;12.50\nC2;2024-01-06;3\n');
 		const setup: Setup = { table: { hasHeader: false, columnNames: ['customer_id', 'order_date', 'amount'] } };
