@@ -3,13 +3,25 @@
  * the suite through the n8n engine on that file (devkit/bench/nodeFlow.ts). To profile:
  * `node --cpu-prof .bench-build/scripts/bench-child.js FILE DATE`.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { benchNodeFlow } from '../devkit/bench/nodeFlow';
+import { useFilesystemBinaryData } from '../devkit/engine/binaryDataMode';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function main() {
 	const [file, analysisDate, outputAs = 'base'] = process.argv.slice(2);
-	const result = await benchNodeFlow(file, analysisDate, { outputAs: outputAs as 'base' | 'items' });
+	// Binary data on disk with a reference in the item, as an n8n 2 server keeps it.
+	const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-bench-binary-'));
+	await useFilesystemBinaryData(storage);
+	let result: Awaited<ReturnType<typeof benchNodeFlow>>;
+	try {
+		result = await benchNodeFlow(file, analysisDate, { outputAs: outputAs as 'base' | 'items' });
+	} finally {
+		fs.rmSync(storage, { recursive: true, force: true });
+	}
 	process.stdout.write(`${JSON.stringify({ ...result, peakRssMb: peakRssMb() })}\n`);
 }
 

@@ -28,7 +28,7 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 	for (const [key, node] of Object.entries(NODES)) seconds[key] = runData[node][0].executionTime / 1000;
 	seconds.total = total;
 	// Read back outside the timed run: the checks need every customer.
-	const staged = outputAs === 'base' ? customersOfBaseItem(result.outputs(NODES.lifecycleStage)[0][0]) : result.json(NODES.lifecycleStage);
+	const staged = outputAs === 'base' ? await customersOfBaseItem(result.outputs(NODES.lifecycleStage)[0][0]) : result.json(NODES.lifecycleStage);
 	const [model] = result.json(NODES.churnRisk, 1);
 	const rejected = result.json(NODES.customerData, 1).length;
 	const orders = staged.reduce((sum, c) => sum + (c.orders as number), 0);

@@ -1,6 +1,6 @@
 import { ACTIONS, Action } from './actionCatalog';
 import { PastContact } from './contactPolicy';
-import { IdPairs, mapFromStore, storeFromMap } from '../values/idKeyedStore';
+import { IdColumns, mapFromStore, storeFromMap } from '../values/idKeyedStore';
 import { MS_PER_DAY } from '../values/days';
 
 /**
@@ -18,7 +18,7 @@ export function loadContactMemory(stored: unknown): ContactMemory {
 	return mapFromStore(stored, codesOf);
 }
 
-export function storedContactMemory(memory: ContactMemory): IdPairs<number[]> {
+export function storedContactMemory(memory: ContactMemory): IdColumns<number[]> {
 	return storeFromMap(memory);
 }
 

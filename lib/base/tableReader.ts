@@ -1,4 +1,4 @@
-import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
+import { ABSENT, EXCEPTION, NULL } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
 
 type Values = Int8Array | Int16Array | Int32Array | Float64Array | Uint8Array | Uint16Array;
@@ -8,12 +8,47 @@ interface ReadColumn {
 	/** The field's name in its parent object. */
 	name: string;
 	states: Uint8Array | null;
-	values: Values | null;
-	ends: Uint32Array | null;
-	text: Buffer | null;
 	exceptions: Map<number, unknown> | null;
-	/** 10^scale of a scaled integer column. */
-	divisor: number;
+	/** The value of a VALUE row, by a function made once for the column's kind. */
+	read: (row: number) => unknown;
+}
+
+/** A column's reader of VALUE rows: chosen once per column, not per row. */
+function readerOf(header: ColumnHeader, values: Values | null, ends: Uint32Array | null, text: Buffer | null): (row: number) => unknown {
+	const parse = header.json ? (t: string) => JSON.parse(t) as unknown : (t: string) => t;
+	switch (header.kind) {
+		case 'const': {
+			const value = header.value;
+			return () => value;
+		}
+		case 'object':
+			return () => ({});
+		case 'bool': {
+			const bytes = values as Uint8Array;
+			return (row) => bytes[row] === 1;
+		}
+		case 'dict8':
+		case 'dict16': {
+			const dictionary = header.dictionary as string[];
+			const codes = values as Values;
+			// A JSON value is parsed per row: each record gets its own list or object.
+			return header.json ? (row) => JSON.parse(dictionary[codes[row]]) as unknown : (row) => dictionary[codes[row]];
+		}
+		case 'instant': {
+			const instants = values as Float64Array;
+			return (row) => new Date(instants[row]).toISOString();
+		}
+		case 'text': {
+			const bytes = text as Buffer;
+			const offsets = ends as Uint32Array;
+			return (row) => parse(bytes.toString('utf8', row === 0 ? 0 : offsets[row - 1], offsets[row]));
+		}
+		default: {
+			const numbers = values as Values;
+			const divisor = 10 ** (header.scale ?? 0);
+			return header.scale ? (row) => numbers[row] / divisor : (row) => numbers[row];
+		}
+	}
 }
 
 /**
@@ -47,15 +82,13 @@ export class TableReader {
 				else values = data;
 			}
 			const text = view(header.text);
+			const ends = header.kind === 'text' && data ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : null;
 			return {
 				header,
 				name: header.name,
 				states: view(header.states),
-				values,
-				ends: header.kind === 'text' && data ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4) : null,
-				text: text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null,
 				exceptions: header.exceptions ? new Map(header.exceptions) : null,
-				divisor: 10 ** (header.scale ?? 0),
+				read: readerOf(header, values, ends, text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null),
 			};
 		});
 		this.slots = new Array(this.columns.length);
@@ -75,33 +108,13 @@ export class TableReader {
 
 	/** A row's value at one column: undefined when the row does not have the field. */
 	private value(column: ReadColumn, row: number): unknown {
-		const state = column.states === null ? VALUE : column.states[row];
-		if (state === ABSENT) return undefined;
-		if (state === NULL) return null;
-		if (state === EXCEPTION) return column.exceptions?.get(row);
-		const { header } = column;
-		switch (header.kind) {
-			case 'const':
-				return header.value;
-			case 'object':
-				return {};
-			case 'bool':
-				return (column.values as Uint8Array)[row] === 1;
-			case 'dict8':
-			case 'dict16': {
-				const text = (header.dictionary as string[])[(column.values as Values)[row]];
-				return header.json ? JSON.parse(text) : text;
-			}
-			case 'instant':
-				return new Date((column.values as Float64Array)[row]).toISOString();
-			case 'text': {
-				const ends = column.ends as Uint32Array;
-				const text = (column.text as Buffer).toString('utf8', row === 0 ? 0 : ends[row - 1], ends[row]);
-				return header.json ? JSON.parse(text) : text;
-			}
-			default:
-				return header.scale ? (column.values as Values)[row] / column.divisor : (column.values as Values)[row];
+		if (column.states !== null) {
+			const state = column.states[row];
+			if (state === ABSENT) return undefined;
+			if (state === NULL) return null;
+			if (state === EXCEPTION) return column.exceptions?.get(row);
 		}
+		return column.read(row);
 	}
 
 	/**

@@ -215,6 +215,36 @@ export class CustomerDataPipeline {
 		}
 	}
 
+	/**
+	 * finish() for a caller that takes the customer summaries one at a time (Customer Data writing
+	 * a customer base): with orders, the summaries are made as `summaries()` is iterated and are
+	 * never all objects at once (a million summaries held together cost gigabytes).
+	 */
+	finishStreaming(): Omit<PipelineResult, 'records'> & { customers: number; summaries(): Iterable<CustomerSummary> } {
+		if (this.options.output !== 'customers' || this.summaryReader || !this.cleaner) {
+			const { records, ...rest } = this.finish();
+			return { ...rest, customers: records.length, summaries: () => records.map((r) => r.record as CustomerSummary) };
+		}
+		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
+		if (missing) throw missing;
+		for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
+		const summariser = this.summariser;
+		const cols = summariser.summariseColumns(this.options.analysisDay, this.options.trendWindowDays);
+		const analysisDate = dayNumberToIsoDate(this.options.analysisDay);
+		return {
+			orders: this.orders,
+			rejected: this.rejected,
+			mapping: this.mapping,
+			rowsRead: this.rowsRead,
+			rowsAccepted: this.rowsAccepted,
+			ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate,
+			customers: cols.rows,
+			summaries: function* () {
+				for (let row = 0; row < cols.rows; row++) yield summariser.summaryAt(cols, row, analysisDate);
+			},
+		};
+	}
+
 	finish(): PipelineResult {
 		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
 		if (missing) throw missing;

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { customersOfBase, errorsBesideBase, readCustomerBase } from '../shared/customerBaseItems';
 import { failEveryItemOnContinue } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
 import { checkWarning } from './actions/checkWarning';
@@ -28,7 +29,10 @@ export class CampaignReport implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData(0);
+		const input = this.getInputData(0);
+		// A customer base (e.g. Retention Action's No Action output) is read as its customers.
+		const base = await readCustomerBase(this, input);
+		const items = base ? [...customersOfBase(base).map(({ json }) => ({ json, pairedItem: { item: base.itemIndex } })), ...errorsBesideBase(this, input)] : input;
 		const operation = this.getNodeParameter('operation', 0, 'campaignEvaluation') as string;
 		const run = operation === 'warningAccuracy' ? checkWarning : operation === 'baseHealth' ? reportHealth : evaluate;
 		return await failEveryItemOnContinue(this, items, { outputs: run === evaluate ? 2 : 1, errorOutput: 0 }, async () => await run.call(this, items));

@@ -9,7 +9,8 @@ import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
-import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { TableBuilder } from '../../lib/base/tableBuilder';
 import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
@@ -48,16 +49,6 @@ async function fitCooperatively(context: IExecuteFunctions, customers: ModelCust
 		if (error instanceof ComputationCancelled) throw new NodeOperationError(context.getNode(), 'The model fit was stopped because the execution was cancelled');
 		throw asNodeError(context, error);
 	}
-}
-
-/** How many customers have each value of a field (null and missing counted as "none"). */
-function countBy(records: IDataObject[], field: string): IDataObject {
-	const counts: IDataObject = {};
-	for (const record of records) {
-		const key = String(record[field] ?? 'none');
-		counts[key] = ((counts[key] as number) ?? 0) + 1;
-	}
-	return counts;
 }
 
 export class ChurnRisk implements INodeType {
@@ -112,7 +103,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	// when its turn comes: the base's customers are never all objects at once.
 	const baseInput = await readCustomerBase(this, items);
 	const { records, errorItems: orderErrors } = baseInput
-		? { records: Array.from({ length: baseInput.base.rows }, (_, row) => ({ sourceItems: [baseInput.itemIndex], row })), errorItems: errorsBesideBase(this, items) }
+		? { records: baseRows(baseInput), errorItems: errorsBesideBase(this, items) }
 		: customerRecordsFromItems(this, items, input, zone, analysisDay);
 	const customers: Array<{ json: IDataObject | undefined; gapDays: unknown; sourceItems: number[]; customer: ModelCustomer | null; row?: number }> = [];
 	const recordErrors = await forEachRecord(this, records as Array<{ sourceItems: number[]; json?: IDataObject; row?: number }>, (record) => {
@@ -154,37 +145,45 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const scorer = new ChurnScorer(model, settings.scoring);
 	// What the node adds to each customer, in the order of `customers`; a customer that could not
 	// be scored stops the node with the item named, or with "continue on fail" becomes an error
-	// item (never an unscored item that looks scored); a base keeps it, unscored.
+	// item (never an unscored item that looks scored); a base keeps it, unscored. From a base to
+	// a base, each customer's fields go straight into the new layer, never all objects at once.
+	const layer = outputAs === 'base' && baseInput ? new TableBuilder() : null;
 	const added: Array<IDataObject | null> = [];
+	const riskLevels: Record<string, number> = {};
+	const segments: Array<{ segment: never; revenue: number }> = [];
 	const scoringErrors = await forEachRecord(this, customers as Array<(typeof customers)[number] & { json?: IDataObject }>, ({ gapDays, sourceItems, customer }) => {
-		if (!customer) return void added.push(NOT_SCORED);
-		let scores: ReturnType<ChurnScorer['score']>;
-		try {
-			scores = scorer.score(customer);
-		} catch (error) {
-			added.push(null);
-			throw new NodeOperationError(this.getNode(), `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`, { itemIndex: sourceItems[0] });
+		let fields: IDataObject = NOT_SCORED;
+		let failure: string | null = null;
+		if (customer) {
+			try {
+				fields = { avgDaysBetweenOrders: gapDays, ...scorer.score(customer) } as IDataObject;
+			} catch (error) {
+				failure = `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`;
+			}
 		}
-		added.push({ avgDaysBetweenOrders: gapDays, ...scores } as IDataObject);
+		if (layer) layer.add(fields);
+		else added.push(failure === null ? fields : null);
+		if (failure !== null) throw new NodeOperationError(this.getNode(), failure, { itemIndex: sourceItems[0] });
+		const level = String(fields.riskLevel ?? 'none');
+		riskLevels[level] = (riskLevels[level] ?? 0) + 1;
+		if (fields.rfm) segments.push({ segment: (fields.rfm as IDataObject).segment as never, revenue: fields.historicClv as number });
 	});
 	errorItems.push(...scoringErrors);
-	const kept = customers.flatMap((customer, i) => (added[i] ? [{ ...customer, added: added[i] as IDataObject }] : []));
+	const kept = layer ? [] : customers.flatMap((customer, i) => (added[i] ? [{ ...customer, added: added[i] as IDataObject }] : []));
 
 	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, customers.flatMap((c) => (c.customer ? [c.customer.analysisDay] : [])))].join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
 	if (mode === 'fitAndScore') {
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
 		if (settings.segmentSummary) {
-			modelJson.segmentSummary = segmentSummary(
-				kept.flatMap(({ added: json }) => (json.rfm ? [{ segment: (json.rfm as IDataObject).segment as never, revenue: json.historicClv as number }] : [])),
-			) as unknown as IDataObject[];
+			modelJson.segmentSummary = segmentSummary(segments) as unknown as IDataObject[];
 		}
 		modelItems.push({ json: modelJson, pairedItem: items.map((_, item) => ({ item })) });
 	}
 	if (outputAs === 'base') {
-		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), riskLevels: countBy(kept.map((c) => c.added), 'riskLevel'), method: model.method };
-		const layer = baseInput ? added.map((fields) => fields ?? NOT_SCORED) : kept.map(({ json, added: fields }) => extendRecord(json as IDataObject, fields));
-		return [[await customerBaseItem(this, baseInput, 'churnRisk', layer, summary, items.length), ...errorItems], modelItems];
+		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), riskLevels, method: model.method };
+		const records = layer ?? kept.map(({ json, added: fields }) => extendRecord(json as IDataObject, fields));
+		return [[await customerBaseItem(this, baseInput, 'churnRisk', records, summary, items.length), ...errorItems], modelItems];
 	}
 	const scored = kept.map(({ json, sourceItems, row, added: fields }) => linkedItem(extendRecord(json ?? ((baseInput as BaseInput).base.record(row as number) as IDataObject), fields), sourceItems));
 	return [[...scored, ...errorItems], modelItems];

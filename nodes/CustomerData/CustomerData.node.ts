@@ -98,12 +98,15 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		throw asNodeError(this, error);
 	}
 
-	let result: ReturnType<CustomerDataPipeline['finish']>;
+	// A base is written from the summaries one at a time: they are never all objects at once.
+	const asBase = output === 'customers' && readOutputAs(this) === 'base';
+	let result: ReturnType<CustomerDataPipeline['finish']> | ReturnType<CustomerDataPipeline['finishStreaming']>;
 	try {
-		result = pipeline.finish();
+		result = asBase ? pipeline.finishStreaming() : pipeline.finish();
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
+	const customerCount = 'records' in result ? result.records.length : result.customers;
 	if (options.failOnRejected && result.rejected.length > 0) {
 		// Rows of files or API responses are numbered per input item: name the item when there are several.
 		const nameItem = source !== 'items' && items.length > 1;
@@ -126,7 +129,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 				? `${result.ordersAfterAnalysisDate} orders after the analysis date were left out of the summary.`
 				: '',
 		output === 'customers' ? analysisDateHint(this, analysisDay, []) : '',
-		result.records.length === 0 && result.ordersAfterAnalysisDate > 0
+		customerCount === 0 && result.ordersAfterAnalysisDate > 0
 			? `No customer to summarise: every order is after the analysis date ${dayNumberToIsoDate(analysisDay)}. Check the Analysis Date.`
 			: '',
 	]
@@ -137,9 +140,9 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	const rejected = result.rejected.map((r) =>
 		linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
 	);
-	if (output === 'customers' && readOutputAs(this) === 'base') {
+	if (!('records' in result)) {
 		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), rowsRead: result.rowsRead, rowsRejected: result.rejected.length };
-		const base = await customerBaseItem(this, null, 'customers', result.records.map(({ record }) => record as unknown as Record<string, unknown>), summary, items.length);
+		const base = await customerBaseItem(this, null, 'customers', result.summaries() as Iterable<Record<string, unknown>>, summary, items.length);
 		return [[base, ...errorItems], rejected];
 	}
 	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));

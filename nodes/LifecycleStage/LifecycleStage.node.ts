@@ -2,21 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
-import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromRecord } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
-import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
-import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
-import { stageTransition } from '../../lib/lifecycle/stageTransition';
-import { ROUTE_ORDER, Stage, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
+import type { LifecycleInput } from '../../lib/lifecycle/stageRules';
+import { ROUTE_ORDER, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
 import { getPath } from '../../lib/values/objectPath';
-import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
+import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
-import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
+import { count, emptyCounts, placeOne } from './placeStage';
+import { stageBase } from './stageBase';
+import { stageHint } from './stageHint';
 import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
 
 const ROUTE_NAMES = {
@@ -55,21 +56,6 @@ export class LifecycleStage implements INodeType {
 	}
 }
 
-/** Counts per stage and the date they are as of, shown above the output. */
-function stageHint(ctx: IExecuteFunctions, model: StageModel, staged: Array<{ stage: Stage; changed: boolean; previous: Stage | null }>, emitted: number, onlyChanged: boolean, nodeDay: number, days: number[]): string {
-	const perStage = ROUTE_ORDER[model]
-		.map((stage) => [STAGE_LABELS[stage], staged.filter((s) => s.stage === stage).length] as const)
-		.filter(([, n]) => n > 0)
-		.map(([label, n]) => `${n} ${label}`);
-	const moved = staged.filter((s) => s.changed && s.previous !== null).length;
-	const firstSeen = staged.filter((s) => s.previous === null).length;
-	return [
-		`${staged.length} customers: ${perStage.join(', ') || 'none'}.`,
-		`${moved} moved to another stage${firstSeen ? `, ${firstSeen} had no earlier stage` : ''}${onlyChanged ? ` (${emitted} output: Only Changes is on)` : ''}.`,
-		analysisDateHint(ctx, nodeDay, days),
-	].join(' ');
-}
-
 async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const model = this.getNodeParameter('stageModel', 0) as StageModel;
 	const previousFrom = this.getNodeParameter('previousStageSource', 0, 'staticData') as 'staticData' | 'field' | 'none';
@@ -88,12 +74,13 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 
 	const outputAs = onlyChanged || routeByStage ? 'items' : readOutputAs(this);
 	const previousField = this.getNodeParameter('previousStageField', 0, 'previousStage') as string;
-	// From a customer base, each customer is read with only the fields the stage rules look at,
-	// when its turn comes: the base's customers are never all objects at once.
 	const baseInput = await readCustomerBase(this, items);
+	if (baseInput && outputAs === 'base') return await stageBase(this, items, baseInput, model, settings, { from: previousFrom, field: previousField }, analysisDay, zone);
+
+	// Items, or a base put out as items: customers read with only the fields the stage rules look at.
 	const fields = [...RECORD_FIELDS, previousField.split('.')[0]];
 	const { records, errorItems: orderErrors } = baseInput
-		? { records: Array.from({ length: baseInput.base.rows }, (_, row) => ({ sourceItems: [baseInput.itemIndex], row })), errorItems: errorsBesideBase(this, items) }
+		? { records: baseRows(baseInput), errorItems: errorsBesideBase(this, items) }
 		: customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);
 	const readable: Array<{ id: string; json: IDataObject | undefined; previousStage: unknown; sourceItems: number[]; input: Omit<LifecycleInput, 'previousStage'>; day: number; row?: number }> = [];
 	const recordErrors = await forEachRecord(this, records as Array<{ sourceItems: number[]; json?: IDataObject; row?: number }>, (record) => {
@@ -107,33 +94,23 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
 	const populationGap = populationGapDays(readable.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays }))) ?? memory.populationGapDays;
 
+	const counts = emptyCounts();
 	const staged = readable.map(({ id, json, previousStage: previousInRecord, sourceItems, input, day, row }) => {
-		const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
-		const previousStage: Stage | null = previousFrom === 'field' ? parseStage(previousInRecord) : (remembered?.stage ?? null);
-		const decision = decideStage({ ...input, previousStage }, settings, populationGap);
-		const move = stageTransition(decision.stage, previousStage, remembered, day);
-		if (previousFrom === 'staticData') memory.stages.set(id, encodeStage(move.remember));
-		const added = {
-			lifecycleStage: move.stage,
-			stageReason: decision.reason,
-			stageChanged: move.stageChanged,
-			previousStage,
-			stageSince: move.sinceDay === null ? null : dayNumberToIsoDate(move.sinceDay),
-			usualGapDays: decision.usualGapDays,
-		};
-		return { stage: move.stage, changed: move.stageChanged, previous: previousStage, json, sourceItems, row, added };
+		const { added, move, previousStage } = placeOne(id, input, previousInRecord, day, previousFrom, memory, settings, populationGap);
+		count(counts, move.stage, move.stageChanged, previousStage);
+		return { stage: move.stage, changed: move.stageChanged, json, sourceItems, row, added };
 	});
 	if (previousFrom === 'staticData') saveStageMemory(this, model, { stages: memory.stages, populationGapDays: populationGap });
 
 	const emitted = onlyChanged ? staged.filter((s) => s.changed) : staged;
 	const errorItems = [...orderErrors, ...recordErrors];
-	this.addExecutionHints({ message: stageHint(this, model, staged, emitted.length, onlyChanged, analysisDay, readable.map((r) => r.day)), location: 'outputPane' });
+	this.addExecutionHints({ message: stageHint(this, model, counts, emitted.length, onlyChanged, analysisDay, readable.map((r) => r.day)), location: 'outputPane' });
 	if (outputAs === 'base') {
-		if (staged.length < (baseInput?.base.rows ?? staged.length)) throw new NodeOperationError(this.getNode(), 'A customer of the base could not be read', { description: recordErrors.map((e) => e.json.error).join('\n') });
-		const stages = Object.fromEntries(ROUTE_ORDER[model].map((stage) => [stage, staged.filter((s) => s.stage === stage).length]));
-		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), stages, moved: staged.filter((s) => s.changed && s.previous !== null).length };
-		const layer = baseInput ? staged.map((s) => s.added) : staged.map((s) => extendRecord(s.json as IDataObject, s.added));
-		return [[await customerBaseItem(this, baseInput, 'lifecycleStage', layer, summary, items.length), ...errorItems]];
+		// Items in, a base out: the base holds the customers as they came, with their stages.
+		const stages = Object.fromEntries(ROUTE_ORDER[model].map((stage) => [stage, counts.perStage.get(stage) ?? 0]));
+		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), stages, moved: counts.moved };
+		const records = staged.map((s) => extendRecord(s.json as IDataObject, s.added));
+		return [[await customerBaseItem(this, null, 'lifecycleStage', records, summary, items.length), ...errorItems]];
 	}
 	const itemOf = (s: (typeof staged)[number]) => linkedItem(extendRecord(s.json ?? ((baseInput as BaseInput).base.record(s.row as number) as IDataObject), s.added), s.sourceItems);
 	if (!routeByStage) return [[...emitted.map(itemOf), ...errorItems]];

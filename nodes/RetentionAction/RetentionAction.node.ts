@@ -7,9 +7,9 @@ import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../li
 import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
-import { asNodeError, failEveryItemOnContinue, linkedItem, readEachItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
-import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -82,20 +82,27 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const readable: Array<{ facts: RetentionFacts; json: IDataObject | undefined; row: number; sourceItems: number[] }> = [];
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
-	// A customer base is read as its customers (only the fields the plan reads), each paired with
-	// the base's item; a failure names the customer's row.
+	// A customer base is read one customer at a time (only the fields the plan reads), each
+	// paired with the base's item; the records are not kept, only what the plan needs of them.
 	const baseInput = await readCustomerBase(this, items);
-	const fields = baseInput ? retentionFields(baseInput.base.fields()) : [];
-	const customers = baseInput ? [...Array.from({ length: baseInput.base.rows }, (_, row) => ({ json: baseInput.base.record(row, fields) as IDataObject })), ...errorsBesideBase(this, items)] : items;
-	const errorItems = await readEachItem(this, customers, (json, itemIndex) => {
+	const read = (json: IDataObject, row: number, sourceItems: number[]) => {
 		const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 		if ('error' in reading) return reading;
-		readable.push({ facts: reading.facts, json: baseInput ? undefined : json, row: itemIndex, sourceItems: [baseInput ? baseInput.itemIndex : itemIndex] });
+		readable.push({ facts: reading.facts, json: baseInput ? undefined : json, row, sourceItems });
 		return null;
-	});
-	if (baseInput && readable.length < baseInput.base.rows) {
-		throw new NodeOperationError(node, 'A customer of the base could not be read', { description: errorItems.map((e) => e.json.error).join('\n') });
-	}
+	};
+	let errorItems: INodeExecutionData[];
+	if (baseInput) {
+		const { base, itemIndex } = baseInput;
+		const fields = retentionFields(base.fields());
+		const sourceItems = [itemIndex];
+		errorItems = errorsBesideBase(this, items);
+		const unreadable = await forEachRecord(this, baseRows(baseInput), ({ row }) => {
+			const failed = read(base.record(row, fields) as IDataObject, row, sourceItems);
+			if (failed) throw new NodeOperationError(node, `Customer ${row + 1} of the base ${failed.error}`, { itemIndex });
+		});
+		if (unreadable.length > 0) throw new NodeOperationError(node, 'A customer of the base could not be read', { description: unreadable.map((e) => e.json.error).join('\n') });
+	} else errorItems = await readEachItem(this, items, (json, itemIndex) => read(json, itemIndex, [itemIndex]));
 
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = loadContactMemory(staticData.contacts);

@@ -1,6 +1,7 @@
 import type { DisplayCondition, IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { CustomerBase, layerBytes } from '../../lib/base/customerBase';
+import { TableBuilder } from '../../lib/base/tableBuilder';
 import { isUpstreamError, passedOnError } from './linkedItems';
 
 /*
@@ -114,13 +115,13 @@ export async function customerBaseItem(
 	ctx: IExecuteFunctions,
 	input: BaseInput | null,
 	kind: string,
-	records: Iterable<Record<string, unknown>>,
+	records: Iterable<Record<string, unknown>> | TableBuilder,
 	summary: IDataObject,
 	pairedItems: number,
 ): Promise<INodeExecutionData> {
 	const earlier = input ? (baseDescriptionOf(input.item) as BaseDescription).layers : [];
 	const name = layerName(kind, earlier);
-	const bytes = layerBytes(records);
+	const bytes = records instanceof TableBuilder ? records.finish() : layerBytes(records);
 	const binary = Object.fromEntries(earlier.map((layer) => [layer, (input as BaseInput).item.binary![layer]]));
 	binary[name] = await ctx.helpers.prepareBinaryData(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), `${name}.customer-base`, MIME_TYPE);
 	const layers = [...earlier, name];
@@ -134,6 +135,12 @@ export async function customerBaseItem(
 
 function countRows(bytes: Uint8Array): number {
 	return CustomerBase.fromBytes([bytes]).rows;
+}
+
+/** The rows of a base as records for forEachRecord, the customer read when its turn comes. */
+export function baseRows({ base, itemIndex }: BaseInput): Array<{ sourceItems: number[]; row: number }> {
+	const sourceItems = [itemIndex];
+	return Array.from({ length: base.rows }, (_, row) => ({ sourceItems, row }));
 }
 
 /** Every customer of a base as an item (for nodes that work on items), paired with the base's item. */

@@ -79,10 +79,19 @@ describe('the customer base between the retention nodes', () => {
 		expect(base.json.treatment).toBe(email.length + sms.length + push.length + crm.length);
 		expect(Object.values(base.json.suppressed as IDataObject).reduce((a, b) => (a as number) + (b as number), 0)).toBe(none.length);
 		// Everyone is in the base with the decision; those on No Action exactly as version 1 put them out.
-		const everyone = customersOfBaseItem(base);
+		const everyone = await customersOfBaseItem(base);
 		expect(everyone).toHaveLength(1991);
 		const noAction = new Set(none.map((item) => item.json.customerId));
 		expect(everyone.filter((c) => noAction.has(c.customerId))).toEqual(none.map((item) => item.json));
+	});
+
+	it("gives Campaign Report's base health the same report from a base as from items", async () => {
+		const report: StepSpec = { name: 'Campaign Report', type: 'campaignReport', parameters: { operation: 'baseHealth', periodDays: 30, activeWindowDays: 90 } };
+		const fromItems = await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(1), churnRisk(1), report]));
+		const fromBase = await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(2), churnRisk(2), report]));
+		expect(fromItems.error).toBeUndefined();
+		expect(fromBase.json('Campaign Report')).toEqual(fromItems.json('Campaign Report'));
+		expect(fromBase.json('Campaign Report').length).toBeGreaterThan(0);
 	});
 
 	it('keeps one item per customer where customers are picked for the nodes after: Only Changed Customers and Route by Stage', async () => {

@@ -139,7 +139,7 @@ describe('Lifecycle Stage, remembering stages between runs', () => {
 		const many = Array.from({ length: 1000 }, (_, i) => ({ customerId: `C${i}`, orders: 2, recencyDays: i % 200, tenureDays: 300, avgDaysBetweenOrders: 40 }));
 		await runWorkflow(linearWorkflow([rowsStep(many), lifecycle()]), { staticData });
 		const memory = (Object.values(staticData).find((v) => typeof v === 'object' && v && 'retail' in (v as IDataObject)) as IDataObject).retail as IDataObject;
-		expect(memory.stages as unknown[]).toHaveLength(1000);
+		expect((memory.stages as { ids: unknown[] }).ids).toHaveLength(1000);
 		expect(JSON.stringify(memory).length / 1000).toBeLessThan(25);
 	});
 });

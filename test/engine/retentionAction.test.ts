@@ -142,7 +142,7 @@ describe('Retention Action, contact policy', () => {
 		for (let week = 0; week < 52; week++) {
 			const sendTime = new Date(Date.parse('2024-01-01T10:00:00Z') + week * 7 * day).toISOString();
 			await run(Array.from({ length: 20 }, (_, i) => customer(`W${week}-${i}`)), { sendTime, ...options }, staticData);
-			remembered.push(((staticData['node:Retention Action'] as IDataObject).contacts as unknown[]).length);
+			remembered.push(((staticData['node:Retention Action'] as IDataObject).contacts as { ids: unknown[] }).ids.length);
 		}
 		// Contacts older than 30 days are dropped: at most five weeks of customers are remembered.
 		expect(Math.max(...remembered)).toBe(5 * 20);

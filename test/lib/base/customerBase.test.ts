@@ -80,6 +80,18 @@ describe('a customer base', () => {
 		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
 		expect(base.record(5_000)).toEqual({ lastOrderAt: null });
 		expect(bytes.byteLength).toBeLessThan(5_001 * 9 + 1_000);
+		// Any instant from year 0 to 9999 (toISOString's four-digit years).
+		fc.assert(
+			fc.property(fc.array(fc.date({ min: new Date(-62167219200000), max: new Date(253402300799999), noInvalidDate: true }), { minLength: 50, maxLength: 50 }), (dates) => {
+				const texts = dates.map((d) => ({ at: d.toISOString() }));
+				const stored = layerBytes(texts);
+				// Few distinct instants are kept as a dictionary instead, in the header.
+				expect(stored.byteLength).toBeLessThan(50 * 8 + 50 * 30 + 300);
+				const read = CustomerBase.fromBytes([stored]);
+				texts.forEach((t, i) => expect(read.record(i)).toEqual(t));
+			}),
+			{ numRuns: 200 },
+		);
 		// Text that only looks like an instant stays text.
 		const odd = CustomerBase.fromBytes([layerBytes([{ at: '2024-01-01T00:00:00.000Z' }, { at: '2024-02-30T00:00:00.000Z' }, { at: 'soon' }])]);
 		expect([0, 1, 2].map((i) => odd.record(i).at)).toEqual(['2024-01-01T00:00:00.000Z', '2024-02-30T00:00:00.000Z', 'soon']);
