@@ -114,6 +114,10 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		customers.push({ json: record.json, gapDays: json.avgDaysBetweenOrders ?? customer?.ownGapDays, sourceItems: record.sourceItems, customer, row: record.row });
 	});
 	const errorItems = [...orderErrors, ...recordErrors];
+	// A base keeps every customer in every layer: one that cannot be read stops the node.
+	if (baseInput && outputAs === 'base' && customers.length < baseInput.base.rows) {
+		throw new NodeOperationError(this.getNode(), 'A customer of the base could not be read', { description: recordErrors.map((e) => e.json.error).join('\n') });
+	}
 
 	let model: ChurnModel;
 	const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';
