@@ -7,7 +7,7 @@
 const MAGIC = 'RTNBASE1';
 const ALIGN = 8;
 
-export type StoredKind = 'const' | 'object' | 'bool' | 'i8' | 'i16' | 'i32' | 'f64' | 'instant' | 'dict8' | 'dict16' | 'text';
+export type StoredKind = 'const' | 'object' | 'bool' | 'i8' | 'i16' | 'i32' | 'f64' | 'instant' | 'dict8' | 'dict16' | 'text' | 'list';
 
 export interface ColumnHeader {
 	/** The field's name in its object (top level, or the parent column's). */
@@ -24,9 +24,13 @@ export interface ColumnHeader {
 	/** Block indexes. */
 	data?: number;
 	text?: number;
+	/** A list column's elements: a table of their own (see tableBuilder's listOfRecords). */
+	elements?: number;
 	states?: number;
 	/** The texts are JSON values (lists, mixed values). */
 	json?: true;
+	/** The text block is raw deflate (zlib) of the texts. */
+	deflated?: true;
 	/** Rows whose value was not of the column's kind: [row, value]. */
 	exceptions?: Array<[number, unknown]>;
 }

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
+import { inflateRawSync } from 'zlib';
 import { ABSENT, EXCEPTION, NULL } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
 
@@ -14,7 +16,7 @@ interface ReadColumn {
 }
 
 /** A column's reader of VALUE rows: chosen once per column, not per row. */
-function readerOf(header: ColumnHeader, values: Values | null, ends: Uint32Array | null, text: Buffer | null): (row: number) => unknown {
+function readerOf(header: ColumnHeader, values: Values | null, ends: Uint32Array | null, text: Buffer | null, elements: TableReader | null): (row: number) => unknown {
 	const parse = header.json ? (t: string) => JSON.parse(t) as unknown : (t: string) => t;
 	switch (header.kind) {
 		case 'const': {
@@ -34,14 +36,31 @@ function readerOf(header: ColumnHeader, values: Values | null, ends: Uint32Array
 			// A JSON value is parsed per row: each record gets its own list or object.
 			return header.json ? (row) => JSON.parse(dictionary[codes[row]]) as unknown : (row) => dictionary[codes[row]];
 		}
+		case 'list': {
+			const listEnds = new Uint32Array((values as Uint8Array).buffer, (values as Uint8Array).byteOffset, (values as Uint8Array).byteLength / 4);
+			const table = elements as TableReader;
+			return (row) => {
+				const list: Array<Record<string, unknown>> = [];
+				for (let i = row === 0 ? 0 : listEnds[row - 1]; i < listEnds[row]; i++) list.push(table.row(i));
+				return list;
+			};
+		}
 		case 'instant': {
 			const instants = values as Float64Array;
 			return (row) => new Date(instants[row]).toISOString();
 		}
 		case 'text': {
-			const bytes = text as Buffer;
 			const offsets = ends as Uint32Array;
-			return (row) => parse(bytes.toString('utf8', row === 0 ? 0 : offsets[row - 1], offsets[row]));
+			if (!header.deflated) {
+				const bytes = text as Buffer;
+				return (row) => parse(bytes.toString('utf8', row === 0 ? 0 : offsets[row - 1], offsets[row]));
+			}
+			// Inflated on the first read: a node that does not read the column does not pay for it.
+			let bytes: Buffer | undefined;
+			return (row) => {
+				bytes ??= inflateRawSync(text as Buffer);
+				return parse(bytes.toString('utf8', row === 0 ? 0 : offsets[row - 1], offsets[row]));
+			};
 		}
 		default: {
 			const numbers = values as Values;
@@ -88,7 +107,7 @@ export class TableReader {
 				name: header.name,
 				states: view(header.states),
 				exceptions: header.exceptions ? new Map(header.exceptions) : null,
-				read: readerOf(header, values, ends, text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null),
+				read: readerOf(header, values, ends, text ? Buffer.from(text.buffer, text.byteOffset, text.byteLength) : null, header.elements === undefined ? null : new TableReader(table.block(header.elements))),
 			};
 		});
 		this.slots = new Array(this.columns.length);
@@ -149,6 +168,13 @@ export class TableReader {
 		return found;
 	}
 
+
+	/** Every field of a row. */
+	row(row: number): Record<string, unknown> {
+		const out: Record<string, unknown> = {};
+		for (const { columns } of this.groups) this.readColumns(columns, row, out);
+		return out;
+	}
 
 	/** One top-level number field of every row (NaN where a row has none), for whole-base passes. */
 	numbers(key: string): Float64Array {

@@ -145,15 +145,26 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	return outputs;
 }
 
-/** Why the customers without a contact have none, and how many each. */
+/** Most kinds of reason the summary lists; the rest are counted together. */
+const REASON_KINDS = 20;
+
+/**
+ * Why the customers without a contact have none, and how many each, by kind of reason: the
+ * words before a reason's colon, its numbers left out ("not worth it", "budget of N used up by
+ * customers with more expected profit per unit of cost"), so a million customers give a short list.
+ */
 function countSuppressions(decisions: RetentionDecision[], routes: Route[]): Record<string, number> {
-	const counts: Record<string, number> = {};
+	const counts = new Map<string, number>();
 	decisions.forEach((decision, i) => {
 		if (routes[i] !== 'none') return;
 		const reason = decision.group === 'control' ? 'control group' : decision.group === 'holdout' ? 'global holdout' : (decision.suppressionReason ?? 'no action');
-		counts[reason] = (counts[reason] ?? 0) + 1;
+		const kind = reason.split(':')[0].replace(/\d+(\.\d+)?/g, 'N').trim();
+		counts.set(kind, (counts.get(kind) ?? 0) + 1);
 	});
-	return counts;
+	const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+	const listed = Object.fromEntries(ranked.slice(0, REASON_KINDS));
+	const rest = ranked.slice(REASON_KINDS).reduce((sum, [, n]) => sum + n, 0);
+	return rest > 0 ? { ...listed, other: rest } : listed;
 }
 
 /** The optional second input: earlier contacts, one item per contact. */

@@ -1,6 +1,6 @@
 import type { DisplayCondition, IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { CustomerBase, layerBytes } from '../../lib/base/customerBase';
+import { CustomerBase } from '../../lib/base/customerBase';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { isUpstreamError, passedOnError } from './linkedItems';
 
@@ -121,20 +121,20 @@ export async function customerBaseItem(
 ): Promise<INodeExecutionData> {
 	const earlier = input ? (baseDescriptionOf(input.item) as BaseDescription).layers : [];
 	const name = layerName(kind, earlier);
-	const bytes = records instanceof TableBuilder ? records.finish() : layerBytes(records);
+	let builder: TableBuilder;
+	if (records instanceof TableBuilder) builder = records;
+	else {
+		builder = new TableBuilder();
+		for (const record of records) builder.add(record);
+	}
+	const bytes = builder.finish();
 	const binary = Object.fromEntries(earlier.map((layer) => [layer, (input as BaseInput).item.binary![layer]]));
 	binary[name] = await ctx.helpers.prepareBinaryData(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), `${name}.customer-base`, MIME_TYPE);
-	const layers = [...earlier, name];
-	const customers = input ? input.base.rows : undefined;
 	return {
-		json: { customerBase: { customers: customers ?? countRows(bytes), layers }, ...summary },
+		json: { customerBase: { customers: builder.rowCount, layers: [...earlier, name] }, ...summary },
 		binary,
 		pairedItem: Array.from({ length: Math.max(1, pairedItems) }, (_, item) => ({ item })),
 	};
-}
-
-function countRows(bytes: Uint8Array): number {
-	return CustomerBase.fromBytes([bytes]).rows;
 }
 
 /** The rows of a base as records for forEachRecord, the customer read when its turn comes. */

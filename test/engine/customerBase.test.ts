@@ -102,6 +102,12 @@ describe('the customer base between the retention nodes', () => {
 		expect(changed.outputs('Lifecycle Stage')[0].every((item) => item.json.customerBase === undefined)).toBe(true);
 	});
 
+	it('tells a user whose node between the retention nodes dropped the base what to do', async () => {
+		const dropsBinary = { name: 'Set Fields', type: 'n8n-nodes-base.code', parameters: { jsCode: 'return $input.all().map((item) => ({ json: item.json }));' } };
+		const result = await runWorkflow(linearWorkflow([fileStep(SHOP), customerData(2), dropsBinary, churnRisk(2)]));
+		expect(result.error?.message).toBe('The customer base has lost its "customers" data');
+	});
+
 	it('tells a user who puts a base beside other items what to do', async () => {
 		const flow = linearWorkflow([fileStep(SHOP), customerData(2), { name: 'Two', type: 'n8n-nodes-base.code', parameters: { jsCode: 'return [...$input.all(), { json: { customerId: "X" } }];' } }, churnRisk(2)]);
 		const result = await runWorkflow(flow);

@@ -41,6 +41,21 @@ describe('a customer base', () => {
 		);
 	});
 
+	it('keeps lists of records (record gaps, products) as columns of their own, exactly', () => {
+		const element = fc.record({ days: fc.integer({ min: 0, max: 5000 }), endedDaysAgo: fc.integer({ min: 0, max: 5000 }), note: fc.option(fc.string(), { nil: undefined }), tags: fc.array(fc.record({ k: fc.string() }), { maxLength: 2 }) }, { requiredKeys: ['days', 'endedDaysAgo', 'tags'] });
+		const record = fc.record({ customerId: fc.string(), longestGaps: fc.oneof(fc.array(element, { maxLength: 4 }), fc.constant(null)) }, { requiredKeys: ['customerId'] });
+		fc.assert(
+			fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), (records) => {
+				const base = CustomerBase.fromBytes([layerBytes(records)]);
+				records.forEach((r, i) => expect(base.record(i)).toEqual(JSON.parse(JSON.stringify(r))));
+			}),
+			{ numRuns: 300 },
+		);
+		const gaps = Array.from({ length: 10_000 }, (_, i) => ({ longestGaps: i % 3 ? [{ days: 30 + (i % 50), endedDaysAgo: i % 400 }] : [] }));
+		// About 4 bytes a customer for the list's end and 4 for each gap's two small numbers, where JSON text took 30.
+		expect(layerBytes(gaps).byteLength).toBeLessThan(10_000 * 8 + 2_000);
+	});
+
 	it("reads a newer layer's fields over an older one's, customerId first, like a node's item", () => {
 		const customers = [summary(1), summary(2)];
 		const scores = [{ riskLevel: 'high', orders: 99 }, { riskLevel: 'low' }];
@@ -95,6 +110,15 @@ describe('a customer base', () => {
 		// Text that only looks like an instant stays text.
 		const odd = CustomerBase.fromBytes([layerBytes([{ at: '2024-01-01T00:00:00.000Z' }, { at: '2024-02-30T00:00:00.000Z' }, { at: 'soon' }])]);
 		expect([0, 1, 2].map((i) => odd.record(i).at)).toEqual(['2024-01-01T00:00:00.000Z', '2024-02-30T00:00:00.000Z', 'soon']);
+	});
+
+	it('deflates long texts per customer and gives them back as they were', () => {
+		const records = Array.from({ length: 20_000 }, (_, i) => ({ stageReason: `${70 + (i % 300)} days since the last order = ${((i % 97) / 10).toFixed(1)}× their usual gap of ${20 + (i % 80)} days (> 2×) · 最近一次购买` }));
+		const bytes = layerBytes(records);
+		const base = CustomerBase.fromBytes([bytes]);
+		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
+		const raw = records.reduce((sum, r) => sum + Buffer.byteLength(r.stageReason), 0);
+		expect(bytes.byteLength).toBeLessThan(raw / 3);
 	});
 
 	it('refuses layers of different lengths and bytes that are not a base', () => {
