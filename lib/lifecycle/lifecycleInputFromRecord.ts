@@ -1,4 +1,5 @@
-import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
+import { CustomerRecord, readCustomerRecord, RecordContext } from '../customer/customerRecord';
+import { CUSTOMER_ID_FIELDS } from '../customer/customerId';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 
@@ -19,7 +20,7 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, context:
 	if ('error' in read) return read;
 	const r = read.record;
 	const who = `(customer ${r.customerId})`;
-	const orders = r.orders ?? (r.frequency !== null ? r.frequency + 1 : null);
+	const orders = ordersOf(r);
 	if (orders === null) return { error: `${who} needs the number of orders (field "orders"): connect it after Customer Data, or provide orders, recencyDays and tenureDays` };
 	if (orders > 0 && r.recencyDays === null) return { error: `${who} needs the days since the last order (recencyDays, or lastOrderAt)` };
 	if (r.recencyDays !== null && r.recencyDays < 0) return { error: `${who} has a last order after the analysis date` };
@@ -30,8 +31,7 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, context:
 			orders,
 			recencyDays: r.recencyDays,
 			tenureDays: r.tenureDays,
-			repeatPurchases: r.frequency ?? Math.max(0, orders - 1),
-			avgGapDays: r.avgGapDays,
+			...purchaseRhythm(r),
 			lastGapDays: r.lastGapDays,
 			longestGaps: r.longestGaps,
 			orderTrend: r.orderTrend,
@@ -40,4 +40,19 @@ export function lifecycleInputFromRecord(json: Record<string, unknown>, context:
 			rfmSegment: r.rfm.segment,
 		},
 	};
+}
+
+function ordersOf(r: CustomerRecord): number | null {
+	return r.orders ?? (r.frequency !== null ? r.frequency + 1 : null);
+}
+
+/**
+ * The top-level fields purchaseRhythm reads: a node that needs the whole base's usual gap before
+ * it stages anyone reads only these in its first pass.
+ */
+export const RHYTHM_FIELDS: readonly string[] = [...CUSTOMER_ID_FIELDS, 'modelInputs', 'frequency', 'recency', 'orders', 'avgDaysBetweenOrders', 'analysisDate'];
+
+/** Repeat purchases and the mean gap between purchase days: what the population's usual gap is made of. */
+export function purchaseRhythm(r: CustomerRecord): { repeatPurchases: number; avgGapDays: number | null } {
+	return { repeatPurchases: r.frequency ?? Math.max(0, (ordersOf(r) ?? 0) - 1), avgGapDays: r.avgGapDays };
 }

@@ -28,8 +28,8 @@ export function count(counts: StageCounts, stage: Stage, changed: boolean, previ
 	if (previous === null) counts.firstSeen++;
 }
 
-export /** One customer's stage, the move from the one they had, and what the node adds to the record. */
-function placeOne(
+/** One customer's stage, the move from the one they had, and what the node adds to the record. */
+export function placeOne(
 	id: string,
 	input: Omit<LifecycleInput, 'previousStage'>,
 	previousInRecord: unknown,

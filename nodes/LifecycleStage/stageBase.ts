@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
+import { readCustomerRecord, RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
-import { lifecycleInputFromRecord } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromRecord, purchaseRhythm, RHYTHM_FIELDS } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { ROUTE_ORDER, StageModel } from '../../lib/lifecycle/stages';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { getPath } from '../../lib/values/objectPath';
@@ -15,8 +15,8 @@ import { count, emptyCounts, placeOne, PreviousFrom } from './placeStage';
 import { stageHint } from './stageHint';
 import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
 
-export /** The base's customers staged into a new layer of the base, each read when its turn comes. */
-async function stageBase(
+/** The base's customers staged into a new layer of the base, each read when its turn comes. */
+export async function stageBase(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	baseInput: BaseInput,
@@ -36,15 +36,23 @@ async function stageBase(
 	};
 	// Two passes over the base rather than its customers held at once: the rules need the whole
 	// base's usual gap first, and a million customers' inputs kept cost more than reading again.
+	// The first pass reads only the purchase rhythm; the second reads, checks and stages each.
 	const repeatPurchases = new Float64Array(base.rows);
 	const meanGapDays = new Float64Array(base.rows);
 	const days: number[] = new Array(base.rows);
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
-		const { input, analysisDay: day } = read(row).reading;
-		repeatPurchases[row] = input.repeatPurchases;
-		meanGapDays[row] = input.avgGapDays ?? NaN;
-		days[row] = day;
+		const reading = readCustomerRecord(base.record(row, RHYTHM_FIELDS), { analysisDay, zone });
+		if ('error' in reading) {
+			// The full reading says why the record cannot be used, and stops the node.
+			read(row);
+			continue;
+		}
+		const { record } = reading;
+		const rhythm = purchaseRhythm(record);
+		repeatPurchases[row] = rhythm.repeatPurchases;
+		meanGapDays[row] = rhythm.avgGapDays ?? NaN;
+		days[row] = record.analysisDay;
 	}
 	const memory = previous.from === 'staticData' ? loadStageMemory(ctx, model) : { stages: new Map<string, number>(), populationGapDays: null };
 	const gaps = function* () {

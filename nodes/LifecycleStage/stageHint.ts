@@ -3,8 +3,8 @@ import { ROUTE_ORDER, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stage
 import { analysisDateHint } from '../shared/analysisDateParameter';
 import type { StageCounts } from './placeStage';
 
-export /** Counts per stage and the date they are as of, shown above the output. */
-function stageHint(ctx: IExecuteFunctions, model: StageModel, counts: StageCounts, emitted: number, onlyChanged: boolean, nodeDay: number, days: Iterable<number>): string {
+/** Counts per stage and the date they are as of, shown above the output. */
+export function stageHint(ctx: IExecuteFunctions, model: StageModel, counts: StageCounts, emitted: number, onlyChanged: boolean, nodeDay: number, days: Iterable<number>): string {
 	const perStage = ROUTE_ORDER[model]
 		.map((stage) => [STAGE_LABELS[stage], counts.perStage.get(stage) ?? 0] as const)
 		.filter(([, n]) => n > 0)
