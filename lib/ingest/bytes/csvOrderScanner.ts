@@ -47,9 +47,10 @@ export const BYTE_PATH_FIELDS = ['customerId', 'orderId', 'orderDate', 'amount',
 const CONTACT = 5;
 
 /**
- * Reads a UTF-8 CSV of orders straight from its bytes into the customer summariser: no string
- * or object per row, customer and order IDs interned from the bytes, each distinct date string
- * parsed once. It only takes rows it can read with certainty, and hands every other one (a
+ * Reads a UTF-8 CSV of orders straight from its bytes into the customer summariser: customer and
+ * order IDs interned from the bytes, each distinct date string parsed once, and no string or
+ * object per row unless the file has currency or contact columns (then the row becomes the order
+ * the general path would make, its contact text read once per customer). It only takes rows it can read with certainty, and hands every other one (a
  * rejected value, a duplicate order ID, an odd amount, a wrong number of fields) to the general
  * path as the very row csvRows would have produced, so results are the same as without it,
  * rejections and their reasons included. From the first line holding a quote, the rest of the
