@@ -176,16 +176,4 @@ export class TableReader {
 		return out;
 	}
 
-	/** One top-level number field of every row (NaN where a row has none), for whole-base passes. */
-	numbers(key: string): Float64Array {
-		const out = new Float64Array(this.rows).fill(NaN);
-		const index = this.keys.get(key)?.[0];
-		if (index === undefined) return out;
-		const column = this.columns[index];
-		for (let r = 0; r < this.rows; r++) {
-			const value = this.value(column, r);
-			if (typeof value === 'number') out[r] = value;
-		}
-		return out;
-	}
 }

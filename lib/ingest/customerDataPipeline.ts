@@ -7,7 +7,7 @@ import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, r
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
-import { CustomerSummariser } from './summary/summariseCustomers';
+import { CustomerSummariser, SummaryColumns } from './summary/summariseCustomers';
 import { SummaryRowReader } from './summary/summaryRows';
 
 export type InputKind = 'orders' | 'customerSummaries';
@@ -225,19 +225,11 @@ export class CustomerDataPipeline {
 			const { records, ...rest } = this.finish();
 			return { ...rest, customers: records.length, summaries: () => records.map((r) => r.record as CustomerSummary) };
 		}
-		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
-		if (missing) throw missing;
-		for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
+		const cols = this.summaryColumns();
 		const summariser = this.summariser;
-		const cols = summariser.summariseColumns(this.options.analysisDay, this.options.trendWindowDays);
-		const analysisDate = dayNumberToIsoDate(this.options.analysisDay);
+		const analysisDate = dayNumberToIsoDate(cols.analysisDay);
 		return {
-			orders: this.orders,
-			rejected: this.rejected,
-			mapping: this.mapping,
-			rowsRead: this.rowsRead,
-			rowsAccepted: this.rowsAccepted,
-			ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate,
+			...this.counts(cols.ordersAfterAnalysisDate),
 			customers: cols.rows,
 			summaries: function* () {
 				for (let row = 0; row < cols.rows; row++) yield summariser.summaryAt(cols, row, analysisDate);
@@ -246,19 +238,35 @@ export class CustomerDataPipeline {
 	}
 
 	finish(): PipelineResult {
-		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
-		if (missing) throw missing;
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.orders.map(({ record, sourceItems }) => ({ record: toTransaction(record), sourceItems }));
 		else if (this.summaryReader) records = this.summaries;
 		else {
-			for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
-			const { customers, sources, ordersAfterAnalysisDate } = this.summariser.summarise(this.options.analysisDay, this.options.trendWindowDays);
-			ordersAfter = ordersAfterAnalysisDate;
-			records = customers.map((record, row) => ({ record, sourceItems: sources[row] }));
+			const cols = this.summaryColumns();
+			const analysisDate = dayNumberToIsoDate(cols.analysisDay);
+			ordersAfter = cols.ordersAfterAnalysisDate;
+			records = Array.from({ length: cols.rows }, (_, row) => ({ record: this.summariser.summaryAt(cols, row, analysisDate), sourceItems: this.summariser.sourcesAt(cols, row) }));
 		}
-		return { records, orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate: ordersAfter };
+		return { records, ...this.counts(ordersAfter) };
+	}
+
+	/** The per-customer totals as of the analysis day, once rejected rows' contact fields are applied. */
+	private summaryColumns(): SummaryColumns {
+		this.checkMapping();
+		for (const update of this.pendingContacts.splice(0)) this.summariser.updateContact(update);
+		return this.summariser.summariseColumns(this.options.analysisDay, this.options.trendWindowDays);
+	}
+
+	/** Everything a result says besides its records. */
+	private counts(ordersAfterAnalysisDate: number): Omit<PipelineResult, 'records'> {
+		this.checkMapping();
+		return { orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate };
+	}
+
+	private checkMapping(): void {
+		const missing = this.mapping && missingColumnError(this.mapping, this.columns);
+		if (missing) throw missing;
 	}
 }
 

@@ -10,12 +10,11 @@ import { getPath } from '../../lib/values/objectPath';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
 import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
-import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
-import { count, emptyCounts, placeOne } from './placeStage';
+import { count, emptyCounts, placeOne, stageFields } from './placeStage';
 import { stageBase } from './stageBase';
 import { stageHint } from './stageHint';
 import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
@@ -78,7 +77,7 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 	if (baseInput && outputAs === 'base') return await stageBase(this, items, baseInput, model, settings, { from: previousFrom, field: previousField }, analysisDay, zone);
 
 	// Items, or a base put out as items: customers read with only the fields the stage rules look at.
-	const fields = [...RECORD_FIELDS, previousField.split('.')[0]];
+	const fields = stageFields(previousField);
 	const { records, errorItems: orderErrors } = baseInput
 		? { records: baseRows(baseInput), errorItems: errorsBesideBase(this, items) }
 		: customerRecordsFromItems(this, items, this.getNodeParameter('input', 0, 'auto') as CustomerInput, zone, analysisDay);

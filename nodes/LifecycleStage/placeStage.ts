@@ -4,9 +4,15 @@ import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
 import { stageTransition } from '../../lib/lifecycle/stageTransition';
 import { parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import type { Stage } from '../../lib/lifecycle/stages';
+import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
 import type { readStageSettings } from './lifecycleSettings';
 
 export type PreviousFrom = 'staticData' | 'field' | 'none';
+
+/** What Lifecycle Stage reads of a customer in a base: the record reader's fields and the one holding the previous stage. */
+export function stageFields(previousField: string): string[] {
+	return [...RECORD_FIELDS, previousField.split('.')[0]];
+}
 
 export interface StageCounts {
 	customers: number;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { readCustomerRecord, RECORD_FIELDS } from '../../lib/customer/customerRecord';
+import { readCustomerRecord } from '../../lib/customer/customerRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
 import { lifecycleInputFromRecord, purchaseRhythm, RHYTHM_FIELDS } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { ROUTE_ORDER, StageModel } from '../../lib/lifecycle/stages';
@@ -11,7 +11,7 @@ import type { TimeZone } from '../../lib/values/timeZone';
 import { BaseInput, customerBaseItem, errorsBesideBase } from '../shared/customerBaseItems';
 import { throwIfCancelled } from '../shared/linkedItems';
 import type { readStageSettings } from './lifecycleSettings';
-import { count, emptyCounts, placeOne, PreviousFrom } from './placeStage';
+import { count, emptyCounts, placeOne, PreviousFrom, stageFields } from './placeStage';
 import { stageHint } from './stageHint';
 import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
 
@@ -27,7 +27,7 @@ export async function stageBase(
 	zone: TimeZone,
 ): Promise<INodeExecutionData[][]> {
 	const { base } = baseInput;
-	const fields = [...RECORD_FIELDS, previous.field.split('.')[0]];
+	const fields = stageFields(previous.field);
 	const read = (row: number) => {
 		const json = base.record(row, fields);
 		const reading = lifecycleInputFromRecord(json, { analysisDay, zone });

@@ -15,6 +15,13 @@ const MIME_TYPE = 'application/vnd.n8n-retention.customer-base';
 
 export type OutputAs = 'base' | 'items';
 
+/** The node version from which the customer base is the default output. */
+const BASE_FROM_VERSION = 2;
+
+function outputAsDefault(version: number): OutputAs {
+	return version >= BASE_FROM_VERSION ? 'base' : 'items';
+}
+
 const OUTPUT_AS_TEXTS = {
 	displayName: 'Output As',
 	description: 'How to pass the customers on: as one compact item for the next retention node, or as one item each for any other node',
@@ -39,11 +46,11 @@ export function outputAsProperties(hide?: IDisplayOptions['hide'], texts = OUTPU
 		default: fallback,
 		displayOptions: { show: { '@version': [versions] }, ...(hide ? { hide } : {}) },
 	});
-	return [property({ _cnd: { lt: 2 } }, 'items'), property({ _cnd: { gte: 2 } }, 'base')];
+	return [property({ _cnd: { lt: BASE_FROM_VERSION } }, outputAsDefault(1)), property({ _cnd: { gte: BASE_FROM_VERSION } }, outputAsDefault(BASE_FROM_VERSION))];
 }
 
 export function readOutputAs(ctx: IExecuteFunctions): OutputAs {
-	return ctx.getNodeParameter('outputAs', 0, ctx.getNode().typeVersion >= 2 ? 'base' : 'items') as OutputAs;
+	return ctx.getNodeParameter('outputAs', 0, outputAsDefault(ctx.getNode().typeVersion)) as OutputAs;
 }
 
 interface BaseDescription {

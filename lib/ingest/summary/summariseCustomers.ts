@@ -480,18 +480,6 @@ export class CustomerSummariser {
 		});
 	}
 
-	/** One summary object per customer (see summariseColumns), with its source items. */
-	summarise(analysisDay: number, trendWindowDays = 90): { customers: CustomerSummary[]; sources: number[][]; ordersAfterAnalysisDate: number } {
-		const cols = this.summariseColumns(analysisDay, trendWindowDays);
-		const analysisDate = dayNumberToIsoDate(analysisDay);
-		const customers: CustomerSummary[] = new Array(cols.rows);
-		const sources: number[][] = new Array(cols.rows);
-		for (let row = 0; row < cols.rows; row++) {
-			customers[row] = this.summaryAt(cols, row, analysisDate);
-			sources[row] = this.sourcesAt(cols, row);
-		}
-		return { customers, sources, ordersAfterAnalysisDate: cols.ordersAfterAnalysisDate };
-	}
 }
 
 const NO_STATE: Readonly<CustomerState> = emptyState();
