@@ -14,6 +14,17 @@ import { TableReader } from './tableReader';
  */
 type ReadPlan = Array<Array<{ layer: TableReader; columns: number[] }>>;
 
+/**
+ * One customer's record whose fields are read from the base when touched: `row` says which
+ * customer. For readers that look fields up by name (the record readers) and keep nothing: a
+ * field never touched (an order date whose day count is there) is never read, and no record is
+ * made per customer.
+ */
+export interface RecordView {
+	row: number;
+	readonly record: Readonly<Record<string, unknown>>;
+}
+
 export class CustomerBase {
 	readonly rows: number;
 
@@ -42,6 +53,27 @@ export class CustomerBase {
 		return out;
 	}
 
+	/** A view of the fields under `keys` (customerId always), at row 0 until moved. */
+	view(keys: readonly string[]): RecordView {
+		const wanted = this.wanted(keys);
+		const plan = this.plan(keys);
+		const view = { row: 0, record: {} };
+		wanted.forEach((key, k) => {
+			const candidates = plan[k];
+			Object.defineProperty(view.record, key, {
+				enumerable: true,
+				get: () => {
+					for (let c = 0; c < candidates.length; c++) {
+						const value = candidates[c].layer.valueAt(candidates[c].columns, view.row);
+						if (value !== undefined) return value;
+					}
+					return undefined;
+				},
+			});
+		});
+		return view;
+	}
+
 	private fullPlan: ReadPlan | undefined;
 	private lastKeys: readonly string[] | undefined;
 	private lastPlan: ReadPlan = [];
@@ -54,16 +86,20 @@ export class CustomerBase {
 		return this.lastPlan;
 	}
 
-	/** Per output field (customerId first), the layers that may hold it, newest first. */
+	/** The fields a plan covers, customerId first, that some layer has. */
+	private wanted(keys: readonly string[] | undefined): string[] {
+		return [...new Set(['customerId', ...(keys ?? this.fields())])].filter((key) => this.layers.some((layer) => layer.keys.has(key)));
+	}
+
+	/** Per field of `wanted`, the layers that may hold it, newest first. */
 	private plan(keys: readonly string[] | undefined): ReadPlan {
-		const wanted = ['customerId', ...(keys ?? this.fields()).filter((key) => key !== 'customerId')];
-		return wanted.flatMap((key) => {
+		return this.wanted(keys).map((key) => {
 			const candidates: Array<{ layer: TableReader; columns: number[] }> = [];
 			for (let l = this.layers.length - 1; l >= 0; l--) {
 				const columns = this.layers[l].keys.get(key);
 				if (columns) candidates.push({ layer: this.layers[l], columns });
 			}
-			return candidates.length > 0 ? [candidates] : [];
+			return candidates;
 		});
 	}
 

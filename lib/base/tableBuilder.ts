@@ -1,8 +1,5 @@
-// Node's own zlib (an accepted scan finding, see the README): the long texts of a base deflate
-// to an eighth, and the base is what a saved execution stores.
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
-import { deflateRawSync } from 'zlib';
 import { ColumnHeader, encodeTable } from './tableEncoding';
+import { TextColumn } from './textColumn';
 
 /*
  * Records in, one column per field path out. A nested plain object becomes an object column
@@ -43,7 +40,9 @@ export class ColumnBuilder {
 	kind: ColumnKind | null = null;
 	rows = 0;
 	numbers = new Float64Array(0);
-	/** Strings, booleans (as 0/1 in numbers) and JSON values: one slot per row. */
+	/** Strings, as they will be stored (made with the first string). */
+	texts: TextColumn | null = null;
+	/** JSON values (lists, mixed): one slot per row. */
 	values: unknown[] = [];
 	states: Uint8Array | null = null;
 	exceptions: Array<[number, unknown]> = [];
@@ -56,6 +55,11 @@ export class ColumnBuilder {
 		// Rows before the column first appeared did not have the field.
 		for (let row = 0; row < startRow; row++) this.state(row, ABSENT);
 		this.rows = startRow;
+	}
+
+	/** Whether a row accounted for so far holds a value of the column's kind. */
+	isValue(row: number): boolean {
+		return this.states === null || row >= this.states.length || this.states[row] === VALUE;
 	}
 
 	private state(row: number, state: number): void {
@@ -76,8 +80,8 @@ export class ColumnBuilder {
 				bigger.set(this.numbers);
 				this.numbers = bigger;
 			}
-		} else if (this.kind === 'string' || this.kind === 'json') {
-			while (this.values.length < row) this.values.push(this.kind === 'string' ? '' : null);
+		} else if (this.kind === 'json') {
+			while (this.values.length < row) this.values.push(null);
 		}
 	}
 
@@ -106,7 +110,7 @@ export class ColumnBuilder {
 		this.slot(row);
 		if (kind === 'number') this.numbers[row] = value as number;
 		else if (kind === 'boolean') this.numbers[row] = value ? 1 : 0;
-		else if (kind === 'string') this.values[row] = value;
+		else if (kind === 'string') (this.texts ??= new TextColumn(true, (r) => this.isValue(r))).set(row, value as string);
 		else this.values[row] = value;
 	}
 
@@ -251,58 +255,12 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 		header.elements = blocks.push(list.elements) - 1;
 		return header;
 	}
-	const texts: string[] = new Array(rows);
-	for (let r = 0; r < rows; r++) {
-		const value = column.values[r];
-		texts[r] = !isValue(r) || value === undefined ? '' : column.kind === 'json' ? JSON.stringify(value) : (value as string);
-	}
-	if (column.kind === 'json') header.json = true;
-	// Few distinct texts (a stage, a date, a currency) are stored once, with a small code per row;
-	// counting stops as soon as there are too many for that (IDs, emails).
-	const codes = new Map<string, number>();
-	const mostCodes = Math.max(256, Math.min(65536, Math.floor(rows / 8)));
-	for (let r = 0; r < rows && codes.size <= mostCodes; r++) if (isValue(r) && !codes.has(texts[r])) codes.set(texts[r], codes.size);
-	if (codes.size === 1) {
-		const only = [...codes.keys()][0];
-		return { ...header, kind: 'const', value: column.kind === 'json' ? JSON.parse(only) : only };
-	}
-	if (codes.size <= 256 || (codes.size <= 65536 && codes.size * 8 <= rows)) {
-		const wide = codes.size > 256;
-		const data = wide ? new Uint16Array(rows) : new Uint8Array(rows);
-		for (let r = 0; r < rows; r++) data[r] = isValue(r) ? (codes.get(texts[r]) as number) : 0;
-		header.kind = wide ? 'dict16' : 'dict8';
-		header.dictionary = [...codes.keys()];
-		header.data = blocks.push(new Uint8Array(data.buffer)) - 1;
-		return header;
-	}
-	const instants = column.kind === 'string' ? instantsOf(texts, rows, isValue) : null;
-	if (instants) {
-		header.kind = 'instant';
-		header.data = blocks.push(new Uint8Array(instants.buffer)) - 1;
-		return header;
-	}
-	const joined = texts.join('');
-	const encoded = Buffer.from(joined, 'utf8');
-	const ends = new Uint32Array(rows);
-	// Offsets are in bytes; when every text is ASCII (IDs, emails mostly are), bytes are characters.
-	const ascii = encoded.byteLength === joined.length;
-	let at = 0;
-	for (let r = 0; r < rows; r++) {
-		at += ascii ? texts[r].length : Buffer.byteLength(texts[r], 'utf8');
-		ends[r] = at;
-	}
-	header.kind = 'text';
-	header.data = blocks.push(new Uint8Array(ends.buffer)) - 1;
-	// Long texts per customer (a stage's reason, a cause's evidence) are sentences with numbers
-	// that deflate to an eighth, at about 8 ms a megabyte; readers inflate them only when read.
-	const stored = encoded.byteLength > DEFLATE_FROM ? deflateRawSync(encoded, { level: 1 }) : encoded;
-	if (stored !== encoded) header.deflated = true;
-	header.text = blocks.push(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength)) - 1;
-	return header;
+	if (column.kind === 'string') return (column.texts as TextColumn).describe(header, rows, isValue, blocks, (text) => text);
+	header.json = true;
+	const texts = new TextColumn(false, isValue);
+	for (let r = 0; r < rows; r++) if (isValue(r) && column.values[r] !== undefined) texts.set(r, JSON.stringify(column.values[r]));
+	return texts.describe(header, rows, isValue, blocks, (text) => JSON.parse(text) as unknown);
 }
-
-/** Text blocks above this many bytes are stored deflated. */
-const DEFLATE_FROM = 64 * 1024;
 
 /** Most decimals tried: beyond six, integers of 10^-k rarely fit 32 bits. */
 const MAX_SCALE = 6;
@@ -328,53 +286,6 @@ function decimalScale(numbers: Float64Array, rows: number, isValue: (r: number) 
 function scaled(numbers: Float64Array, rows: number, isValue: (r: number) => boolean, p: number): Float64Array {
 	const out = new Float64Array(rows);
 	for (let r = 0; r < rows; r++) if (isValue(r)) out[r] = Math.round(numbers[r] * p);
-	return out;
-}
-
-/**
- * The instant of a text exactly as toISOString writes it (YYYY-MM-DDTHH:MM:SS.mmmZ, a real
- * calendar date and time), else NaN. Read digit by digit: Date.parse and toISOString per value
- * took two seconds on a million customers' first and last orders.
- */
-function canonicalInstant(text: string): number {
-	if (text.length !== 24 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return NaN;
-	const digits = (from: number, to: number) => {
-		let n = 0;
-		for (let i = from; i < to; i++) {
-			const d = text.charCodeAt(i) - 48;
-			if (d < 0 || d > 9) return NaN;
-			n = n * 10 + d;
-		}
-		return n;
-	};
-	const year = digits(0, 4);
-	const month = digits(5, 7);
-	const day = digits(8, 10);
-	const hour = digits(11, 13);
-	const minute = digits(14, 16);
-	const second = digits(17, 19);
-	const ms = digits(20, 23);
-	if (!(month >= 1 && month <= 12 && hour <= 23 && minute <= 59 && second <= 59 && day >= 1)) return NaN;
-	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-	const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-	if (day > monthDays || Number.isNaN(ms)) return NaN;
-	// Date.UTC reads years 0-99 as 1900-1999: set the full year after.
-	const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-	return year === 2000 ? date.getTime() : date.setUTCFullYear(year);
-}
-
-/**
- * The texts as instants (milliseconds) when each is exactly what toISOString writes for its
- * instant (Customer Data's order dates): 8 bytes instead of 24. Null otherwise.
- */
-function instantsOf(texts: string[], rows: number, isValue: (r: number) => boolean): Float64Array | null {
-	const out = new Float64Array(rows);
-	for (let r = 0; r < rows; r++) {
-		if (!isValue(r)) continue;
-		const ms = canonicalInstant(texts[r]);
-		if (Number.isNaN(ms)) return null;
-		out[r] = ms;
-	}
 	return out;
 }
 

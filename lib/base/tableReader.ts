@@ -169,6 +169,18 @@ export class TableReader {
 	}
 
 
+	/** The value of one top-level key's columns at a row (see readColumns); undefined when the row does not have it. */
+	valueAt(indexes: number[], row: number): unknown {
+		const scratch = this.scratch;
+		if (!this.readColumns(indexes, row, scratch)) return undefined;
+		const name = this.columns[indexes[0]].name;
+		const value = scratch[name];
+		scratch[name] = undefined;
+		return value;
+	}
+
+	private readonly scratch: Record<string, unknown> = {};
+
 	/** Every field of a row. */
 	row(row: number): Record<string, unknown> {
 		const out: Record<string, unknown> = {};

@@ -2,9 +2,10 @@ import { MIN_CUSTOMERS_FOR_POPULATION_GAP, populationGapDays } from '../customer
 import { runToEnd, Steps } from '../math/steps';
 import { z } from 'zod';
 import { BgNbdParams, fitBgNbdSteps } from './bgnbd';
-import { groupHistories, History, SpendHistory } from './customerHistory';
+import { groupHistories } from './customerHistory';
 import { fitGammaGammaSteps, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
-import { RfmBreakpoints, rfmBreakpoints } from './rfm';
+import { RfmBreakpoints, rfmBreakpointsOf } from './rfm';
+import { ModelCustomer, ModelCustomers } from './modelCustomers';
 
 /**
  * The longest each model's fit may search: a well-posed fit of a million customers takes under
@@ -13,18 +14,7 @@ import { RfmBreakpoints, rfmBreakpoints } from './rfm';
  */
 export const FIT_TIME_LIMIT_MS = 8_000;
 
-/** What the churn models learn from one customer (time in days). */
-export interface ModelCustomer {
-	customerId: string;
-	recencyDays: number;
-	orders: number;
-	totalSpend: number;
-	avgOrderValue: number;
-	history: History;
-	spend: SpendHistory;
-	ownGapDays: number | null;
-	analysisDay: number;
-}
+export type { ModelCustomer } from './modelCustomers';
 
 export type FrequencyBasis = 'orders' | 'purchaseDays';
 export type MonetaryBasis = 'total' | 'average';
@@ -56,12 +46,24 @@ export interface ChurnModel {
 	notes: string[];
 }
 
-export function rfmFrequency(c: ModelCustomer, basis: FrequencyBasis): number {
-	return basis === 'orders' ? c.orders : c.history.x + 1;
+/** The F of RFM: orders, or purchase days (repeat purchase days + 1). */
+export function rfmFrequency(orders: number, repeatPurchases: number, basis: FrequencyBasis): number {
+	return basis === 'orders' ? orders : repeatPurchases + 1;
 }
 
-export function rfmMonetary(c: ModelCustomer, basis: MonetaryBasis): number {
-	return basis === 'total' ? c.totalSpend : c.avgOrderValue;
+/** The M of RFM: total spend, or the average order. */
+export function rfmMonetary(totalSpend: number, avgOrderValue: number, basis: MonetaryBasis): number {
+	return basis === 'total' ? totalSpend : avgOrderValue;
+}
+
+function rfmBreakpointsOfBuyers(customers: ModelCustomers, buyers: Int32Array, settings: FitSettings): RfmBreakpoints {
+	const x = customers.measure('x', buyers);
+	const avgOrderValue = customers.measure('avgOrderValue', buyers);
+	return rfmBreakpointsOf({
+		recencyDays: customers.measure('recencyDays', buyers),
+		frequency: customers.measure('orders', buyers).map((orders, j) => rfmFrequency(orders, x[j], settings.frequencyBasis)),
+		monetary: customers.measure('totalSpend', buyers).map((total, j) => rfmMonetary(total, avgOrderValue[j], settings.monetaryBasis)),
+	});
 }
 
 /** The usual gap taken when too few customers bought twice to know the shop's own. */
@@ -75,26 +77,26 @@ const DEFAULT_POPULATION_GAP_DAYS = 30;
 const PARAMETER_RANGE = { min: 1e-6, max: 1e6 } as const;
 const inRange = (v: number) => Number.isFinite(v) && v >= PARAMETER_RANGE.min && v <= PARAMETER_RANGE.max;
 
-export function fitChurnModel(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): ChurnModel {
-	return runToEnd(fitChurnModelSteps(customers, settings, fittedAt));
+export function fitChurnModel(customers: ModelCustomer[] | ModelCustomers, settings: FitSettings, fittedAt: Date): ChurnModel {
+	return runToEnd(fitChurnModelSteps(customers instanceof ModelCustomers ? customers : ModelCustomers.of(customers), settings, fittedAt));
 }
 
 /** The fit as steps: the node runs it cooperatively so n8n stays responsive and can cancel it. */
-export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSettings, fittedAt: Date): Steps<ChurnModel> {
+export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSettings, fittedAt: Date): Steps<ChurnModel> {
 	const notes: string[] = [];
-	const buyers = customers.filter((c) => c.orders > 0);
-	const repeat = buyers.filter((c) => c.history.x > 0);
-	const populationGap = populationGapDays(repeat.map((c) => ({ repeatPurchases: c.history.x, meanGapDays: c.history.tx / c.history.x })));
+	const buyers = customers.where((k, i) => k.orders[i] > 0);
+	const repeat = customers.where((k, i) => k.x[i] > 0, buyers);
+	const x = customers.measure('x', repeat);
+	const tx = customers.measure('tx', repeat);
+	const populationGap = populationGapDays(Array.from(x, (repeatPurchases, j) => ({ repeatPurchases, meanGapDays: tx[j] / repeatPurchases })));
 	const populationGapDaysOrDefault = populationGap ?? DEFAULT_POPULATION_GAP_DAYS;
 	if (populationGap === null) {
 		notes.push(`Fewer than ${MIN_CUSTOMERS_FOR_POPULATION_GAP} customers bought on two different days, so the usual gap between orders is taken as ${DEFAULT_POPULATION_GAP_DAYS} days.`);
 	}
-	const orderValues = buyers.map((c) => c.avgOrderValue).filter((v) => Number.isFinite(v));
+	const orderValues = customers.measure('avgOrderValue', buyers).filter((v) => Number.isFinite(v));
 	const populationAvgOrderValue = orderValues.length ? orderValues.reduce((s, v) => s + v, 0) / orderValues.length : 0;
 
-	const breakpoints =
-		settings.rfmBreakpoints ??
-		rfmBreakpoints(buyers.map((c) => ({ recencyDays: c.recencyDays, frequency: rfmFrequency(c, settings.frequencyBasis), monetary: rfmMonetary(c, settings.monetaryBasis) })));
+	const breakpoints = settings.rfmBreakpoints ?? rfmBreakpointsOfBuyers(customers, buyers, settings);
 
 	let bgnbd: ChurnModel['bgnbd'] = null;
 	if (buyers.length < settings.minCustomers) {
@@ -102,7 +104,7 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 	} else if (repeat.length < settings.minRepeatCustomers) {
 		notes.push(`Only ${repeat.length} customers bought again (at least ${settings.minRepeatCustomers} are needed to learn how customers drop out): scored by purchase cadence instead.`);
 	} else {
-		const fit = yield* fitBgNbdSteps(groupHistories(buyers.map((c) => c.history)), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
+		const fit = yield* fitBgNbdSteps(groupHistories({ x: customers.measure('x', buyers), tx: customers.measure('tx', buyers), T: customers.measure('T', buyers) }), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const p = fit.params;
 		const sane = [p.r, p.alpha, p.a, p.b].every(inRange);
 		if (!fit.converged && fit.message === 'time limit reached') {
@@ -116,10 +118,11 @@ export function* fitChurnModelSteps(customers: ModelCustomer[], settings: FitSet
 	}
 
 	let gammaGamma: ChurnModel['gammaGamma'] = null;
-	const spenders = repeat.filter((c) => c.spend.m > 0);
+	const spenders = customers.where((k, i) => k.m[i] > 0, repeat);
 	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
-		const fit = yield* fitGammaGammaSteps(spenders.map((c) => c.spend), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
-		const correlation = spendFrequencyCorrelation(spenders.map((c) => c.spend));
+		const spend = { x: customers.measure('x', spenders), m: customers.measure('m', spenders) };
+		const fit = yield* fitGammaGammaSteps(spend, { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
+		const correlation = spendFrequencyCorrelation(spend);
 		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every(inRange)) {
 			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };
 			if (Math.abs(correlation) > 0.3) notes.push(`Spend and purchase frequency are correlated (${correlation.toFixed(2)}); the Gamma-Gamma model assumes they are not, so treat CLV with care.`);

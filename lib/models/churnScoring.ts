@@ -157,8 +157,8 @@ export class ChurnScorer {
 		const model = this.model;
 		const rfm = scoreRfm(model.rfm.breakpoints, {
 			recencyDays: c.recencyDays,
-			frequency: rfmFrequency(c, model.rfm.frequencyBasis),
-			monetary: rfmMonetary(c, model.rfm.monetaryBasis),
+			frequency: rfmFrequency(c.orders, c.history.x, model.rfm.frequencyBasis),
+			monetary: rfmMonetary(c.totalSpend, c.avgOrderValue, model.rfm.monetaryBasis),
 		});
 		const h = c.history;
 		const scores = this.measure(h.x, h.tx, h.T, c.recencyDays, c.avgOrderValue, c.spend.m, c.ownGapDays);

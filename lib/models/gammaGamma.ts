@@ -107,11 +107,6 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendHis
 	return { value: ll, gradient: [gp, gq, gg] };
 }
 
-/** Only customers the model can learn from: at least one repeat purchase with positive value. */
-export function repeatSpenders(data: SpendHistory[]): SpendHistory[] {
-	return data.filter((d) => d.x > 0 && d.m > 0 && Number.isFinite(d.m));
-}
-
 /** From this many repeat spenders on, the search starts on a sample of SAMPLE_SIZE (see coarseToFineSteps). */
 const SAMPLE_FROM = 40_000;
 const SAMPLE_SIZE = 20_000;
@@ -176,19 +171,19 @@ export function expectedAverageSpend(params: GammaGammaParams, h: SpendHistory):
 }
 
 /** Pearson correlation of frequency and mean spend among repeat customers (should be small). */
-export function spendFrequencyCorrelation(all: SpendHistory[]): number {
-	const data = repeatSpenders(all);
-	const n = data.length;
+export function spendFrequencyCorrelation(all: SpendHistory[] | { x: ArrayLike<number>; m: ArrayLike<number> }): number {
+	const { x, m } = spendColumns(all);
+	const n = x.length;
 	if (n < 3) return 0;
-	const mx = data.reduce((s, d) => s + d.x, 0) / n;
-	const mm = data.reduce((s, d) => s + d.m, 0) / n;
+	const mx = x.reduce((s, v) => s + v, 0) / n;
+	const mm = m.reduce((s, v) => s + v, 0) / n;
 	let sxy = 0;
 	let sxx = 0;
 	let syy = 0;
-	for (const d of data) {
-		sxy += (d.x - mx) * (d.m - mm);
-		sxx += (d.x - mx) ** 2;
-		syy += (d.m - mm) ** 2;
+	for (let i = 0; i < n; i++) {
+		sxy += (x[i] - mx) * (m[i] - mm);
+		sxx += (x[i] - mx) ** 2;
+		syy += (m[i] - mm) ** 2;
 	}
 	return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }

@@ -123,10 +123,19 @@ function countingSort(values: ArrayLike<number>): Float64Array {
 }
 
 export function rfmBreakpoints(population: RfmValues[]): RfmBreakpoints {
+	return rfmBreakpointsOf({
+		recencyDays: population.map((v) => v.recencyDays),
+		frequency: population.map((v) => v.frequency),
+		monetary: population.map((v) => v.monetary),
+	});
+}
+
+/** rfmBreakpoints of a population held as one column per measure. */
+export function rfmBreakpointsOf(population: { [K in keyof RfmValues]: ArrayLike<number> }): RfmBreakpoints {
 	return {
-		recency: quintileBreakpoints(population.map((v) => -v.recencyDays)).map((b) => -b),
-		frequency: quintileBreakpoints(population.map((v) => v.frequency)),
-		monetary: quintileBreakpoints(population.map((v) => v.monetary)),
+		recency: quintileBreakpoints(Float64Array.from(population.recencyDays, (v) => -v)).map((b) => -b),
+		frequency: quintileBreakpoints(population.frequency),
+		monetary: quintileBreakpoints(population.monetary),
 	};
 }
 

@@ -3,17 +3,20 @@ import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 import { TimeZone } from '../../lib/values/timeZone';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
-import { ChurnModel, fitChurnModelSteps, ModelCustomer, parseChurnModel } from '../../lib/models/churnModel';
+import { ChurnModel, fitChurnModelSteps, parseChurnModel } from '../../lib/models/churnModel';
+import { ModelCustomers } from '../../lib/models/modelCustomers';
 import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
 import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
-import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
+import { customerIdOf } from '../../lib/customer/customerId';
 import { extendRecord } from '../shared/extendRecord';
-import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachPosition, forEachRecord, linkedItem } from '../shared/linkedItems';
+import { MostlyNumbers } from '../../lib/values/mostlyNumbers';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
 import { loadSavedModel, saveModel } from './savedModels';
@@ -39,7 +42,7 @@ const NOT_SCORED = {
  * few milliseconds (so the editor and other executions keep moving) and stops when the user
  * cancels the execution.
  */
-async function fitCooperatively(context: IExecuteFunctions, customers: ModelCustomer[], settings: Parameters<typeof fitChurnModelSteps>[1]): Promise<ChurnModel> {
+async function fitCooperatively(context: IExecuteFunctions, customers: ModelCustomers, settings: Parameters<typeof fitChurnModelSteps>[1]): Promise<ChurnModel> {
 	try {
 		return await runCooperatively(fitChurnModelSteps(customers, settings, new Date()), {
 			pause: async () => await sleep(0),
@@ -100,35 +103,61 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
 	const outputAs = readOutputAs(this);
 	// From a customer base, each customer is read with only the fields the record reader looks at,
-	// when its turn comes: the base's customers are never all objects at once.
+	// when its turn comes, and kept as the model's measures in columns: the base's customers are
+	// never all objects at once.
 	const baseInput = await readCustomerBase(this, items);
-	const { records, errorItems: orderErrors } = baseInput
-		? { records: baseRows(baseInput), errorItems: errorsBesideBase(this, items) }
-		: customerRecordsFromItems(this, items, input, zone, analysisDay);
-	const customers: Array<{ json: IDataObject | undefined; gapDays: unknown; sourceItems: number[]; customer: ModelCustomer | null; row?: number }> = [];
-	const recordErrors = await forEachRecord(this, records as Array<{ sourceItems: number[]; json?: IDataObject; row?: number }>, (record) => {
-		const json = record.json ?? (baseInput as BaseInput).base.record(record.row as number, RECORD_FIELDS);
+	const population = new ModelCustomers();
+	const gapDays = new MostlyNumbers();
+	const read = (json: IDataObject, itemIndex: number) => {
 		const reading = modelCustomerFromRecord(json, { analysisDay, zone });
-		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${record.sourceItems[0]} ${reading.error}`, { itemIndex: record.sourceItems[0] });
+		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
 		const customer = 'customer' in reading ? reading.customer : null;
-		customers.push({ json: record.json, gapDays: json.avgDaysBetweenOrders ?? customer?.ownGapDays, sourceItems: record.sourceItems, customer, row: record.row });
-	});
+		gapDays.set(population.add(customer), json.avgDaysBetweenOrders ?? customer?.ownGapDays);
+	};
+	// Where each customer came from: its item's fields and input items, or its row of the base.
+	const sources: Array<{ json: IDataObject; sourceItems: number[] }> = [];
+	const baseRowOf: number[] = [];
+	let orderErrors: INodeExecutionData[];
+	let recordErrors: INodeExecutionData[];
+	if (baseInput) {
+		const { base, itemIndex } = baseInput;
+		const customer = base.view(RECORD_FIELDS);
+		orderErrors = errorsBesideBase(this, items);
+		recordErrors = await forEachPosition(
+			this,
+			base.rows,
+			(row) => {
+				customer.row = row;
+				read(customer.record as IDataObject, itemIndex);
+				baseRowOf.push(row);
+			},
+			() => ({ sourceItems: [itemIndex] }),
+		);
+	} else {
+		const fromItems = customerRecordsFromItems(this, items, input, zone, analysisDay);
+		orderErrors = fromItems.errorItems;
+		recordErrors = await forEachRecord(this, fromItems.records, (record) => {
+			read(record.json, record.sourceItems[0]);
+			sources.push(record);
+		});
+	}
 	const errorItems = [...orderErrors, ...recordErrors];
 	// A base keeps every customer in every layer: one that cannot be read stops the node.
-	if (baseInput && outputAs === 'base' && customers.length < baseInput.base.rows) {
+	if (baseInput && outputAs === 'base' && population.size < baseInput.base.rows) {
 		throw new NodeOperationError(this.getNode(), 'A customer of the base could not be read', { description: recordErrors.map((e) => e.json.error).join('\n') });
 	}
+	const sourceItemsOf = (i: number) => (baseInput ? [baseInput.itemIndex] : sources[i].sourceItems);
+	const customerNamed = (i: number) => customerIdOf(baseInput ? baseInput.base.record(baseRowOf[i], RECORD_FIELDS) : sources[i].json);
 
 	let model: ChurnModel;
 	const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';
 	if (mode === 'fitAndScore') {
-		const scorable = customers.flatMap((c) => (c.customer ? [c.customer] : []));
-		if (scorable.length === 0) {
+		if (population.scoredCount === 0) {
 			throw new NodeOperationError(this.getNode(), 'No customer with orders to learn from', {
 				description: 'Churn Risk needs customers with at least one order. Check the node before it.',
 			});
 		}
-		model = await fitCooperatively(this, scorable, settings.fit);
+		model = await fitCooperatively(this, population, settings.fit);
 		if (settings.saveModel) saveModel(this, modelName, model);
 	} else {
 		const source = this.getNodeParameter('modelSource', 0, 'staticData') as string;
@@ -147,35 +176,38 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	}
 
 	const scorer = new ChurnScorer(model, settings.scoring);
-	// What the node adds to each customer, in the order of `customers`; a customer that could not
-	// be scored stops the node with the item named, or with "continue on fail" becomes an error
-	// item (never an unscored item that looks scored); a base keeps it, unscored. From a base to
-	// a base, each customer's fields go straight into the new layer, never all objects at once.
+	// What the node adds to each customer, in the input's order; a customer that could not be
+	// scored stops the node with the item named, or with "continue on fail" becomes an error item
+	// (never an unscored item that looks scored); a base keeps it, unscored. From a base to a
+	// base, each customer's fields go straight into the new layer, never all objects at once.
 	const layer = outputAs === 'base' && baseInput ? new TableBuilder() : null;
 	const added: Array<IDataObject | null> = [];
 	const riskLevels: Record<string, number> = {};
 	const segments: Array<{ segment: never; revenue: number }> = [];
-	const scoringErrors = await forEachRecord(this, customers as Array<(typeof customers)[number] & { json?: IDataObject }>, ({ gapDays, sourceItems, customer }) => {
+	const analysisDays: number[] = [];
+	const scoringErrors = await forEachPosition(this, population.size, (i) => {
+		const customer = population.customer(i);
 		let fields: IDataObject = NOT_SCORED;
 		let failure: string | null = null;
 		if (customer) {
+			analysisDays.push(customer.analysisDay);
 			try {
-				fields = { avgDaysBetweenOrders: gapDays, ...scorer.score(customer) } as IDataObject;
+				fields = { avgDaysBetweenOrders: gapDays.get(i), ...scorer.score(customer) } as IDataObject;
 			} catch (error) {
-				failure = `Item ${sourceItems[0]} (customer ${customer.customerId}) could not be scored: ${(error as Error).message}`;
+				failure = `Item ${sourceItemsOf(i)[0]} (customer ${customerNamed(i)}) could not be scored: ${(error as Error).message}`;
 			}
 		}
 		if (layer) layer.add(fields);
 		else added.push(failure === null ? fields : null);
-		if (failure !== null) throw new NodeOperationError(this.getNode(), failure, { itemIndex: sourceItems[0] });
+		if (failure !== null) throw new NodeOperationError(this.getNode(), failure, { itemIndex: sourceItemsOf(i)[0] });
 		const level = String(fields.riskLevel ?? 'none');
 		riskLevels[level] = (riskLevels[level] ?? 0) + 1;
-		if (fields.rfm) segments.push({ segment: (fields.rfm as IDataObject).segment as never, revenue: fields.historicClv as number });
-	});
+		if (settings.segmentSummary && fields.rfm) segments.push({ segment: (fields.rfm as IDataObject).segment as never, revenue: fields.historicClv as number });
+	}, (i) => ({ sourceItems: sourceItemsOf(i), json: baseInput ? undefined : sources[i].json }));
 	errorItems.push(...scoringErrors);
-	const kept = layer ? [] : customers.flatMap((customer, i) => (added[i] ? [{ ...customer, added: added[i] as IDataObject }] : []));
+	const kept = layer ? [] : added.flatMap((fields, i) => (fields ? [{ i, added: fields }] : []));
 
-	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, customers.flatMap((c) => (c.customer ? [c.customer.analysisDay] : [])))].join(' '), location: 'outputPane' });
+	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, analysisDays)].join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
 	if (mode === 'fitAndScore') {
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
@@ -186,9 +218,9 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	if (outputAs === 'base') {
 		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), riskLevels, method: model.method };
-		const records = layer ?? kept.map(({ json, added: fields }) => extendRecord(json as IDataObject, fields));
+		const records = layer ?? kept.map(({ i, added: fields }) => extendRecord(sources[i].json, fields));
 		return [[await customerBaseItem(this, baseInput, 'churnRisk', records, summary, items.length), ...errorItems], modelItems];
 	}
-	const scored = kept.map(({ json, sourceItems, row, added: fields }) => linkedItem(extendRecord(json ?? ((baseInput as BaseInput).base.record(row as number) as IDataObject), fields), sourceItems));
+	const scored = kept.map(({ i, added: fields }) => linkedItem(extendRecord(baseInput ? (baseInput.base.record(baseRowOf[i]) as IDataObject) : sources[i].json, fields), sourceItemsOf(i)));
 	return [[...scored, ...errorItems], modelItems];
 }

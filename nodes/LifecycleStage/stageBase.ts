@@ -27,9 +27,10 @@ export async function stageBase(
 	zone: TimeZone,
 ): Promise<INodeExecutionData[][]> {
 	const { base } = baseInput;
-	const fields = stageFields(previous.field);
+	const customer = base.view(stageFields(previous.field));
 	const read = (row: number) => {
-		const json = base.record(row, fields);
+		customer.row = row;
+		const json = customer.record;
 		const reading = lifecycleInputFromRecord(json, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${row + 1} of the base ${reading.error}`, { itemIndex: baseInput.itemIndex });
 		return { json, reading };
@@ -40,9 +41,11 @@ export async function stageBase(
 	const repeatPurchases = new Float64Array(base.rows);
 	const meanGapDays = new Float64Array(base.rows);
 	const days: number[] = new Array(base.rows);
+	const rhythmOf = base.view(RHYTHM_FIELDS);
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
-		const reading = readCustomerRecord(base.record(row, RHYTHM_FIELDS), { analysisDay, zone });
+		rhythmOf.row = row;
+		const reading = readCustomerRecord(rhythmOf.record, { analysisDay, zone });
 		if ('error' in reading) {
 			// The full reading says why the record cannot be used, and stops the node.
 			read(row);

@@ -83,14 +83,28 @@ export async function forEachRecord<T extends { sourceItems: number[]; json?: ID
 	records: T[],
 	work: (record: T) => Promise<void> | void,
 ): Promise<INodeExecutionData[]> {
+	return await forEachPosition(ctx, records.length, (i) => work(records[i]), (i) => records[i]);
+}
+
+/**
+ * forEachRecord for `count` positions whose records are not objects (a customer base's rows):
+ * `sourceOf` gives a failed position's input items and fields.
+ */
+export async function forEachPosition(
+	ctx: IExecuteFunctions,
+	count: number,
+	work: (position: number) => Promise<void> | void,
+	sourceOf: (position: number) => { sourceItems: number[]; json?: IDataObject },
+): Promise<INodeExecutionData[]> {
 	const errorItems: INodeExecutionData[] = [];
-	for (let i = 0; i < records.length; i++) {
+	for (let i = 0; i < count; i++) {
 		if (i % 1000 === 0) throwIfCancelled(ctx);
 		try {
-			await work(records[i]);
+			await work(i);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, records[i].sourceItems[0]);
-			errorItems.push(errorItem(ctx, error instanceof Error ? error.message : String(error), records[i].json, records[i].sourceItems));
+			const { sourceItems, json } = sourceOf(i);
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, sourceItems[0]);
+			errorItems.push(errorItem(ctx, error instanceof Error ? error.message : String(error), json, sourceItems));
 		}
 	}
 	return errorItems;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
 import { TableReader } from '../../../lib/base/tableReader';
+import { decodeTable } from '../../../lib/base/tableEncoding';
 
 const summary = (i: number) => ({
 	customerId: `C${i}`,
@@ -71,6 +72,23 @@ describe('a customer base', () => {
 		expect(base.record(0, ['modelInputs', 'orders'])).toEqual({ customerId: 'C5', modelInputs: summary(5).modelInputs, orders: 5 });
 	});
 
+	it('gives a view of a customer whose fields are those of the record, read when touched', () => {
+		const customers = Array.from({ length: 50 }, (_, i) => summary(i));
+		const scores = customers.map((_, i) => (i % 4 === 0 ? {} : { riskLevel: i % 2 ? 'high' : 'low', orders: 100 + i }));
+		const base = CustomerBase.fromBytes([layerBytes(customers), layerBytes(scores)]);
+		const keys = ['orders', 'riskLevel', 'modelInputs', 'longestGaps', 'trend', 'email', 'notThere', 'orders'];
+		const view = base.view(keys);
+		for (let row = 0; row < 50; row++) {
+			view.row = row;
+			const record = base.record(row, keys);
+			for (const key of [...keys, 'customerId']) expect(view.record[key]).toEqual(record[key]);
+		}
+		// The fields asked for that the base has, customerId first, each once.
+		view.row = 7;
+		expect(view.record.orders).toBe(107);
+		expect(Object.keys(view.record)).toEqual(['customerId', 'orders', 'riskLevel', 'modelInputs', 'longestGaps', 'trend', 'email']);
+	});
+
 	it('stores a number in as few bytes as its values need', () => {
 		const small = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i % 100 })));
 		const wide = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i / 3 })));
@@ -119,6 +137,29 @@ describe('a customer base', () => {
 		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
 		const raw = records.reduce((sum, r) => sum + Buffer.byteLength(r.stageReason), 0);
 		expect(bytes.byteLength).toBeLessThan(raw / 3);
+	});
+
+	it('stores each text column the way its values call for, deciding as they arrive, and gives every text back', () => {
+		const kindOf = (bytes: Uint8Array) => decodeTable(bytes).header.columns[0].kind;
+		const roundTrip = (records: Array<Record<string, unknown>>) => {
+			const bytes = layerBytes(records);
+			const base = CustomerBase.fromBytes([bytes]);
+			const differing = records.flatMap((record, i) => (JSON.stringify(base.record(i)) === JSON.stringify(record) ? [] : [i]));
+			expect(differing).toEqual([]);
+			return kindOf(bytes);
+		};
+		const many = 70_000; // more distinct texts than a dictionary holds
+		const instant = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 60_001).toISOString();
+		// A row without the text, with null, or with another kind of value, among them.
+		const other = (i: number) => (i % 1000 === 1 ? {} : i % 1000 === 2 ? { at: null } : i % 1000 === 3 ? { at: 42 } : null);
+		expect(roundTrip(Array.from({ length: many }, (_, i) => other(i) ?? { at: instant(i) }))).toBe('instant');
+		// Instants until one that is not: the earlier ones come back as the same text.
+		expect(roundTrip(Array.from({ length: many }, (_, i) => other(i) ?? { at: i === many - 5 ? 'soon' : instant(i) }))).toBe('text');
+		expect(roundTrip(Array.from({ length: many }, (_, i) => other(i) ?? { at: `客户 ${i} · ${'é'.repeat(i % 4)}` }))).toBe('text');
+		// Few distinct texts for the rows: a dictionary; one for every eight rows or more: text.
+		expect(roundTrip(Array.from({ length: 3_000 }, (_, i) => other(i) ?? { at: `stage ${i % 300}` }))).toBe('dict16');
+		expect(roundTrip(Array.from({ length: 2_000 }, (_, i) => other(i) ?? { at: `stage ${i % 300}` }))).toBe('text');
+		expect(roundTrip(Array.from({ length: 2_000 }, (_, i) => other(i) ?? { at: `stage ${i % 200}` }))).toBe('dict8');
 	});
 
 	it('refuses layers of different lengths and bytes that are not a base', () => {

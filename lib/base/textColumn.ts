@@ -1,0 +1,161 @@
+// Node's own zlib (an accepted scan finding, see the README): the long texts of a base deflate
+// to an eighth, and the base is what a saved execution stores.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
+import { deflateRawSync } from 'zlib';
+import { canonicalInstant } from './canonicalInstant';
+import type { ColumnHeader } from './tableEncoding';
+
+/** Most distinct texts a dictionary column holds (its codes are 16 bits). */
+const MOST_CODES = 65536;
+
+/** Text blocks above this many bytes are stored deflated. */
+const DEFLATE_FROM = 64 * 1024;
+
+/*
+ * One text column's values as they arrive, held the way they will be stored rather than as a
+ * million strings: string objects that live until the layer is finished are what the garbage
+ * collector spent most of a million-customer run on. A column is a dictionary while it has few
+ * distinct texts (a stage, a currency, a date), instants while every text is an ISO instant as
+ * toISOString writes it (order dates), and UTF-8 bytes otherwise (IDs, emails, reasons). Rows
+ * never set (null, absent, of another kind) read as the empty text, code 0 or instant 0.
+ */
+export class TextColumn {
+	private mode: 'dictionary' | 'instants' | 'bytes' = 'dictionary';
+	private readonly codes = new Map<string, number>();
+	private codeOf = new Uint32Array(1024);
+	/** Every distinct text so far is a canonical instant. */
+	private canonical = true;
+	private instants = new Float64Array(0);
+	private bytes = Buffer.alloc(0);
+	private ends = new Uint32Array(0);
+	/** Bytes written, and the row after the last one whose end is set. */
+	private used = 0;
+	private endsUpTo = 0;
+
+	/**
+	 * @param instantsAllowed JSON texts never become instants.
+	 * @param wasSet Whether a row was set: the owner keeps the rows' states.
+	 */
+	constructor(
+		private readonly instantsAllowed: boolean,
+		private readonly wasSet: (row: number) => boolean,
+	) {}
+
+	set(row: number, text: string): void {
+		if (this.mode === 'dictionary') {
+			let code = this.codes.get(text);
+			if (code === undefined) {
+				if (this.codes.size === MOST_CODES) {
+					this.leaveDictionary(row);
+					this.set(row, text);
+					return;
+				}
+				code = this.codes.size;
+				this.codes.set(text, code);
+				if (this.canonical && !(this.instantsAllowed && !Number.isNaN(canonicalInstant(text)))) this.canonical = false;
+			}
+			if (row >= this.codeOf.length) this.codeOf = grown(this.codeOf, row);
+			this.codeOf[row] = code;
+		} else if (this.mode === 'instants') {
+			const ms = canonicalInstant(text);
+			if (Number.isNaN(ms)) {
+				this.toBytes(row);
+				this.set(row, text);
+				return;
+			}
+			if (row >= this.instants.length) this.instants = grown(this.instants, row);
+			this.instants[row] = ms;
+		} else this.append(row, text);
+	}
+
+	/** Too many distinct texts for a dictionary: instants if they all are, bytes otherwise. */
+	private leaveDictionary(rows: number): void {
+		const dictionary = [...this.codes.keys()];
+		const codes = this.codeOf;
+		this.codes.clear();
+		this.codeOf = new Uint32Array(0);
+		if (this.canonical) {
+			const ms = dictionary.map(canonicalInstant);
+			this.instants = new Float64Array(Math.max(1024, rows * 2));
+			for (let r = 0; r < rows; r++) this.instants[r] = ms[codes[r]];
+			this.mode = 'instants';
+		} else {
+			this.mode = 'bytes';
+			this.rewrite(rows, (r) => dictionary[codes[r]]);
+		}
+	}
+
+	private toBytes(rows: number): void {
+		const instants = this.instants;
+		this.instants = new Float64Array(0);
+		this.mode = 'bytes';
+		this.rewrite(rows, (r) => new Date(instants[r]).toISOString());
+	}
+
+	/** Writes rows 0..rows-1 as bytes; rows never set come out as the empty text. */
+	private rewrite(rows: number, text: (row: number) => string): void {
+		for (let r = 0; r < rows; r++) if (this.wasSet(r)) this.append(r, text(r));
+	}
+
+	private append(row: number, text: string): void {
+		this.closeRowsBefore(row);
+		const most = this.used + text.length * 3;
+		if (most > this.bytes.length) {
+			const bigger = Buffer.allocUnsafe(Math.max(most, this.bytes.length * 2, 64 * 1024));
+			this.bytes.copy(bigger, 0, 0, this.used);
+			this.bytes = bigger;
+		}
+		this.used += this.bytes.write(text, this.used, 'utf8');
+		if (row >= this.ends.length) this.ends = grown(this.ends, row);
+		this.ends[row] = this.used;
+		this.endsUpTo = row + 1;
+	}
+
+	/** Rows between the last set one and `row` hold the empty text: their end is the last end. */
+	private closeRowsBefore(row: number): void {
+		if (row > this.ends.length) this.ends = grown(this.ends, row);
+		for (let r = this.endsUpTo; r < row; r++) this.ends[r] = this.used;
+	}
+
+	/**
+	 * The stored form, as tableBuilder's describeColumn always chose it: one text is a constant;
+	 * few (at most 256, or one for every eight rows) a dictionary; instants if every text is one;
+	 * otherwise the texts, deflated when long. `valueRows` > 0.
+	 */
+	describe(header: ColumnHeader, rows: number, isValue: (row: number) => boolean, blocks: Uint8Array[], parse: (text: string) => unknown): ColumnHeader {
+		if (this.mode === 'dictionary') {
+			const dictionary = [...this.codes.keys()];
+			if (dictionary.length === 1) return { ...header, kind: 'const', value: parse(dictionary[0]) };
+			const mostCodes = Math.max(256, Math.min(MOST_CODES, Math.floor(rows / 8)));
+			if (dictionary.length <= mostCodes) {
+				const wide = dictionary.length > 256;
+				const data = wide ? new Uint16Array(rows) : new Uint8Array(rows);
+				for (let r = 0; r < rows; r++) data[r] = isValue(r) ? this.codeOf[r] : 0;
+				return { ...header, kind: wide ? 'dict16' : 'dict8', dictionary, data: blocks.push(new Uint8Array(data.buffer)) - 1 };
+			}
+			this.leaveDictionary(rows);
+		}
+		if (this.mode === 'instants') {
+			const data = new Float64Array(rows);
+			for (let r = 0; r < rows; r++) if (isValue(r)) data[r] = this.instants[r];
+			return { ...header, kind: 'instant', data: blocks.push(new Uint8Array(data.buffer)) - 1 };
+		}
+		this.closeRowsBefore(rows);
+		const ends = this.ends.slice(0, rows);
+		const encoded = this.bytes.subarray(0, this.used);
+		// Long texts per customer (a stage's reason, a cause's evidence) are sentences with numbers
+		// that deflate to an eighth, at about 8 ms a megabyte; readers inflate them only when read.
+		const deflate = encoded.byteLength > DEFLATE_FROM;
+		const stored = deflate ? deflateRawSync(encoded, { level: 1 }) : encoded;
+		const out: ColumnHeader = { ...header, kind: 'text', data: blocks.push(new Uint8Array(ends.buffer)) - 1 };
+		if (deflate) out.deflated = true;
+		out.text = blocks.push(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength)) - 1;
+		return out;
+	}
+}
+
+function grown<T extends Uint32Array | Float64Array>(array: T, row: number): T {
+	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, row + 1, array.length * 2));
+	bigger.set(array);
+	return bigger;
+}
