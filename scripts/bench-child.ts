@@ -1,5 +1,5 @@
 /**
- * One measurement in a fresh process, so its peak RSS is its own: `FILE DATE [base|items]` runs
+ * One measurement in a fresh process, so its peak RSS (taken when the workflow ends) is its own: `FILE DATE [base|items]` runs
  * the suite through the n8n engine on that file (devkit/bench/nodeFlow.ts). To profile:
  * `node --cpu-prof .bench-build/scripts/bench-child.js FILE DATE`.
  */
@@ -8,8 +8,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { benchNodeFlow } from '../devkit/bench/nodeFlow';
 import { useFilesystemBinaryData } from '../devkit/engine/binaryDataMode';
-
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function main() {
 	const [file, analysisDate, outputAs = 'base'] = process.argv.slice(2);
@@ -22,7 +20,7 @@ async function main() {
 	} finally {
 		fs.rmSync(storage, { recursive: true, force: true });
 	}
-	process.stdout.write(`${JSON.stringify({ ...result, peakRssMb: peakRssMb() })}\n`);
+	process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main().catch((error) => {

@@ -25,7 +25,7 @@ export function canonicalInstant(text: string): number {
 	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 	const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 	if (day > monthDays || Number.isNaN(ms)) return NaN;
+	if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 	// Date.UTC reads years 0-99 as 1900-1999: set the full year after.
-	const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-	return year === 2000 ? date.getTime() : date.setUTCFullYear(year);
+	return new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms)).setUTCFullYear(year);
 }

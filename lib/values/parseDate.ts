@@ -30,13 +30,15 @@ const OUT_OF_RANGE = `is outside the years ${FIRST_YEAR}-${LAST_YEAR}`;
 
 /** Date.UTC, but without reading the years 0-99 as 1900-1999. */
 function utc(year: number, month: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+	if (year >= 100) return Date.UTC(year, month, day, h, mi, s, ms);
 	return new Date(Date.UTC(2000, month, day, h, mi, s, ms)).setUTCFullYear(year, month, day);
 }
 
+/** Whether year-month-day (month 1-12) is a day of the Gregorian calendar, which Date uses for every year. */
 function validCalendarDate(year: number, month: number, day: number): boolean {
-	if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-	const d = new Date(utc(year, month - 1, day));
-	return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+	if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
 /** The instant with its calendar day, or why it cannot be an order's date. */
@@ -63,15 +65,21 @@ function fromParts(
 	fraction: string | undefined,
 	offset: string | undefined,
 ): DateResult {
-	if (!validCalendarDate(year, month, day)) return { error: 'is not a real calendar date' };
-	const h = hour ? Number(hour) : 0;
-	const mi = minute ? Number(minute) : 0;
-	const s = second ? Number(second) : 0;
-	if (h > 23 || mi > 59 || s > 59) return { error: 'has an impossible time of day' };
 	const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+	return dateFromWallClock(zone, year, month, day, hour ? Number(hour) : 0, minute ? Number(minute) : 0, second ? Number(second) : 0, ms, offset ? offsetMs(offset) : null);
+}
+
+/**
+ * The instant and local day of a date and time of day read from text (month 1-12): the one
+ * conversion every written date goes through, whoever split the text. Without an offset the
+ * time is the zone's wall clock.
+ */
+export function dateFromWallClock(zone: TimeZone, year: number, month: number, day: number, h: number, mi: number, s: number, ms: number, offsetMs: number | null): DateResult {
+	if (!validCalendarDate(year, month, day)) return { error: 'is not a real calendar date' };
+	if (h > 23 || mi > 59 || s > 59) return { error: 'has an impossible time of day' };
 	if (year < FIRST_YEAR || year > LAST_YEAR) return { error: OUT_OF_RANGE };
 	const wall = utc(year, month - 1, day, h, mi, s, ms);
-	const instant = offset ? wall - offsetMs(offset) : zone.wallClockToUtc(wall);
+	const instant = offsetMs !== null ? wall - offsetMs : zone.wallClockToUtc(wall);
 	return dated(instant, zone.localDayNumber(instant));
 }
 
@@ -148,10 +156,43 @@ const MEMO_LIMIT = 100_000;
 export function instantToIso(ms: number): string {
 	let text = isoInstants.get(ms);
 	if (text === undefined) {
-		text = new Date(ms).toISOString();
+		text = Number.isInteger(ms) && ms >= YEAR_0_MS && ms < YEAR_10000_MS ? isoText(ms) : new Date(ms).toISOString();
 		if (isoInstants.size < MEMO_LIMIT) isoInstants.set(ms, text);
 	}
 	return text;
+}
+
+const YEAR_0_MS = -62_167_219_200_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * toISOString's text for an instant in the years 0-9999, by arithmetic: a million customers'
+ * first and last orders are two million distinct instants, and a Date per instant took four
+ * times as long. The calendar date is civil_from_days (Howard Hinnant's algorithm for the
+ * proleptic Gregorian calendar, which Date uses too); a test holds it to toISOString.
+ */
+function isoText(ms: number): string {
+	const days = Math.floor(ms / MS_PER_DAY);
+	let rest = ms - days * MS_PER_DAY;
+	const z = days + 719_468;
+	const era = Math.floor(z / 146_097);
+	const dayOfEra = z - era * 146_097;
+	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+	const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+	const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+	const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+	const hour = Math.floor(rest / 3_600_000);
+	rest -= hour * 3_600_000;
+	const minute = Math.floor(rest / 60_000);
+	rest -= minute * 60_000;
+	const second = Math.floor(rest / 1000);
+	const milli = rest - second * 1000;
+	const yyyy = year < 10 ? `000${year}` : year < 100 ? `00${year}` : year < 1000 ? `0${year}` : `${year}`;
+	const mmm = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
+	return `${yyyy}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${mmm}Z`;
 }
 
 /**

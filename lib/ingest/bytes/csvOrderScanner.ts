@@ -1,7 +1,8 @@
 import { ByteKeyTable } from './byteKeyTable';
 import { OrderCleaner } from '../clean/cleanOrders';
 import { textOrNull } from '../../values/cellValues';
-import { parseDate } from '../../values/parseDate';
+import { dateFromWallClock, DateResult, parseDate } from '../../values/parseDate';
+import type { TimeZone } from '../../values/timeZone';
 import { MAX_AMOUNT, parseMoney } from '../../values/parseMoney';
 import { quotedCsvRows } from '../readers/csvRows';
 import { fingerprintOfUtf8 } from './rowFingerprint';
@@ -283,7 +284,7 @@ class LineScanner {
 			day = this.dateDays[known];
 			instant = this.dateInstants[known];
 		} else {
-			const parsed = parseDate(buffer.toString('utf8', starts[DATE], ends[DATE]), options.dateOrder, options.timeZone);
+			const parsed = plainDateTime(buffer, starts[DATE], ends[DATE], options.timeZone) ?? parseDate(buffer.toString('utf8', starts[DATE], ends[DATE]), options.dateOrder, options.timeZone);
 			if ('error' in parsed) return false;
 			day = parsed.day;
 			instant = parsed.ms;
@@ -388,6 +389,44 @@ class LineScanner {
 
 function asBuffer(chunk: Uint8Array): Buffer {
 	return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+}
+
+/**
+ * "YYYY-MM-DD", or with a time of day "HH:MM" or "HH:MM:SS" after a space or a T, read from
+ * bytes with the conversion parseDate gives that text (dateFromWallClock); null for any other
+ * text, which parseDate reads. Exports stamp each order to the minute or second, so a million
+ * orders are a million distinct texts that no cache of dates holds.
+ */
+function plainDateTime(buffer: Buffer, start: number, end: number, zone: TimeZone): DateResult | null {
+	const length = end - start;
+	if (length !== 10 && length !== 16 && length !== 19) return null;
+	const digits = (from: number, count: number) => {
+		let n = 0;
+		for (let i = start + from; i < start + from + count; i++) {
+			const d = buffer[i] - 48;
+			if (d < 0 || d > 9) return NaN;
+			n = n * 10 + d;
+		}
+		return n;
+	};
+	if (buffer[start + 4] !== 45 || buffer[start + 7] !== 45) return null;
+	const year = digits(0, 4);
+	const month = digits(5, 2);
+	const day = digits(8, 2);
+	let hour = 0;
+	let minute = 0;
+	let second = 0;
+	if (length > 10) {
+		if ((buffer[start + 10] !== 32 && buffer[start + 10] !== 84) || buffer[start + 13] !== 58) return null;
+		hour = digits(11, 2);
+		minute = digits(14, 2);
+		if (length === 19) {
+			if (buffer[start + 16] !== 58) return null;
+			second = digits(17, 2);
+		}
+	}
+	if (Number.isNaN(year + month + day + hour + minute + second)) return null;
+	return dateFromWallClock(zone, year, month, day, hour, minute, second, 0, null);
 }
 
 /**

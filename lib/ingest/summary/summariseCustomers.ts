@@ -1,16 +1,14 @@
+import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from './growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { buildCustomerSummary, KEPT_FIELDS, KeptField } from './buildCustomerSummary';
+import { buildCustomerSummary, KEPT_FIELDS } from './buildCustomerSummary';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
 
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState {
-	/** Created on the first contact value. */
-	contact: Partial<Record<KeptField, string | number | boolean>> | null;
-	contactAt: Partial<Record<KeptField, number>> | null;
 	refunds: number;
 	complaints: number;
 	satisfactionSum: number;
@@ -29,8 +27,6 @@ interface ProductTally extends ProductCount {
 
 function emptyState(): CustomerState {
 	return {
-		contact: null,
-		contactAt: null,
 		refunds: 0,
 		complaints: 0,
 		satisfactionSum: 0,
@@ -125,6 +121,7 @@ export class CustomerSummariser {
 	/** Customer IDs, interned: a customer's index is its position here. */
 	readonly ids = new ByteKeyTable({ numericKeys: true });
 	private readonly states: Array<CustomerState | undefined> = [];
+	private readonly contacts = new ContactMemory();
 	/** The input item the customer's first order came from; more are kept in extraSources. */
 	private readonly firstSource = new IntColumn();
 	private readonly extraSources = new Map<number, number[]>();
@@ -189,40 +186,43 @@ export class CustomerSummariser {
 			this.orderFlags.data[slot] |= RETURNED;
 		}
 
-		if (order.currency !== null) this.remember(this.stateOf(index), 'currency', order.currency, order.orderAt);
+		if (order.currency !== null) this.contacts.remember(index, 'currency', order.currency, order.orderAt);
 		const contact = order.contact;
 		if (!contact) return slot;
-		const state = this.stateOf(index);
 		for (const field of KEPT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = contact[field];
-			if (value !== null && value !== undefined) this.remember(state, field, value, order.orderAt);
+			if (value !== null && value !== undefined) this.contacts.remember(index, field, value, order.orderAt);
 		}
+		// Experience fields and products are rarer: a customer's state is made when one comes.
+		const state = () => this.stateOf(index);
 		if (slot >= 0 && order.promotion) this.orderFlags.data[slot] |= DISCOUNTED;
 		// Complaints and satisfaction describe the order: line-item exports repeat them on
 		// every line, so only the order's first row counts.
 		if (existingOrder < 0) {
-			if (contact.complaints) state.complaints += contact.complaints;
+			if (contact.complaints) state().complaints += contact.complaints;
 			const satisfaction = contact.satisfaction;
 			if (satisfaction !== null && satisfaction !== undefined) {
-				state.satisfactionSum += satisfaction;
-				state.satisfactionCount++;
-				if (order.orderAt >= state.lastSatisfactionAt) {
-					state.lastSatisfaction = satisfaction;
-					state.lastSatisfactionAt = order.orderAt;
+				const experience = state();
+				experience.satisfactionSum += satisfaction;
+				experience.satisfactionCount++;
+				if (order.orderAt >= experience.lastSatisfactionAt) {
+					experience.lastSatisfaction = satisfaction;
+					experience.lastSatisfactionAt = order.orderAt;
 				}
 			}
 		}
 		if (slot >= 0 && !order.returned) this.countProduct(state, contact, order.amount, slot);
-		if (contact.issues.length) (state.issues ??= []).push(...contact.issues.map((i) => `row ${order.row}: ${i}`));
+		if (contact.issues.length) (state().issues ??= []).push(...contact.issues.map((i) => `row ${order.row}: ${i}`));
 		return slot;
 	}
 
 	/** A kept line's product, for the customer's product counts (recommendations, offers). */
-	private countProduct(state: CustomerState, line: NonNullable<CleanOrder['contact']>, amount: number, order: number): void {
+	private countProduct(state: () => CustomerState, line: NonNullable<CleanOrder['contact']>, amount: number, order: number): void {
 		const key = line.productId ?? line.productName;
 		if (!key) return;
-		const products = (state.products ??= new Map());
+		const customer = state();
+		const products = (customer.products ??= new Map());
 		let tally = products.get(key);
 		if (!tally) {
 			tally = { productId: line.productId ?? null, productName: line.productName ?? null, category: line.category ?? null, quantity: 0, orders: 0, spend: 0, lastOrder: -1 };
@@ -246,11 +246,10 @@ export class CustomerSummariser {
 	updateContact(update: ContactUpdate): boolean {
 		const index = this.ids.findString(update.customerId);
 		if (index < 0) return false;
-		const state = this.stateOf(index);
 		for (const field of KEPT_FIELDS) {
 			if (field === 'currency') continue;
 			const value = update.contact[field];
-			if (value !== null && value !== undefined) this.remember(state, field, value, update.at);
+			if (value !== null && value !== undefined) this.contacts.remember(index, field, value, update.at);
 		}
 		return true;
 	}
@@ -274,16 +273,6 @@ export class CustomerSummariser {
 	 * The value from the customer's latest order that has one wins; at the same instant an
 	 * opt-out (false) wins over a yes, whichever row came first.
 	 */
-	private remember(state: CustomerState, field: KeptField, value: string | number | boolean, at: number): void {
-		const contact = (state.contact ??= {});
-		const contactAt = (state.contactAt ??= {});
-		const seenAt = contactAt[field];
-		if (seenAt === undefined || at > seenAt || (at === seenAt && !(contact[field] === false && value === true))) {
-			contact[field] = value;
-			contactAt[field] = at;
-		}
-	}
-
 	/**
 	 * The per-customer totals as columns, one row per customer with at least one order or
 	 * refund on or before the analysis day; orders after it are left out (that is how a
@@ -455,7 +444,7 @@ export class CustomerSummariser {
 		const customer = cols.customer[row];
 		const state = this.states[customer] ?? NO_STATE;
 		const signals = signalsOf(state, cols.orders[row], cols.returnedOrders[row], cols.discountedOrders[row], cols.lastOrderDiscounted[row] !== 0);
-		return buildCustomerSummary(this.ids.keyString(customer), state.contact ?? {}, signals, state.issues, {
+		return buildCustomerSummary(this.ids.keyString(customer), this.contacts.valuesOf(customer), signals, state.issues, {
 			orders: cols.orders[row],
 			spend: cols.spend[row],
 			firstAt: cols.firstAt[row],

@@ -73,6 +73,18 @@ const MESSY_LINES = [
 	'C7,O23,2025-02-01,5',
 	'C8\t,O24,2024-08-01,3.333333333333333333',
 	'C8,O25,2024-08-01,0.1',
+	// Dates to the minute or second, as exports stamp orders, and text that only looks like them.
+	'C9,O26,2024-09-01 10:20:30,1',
+	'C9,O27,2024-09-02T23:59,1',
+	'C9,O28,2024-13-01 10:00,1',
+	'C9,O29,2024-02-30T10:00:00,1',
+	'C9,O30,2024-09-03 24:00,1',
+	'C9,O31,2024-09-03 10:60:00,1',
+	'C9,O32,1899-12-31 10:00,1',
+	'C9,O33,2024-9-04 10:00,1',
+	'C9,O34,2024-09-05t10:00,1',
+	'C9,O35,2024-09-06 10:00:00Z,1',
+	'C9,O36,2024-09-0x,1',
 ];
 
 function fileOf(lines: string[], { crlf = false, bom = false, header = 'customer_id,order_id,order_date,amount' } = {}): Buffer {

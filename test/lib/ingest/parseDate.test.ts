@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseDate, dayOfIsoDateText, instantToIso } from '../../../lib/values/parseDate';
 import { TimeZone } from '../../../lib/values/timeZone';
 
@@ -72,7 +73,12 @@ describe('parseDate', () => {
 
 describe('dates written on items', () => {
 	it('writes instants as Date#toISOString does, for any instant', () => {
-		for (const ms of [0, 1_700_000_000_123, -86_400_000, 1_700_000_000_123]) expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+		for (const ms of [0, 1_700_000_000_123, -86_400_000, 1_700_000_000_123, -62_167_219_200_000, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001, 951_782_400_000]) expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+		// Every instant from year 0 to 9999 and a little beyond (six-digit years), leap days and all.
+		fc.assert(
+			fc.property(fc.integer({ min: -62_167_219_200_000 - 1e12, max: 253_402_300_800_000 + 1e12 }), (ms) => expect(instantToIso(ms)).toBe(new Date(ms).toISOString())),
+			{ numRuns: 20_000 },
+		);
 	});
 
 	it('reads the day of an analysis date, and nothing from text that is not one', () => {
