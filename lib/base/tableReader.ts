@@ -171,6 +171,8 @@ export class TableReader {
 
 	/** The value of one top-level key's columns at a row (see readColumns); undefined when the row does not have it. */
 	valueAt(indexes: number[], row: number): unknown {
+		// A plain field (no object around fields of its own) is its column's value.
+		if (indexes.length === 1 && this.columns[indexes[0]].header.kind !== 'object') return this.value(this.columns[indexes[0]], row);
 		const scratch = this.scratch;
 		if (!this.readColumns(indexes, row, scratch)) return undefined;
 		const name = this.columns[indexes[0]].name;

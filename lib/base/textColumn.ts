@@ -8,6 +8,14 @@ import type { ColumnHeader } from './tableEncoding';
 /** Most distinct texts a dictionary column holds (its codes are 16 bits). */
 const MOST_CODES = 65536;
 
+/**
+ * After this many rows, a column with more than 256 distinct texts and more than one for every
+ * eight rows so far is taken for one of mostly distinct texts (IDs, emails, phones) and leaves
+ * the dictionary: keeping tens of thousands of them in a map cost more than the rest of the
+ * column.
+ */
+const SAMPLE_ROWS = 4096;
+
 /** Text blocks above this many bytes are stored deflated. */
 const DEFLATE_FROM = 64 * 1024;
 
@@ -45,7 +53,7 @@ export class TextColumn {
 		if (this.mode === 'dictionary') {
 			let code = this.codes.get(text);
 			if (code === undefined) {
-				if (this.codes.size === MOST_CODES) {
+				if (this.codes.size === MOST_CODES || (this.codes.size >= 256 && row >= SAMPLE_ROWS && this.codes.size * 8 > row)) {
 					this.leaveDictionary(row);
 					this.set(row, text);
 					return;
@@ -118,9 +126,9 @@ export class TextColumn {
 	}
 
 	/**
-	 * The stored form, as tableBuilder's describeColumn always chose it: one text is a constant;
-	 * few (at most 256, or one for every eight rows) a dictionary; instants if every text is one;
-	 * otherwise the texts, deflated when long. `valueRows` > 0.
+	 * The stored form: one text is a constant; few (at most 256, or one for every eight rows) a
+	 * dictionary, unless the column left it early (see SAMPLE_ROWS); instants if every text is
+	 * one; otherwise the texts, deflated when long. `valueRows` > 0.
 	 */
 	describe(header: ColumnHeader, rows: number, isValue: (row: number) => boolean, blocks: Uint8Array[], parse: (text: string) => unknown): ColumnHeader {
 		if (this.mode === 'dictionary') {

@@ -160,6 +160,9 @@ describe('a customer base', () => {
 		expect(roundTrip(Array.from({ length: 3_000 }, (_, i) => other(i) ?? { at: `stage ${i % 300}` }))).toBe('dict16');
 		expect(roundTrip(Array.from({ length: 2_000 }, (_, i) => other(i) ?? { at: `stage ${i % 300}` }))).toBe('text');
 		expect(roundTrip(Array.from({ length: 2_000 }, (_, i) => other(i) ?? { at: `stage ${i % 200}` }))).toBe('dict8');
+		// A column that starts out all distinct (IDs) is taken for one, even if it repeats later.
+		expect(roundTrip(Array.from({ length: 40_000 }, (_, i) => other(i) ?? { at: `C${i % 4_500}` }))).toBe('text');
+		expect(roundTrip(Array.from({ length: 40_000 }, (_, i) => other(i) ?? { at: `name ${i % 400}` }))).toBe('dict16');
 	});
 
 	it('refuses layers of different lengths and bytes that are not a base', () => {
