@@ -7,9 +7,9 @@ import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../li
 import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
-import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem, readEachItem } from '../shared/linkedItems';
+import { asNodeError, failEveryItemOnContinue, forEachPosition, linkedItem, readEachItem } from '../shared/linkedItems';
 import { optionalInput } from '../shared/optionalInput';
-import { BaseInput, baseRows, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
+import { BaseInput, customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 
@@ -79,7 +79,10 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	}
 	const log = contactLogOf(this, settings.defaultZone, settings.dateOrder);
 
-	const readable: Array<{ facts: RetentionFacts; json: IDataObject | undefined; row: number; sourceItems: number[] }> = [];
+	// What the plan needs of each customer, and where each came from (kept apart: the facts are
+	// let go once the plan is made, while the base's layer is written).
+	let facts: RetentionFacts[] = [];
+	const readable: Array<{ json: IDataObject | undefined; row: number; sourceItems: number[] }> = [];
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
 	// A customer base is read one customer at a time (only the fields the plan reads), each
@@ -88,19 +91,26 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const read = (json: IDataObject, row: number, sourceItems: number[]) => {
 		const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 		if ('error' in reading) return reading;
-		readable.push({ facts: reading.facts, json: baseInput ? undefined : json, row, sourceItems });
+		facts.push(reading.facts);
+		readable.push({ json: baseInput ? undefined : json, row, sourceItems });
 		return null;
 	};
 	let errorItems: INodeExecutionData[];
 	if (baseInput) {
 		const { base, itemIndex } = baseInput;
-		const fields = retentionFields(base.fields());
+		const customer = base.view(retentionFields(base.fields()));
 		const sourceItems = [itemIndex];
 		errorItems = errorsBesideBase(this, items);
-		const unreadable = await forEachRecord(this, baseRows(baseInput), ({ row }) => {
-			const failed = read(base.record(row, fields) as IDataObject, row, sourceItems);
-			if (failed) throw new NodeOperationError(node, `Customer ${row + 1} of the base ${failed.error}`, { itemIndex });
-		});
+		const unreadable = await forEachPosition(
+			this,
+			base.rows,
+			(row) => {
+				customer.row = row;
+				const failed = read(customer.record as IDataObject, row, sourceItems);
+				if (failed) throw new NodeOperationError(node, `Customer ${row + 1} of the base ${failed.error}`, { itemIndex });
+			},
+			() => ({ sourceItems }),
+		);
 		if (unreadable.length > 0) throw new NodeOperationError(node, 'A customer of the base could not be read', { description: unreadable.map((e) => e.json.error).join('\n') });
 	} else errorItems = await readEachItem(this, items, (json, itemIndex) => read(json, itemIndex, [itemIndex]));
 
@@ -109,7 +119,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	let plan: ReturnType<typeof planRetention>;
 	try {
 		plan = planRetention(
-			readable.map((r) => r.facts),
+			facts,
 			settings,
 			(customerId) => mergeContacts(contactsOf(memory, customerId), log.history.get(customerId) ?? []),
 		);
@@ -117,6 +127,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		throw asNodeError(this, error);
 	}
 	const { decisions, routes, sendTimes, totals } = plan;
+	facts = [];
 
 	const outputs: INodeExecutionData[][] = ROUTES.map(() => []);
 	// Customers nobody contacts go on in one base item; the contacts are items for the sending nodes.

@@ -100,7 +100,9 @@ export async function forEachPosition(
 	for (let i = 0; i < count; i++) {
 		if (i % 1000 === 0) throwIfCancelled(ctx);
 		try {
-			await work(i);
+			// Awaited only when it is a promise: a turn of the event loop per customer adds up.
+			const pending = work(i);
+			if (pending) await pending;
 		} catch (error) {
 			const { sourceItems, json } = sourceOf(i);
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, sourceItems[0]);
