@@ -125,6 +125,24 @@ export interface PlanTotals {
 	power: ControlPower;
 }
 
+/**
+ * The customers to plan for, one at a time: `at` is called once for each index, in order, so a
+ * caller may read each customer when its turn comes rather than hold every customer's facts at
+ * once. `values` are each customer's winBackValue, which the value tiers need of everyone first.
+ */
+export interface CustomerSource {
+	count: number;
+	at(index: number): RetentionFacts;
+	values: ArrayLike<number>;
+}
+
+/** What winning the customer back is worth over the horizon (margin), which ranks them into value tiers. */
+export function winBackValue(facts: RetentionFacts, s: Pick<PlanSettings, 'margin'>): number {
+	return valueIfWonBack(facts.outlook, s.margin);
+}
+
+const isCustomerList = (customers: readonly RetentionFacts[] | CustomerSource): customers is readonly RetentionFacts[] => Array.isArray(customers);
+
 interface Candidate {
 	index: number;
 	facts: RetentionFacts;
@@ -142,28 +160,29 @@ interface Candidate {
  * each customer's earlier contacts (the node's memory).
  */
 export function planRetention(
-	customers: readonly RetentionFacts[],
+	customers: readonly RetentionFacts[] | CustomerSource,
 	s: PlanSettings,
 	history: (customerId: string) => PastContact[],
 ): { decisions: RetentionDecision[]; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
-	const tiers = tierRule(
-		customers.map((c) => valueIfWonBack(c.outlook, s.margin)),
-		s.tierThresholds,
-	);
-	const decisions: RetentionDecision[] = new Array(customers.length);
-	const routes: Route[] = new Array(customers.length).fill('none');
+	const source: CustomerSource = isCustomerList(customers) ? { count: customers.length, at: (i) => customers[i], values: customers.map((c) => winBackValue(c, s)) } : customers;
+	const count = source.count;
+	const tiers = tierRule(source.values, s.tierThresholds);
+	const decisions: RetentionDecision[] = new Array(count);
+	const routes: Route[] = new Array(count).fill('none');
 	// When each contacted customer's contact goes out (the instant behind contactedAt), for the node's memory.
-	const sendTimes: Array<number | null> = new Array(customers.length).fill(null);
+	const sendTimes: Array<number | null> = new Array(count).fill(null);
 	const ranked: Candidate[] = [];
 	const uncertain: Candidate[] = [];
 	// A customer listed twice (two exports merged, a CRM sending an update twice) is decided
 	// once: the same address must not get two messages and two coupons in one run.
 	const firstListed = new Set<string>();
 
-	customers.forEach((facts, index) => {
+	for (let index = 0; index < count; index++) decide(source.at(index), index);
+
+	function decide(facts: RetentionFacts, index: number): void {
 		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / MS_PER_DAY);
 		const cause = decideCause({ ...facts.cause, lastContactedDaysAgo });
-		const value = valueIfWonBack(facts.outlook, s.margin);
+		const value = source.values[index];
 		const tier = valueTier(value, tiers);
 		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause: cause.cause });
 		const action: Action = rule?.action ?? 'noAction';
@@ -202,7 +221,7 @@ export function planRetention(
 		if (economics.expectedProfit > 0 || !s.skipUnprofitable) ranked.push(candidate);
 		else if (economics.optimisticProfit > 0 && s.exploreShare > 0) uncertain.push(candidate);
 		else suppress(`not worth it: expected incremental profit ${roundTo(economics.expectedProfit, 2)} (uplift ${roundTo(economics.uplift, 4)} x value if won back ${roundTo(value, 2)} - cost ${roundTo(economics.expectedCost, 2)})`);
-	});
+	}
 
 	const secretProblem = couponSecretProblem(s.couponSecret);
 	let spent = 0;
@@ -280,7 +299,7 @@ export function planRetention(
 		routes,
 		sendTimes,
 		totals: {
-			customers: customers.length,
+			customers: count,
 			byRoute,
 			treatment: treated.length,
 			control: selected.filter((c) => c.decision.group === 'control').length,

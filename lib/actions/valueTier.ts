@@ -29,7 +29,7 @@ export interface TierRule {
  * run of equal values goes to the tier its middle rank falls in. (Sending a tie to the higher
  * tier made 20 identical customers all VIP.)
  */
-export function tierRule(values: readonly number[], fixed: FixedTierThresholds): TierRule {
+export function tierRule(values: ArrayLike<number>, fixed: FixedTierThresholds): TierRule {
 	const n = values.length;
 	if (n < MIN_CUSTOMERS_TO_RANK) return { basis: 'fixed', cut: fixed };
 	const sorted = Float64Array.from(values).sort().reverse();

@@ -168,7 +168,6 @@ export class TableReader {
 		return found;
 	}
 
-
 	/** The value of one top-level key's columns at a row (see readColumns); undefined when the row does not have it. */
 	valueAt(indexes: number[], row: number): unknown {
 		// A plain field (no object around fields of its own) is its column's value.

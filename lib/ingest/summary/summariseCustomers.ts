@@ -240,9 +240,9 @@ export class CustomerSummariser {
 
 	/**
 	 * The contact fields of a row that adds no order (a duplicate re-exported with, say, an
-	 * opt-out): the latest explicit value still wins, for a customer already known.
+	 * opt-out): the latest explicit value still wins, for a customer already known. False when
+	 * the customer has no order yet.
 	 */
-	/** Applies a rejected row's contact fields to a known customer; false when the customer has no order yet. */
 	updateContact(update: ContactUpdate): boolean {
 		const index = this.ids.findString(update.customerId);
 		if (index < 0) return false;
@@ -269,10 +269,6 @@ export class CustomerSummariser {
 		else if (!extra.includes(sourceItem)) extra.push(sourceItem);
 	}
 
-	/**
-	 * The value from the customer's latest order that has one wins; at the same instant an
-	 * opt-out (false) wins over a yes, whichever row came first.
-	 */
 	/**
 	 * The per-customer totals as columns, one row per customer with at least one order or
 	 * refund on or before the analysis day; orders after it are left out (that is how a

@@ -6,7 +6,7 @@ import { ContactMemory, contactsOf, MAX_PER_CUSTOMER, prune, remember } from '..
 import { quietUntil } from '../../../lib/actions/contactPolicy';
 import { couponCode } from '../../../lib/actions/couponCode';
 import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
-import { planRetention, PlanSettings } from '../../../lib/actions/retentionPlan';
+import { planRetention, PlanSettings, winBackValue } from '../../../lib/actions/retentionPlan';
 import { RetentionFacts } from '../../../lib/actions/retentionFacts';
 import { smsLength } from '../../../lib/actions/smsSegments';
 import { TimeZone } from '../../../lib/values/timeZone';
@@ -216,6 +216,14 @@ describe('the contact policy holds for any customers and any settings', () => {
 				};
 				const { decisions, routes } = planRetention(customers, plan, () => []);
 				expect(decisions).toHaveLength(customers.length);
+				// Customers read one at a time when the plan comes to them (a customer base) are
+				// planned exactly alike, each read once and in order.
+				const asked: number[] = [];
+				const source = { count: customers.length, values: customers.map((c) => winBackValue(c, plan)), at: (i: number) => (asked.push(i), structuredClone(customers[i])) };
+				const fromSource = planRetention(source, plan, () => []);
+				expect(asked).toEqual(customers.map((_, i) => i));
+				expect(fromSource.decisions).toEqual(decisions);
+				expect(fromSource.routes).toEqual(routes);
 				let spent = 0;
 				routes.forEach((route, i) => {
 					const c = customers[i];
