@@ -36,7 +36,17 @@ export function isConsentKey(key: string): boolean {
 	return key === 'consent' || roleOf(key) !== null;
 }
 
-export function consentOfRecord(json: Record<string, unknown>): Reach['consent'] {
+/** The fields among `keys` that say something about consent besides `consent` itself (see consentOfRecord's `keys`). */
+export function consentFieldsAmong(keys: Iterable<string>): string[] {
+	return [...keys].filter((key) => roleOf(key) !== null);
+}
+
+/**
+ * `fields`, when given, are the record's fields that can say something about consent
+ * (consentFieldsAmong of every field a customer base has): only those are looked at, instead of
+ * every field of every record.
+ */
+export function consentOfRecord(json: Record<string, unknown>, fields?: readonly string[]): Reach['consent'] {
 	const answers: Record<Channel, Array<boolean | null>> = { email: [], sms: [], push: [] };
 	const everyChannel = (answer: boolean | null) => (['email', 'sms', 'push'] as const).forEach((c) => answers[c].push(answer));
 	const consent = json.consent;
@@ -46,15 +56,17 @@ export function consentOfRecord(json: Record<string, unknown>): Reach['consent']
 			if (channel) answers[channel].push(parseFlag(value));
 		}
 	} else if (consent !== undefined) everyChannel(parseFlag(consent));
-	for (const key in json) {
+	const read = (key: string) => {
 		const role = roleOf(key);
-		if (role === null) continue;
+		if (role === null) return;
 		const value = json[key];
 		if (role === 'unsubscribed') {
 			const flag = parseFlag(value);
 			if (flag !== null) everyChannel(flag ? false : null);
 		} else answers[role].push(parseFlag(value));
-	}
+	};
+	if (fields) for (const key of fields) read(key);
+	else for (const key in json) read(key);
 	const decide = (list: Array<boolean | null>) => (list.includes(false) ? false : list.includes(true) ? true : null);
 	return { email: decide(answers.email), sms: decide(answers.sms), push: decide(answers.push) };
 }

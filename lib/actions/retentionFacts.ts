@@ -37,7 +37,8 @@ export function retentionFields(available: readonly string[]): string[] {
 }
 
 /** Reads an item; returns why not when it cannot be planned for. */
-export function retentionFactsFromRecord(json: Record<string, unknown>, context: RecordContext, dateOrder: DateOrder = 'ymd'): { facts: RetentionFacts } | { error: string } {
+/** `consentFields`: see consentOfRecord. */
+export function retentionFactsFromRecord(json: Record<string, unknown>, context: RecordContext, dateOrder: DateOrder = 'ymd', consentFields?: readonly string[]): { facts: RetentionFacts } | { error: string } {
 	const zone = context.zone;
 	const read = readCustomerRecord(json, context);
 	if ('error' in read) return read;
@@ -60,7 +61,7 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, context:
 			reach: {
 				email: textOrNull(json.email),
 				phone: textOrNull(json.phone),
-				consent: consentOfRecord(json),
+				consent: consentOfRecord(json, consentFields),
 			},
 			timezone: textOrNull(json.timezone),
 			lastContactedAt: contacted ? contacted.ms : null,

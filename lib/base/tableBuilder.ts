@@ -108,7 +108,8 @@ export class ColumnBuilder {
 		this.state(row, VALUE);
 		if (kind === 'object') return;
 		this.slot(row);
-		if (kind === 'number') this.numbers[row] = value as number;
+		// -0 is 0, as in the JSON n8n stores items in (and a column of 0s stays whole numbers).
+		if (kind === 'number') this.numbers[row] = (value as number) + 0;
 		else if (kind === 'boolean') this.numbers[row] = value ? 1 : 0;
 		else if (kind === 'string') (this.texts ??= new TextColumn(true, (r) => this.isValue(r))).set(row, value as string);
 		else this.values[row] = value;

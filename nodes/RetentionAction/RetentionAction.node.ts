@@ -5,6 +5,7 @@ import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } f
 import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, winBackValue } from '../../lib/actions/retentionPlan';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
 import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
+import { consentFieldsAmong } from '../../lib/actions/consentOfRecord';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
 import { asNodeError, failEveryItemOnContinue, forEachPosition, linkedItem, readEachItem } from '../shared/linkedItems';
@@ -81,12 +82,14 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
-	const factsOf = (json: IDataObject) => retentionFactsFromRecord(json, context, settings.dateOrder);
+	const baseInput = await readCustomerBase(this, items);
+	// A base's customers all have its fields: the few that can hold consent are found once.
+	const consentFields = baseInput ? consentFieldsAmong(baseInput.base.fields()) : undefined;
+	const factsOf = (json: IDataObject) => retentionFactsFromRecord(json, context, settings.dateOrder, consentFields);
 	// Items are read once and kept with where they came from. A customer base is first checked
 	// customer by customer (one that cannot be read stops the node, every such customer named)
 	// and valued for the tiers; then the plan reads each customer again when it comes to them: a
 	// million customers' facts held at once cost 1.2 GB and much of the plan's time.
-	const baseInput = await readCustomerBase(this, items);
 	let customers: RetentionFacts[] | CustomerSource;
 	const fromItems: Array<{ json: IDataObject; sourceItems: number[] }> = [];
 	let errorItems: INodeExecutionData[];

@@ -89,6 +89,12 @@ describe('a customer base', () => {
 		expect(Object.keys(view.record)).toEqual(['customerId', 'orders', 'riskLevel', 'modelInputs', 'longestGaps', 'trend', 'email']);
 	});
 
+	it('reads -0 as 0, as JSON does, whatever else the column holds', () => {
+		const base = CustomerBase.fromBytes([layerBytes([{ c: -0 }, { c: 0 }, {}, { c: 0.5 }, { c: -0 }])]);
+		expect([0, 1, 3, 4].map((row) => Object.is(base.record(row).c, -0))).toEqual([false, false, false, false]);
+		expect(base.record(3)).toEqual({ c: 0.5 });
+	});
+
 	it('stores a number in as few bytes as its values need', () => {
 		const small = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i % 100 })));
 		const wide = layerBytes(Array.from({ length: 10_000 }, (_, i) => ({ orders: i / 3 })));
