@@ -113,7 +113,5 @@ export class CustomerBase {
 
 /** A layer from records (whole customers, or the fields a node adds), one per row in order. */
 export function layerBytes(records: Iterable<Record<string, unknown>>): Uint8Array {
-	const builder = new TableBuilder();
-	for (const record of records) builder.add(record);
-	return builder.finish();
+	return TableBuilder.of(records).finish();
 }

@@ -141,6 +141,13 @@ export class TableBuilder {
 		return this.rows;
 	}
 
+	/** A builder holding these records, one row each in order. */
+	static of(records: Iterable<Record<string, unknown>>): TableBuilder {
+		const builder = new TableBuilder();
+		for (const record of records) builder.add(record);
+		return builder;
+	}
+
 	add(record: Record<string, unknown>): void {
 		const row = this.rows++;
 		this.addObject(record, -1, row);

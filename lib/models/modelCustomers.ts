@@ -1,3 +1,4 @@
+import { FloatColumn } from '../values/growableColumns';
 import type { History, SpendHistory } from './customerHistory';
 
 /** What the churn models learn from one customer (time in days). */
@@ -23,12 +24,11 @@ type Measure = (typeof MEASURES)[number];
  * with zero orders, so positions match the input's.
  */
 export class ModelCustomers {
-	private length = 0;
-	private readonly columns = Object.fromEntries(MEASURES.map((m) => [m, new Float64Array(1024)])) as Record<Measure, Float64Array>;
+	private readonly columns = Object.fromEntries(MEASURES.map((m) => [m, new FloatColumn()])) as Record<Measure, FloatColumn>;
 
 	/** Customers held, with orders or without. */
 	get size(): number {
-		return this.length;
+		return this.columns.scored.length;
 	}
 
 	/** Customers with orders: those fitted on and scored. */
@@ -42,58 +42,51 @@ export class ModelCustomers {
 
 	/** Adds a customer (null: one without orders) and returns its position. */
 	add(c: ModelCustomer | null): number {
-		const i = this.length++;
-		if (i === this.columns.x.length) {
-			for (const measure of MEASURES) {
-				const bigger = new Float64Array(i * 2);
-				bigger.set(this.columns[measure]);
-				this.columns[measure] = bigger;
-			}
-		}
+		const i = this.size;
 		const k = this.columns;
 		if (c === null) {
-			for (const measure of MEASURES) k[measure][i] = 0;
+			for (const measure of MEASURES) k[measure].push(0);
 			return i;
 		}
-		k.scored[i] = 1;
 		this.scoredCount++;
-		k.x[i] = c.history.x;
-		k.tx[i] = c.history.tx;
-		k.T[i] = c.history.T;
-		k.recencyDays[i] = c.recencyDays;
-		k.orders[i] = c.orders;
-		k.totalSpend[i] = c.totalSpend;
-		k.avgOrderValue[i] = c.avgOrderValue;
-		k.m[i] = c.spend.m;
+		k.scored.push(1);
+		k.x.push(c.history.x);
+		k.tx.push(c.history.tx);
+		k.T.push(c.history.T);
+		k.recencyDays.push(c.recencyDays);
+		k.orders.push(c.orders);
+		k.totalSpend.push(c.totalSpend);
+		k.avgOrderValue.push(c.avgOrderValue);
+		k.m.push(c.spend.m);
 		// Not a number: no gap of their own (a mean gap is a finite ratio of days when there is one).
-		k.ownGapDays[i] = c.ownGapDays ?? NaN;
-		k.analysisDay[i] = c.analysisDay;
+		k.ownGapDays.push(c.ownGapDays ?? NaN);
+		k.analysisDay.push(c.analysisDay);
 		return i;
 	}
 
-	/** The customer at i as one object, for a moment (scoring); null for one without orders. */
-	customer(i: number, customerId = ''): ModelCustomer | null {
-		if (this.columns.scored[i] === 0) return null;
+	/** The customer at i as one object, for a moment (scoring), without its ID (not kept); null for one without orders. */
+	customer(i: number): ModelCustomer | null {
 		const k = this.columns;
-		const x = k.x[i];
-		const own = k.ownGapDays[i];
+		if (k.scored.data[i] === 0) return null;
+		const x = k.x.data[i];
+		const own = k.ownGapDays.data[i];
 		return {
-			customerId,
-			recencyDays: k.recencyDays[i],
-			orders: k.orders[i],
-			totalSpend: k.totalSpend[i],
-			avgOrderValue: k.avgOrderValue[i],
-			history: { x, tx: k.tx[i], T: k.T[i] },
-			spend: { x, m: k.m[i] },
+			customerId: '',
+			recencyDays: k.recencyDays.data[i],
+			orders: k.orders.data[i],
+			totalSpend: k.totalSpend.data[i],
+			avgOrderValue: k.avgOrderValue.data[i],
+			history: { x, tx: k.tx.data[i], T: k.T.data[i] },
+			spend: { x, m: k.m.data[i] },
 			ownGapDays: Number.isNaN(own) ? null : own,
-			analysisDay: k.analysisDay[i],
+			analysisDay: k.analysisDay.data[i],
 		};
 	}
 
 	/** One measure of the customers at `positions` (all when omitted), in their order. */
 	measure(name: Measure, positions?: Int32Array): Float64Array {
-		const column = this.columns[name];
-		if (!positions) return column.slice(0, this.length);
+		const column = this.columns[name].data;
+		if (!positions) return column.slice(0, this.size);
 		const out = new Float64Array(positions.length);
 		for (let j = 0; j < positions.length; j++) out[j] = column[positions[j]];
 		return out;
@@ -101,12 +94,18 @@ export class ModelCustomers {
 
 	/** Positions of the scored customers for whom `keep` holds (of those `among`, when given), in order. */
 	where(keep: (k: Readonly<Record<Measure, Float64Array>>, i: number) => boolean, among?: Int32Array): Int32Array {
+		const k = this.data();
 		const out: number[] = [];
-		const count = among ? among.length : this.length;
+		const count = among ? among.length : this.size;
 		for (let j = 0; j < count; j++) {
 			const i = among ? among[j] : j;
-			if (this.columns.scored[i] === 1 && keep(this.columns, i)) out.push(i);
+			if (k.scored[i] === 1 && keep(k, i)) out.push(i);
 		}
 		return Int32Array.from(out);
+	}
+
+	/** Each measure's values as they stand (a column's array is replaced when it grows). */
+	private data(): Record<Measure, Float64Array> {
+		return Object.fromEntries(MEASURES.map((m) => [m, this.columns[m].data])) as Record<Measure, Float64Array>;
 	}
 }

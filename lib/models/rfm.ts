@@ -122,15 +122,7 @@ function countingSort(values: ArrayLike<number>): Float64Array {
 	return sorted;
 }
 
-export function rfmBreakpoints(population: RfmValues[]): RfmBreakpoints {
-	return rfmBreakpointsOf({
-		recencyDays: population.map((v) => v.recencyDays),
-		frequency: population.map((v) => v.frequency),
-		monetary: population.map((v) => v.monetary),
-	});
-}
-
-/** rfmBreakpoints of a population held as one column per measure. */
+/** The RFM breakpoints of a population (its quintiles; see quintileBreakpoints), one column per measure. */
 export function rfmBreakpointsOf(population: { [K in keyof RfmValues]: ArrayLike<number> }): RfmBreakpoints {
 	return {
 		recency: quintileBreakpoints(Float64Array.from(population.recencyDays, (v) => -v)).map((b) => -b),

@@ -112,7 +112,8 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		const reading = modelCustomerFromRecord(json, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
 		const customer = 'customer' in reading ? reading.customer : null;
-		gapDays.set(population.add(customer), json.avgDaysBetweenOrders ?? customer?.ownGapDays);
+		population.add(customer);
+		gapDays.push(json.avgDaysBetweenOrders ?? customer?.ownGapDays);
 	};
 	// Where each customer came from: its item's fields and input items, or its row of the base.
 	const sources: Array<{ json: IDataObject; sourceItems: number[] }> = [];

@@ -128,12 +128,7 @@ export async function customerBaseItem(
 ): Promise<INodeExecutionData> {
 	const earlier = input ? (baseDescriptionOf(input.item) as BaseDescription).layers : [];
 	const name = layerName(kind, earlier);
-	let builder: TableBuilder;
-	if (records instanceof TableBuilder) builder = records;
-	else {
-		builder = new TableBuilder();
-		for (const record of records) builder.add(record);
-	}
+	const builder = records instanceof TableBuilder ? records : TableBuilder.of(records);
 	const bytes = builder.finish();
 	const binary = Object.fromEntries(earlier.map((layer) => [layer, (input as BaseInput).item.binary![layer]]));
 	binary[name] = await ctx.helpers.prepareBinaryData(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), `${name}.customer-base`, MIME_TYPE);

@@ -1,6 +1,6 @@
 import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
-import { FloatColumn, IntColumn } from './growableColumns';
+import { FloatColumn, IntColumn } from '../../values/growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
 import { buildCustomerSummary, KEPT_FIELDS } from './buildCustomerSummary';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';

@@ -1,4 +1,4 @@
-import { parseBreakpoints, quintileBreakpoints, rfmBreakpoints, rfmSegment, scoreRfm, SEGMENT_RULES, segmentSummary } from '../../../lib/models/rfm';
+import { parseBreakpoints, quintileBreakpoints, rfmBreakpointsOf, rfmSegment, scoreRfm, SEGMENT_RULES, segmentSummary } from '../../../lib/models/rfm';
 
 describe('RFM scores', () => {
 	it('splits distinct values into quintiles', () => {
@@ -8,7 +8,7 @@ describe('RFM scores', () => {
 
 	it('gives equal values equal scores: when 60% bought once, all of them score 1', () => {
 		const frequency = [...Array(60).fill(1), ...Array(20).fill(2), ...Array(10).fill(3), ...Array(10).fill(8)];
-		const bp = rfmBreakpoints(frequency.map((f) => ({ recencyDays: 10, frequency: f, monetary: 10 })));
+		const bp = rfmBreakpointsOf({ recencyDays: frequency.map(() => 10), frequency, monetary: frequency.map(() => 10) });
 		const scores = frequency.map((f) => scoreRfm(bp, { recencyDays: 10, frequency: f, monetary: 10 }).f);
 		expect(new Set(scores.slice(0, 60))).toEqual(new Set([1]));
 		expect(new Set(scores.slice(60, 80)).size).toBe(1);
@@ -17,8 +17,7 @@ describe('RFM scores', () => {
 	});
 
 	it('reverses recency: fewer days since the last order scores higher', () => {
-		const population = Array.from({ length: 50 }, (_, i) => ({ recencyDays: i * 10, frequency: 1, monetary: 1 }));
-		const bp = rfmBreakpoints(population);
+		const bp = rfmBreakpointsOf({ recencyDays: Array.from({ length: 50 }, (_, i) => i * 10), frequency: Array(50).fill(1), monetary: Array(50).fill(1) });
 		expect(scoreRfm(bp, { recencyDays: 0, frequency: 1, monetary: 1 }).r).toBe(5);
 		expect(scoreRfm(bp, { recencyDays: 490, frequency: 1, monetary: 1 }).r).toBe(1);
 	});

@@ -28,3 +28,16 @@ export class FloatColumn {
 		this.data[this.length++] = value;
 	}
 }
+
+export class ByteColumn {
+	length = 0;
+	data = new Uint8Array(1024);
+	push(value: number): void {
+		if (this.length === this.data.length) {
+			const bigger = new Uint8Array(this.data.length * 2);
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = value;
+	}
+}
