@@ -1,5 +1,4 @@
 import { CustomerRecord, readCustomerRecord, RecordContext } from '../customer/customerRecord';
-import { CUSTOMER_ID_FIELDS } from '../customer/customerId';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 
@@ -46,13 +45,7 @@ function ordersOf(r: CustomerRecord): number | null {
 	return r.orders ?? (r.frequency !== null ? r.frequency + 1 : null);
 }
 
-/**
- * The top-level fields purchaseRhythm reads: a node that needs the whole base's usual gap before
- * it stages anyone reads only these in its first pass.
- */
-export const RHYTHM_FIELDS: readonly string[] = [...CUSTOMER_ID_FIELDS, 'modelInputs', 'frequency', 'recency', 'orders', 'avgDaysBetweenOrders', 'analysisDate'];
-
 /** Repeat purchases and the mean gap between purchase days: what the population's usual gap is made of. */
-export function purchaseRhythm(r: CustomerRecord): { repeatPurchases: number; avgGapDays: number | null } {
+function purchaseRhythm(r: CustomerRecord): { repeatPurchases: number; avgGapDays: number | null } {
 	return { repeatPurchases: r.frequency ?? Math.max(0, (ordersOf(r) ?? 0) - 1), avgGapDays: r.avgGapDays };
 }

@@ -1,3 +1,4 @@
+import { OrderedIdMemory } from '../values/orderedIdMemory';
 import { ALL_STAGES, Stage } from './stages';
 
 /**
@@ -12,8 +13,8 @@ export interface RememberedStage {
 	sinceDay: number;
 }
 
-/** By customer ID (a Map: any text is an ID, `__proto__` too). */
-export type StageMemory = Map<string, number>;
+/** Each customer's code by customer ID, in the order of the run's customers. */
+export type StageMemory = OrderedIdMemory<number>;
 
 export function encodeStage(entry: RememberedStage): number {
 	return ALL_STAGES.indexOf(entry.stage) * DAY_BITS + entry.sinceDay;

@@ -13,14 +13,14 @@ export interface IdColumns<T> {
 	values: T[];
 }
 
-function isColumns(stored: unknown): stored is IdColumns<unknown> {
+export function isIdColumns(stored: unknown): stored is IdColumns<unknown> {
 	const s = stored as IdColumns<unknown> | null;
 	return typeof s === 'object' && s !== null && s.format === 'columns' && Array.isArray(s.ids) && Array.isArray(s.values);
 }
 
 export function mapFromStore<T>(stored: unknown, read: (value: unknown) => T | null): Map<string, T> {
 	const map = new Map<string, T>();
-	if (isColumns(stored)) {
+	if (isIdColumns(stored)) {
 		const { ids, values } = stored;
 		for (let i = 0; i < ids.length && i < values.length; i++) {
 			if (typeof ids[i] !== 'string') continue;

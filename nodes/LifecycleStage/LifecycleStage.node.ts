@@ -17,7 +17,7 @@ import { readStageSettings } from './lifecycleSettings';
 import { count, emptyCounts, placeOne, stageFields } from './placeStage';
 import { stageBase } from './stageBase';
 import { stageHint } from './stageHint';
-import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
+import { loadStageMemory, noStageMemory, saveStageMemory } from './stageMemoryStore';
 
 const ROUTE_NAMES = {
 	retail: ROUTE_ORDER.retail.map((s) => STAGE_LABELS[s]),
@@ -90,12 +90,12 @@ async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[
 		readable.push({ id: reading.customerId, json: record.json, previousStage, sourceItems: record.sourceItems, input: reading.input, day: reading.analysisDay, row: record.row });
 	});
 
-	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : { stages: new Map<string, number>(), populationGapDays: null };
+	const memory = previousFrom === 'staticData' ? loadStageMemory(this, model) : noStageMemory();
 	const populationGap = populationGapDays(readable.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays }))) ?? memory.populationGapDays;
 
 	const counts = emptyCounts();
-	const staged = readable.map(({ id, json, previousStage: previousInRecord, sourceItems, input, day, row }) => {
-		const { added, move, previousStage } = placeOne(id, input, previousInRecord, day, previousFrom, memory, settings, populationGap);
+	const staged = readable.map(({ id, json, previousStage: previousInRecord, sourceItems, input, day, row }, position) => {
+		const { added, move, previousStage } = placeOne({ id, position }, { ...input, previousStage: null }, previousInRecord, day, previousFrom, memory.stages, settings, populationGap);
 		count(counts, move.stage, move.stageChanged, previousStage);
 		return { stage: move.stage, changed: move.stageChanged, json, sourceItems, row, added };
 	});

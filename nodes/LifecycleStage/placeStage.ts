@@ -1,5 +1,5 @@
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
-import { decodeStage, encodeStage } from '../../lib/lifecycle/stageMemory';
+import { decodeStage, encodeStage, StageMemory } from '../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
 import { stageTransition } from '../../lib/lifecycle/stageTransition';
 import { parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
@@ -34,22 +34,26 @@ export function count(counts: StageCounts, stage: Stage, changed: boolean, previ
 	if (previous === null) counts.firstSeen++;
 }
 
-/** One customer's stage, the move from the one they had, and what the node adds to the record. */
+/**
+ * One customer's stage, the move from the one they had, and what the node adds to the record.
+ * `input` gets the previous stage written into it (the caller's object, reused in bulk).
+ */
 export function placeOne(
-	id: string,
-	input: Omit<LifecycleInput, 'previousStage'>,
+	who: { id: string; position: number },
+	input: LifecycleInput,
 	previousInRecord: unknown,
 	day: number,
 	previousFrom: PreviousFrom,
-	memory: { stages: Map<string, number> },
+	memory: StageMemory,
 	settings: ReturnType<typeof readStageSettings>,
 	populationGap: number | null,
 ) {
-	const remembered = previousFrom === 'staticData' ? decodeStage(memory.stages.get(id)) : null;
+	const remembered = previousFrom === 'staticData' ? decodeStage(memory.recall(who.id, who.position)) : null;
 	const previousStage: Stage | null = previousFrom === 'field' ? parseStage(previousInRecord) : (remembered?.stage ?? null);
-	const decision = decideStage({ ...input, previousStage }, settings, populationGap);
+	input.previousStage = previousStage;
+	const decision = decideStage(input, settings, populationGap);
 	const move = stageTransition(decision.stage, previousStage, remembered, day);
-	if (previousFrom === 'staticData') memory.stages.set(id, encodeStage(move.remember));
+	if (previousFrom === 'staticData') memory.keep(who.id, encodeStage(move.remember));
 	const added = {
 		lifecycleStage: move.stage,
 		stageReason: decision.reason,
@@ -60,4 +64,3 @@ export function placeOne(
 	};
 	return { added, move, previousStage };
 }
-

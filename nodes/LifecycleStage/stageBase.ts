@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { readCustomerRecord } from '../../lib/customer/customerRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
-import { lifecycleInputFromRecord, purchaseRhythm, RHYTHM_FIELDS } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromRecord } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { emptyLifecycleInput, LifecycleColumns } from '../../lib/lifecycle/lifecycleColumns';
 import { ROUTE_ORDER, StageModel } from '../../lib/lifecycle/stages';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { getPath } from '../../lib/values/objectPath';
@@ -13,7 +13,7 @@ import { throwIfCancelled } from '../shared/linkedItems';
 import type { readStageSettings } from './lifecycleSettings';
 import { count, emptyCounts, placeOne, PreviousFrom, stageFields } from './placeStage';
 import { stageHint } from './stageHint';
-import { loadStageMemory, saveStageMemory } from './stageMemoryStore';
+import { loadStageMemory, noStageMemory, saveStageMemory } from './stageMemoryStore';
 
 /** The base's customers staged into a new layer of the base, each read when its turn comes. */
 export async function stageBase(
@@ -27,48 +27,35 @@ export async function stageBase(
 	zone: TimeZone,
 ): Promise<INodeExecutionData[][]> {
 	const { base } = baseInput;
+	// Each customer is read once, into typed columns: the rules need the whole base's usual gap
+	// before they stage anyone.
+	const inputs = new LifecycleColumns(base.rows);
+	const ids: string[] = new Array(base.rows);
+	const days = new Float64Array(base.rows);
+	const previousInRecords: unknown[] | null = previous.from === 'field' ? new Array(base.rows) : null;
 	const customer = base.view(stageFields(previous.field));
-	const read = (row: number) => {
-		customer.row = row;
-		const json = customer.record;
-		const reading = lifecycleInputFromRecord(json, { analysisDay, zone });
-		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${row + 1} of the base ${reading.error}`, { itemIndex: baseInput.itemIndex });
-		return { json, reading };
-	};
-	// Two passes over the base rather than its customers held at once: the rules need the whole
-	// base's usual gap first, and a million customers' inputs kept cost more than reading again.
-	// The first pass reads only the purchase rhythm; the second reads, checks and stages each.
-	const repeatPurchases = new Float64Array(base.rows);
-	const meanGapDays = new Float64Array(base.rows);
-	const days: number[] = new Array(base.rows);
-	const rhythmOf = base.view(RHYTHM_FIELDS);
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
-		rhythmOf.row = row;
-		const reading = readCustomerRecord(rhythmOf.record, { analysisDay, zone });
-		if ('error' in reading) {
-			// The full reading says why the record cannot be used, and stops the node.
-			read(row);
-			continue;
-		}
-		const { record } = reading;
-		const rhythm = purchaseRhythm(record);
-		repeatPurchases[row] = rhythm.repeatPurchases;
-		meanGapDays[row] = rhythm.avgGapDays ?? NaN;
-		days[row] = record.analysisDay;
+		customer.row = row;
+		const reading = lifecycleInputFromRecord(customer.record, { analysisDay, zone });
+		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${row + 1} of the base ${reading.error}`, { itemIndex: baseInput.itemIndex });
+		inputs.set(row, reading.input);
+		ids[row] = reading.customerId;
+		days[row] = reading.analysisDay;
+		if (previousInRecords) previousInRecords[row] = getPath(customer.record as IDataObject, previous.field);
 	}
-	const memory = previous.from === 'staticData' ? loadStageMemory(ctx, model) : { stages: new Map<string, number>(), populationGapDays: null };
+	const memory = previous.from === 'staticData' ? loadStageMemory(ctx, model) : noStageMemory();
 	const gaps = function* () {
-		for (let row = 0; row < base.rows; row++) yield { repeatPurchases: repeatPurchases[row], meanGapDays: Number.isNaN(meanGapDays[row]) ? null : meanGapDays[row] };
+		for (let row = 0; row < base.rows; row++) yield { repeatPurchases: inputs.repeatPurchases[row], meanGapDays: Number.isNaN(inputs.avgGapDays[row]) ? null : inputs.avgGapDays[row] };
 	};
 	const populationGap = populationGapDays(gaps()) ?? memory.populationGapDays;
 
 	const layer = new TableBuilder();
 	const counts = emptyCounts();
+	const input = emptyLifecycleInput();
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
-		const { json, reading } = read(row);
-		const { added, move, previousStage } = placeOne(reading.customerId, reading.input, previous.from === 'field' ? getPath(json as IDataObject, previous.field) : undefined, reading.analysisDay, previous.from, memory, settings, populationGap);
+		const { added, move, previousStage } = placeOne({ id: ids[row], position: row }, inputs.read(row, input), previousInRecords?.[row], days[row], previous.from, memory.stages, settings, populationGap);
 		layer.add(added);
 		count(counts, move.stage, move.stageChanged, previousStage);
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { StageMemory } from '../../lib/lifecycle/stageMemory';
-import { mapFromStore, storeFromMap } from '../../lib/values/idKeyedStore';
+import { OrderedIdMemory } from '../../lib/values/orderedIdMemory';
 import type { StageModel } from '../../lib/lifecycle/stages';
 
 /**
@@ -16,10 +16,15 @@ interface Stored {
 export function loadStageMemory(ctx: IExecuteFunctions, model: StageModel): Stored {
 	const data = ctx.getWorkflowStaticData('node');
 	const stored = data[model] as IDataObject | undefined;
-	const stages = mapFromStore(stored?.stages, (code) => (typeof code === 'number' ? code : null));
+	const stages = OrderedIdMemory.fromStore(stored?.stages, (code) => (typeof code === 'number' ? code : null));
 	return { stages, populationGapDays: (stored?.populationGapDays as number) ?? null };
 }
 
+/** No memory: stages are not remembered (or come from a field). */
+export function noStageMemory(): Stored {
+	return { stages: OrderedIdMemory.empty(), populationGapDays: null };
+}
+
 export function saveStageMemory(ctx: IExecuteFunctions, model: StageModel, stored: Stored): void {
-	ctx.getWorkflowStaticData('node')[model] = { stages: storeFromMap(stored.stages), populationGapDays: stored.populationGapDays } as unknown as IDataObject;
+	ctx.getWorkflowStaticData('node')[model] = { stages: stored.stages.toStore(), populationGapDays: stored.populationGapDays } as unknown as IDataObject;
 }
