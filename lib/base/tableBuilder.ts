@@ -115,12 +115,27 @@ export class ColumnBuilder {
 		else this.values[row] = value;
 	}
 
+	/** A date-time as epoch milliseconds: what set(row, its toISOString text) would store. */
+	setInstant(row: number, ms: number): void {
+		if (this.kind !== 'string' || this.texts === null) {
+			this.set(row, new Date(ms).toISOString());
+			return;
+		}
+		this.catchUp(row);
+		this.rows = row + 1;
+		this.state(row, VALUE);
+		this.texts.setInstant(row, ms);
+	}
+
 	/** States of every row, or null when every row holds a value of the column's kind. */
 	finalStates(rows: number): Uint8Array | null {
 		this.catchUp(rows);
 		return this.states === null ? null : this.states.subarray(0, rows);
 	}
 }
+
+/** What an object column is set to for a row whose fields are described one by one: it holds nothing. */
+const OPENED: Record<string, unknown> = Object.freeze({});
 
 /**
  * Builds one table from records added one at a time. Columns appear in the order fields are
@@ -165,17 +180,84 @@ export class TableBuilder {
 	}
 
 	private addObject(object: Record<string, unknown>, parent: number, row: number): void {
-		const shape = (this.lastShape[parent + 1] ??= []);
 		let position = 0;
 		for (const key in object) {
 			const value = object[key];
-			let index = shape[position];
-			if (index === undefined || this.columns[index].name !== key) index = shape[position] = this.column(key, parent, row);
-			position++;
+			const index = this.columnAt(parent, position++, key, row);
 			const column = this.columns[index];
 			column.set(row, value);
 			if (column.kind === 'object' && isPlainObject(value)) this.addObject(value, index, row);
 		}
+	}
+
+	/** The column of the field at `position` of an object under `parent` (-1: the top), found by position for records of one shape. */
+	private columnAt(parent: number, position: number, name: string, row: number): number {
+		const shape = (this.lastShape[parent + 1] ??= []);
+		let index = shape[position];
+		if (index === undefined || this.columns[index].name !== name) index = shape[position] = this.column(name, parent, row);
+		return index;
+	}
+
+	/*
+	 * The builder as a sink of rows described field by field (RecordSink in
+	 * lib/values/recordSink.ts): nextRow(), then the fields in order. The table is the one add()
+	 * builds from the records described, without making them.
+	 */
+	private sinkRow = -1;
+	private depth = 0;
+	/** Per open object: its column (-1: the top) and its next field's position... */
+	private readonly frameParent: number[] = [-1];
+	private readonly framePosition: number[] = [0];
+	/** ...or the object collecting its fields, where its column does not hold objects (kept as an exception). */
+	private readonly frameObject: Array<Record<string, unknown> | null> = [null];
+
+	nextRow(): void {
+		this.sinkRow = this.rows++;
+		this.depth = 0;
+		this.framePosition[0] = 0;
+	}
+
+	field(name: string, value: unknown): void {
+		const d = this.depth;
+		const collecting = this.frameObject[d];
+		if (collecting !== null) {
+			collecting[name] = value;
+			return;
+		}
+		const index = this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow);
+		const column = this.columns[index];
+		column.set(this.sinkRow, value);
+		if (column.kind === 'object' && isPlainObject(value)) this.addObject(value, index, this.sinkRow);
+	}
+
+	instant(name: string, ms: number): void {
+		const d = this.depth;
+		const collecting = this.frameObject[d];
+		if (collecting !== null) collecting[name] = new Date(ms).toISOString();
+		else this.columns[this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow)].setInstant(this.sinkRow, ms);
+	}
+
+	open(name: string): this {
+		const d = this.depth;
+		const collecting = this.frameObject[d];
+		let parent = -1;
+		let object: Record<string, unknown> | null = null;
+		if (collecting !== null) object = collecting[name] = {};
+		else {
+			parent = this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow);
+			const column = this.columns[parent];
+			if (column.kind === null || column.kind === 'object') column.set(this.sinkRow, OPENED);
+			else column.set(this.sinkRow, (object = {}));
+		}
+		this.depth = d + 1;
+		this.frameParent[d + 1] = parent;
+		this.framePosition[d + 1] = 0;
+		this.frameObject[d + 1] = object;
+		return this;
+	}
+
+	close(): void {
+		this.depth--;
 	}
 
 	/** The table as bytes (see tableEncoding for the layout). */

@@ -16,6 +16,10 @@ const MOST_CODES = 65536;
  */
 const SAMPLE_ROWS = 4096;
 
+/** The instants toISOString writes as YYYY-MM-DDTHH:MM:SS.mmmZ (years 0-9999), which canonicalInstant reads. */
+const FIRST_CANONICAL_MS = -62_167_219_200_000;
+const LAST_CANONICAL_MS = 253_402_300_799_999;
+
 /** Text blocks above this many bytes are stored deflated. */
 const DEFLATE_FROM = 64 * 1024;
 
@@ -30,6 +34,8 @@ const DEFLATE_FROM = 64 * 1024;
 export class TextColumn {
 	private mode: 'dictionary' | 'instants' | 'bytes' = 'dictionary';
 	private readonly codes = new Map<string, number>();
+	/** Codes of texts set as instants, by the instant (a date column's few days, say). */
+	private readonly instantCodes = new Map<number, number>();
 	private codeOf = new Uint32Array(1024);
 	/** Every distinct text so far is a canonical instant. */
 	private canonical = true;
@@ -76,11 +82,36 @@ export class TextColumn {
 		} else this.append(row, text);
 	}
 
+	/**
+	 * An instant (epoch milliseconds) as set(row, its toISOString text) would store it, without
+	 * the text where the column holds instants or has met this one before.
+	 */
+	setInstant(row: number, ms: number): void {
+		if (this.mode === 'instants' && Number.isInteger(ms) && ms >= FIRST_CANONICAL_MS && ms <= LAST_CANONICAL_MS) {
+			if (row >= this.instants.length) this.instants = grown(this.instants, row);
+			this.instants[row] = ms + 0;
+			return;
+		}
+		if (this.mode === 'dictionary') {
+			const code = this.instantCodes.get(ms);
+			if (code !== undefined) {
+				if (row >= this.codeOf.length) this.codeOf = grown(this.codeOf, row);
+				this.codeOf[row] = code;
+				return;
+			}
+			this.set(row, new Date(ms).toISOString());
+			if (this.mode === 'dictionary') this.instantCodes.set(ms, this.codeOf[row]);
+			return;
+		}
+		this.set(row, new Date(ms).toISOString());
+	}
+
 	/** Too many distinct texts for a dictionary: instants if they all are, bytes otherwise. */
 	private leaveDictionary(rows: number): void {
 		const dictionary = [...this.codes.keys()];
 		const codes = this.codeOf;
 		this.codes.clear();
+		this.instantCodes.clear();
 		this.codeOf = new Uint32Array(0);
 		if (this.canonical) {
 			const ms = dictionary.map(canonicalInstant);

@@ -9,6 +9,7 @@ import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './rea
 import { RawRow } from './readers/rawRow';
 import { CustomerSummariser, SummaryColumns } from './summary/summariseCustomers';
 import { SummaryRowReader } from './summary/summaryRows';
+import { TableBuilder } from '../base/tableBuilder';
 
 export type InputKind = 'orders' | 'customerSummaries';
 
@@ -216,14 +217,15 @@ export class CustomerDataPipeline {
 	}
 
 	/**
-	 * finish() for a caller that takes the customer summaries one at a time (Customer Data writing
-	 * a customer base): with orders, the summaries are made as `summaries()` is iterated and are
-	 * never all objects at once (a million summaries held together cost gigabytes).
+	 * finish() for Customer Data writing a customer base: the customer summaries as a base layer.
+	 * With orders, each summary is described straight into the layer's columns from the
+	 * per-customer totals, and never made as an object (a million summaries made only to be
+	 * taken apart again were most of the node's time).
 	 */
-	finishStreaming(): Omit<PipelineResult, 'records'> & { customers: number; summaries(): Iterable<CustomerSummary> } {
+	finishAsLayer(): Omit<PipelineResult, 'records'> & { customers: number; layer(): TableBuilder } {
 		if (this.options.output !== 'customers' || this.summaryReader || !this.cleaner) {
 			const { records, ...rest } = this.finish();
-			return { ...rest, customers: records.length, summaries: () => records.map((r) => r.record as CustomerSummary) };
+			return { ...rest, customers: records.length, layer: () => TableBuilder.of(records.map((r) => r.record as unknown as Record<string, unknown>)) };
 		}
 		const cols = this.summaryColumns();
 		const summariser = this.summariser;
@@ -231,8 +233,13 @@ export class CustomerDataPipeline {
 		return {
 			...this.counts(cols.ordersAfterAnalysisDate),
 			customers: cols.rows,
-			summaries: function* () {
-				for (let row = 0; row < cols.rows; row++) yield summariser.summaryAt(cols, row, analysisDate);
+			layer: () => {
+				const layer = new TableBuilder();
+				for (let row = 0; row < cols.rows; row++) {
+					layer.nextRow();
+					summariser.describeAt(cols, row, layer, analysisDate);
+				}
+				return layer;
 			},
 		};
 	}

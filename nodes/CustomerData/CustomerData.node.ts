@@ -98,11 +98,11 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		throw asNodeError(this, error);
 	}
 
-	// A base is written from the summaries one at a time: they are never all objects at once.
+	// A base's layer is written from the per-customer totals: the summaries are never objects.
 	const asBase = output === 'customers' && readOutputAs(this) === 'base';
-	let result: ReturnType<CustomerDataPipeline['finish']> | ReturnType<CustomerDataPipeline['finishStreaming']>;
+	let result: ReturnType<CustomerDataPipeline['finish']> | ReturnType<CustomerDataPipeline['finishAsLayer']>;
 	try {
-		result = asBase ? pipeline.finishStreaming() : pipeline.finish();
+		result = asBase ? pipeline.finishAsLayer() : pipeline.finish();
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
@@ -142,7 +142,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	);
 	if (!('records' in result)) {
 		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), rowsRead: result.rowsRead, rowsRejected: result.rejected.length };
-		const base = await customerBaseItem(this, null, 'customers', result.summaries() as Iterable<Record<string, unknown>>, summary, items.length);
+		const base = await customerBaseItem(this, null, 'customers', result.layer(), summary, items.length);
 		return [[base, ...errorItems], rejected];
 	}
 	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));

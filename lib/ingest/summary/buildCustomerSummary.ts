@@ -1,4 +1,4 @@
-import { instantToIso } from '../../values/parseDate';
+import { ObjectSink, RecordSink } from '../../values/recordSink';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { roundMoney } from '../../values/parseMoney';
 import { CONTACT_FIELDS, ContactField } from '../../customer/fieldCatalog';
@@ -35,71 +35,79 @@ function symmetricChange(recent: number, previous: number): number {
 
 export type ContactValues = Partial<Record<KeptField, string | number | boolean | null>>;
 
-/** The one place a CustomerSummary is assembled, from orders or from a pre-aggregated row. */
-export function buildCustomerSummary(
-	customerId: string,
-	c: ContactValues,
-	signals: CustomerSignals,
-	issues: string[] | null,
-	t: SummaryTotals,
-): CustomerSummary {
+/** A CustomerSummary as an object (an item's, or a pre-aggregated row's). */
+export function buildCustomerSummary(customerId: string, c: ContactValues, signals: CustomerSignals, issues: string[] | null, t: SummaryTotals): CustomerSummary {
+	const sink = new ObjectSink<CustomerSummary>();
+	describeCustomerSummary(sink, customerId, c, signals, issues, t);
+	return sink.record;
+}
+
+/**
+ * The one place a CustomerSummary is described, field by field in its order: into an object
+ * (buildCustomerSummary) or straight into a base layer's columns.
+ */
+export function describeCustomerSummary(sink: RecordSink<CustomerSummary>, customerId: string, c: ContactValues, signals: CustomerSignals, issues: string[] | null, t: SummaryTotals): void {
 	const hasOrders = t.orders > 0;
 	const frequency = Math.max(0, t.distinctDays - 1);
 	const text = (field: KeptField) => (c[field] === undefined || c[field] === null ? null : String(c[field]));
 	const flag = (field: KeptField) => (typeof c[field] === 'boolean' ? (c[field] as boolean) : null);
-	const crmIds: CustomerSummary['crmIds'] = {};
-	if (text('hubspotId')) crmIds.hubspot = text('hubspotId') as string;
-	if (text('salesforceId')) crmIds.salesforce = text('salesforceId') as string;
-	if (text('pipedriveId')) crmIds.pipedrive = text('pipedriveId') as string;
-	const summary: CustomerSummary = {
-		customerId,
-		email: text('email'),
-		phone: text('phone'),
-		firstName: text('firstName'),
-		lastName: text('lastName'),
-		name: text('name') ?? joinName(text('firstName'), text('lastName')),
-		crmIds,
-		consent: { email: flag('consentEmail'), sms: flag('consentSms'), push: flag('consentPush') },
-		timezone: text('timezone'),
-		lastContactedAt: typeof c.lastContactedAt === 'number' ? new Date(c.lastContactedAt).toISOString() : null,
-		currency: text('currency'),
-		orders: t.orders,
-		repeatOrders: Math.max(0, t.orders - 1),
-		firstOrderAt: hasOrders ? instantToIso(t.firstAt) : null,
-		lastOrderAt: hasOrders ? instantToIso(t.lastAt) : null,
-		recencyDays: hasOrders ? t.analysisDay - t.lastDay : null,
-		tenureDays: hasOrders ? t.analysisDay - t.firstDay : null,
-		totalSpend: roundMoney(t.spend),
-		avgOrderValue: hasOrders ? roundMoney(t.spend / t.orders) : null,
-		avgRepeatOrderValue: t.orders > 1 ? roundMoney((t.spend - t.firstOrderAmount) / (t.orders - 1)) : null,
-		avgDaysBetweenOrders: frequency > 0 ? (t.lastDay - t.firstDay) / frequency : null,
-		lastGapDays: t.lastGapDays,
-		longestGaps: t.longestGaps,
-		trend: t.trend
-			? {
-					windowDays: t.trend.windowDays,
-					recentOrders: t.trend.recentOrders,
-					previousOrders: t.trend.previousOrders,
-					recentSpend: roundMoney(t.trend.recentSpend),
-					previousSpend: roundMoney(t.trend.previousSpend),
-					orderTrend: symmetricChange(t.trend.recentOrders, t.trend.previousOrders),
-					spendTrend: symmetricChange(t.trend.recentSpend, t.trend.previousSpend),
-				}
-			: null,
-		signals,
-		products: t.products,
-		modelInputs: {
-			frequency,
-			recency: hasOrders ? t.lastDay - t.firstDay : 0,
-			T: hasOrders ? t.analysisDay - t.firstDay : 0,
-			// Net of returns and refunds, like totalSpend; refunds larger than the repeat purchases
-			// leave nothing to model, not a negative spend.
-			monetaryValue: frequency > 0 ? Math.max(0, t.repeatDaySpend) / frequency : 0,
-		},
-		analysisDate: t.analysisDate,
-	};
-	if (issues && issues.length) summary.dataIssues = issues;
-	return summary;
+	sink.field('customerId', customerId);
+	sink.field('email', text('email'));
+	sink.field('phone', text('phone'));
+	sink.field('firstName', text('firstName'));
+	sink.field('lastName', text('lastName'));
+	sink.field('name', text('name') ?? joinName(text('firstName'), text('lastName')));
+	const crmIds = sink.open('crmIds');
+	if (text('hubspotId')) crmIds.field('hubspot', text('hubspotId') as string);
+	if (text('salesforceId')) crmIds.field('salesforce', text('salesforceId') as string);
+	if (text('pipedriveId')) crmIds.field('pipedrive', text('pipedriveId') as string);
+	sink.close();
+	const consent = sink.open('consent');
+	consent.field('email', flag('consentEmail'));
+	consent.field('sms', flag('consentSms'));
+	consent.field('push', flag('consentPush'));
+	sink.close();
+	sink.field('timezone', text('timezone'));
+	if (typeof c.lastContactedAt === 'number') sink.instant('lastContactedAt', c.lastContactedAt);
+	else sink.field('lastContactedAt', null);
+	sink.field('currency', text('currency'));
+	sink.field('orders', t.orders);
+	sink.field('repeatOrders', Math.max(0, t.orders - 1));
+	if (hasOrders) sink.instant('firstOrderAt', t.firstAt);
+	else sink.field('firstOrderAt', null);
+	if (hasOrders) sink.instant('lastOrderAt', t.lastAt);
+	else sink.field('lastOrderAt', null);
+	sink.field('recencyDays', hasOrders ? t.analysisDay - t.lastDay : null);
+	sink.field('tenureDays', hasOrders ? t.analysisDay - t.firstDay : null);
+	sink.field('totalSpend', roundMoney(t.spend));
+	sink.field('avgOrderValue', hasOrders ? roundMoney(t.spend / t.orders) : null);
+	sink.field('avgRepeatOrderValue', t.orders > 1 ? roundMoney((t.spend - t.firstOrderAmount) / (t.orders - 1)) : null);
+	sink.field('avgDaysBetweenOrders', frequency > 0 ? (t.lastDay - t.firstDay) / frequency : null);
+	sink.field('lastGapDays', t.lastGapDays);
+	sink.field('longestGaps', t.longestGaps);
+	if (t.trend) {
+		const trend = sink.open('trend');
+		trend.field('windowDays', t.trend.windowDays);
+		trend.field('recentOrders', t.trend.recentOrders);
+		trend.field('previousOrders', t.trend.previousOrders);
+		trend.field('recentSpend', roundMoney(t.trend.recentSpend));
+		trend.field('previousSpend', roundMoney(t.trend.previousSpend));
+		trend.field('orderTrend', symmetricChange(t.trend.recentOrders, t.trend.previousOrders));
+		trend.field('spendTrend', symmetricChange(t.trend.recentSpend, t.trend.previousSpend));
+		sink.close();
+	} else sink.field('trend', null);
+	sink.field('signals', signals);
+	sink.field('products', t.products);
+	const model = sink.open('modelInputs');
+	model.field('frequency', frequency);
+	model.field('recency', hasOrders ? t.lastDay - t.firstDay : 0);
+	model.field('T', hasOrders ? t.analysisDay - t.firstDay : 0);
+	// Net of returns and refunds, like totalSpend; refunds larger than the repeat purchases
+	// leave nothing to model, not a negative spend.
+	model.field('monetaryValue', frequency > 0 ? Math.max(0, t.repeatDaySpend) / frequency : 0);
+	sink.close();
+	sink.field('analysisDate', t.analysisDate);
+	if (issues && issues.length) sink.field('dataIssues', issues);
 }
 
 function joinName(first: string | null, last: string | null): string | null {

@@ -2,7 +2,8 @@ import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from '../../values/growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { buildCustomerSummary, KEPT_FIELDS } from './buildCustomerSummary';
+import { describeCustomerSummary, KEPT_FIELDS } from './buildCustomerSummary';
+import { ObjectSink, RecordSink } from '../../values/recordSink';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
@@ -437,10 +438,17 @@ export class CustomerSummariser {
 
 	/** The full summary object of one row of the columns. */
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
+		const sink = new ObjectSink<CustomerSummary>();
+		this.describeAt(cols, row, sink, analysisDate);
+		return sink.record;
+	}
+
+	/** One row of the columns described into a sink (a base layer's columns, or an object). */
+	describeAt(cols: SummaryColumns, row: number, sink: RecordSink<CustomerSummary>, analysisDate: string): void {
 		const customer = cols.customer[row];
 		const state = this.states[customer] ?? NO_STATE;
 		const signals = signalsOf(state, cols.orders[row], cols.returnedOrders[row], cols.discountedOrders[row], cols.lastOrderDiscounted[row] !== 0);
-		return buildCustomerSummary(this.ids.keyString(customer), this.contacts.valuesOf(customer), signals, state.issues, {
+		describeCustomerSummary(sink, this.ids.keyString(customer), this.contacts.valuesOf(customer), signals, state.issues, {
 			orders: cols.orders[row],
 			spend: cols.spend[row],
 			firstAt: cols.firstAt[row],
