@@ -59,16 +59,19 @@ export class CustomerBase {
 		const plan = this.plan(keys);
 		const view = { row: 0, record: {} };
 		wanted.forEach((key, k) => {
-			const candidates = plan[k];
+			const readers = plan[k].map(({ layer, columns }) => layer.valueReader(columns));
+			const only = readers.length === 1 ? readers[0] : null;
 			Object.defineProperty(view.record, key, {
 				enumerable: true,
-				get: () => {
-					for (let c = 0; c < candidates.length; c++) {
-						const value = candidates[c].layer.valueAt(candidates[c].columns, view.row);
-						if (value !== undefined) return value;
-					}
-					return undefined;
-				},
+				get: only
+					? () => only(view.row)
+					: () => {
+							for (let c = 0; c < readers.length; c++) {
+								const value = readers[c](view.row);
+								if (value !== undefined) return value;
+							}
+							return undefined;
+						},
 			});
 		});
 		return view;

@@ -1,6 +1,6 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import { inflateRawSync } from 'zlib';
-import { ABSENT, EXCEPTION, NULL } from './tableBuilder';
+import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
 
 type Values = Int8Array | Int16Array | Int32Array | Float64Array | Uint8Array | Uint16Array;
@@ -172,6 +172,25 @@ export class TableReader {
 	valueAt(indexes: number[], row: number): unknown {
 		// A plain field (no object around fields of its own) is its column's value.
 		if (indexes.length === 1 && this.columns[indexes[0]].header.kind !== 'object') return this.value(this.columns[indexes[0]], row);
+		return this.objectAt(indexes, row);
+	}
+
+	/**
+	 * valueAt for one key, as a function of the row made once: a reader that looks a key up for
+	 * every customer (a view of the base) skips the choice of path each time.
+	 */
+	valueReader(indexes: number[]): (row: number) => unknown {
+		if (indexes.length !== 1 || this.columns[indexes[0]].header.kind === 'object') return (row) => this.objectAt(indexes, row);
+		const column = this.columns[indexes[0]];
+		const { states, read } = column;
+		if (states === null) return read;
+		return (row) => {
+			const state = states[row];
+			return state === VALUE ? read(row) : state === NULL ? null : state === ABSENT ? undefined : column.exceptions?.get(row);
+		};
+	}
+
+	private objectAt(indexes: number[], row: number): unknown {
 		const scratch = this.scratch;
 		if (!this.readColumns(indexes, row, scratch)) return undefined;
 		const name = this.columns[indexes[0]].name;

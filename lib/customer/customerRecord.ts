@@ -131,8 +131,10 @@ const positiveOrNull = (value: unknown) => {
 };
 
 function longestGapsOf(json: Record<string, unknown>, lastGapDays: number | null, recencyDays: number | null): GapRecord[] {
-	if (Array.isArray(json.longestGaps)) {
-		return json.longestGaps.filter((g): g is GapRecord => typeof g === 'object' && g !== null && Number.isFinite((g as GapRecord).days) && Number.isFinite((g as GapRecord).endedDaysAgo));
+	// Read once: from a customer base, each read of a field builds its value again.
+	const gaps = json.longestGaps;
+	if (Array.isArray(gaps)) {
+		return gaps.filter((g): g is GapRecord => typeof g === 'object' && g !== null && Number.isFinite((g as GapRecord).days) && Number.isFinite((g as GapRecord).endedDaysAgo));
 	}
 	return lastGapDays !== null && recencyDays !== null ? [{ days: lastGapDays, endedDaysAgo: recencyDays }] : [];
 }
