@@ -30,6 +30,9 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const TICK_EVERY = 16_384;
+/** Distinct currency texts remembered: a file holds a handful. */
+const CURRENCY_CACHE_LIMIT = 1000;
+
 /** Distinct date strings remembered (dates repeat; full timestamps mostly do not). */
 const DATE_CACHE_LIMIT = 100_000;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -115,6 +118,9 @@ class LineScanner {
 	private readonly lastContactText: string[] = [];
 	private readonly lastContact: Array<ContactFields | null> = [];
 	private readonly dates = new ByteKeyTable();
+	/** A file's few currency texts, as read (CNY, cny, " USD"...). */
+	private readonly currencies = new ByteKeyTable();
+	private readonly currencyTexts: Array<string | null> = [];
 	private dateDays: number[] = [];
 	private dateInstants: number[] = [];
 	private rowsRead = 0;
@@ -314,9 +320,17 @@ class LineScanner {
 		// column); invalid bytes send the row there, to be rejected with the reason.
 		let currency: string | null = null;
 		if (mapping.currency !== undefined) {
-			const text = buffer.toString('utf8', starts[CURRENCY], ends[CURRENCY]);
-			if (text.includes('\uFFFD')) return false;
-			currency = textOrNull(text)?.toUpperCase() ?? null;
+			const known = this.currencies.find(buffer, starts[CURRENCY], ends[CURRENCY]);
+			if (known >= 0) currency = this.currencyTexts[known];
+			else {
+				const text = buffer.toString('utf8', starts[CURRENCY], ends[CURRENCY]);
+				if (text.includes('\uFFFD')) return false;
+				currency = textOrNull(text)?.toUpperCase() ?? null;
+				if (this.currencies.size < CURRENCY_CACHE_LIMIT) {
+					this.currencies.intern(buffer, starts[CURRENCY], ends[CURRENCY]);
+					this.currencyTexts.push(currency);
+				}
+			}
 		}
 		const rich = this.contactColumns.length > 0 || mapping.currency !== undefined;
 		let contactText: string | null = null;

@@ -2,7 +2,9 @@ import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from '../../values/growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { describeCustomerSummary, KEPT_FIELDS } from './buildCustomerSummary';
+import { describeCustomerSummary } from './buildCustomerSummary';
+import { CONTACT_FIELDS, ContactField } from '../../customer/fieldCatalog';
+import type { ContactFields } from '../fields/contactRecord';
 import { ObjectSink, RecordSink } from '../../values/recordSink';
 import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
@@ -38,6 +40,9 @@ function emptyState(): CustomerState {
 		issues: null,
 	};
 }
+
+/** The fields a summary keeps from a row's contact, latest value winning (the currency is the order's). */
+const CONTACT_FIELD_SET: ReadonlySet<string> = new Set(CONTACT_FIELDS);
 
 /** orderFlags bits. */
 const DISCOUNTED = 1;
@@ -190,11 +195,7 @@ export class CustomerSummariser {
 		if (order.currency !== null) this.contacts.remember(index, 'currency', order.currency, order.orderAt);
 		const contact = order.contact;
 		if (!contact) return slot;
-		for (const field of KEPT_FIELDS) {
-			if (field === 'currency') continue;
-			const value = contact[field];
-			if (value !== null && value !== undefined) this.contacts.remember(index, field, value, order.orderAt);
-		}
+		this.rememberContact(index, contact, order.orderAt);
 		// Experience fields and products are rarer: a customer's state is made when one comes.
 		const state = () => this.stateOf(index);
 		if (slot >= 0 && order.promotion) this.orderFlags.data[slot] |= DISCOUNTED;
@@ -247,12 +248,19 @@ export class CustomerSummariser {
 	updateContact(update: ContactUpdate): boolean {
 		const index = this.ids.findString(update.customerId);
 		if (index < 0) return false;
-		for (const field of KEPT_FIELDS) {
-			if (field === 'currency') continue;
-			const value = update.contact[field];
-			if (value !== null && value !== undefined) this.contacts.remember(index, field, value, update.at);
-		}
+		this.rememberContact(index, update.contact, update.at);
 		return true;
+	}
+
+	/** A row's contact fields, as given at `at` (the currency is the order's own). */
+	private rememberContact(customer: number, contact: ContactFields, at: number): void {
+		// Only the fields the row has: a contact holds its mapped fields alone, and looking up
+		// every field a customer could have for each of millions of orders showed in profiles.
+		for (const field in contact) {
+			if (!CONTACT_FIELD_SET.has(field)) continue;
+			const value = contact[field as ContactField];
+			if (value !== null && value !== undefined) this.contacts.remember(customer, field as ContactField, value, at);
+		}
 	}
 
 	private stateOf(customer: number): CustomerState {
