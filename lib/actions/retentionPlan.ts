@@ -15,6 +15,7 @@ import { controlPower, ControlPower } from './controlPower';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { explorePosition, inGlobalHoldout, isControl } from './holdout';
 import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor, zheText } from './messages';
+import { DecisionStore } from './decisionStore';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
@@ -163,11 +164,11 @@ export function planRetention(
 	customers: readonly RetentionFacts[] | CustomerSource,
 	s: PlanSettings,
 	history: (customerId: string) => PastContact[],
-): { decisions: RetentionDecision[]; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
+): { decisions: DecisionStore; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
 	const source: CustomerSource = isCustomerList(customers) ? { count: customers.length, at: (i) => customers[i], values: customers.map((c) => winBackValue(c, s)) } : customers;
 	const count = source.count;
 	const tiers = tierRule(source.values, s.tierThresholds);
-	const decisions: RetentionDecision[] = new Array(count);
+	const decisions = new DecisionStore(count);
 	const routes: Route[] = new Array(count).fill('none');
 	// When each contacted customer's contact goes out (the instant behind contactedAt), for the node's memory.
 	const sendTimes: Array<number | null> = new Array(count).fill(null);
@@ -177,9 +178,15 @@ export function planRetention(
 	// once: the same address must not get two messages and two coupons in one run.
 	const firstListed = new Set<string>();
 
-	for (let index = 0; index < count; index++) decide(source.at(index), index);
+	for (let index = 0; index < count; index++) {
+		const candidates = ranked.length + uncertain.length;
+		const decision = decide(source.at(index), index);
+		// Only a candidate's decision can still change (selected, held out, passed over).
+		if (ranked.length + uncertain.length > candidates) decisions.hold(index, decision);
+		else decisions.settle(index, decision);
+	}
 
-	function decide(facts: RetentionFacts, index: number): void {
+	function decide(facts: RetentionFacts, index: number): RetentionDecision {
 		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / MS_PER_DAY);
 		const cause = decideCause({ ...facts.cause, lastContactedDaysAgo });
 		const value = source.values[index];
@@ -188,17 +195,17 @@ export function planRetention(
 		const action: Action = rule?.action ?? 'noAction';
 		const decision = emptyDecision(facts.customerId, cause.cause, cause.strength, describeEvidence(cause.evidence, s.language), tier, action, rule, s);
 		decision.valueIfWonBack = roundTo(value, 2);
-		decisions[index] = decision;
 		const suppress = (reason: string, nextEligibleAt: number | null = null) => {
 			decision.suppressed = true;
 			decision.suppressionReason = reason;
 			decision.nextEligibleAt = nextEligibleAt === null ? null : new Date(nextEligibleAt).toISOString();
+			return decision;
 		};
 		if (firstListed.has(facts.customerId)) return suppress('listed again in this run: decided once, by the first record of this customer');
 		firstListed.add(facts.customerId);
 		if (action === 'noAction') {
 			decision.suppressionReason = rule ? `playbook: ${rule.note}` : 'no playbook rule matched';
-			return;
+			return decision;
 		}
 		const definition = ACTION_DEFINITIONS[action];
 		const choice = chooseChannel(definition.channels, rule?.channel, facts.reach, s.channels);
@@ -221,6 +228,7 @@ export function planRetention(
 		if (economics.expectedProfit > 0 || !s.skipUnprofitable) ranked.push(candidate);
 		else if (economics.optimisticProfit > 0 && s.exploreShare > 0) uncertain.push(candidate);
 		else suppress(`not worth it: expected incremental profit ${roundTo(economics.expectedProfit, 2)} (uplift ${roundTo(economics.uplift, 4)} x value if won back ${roundTo(value, 2)} - cost ${roundTo(economics.expectedCost, 2)})`);
+		return decision;
 	}
 
 	const secretProblem = couponSecretProblem(s.couponSecret);

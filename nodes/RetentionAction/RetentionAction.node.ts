@@ -3,6 +3,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions/contactLog';
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, winBackValue } from '../../lib/actions/retentionPlan';
+import { DecisionStore } from '../../lib/actions/decisionStore';
+import { TableBuilder } from '../../lib/base/tableBuilder';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
 import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
 import { consentFieldsAmong } from '../../lib/actions/consentOfRecord';
@@ -145,20 +147,28 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	const noActionAsBase = readOutputAs(this) === 'base';
 	const recordOf = (i: number) => (baseInput ? (baseInput.base.record(i) as IDataObject) : fromItems[i].json);
 	const sourceItemsOf = (i: number) => (baseInput ? [baseInput.itemIndex] : fromItems[i].sourceItems);
-	decisions.forEach((decision, i) => {
-		if (noActionAsBase && routes[i] === 'none') return;
+	for (let i = 0; i < decisions.count; i++) {
+		if (noActionAsBase && routes[i] === 'none') continue;
+		const decision = decisions.get(i);
 		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, recordOf(i)), sourceItemsOf(i)));
 		if (settings.rememberContacts && routes[i] !== 'none') {
 			// Everyone on a channel output was contacted, at contactedAt.
 			remember(memory, decision.customerId, sendTimes[i] as number, decision.action);
 		}
-	});
+	}
 	if (settings.rememberContacts) {
 		staticData.contacts = storedContactMemory(prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays))) as unknown as IDataObject;
 	}
 	if (noActionAsBase) {
 		const summary = { campaignId: settings.campaignId, decisions: { ...totals.byRoute }, treatment: totals.treatment, control: totals.control, holdout: totals.holdout, suppressed: countSuppressions(decisions, routes) };
-		const layer = baseInput ? (decisions as unknown as IDataObject[]) : decisions.map((decision, i) => outputRecord(decision, fromItems[i].json));
+		// From a base, each decision goes straight into the new layer; never a million objects.
+		const layer = new TableBuilder();
+		for (let i = 0; i < decisions.count; i++) {
+			if (baseInput) {
+				layer.nextRow();
+				decisions.describe(i, layer);
+			} else layer.add(outputRecord(decisions.get(i), fromItems[i].json));
+		}
 		outputs[ROUTES.indexOf('none')].push(await customerBaseItem(this, baseInput, 'retentionAction', layer, summary as unknown as IDataObject, items.length));
 	}
 	// With "continue on fail", items that could not be read go to No Action with their error.
@@ -176,14 +186,23 @@ const REASON_KINDS = 20;
  * words before a reason's colon, its numbers left out ("not worth it", "budget of N used up by
  * customers with more expected profit per unit of cost"), so a million customers give a short list.
  */
-function countSuppressions(decisions: RetentionDecision[], routes: Route[]): Record<string, number> {
+function countSuppressions(decisions: DecisionStore, routes: Route[]): Record<string, number> {
 	const counts = new Map<string, number>();
-	decisions.forEach((decision, i) => {
-		if (routes[i] !== 'none') return;
-		const reason = decision.group === 'control' ? 'control group' : decision.group === 'holdout' ? 'global holdout' : (decision.suppressionReason ?? 'no action');
-		const kind = reason.split(':')[0].replace(/\d+(\.\d+)?/g, 'N').trim();
+	// The kind of each reason's first words, worked out once per distinct words.
+	const kinds = new Map<string, string>();
+	for (let i = 0; i < decisions.count; i++) {
+		if (routes[i] !== 'none') continue;
+		const group = decisions.field(i, 'group');
+		const reason = group === 'control' ? 'control group' : group === 'holdout' ? 'global holdout' : (decisions.field(i, 'suppressionReason') ?? 'no action');
+		const colon = reason.indexOf(':');
+		const words = colon < 0 ? reason : reason.slice(0, colon);
+		let kind = kinds.get(words);
+		if (kind === undefined) {
+			kind = words.replace(/\d+(\.\d+)?/g, 'N').trim();
+			if (kinds.size < 10_000) kinds.set(words, kind);
+		}
 		counts.set(kind, (counts.get(kind) ?? 0) + 1);
-	});
+	}
 	const ranked = [...counts].sort((a, b) => b[1] - a[1]);
 	const listed = Object.fromEntries(ranked.slice(0, REASON_KINDS));
 	const rest = ranked.slice(REASON_KINDS).reduce((sum, [, n]) => sum + n, 0);

@@ -1,0 +1,50 @@
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a text survives UTF-8 unchanged: a lone surrogate (from JSON's "\ud800") does not. */
+export function isWellFormedText(text: string): boolean {
+	return !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Texts (or nulls) by position, kept as UTF-8 bytes until read. A million strings held until a
+ * later step needs them (a plan's explanations, say) are a million objects the garbage collector
+ * walks again and again; bytes in one buffer are none. Positions are set in increasing order;
+ * one skipped reads as null. Only well-formed texts (isWellFormedText) read back as they were.
+ */
+export class Utf8TextList {
+	private bytes = Buffer.alloc(0);
+	private used = 0;
+	/** Where each position's text ends; null positions end where the previous one did. */
+	private readonly ends: Uint32Array;
+	private readonly isNull: Uint8Array;
+	/** Positions set so far (and those skipped before them). */
+	private filled = 0;
+
+	constructor(readonly length: number) {
+		this.ends = new Uint32Array(length);
+		this.isNull = new Uint8Array(length).fill(1);
+	}
+
+	set(position: number, text: string | null): void {
+		if (position < this.filled) throw new Error(`Position ${position} was set already, or passed`);
+		for (let p = this.filled; p < position; p++) this.ends[p] = this.used;
+		if (text !== null) {
+			const most = this.used + text.length * 3;
+			if (most > this.bytes.length) {
+				const bigger = Buffer.allocUnsafe(Math.max(most, this.bytes.length * 2, 64 * 1024));
+				this.bytes.copy(bigger, 0, 0, this.used);
+				this.bytes = bigger;
+			}
+			this.used += this.bytes.write(text, this.used, 'utf8');
+			this.isNull[position] = 0;
+		}
+		this.ends[position] = this.used;
+		this.filled = position + 1;
+	}
+
+	get(position: number): string | null {
+		if (position >= this.filled || this.isNull[position] === 1) return null;
+		return this.bytes.toString('utf8', position === 0 ? 0 : this.ends[position - 1], this.ends[position]);
+	}
+}
