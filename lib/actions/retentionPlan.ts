@@ -15,7 +15,7 @@ import { controlPower, ControlPower } from './controlPower';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { explorePosition, inGlobalHoldout, isControl } from './holdout';
 import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor, zheText } from './messages';
-import { DecisionStore } from './decisionStore';
+import { DecisionStore, decisionStore } from './decisionStore';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
@@ -168,7 +168,7 @@ export function planRetention(
 	const source: CustomerSource = isCustomerList(customers) ? { count: customers.length, at: (i) => customers[i], values: customers.map((c) => winBackValue(c, s)) } : customers;
 	const count = source.count;
 	const tiers = tierRule(source.values, s.tierThresholds);
-	const decisions = new DecisionStore(count);
+	const decisions = decisionStore(count);
 	const routes: Route[] = new Array(count).fill('none');
 	// When each contacted customer's contact goes out (the instant behind contactedAt), for the node's memory.
 	const sendTimes: Array<number | null> = new Array(count).fill(null);
@@ -182,8 +182,8 @@ export function planRetention(
 		const candidates = ranked.length + uncertain.length;
 		const decision = decide(source.at(index), index);
 		// Only a candidate's decision can still change (selected, held out, passed over).
-		if (ranked.length + uncertain.length > candidates) decisions.hold(index, decision);
-		else decisions.settle(index, decision);
+		if (ranked.length + uncertain.length > candidates) decisions.keepWhole(index, decision);
+		else decisions.keep(index, decision);
 	}
 
 	function decide(facts: RetentionFacts, index: number): RetentionDecision {

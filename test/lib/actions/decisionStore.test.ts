@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DecisionStore } from '../../../lib/actions/decisionStore';
+import { decisionStore } from '../../../lib/actions/decisionStore';
 import { RetentionDecision } from '../../../lib/actions/retentionPlan';
 import { TableBuilder } from '../../../lib/base/tableBuilder';
 
@@ -62,8 +62,8 @@ describe("a plan's decisions, kept as columns once settled", () => {
 	it('read back exactly as they were made, settled or held, and write the same layer rows', () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(decision, fc.boolean()), { minLength: 1, maxLength: 30 }), (rows) => {
-				const store = new DecisionStore(rows.length);
-				rows.forEach(([d, settled], i) => (settled ? store.settle(i, d) : store.hold(i, d)));
+				const store = decisionStore(rows.length);
+				rows.forEach(([d, settled], i) => (settled ? store.keep(i, d) : store.keepWhole(i, d)));
 				const layer = new TableBuilder();
 				rows.forEach(([d], i) => {
 					const back = store.get(i);
@@ -85,15 +85,17 @@ describe("a plan's decisions, kept as columns once settled", () => {
 		const base = Object.fromEntries(FIELDS.map(([key]) => [key, null])) as unknown as RetentionDecision;
 		const usual = { ...base, customerId: 'C1', valueIfWonBack: 10, expectedValue: 0, suppressed: true };
 		const odd = { ...usual, customerId: 'C2', causeStrength: 'strong' as unknown as number, subject: 'Hello' };
-		const store = new DecisionStore(2);
-		store.settle(0, usual);
-		store.settle(1, odd);
+		const store = decisionStore(2);
+		store.keep(0, usual);
+		store.keep(1, odd);
+		expect(store.isInColumns(0)).toBe(true);
 		expect(store.get(0)).toEqual(usual);
+		expect(store.isInColumns(1)).toBe(false);
 		expect(store.get(1)).toBe(odd);
 	});
 
 	it('says so when asked for a decision that was never made', () => {
-		const store = new DecisionStore(2);
-		expect(() => store.get(1)).toThrow('No decision was made for customer 2');
+		const store = decisionStore(2);
+		expect(() => store.get(1)).toThrow('No record was kept for customer 2');
 	});
 });

@@ -221,6 +221,10 @@ describe('the contact policy holds for any customers and any settings', () => {
 				const { routes } = planned;
 				const decisions = everyDecision(planned.decisions);
 				expect(decisions).toHaveLength(customers.length);
+				// A decision nothing can change any more is kept as columns, not as an object.
+				decisions.forEach((d, i) => {
+					if (d.action === 'noAction') expect(planned.decisions.isInColumns(i)).toBe(true);
+				});
 				// Customers read one at a time when the plan comes to them (a customer base) are
 				// planned exactly alike, each read once and in order.
 				const asked: number[] = [];

@@ -1,0 +1,174 @@
+import { isWellFormedText, Utf8TextList } from './utf8TextList';
+import type { RecordSink } from './recordSink';
+
+/**
+ * How a field is kept: a text of its own per record, one of a few values (a code: texts, yes/no,
+ * null), a number, or nothing (a field that must be null).
+ */
+export type FieldKind = 'text' | 'code' | 'number' | 'none';
+
+/** A record's fields in their order, each with how it is kept. */
+export type Schema<T> = { [K in keyof T]-?: FieldKind };
+
+interface Field {
+	key: string;
+	kind: FieldKind;
+	texts: Utf8TextList | null;
+	codes: Uint16Array | null;
+	names: unknown[];
+	codeOf: Map<unknown, number>;
+	numbers: Float64Array | null;
+	isNull: Uint8Array | null;
+}
+
+const MOST_CODES = 0xffff;
+
+/*
+ * Records of one shape kept as columns rather than objects: a million objects held from one step
+ * to a later one are a million objects the garbage collector walks again and again (at a million
+ * customers, most of a node's collection time). A record that does not fit the schema exactly
+ * (another field, another order, a value of another kind, a text UTF-8 cannot hold) is kept
+ * whole, as is one the caller will still change; one that fits reads back exactly as it was,
+ * fields in order.
+ */
+export class CompactRecords<T> {
+	private readonly fields: Field[];
+	private readonly byKey = new Map<string, Field>();
+	private readonly inColumns: Uint8Array;
+	private readonly whole = new Map<number, T>();
+
+	constructor(
+		readonly count: number,
+		schema: Schema<T>,
+	) {
+		this.inColumns = new Uint8Array(count);
+		this.fields = fieldsOf(schema as Record<string, FieldKind>, count);
+		for (const field of this.fields) this.byKey.set(field.key, field);
+	}
+
+	/** Keeps the record at `index` (indexes in increasing order): as columns when it fits, else whole. */
+	keep(index: number, record: T): void {
+		if (storeIfFits(this.fields, record as Record<string, unknown>, index)) this.inColumns[index] = 1;
+		else this.whole.set(index, record);
+	}
+
+	/** Keeps the record itself, for a caller that will still change it. */
+	keepWhole(index: number, record: T): void {
+		this.whole.set(index, record);
+	}
+
+	/** Whether the record at `index` is kept as columns (not whole). */
+	isInColumns(index: number): boolean {
+		return this.inColumns[index] === 1;
+	}
+
+	/** The record at `index`: itself when kept whole, else made again. */
+	get(index: number): T {
+		const whole = this.whole.get(index);
+		if (whole !== undefined) return whole;
+		this.check(index);
+		return build(this.fields, index) as T;
+	}
+
+	/** One top-level field of the record at `index`, without making the record. */
+	field<K extends keyof T & string>(index: number, key: K): T[K] {
+		const whole = this.whole.get(index);
+		if (whole !== undefined) return (whole as T)[key];
+		this.check(index);
+		return valueOf(this.byKey.get(key) as Field, index) as T[K];
+	}
+
+	/** The record at `index` described into a sink (a base layer's row, or an object), fields in order. */
+	describe(index: number, sink: RecordSink<T>): void {
+		const whole = this.whole.get(index);
+		if (whole !== undefined) {
+			for (const key in whole) sink.field(key as keyof T & string, whole[key as keyof T & string]);
+			return;
+		}
+		this.check(index);
+		describeInto(this.fields, index, sink as unknown as RecordSink<Record<string, unknown>>);
+	}
+
+	private check(index: number): void {
+		if (this.inColumns[index] !== 1) throw new Error(`No record was kept for customer ${index + 1}`);
+	}
+}
+
+function fieldsOf(schema: Record<string, FieldKind>, count: number): Field[] {
+	return Object.entries(schema).map(([key, kind]) => ({
+		key,
+		kind,
+		texts: kind === 'text' ? new Utf8TextList(count) : null,
+		codes: kind === 'code' ? new Uint16Array(count) : null,
+		names: [],
+		codeOf: new Map(),
+		numbers: kind === 'number' ? new Float64Array(count) : null,
+		isNull: kind === 'number' ? new Uint8Array(count) : null,
+	}));
+}
+
+/**
+ * Stores a record's fields at `index` while they fit; false at the first that does not (what was
+ * stored of it is never read: the record is kept whole).
+ */
+function storeIfFits(fields: Field[], record: Record<string, unknown>, index: number): boolean {
+	let position = 0;
+	for (const key in record) {
+		const field = fields[position++];
+		if (field === undefined || field.key !== key) return false;
+		const value = record[key];
+		switch (field.kind) {
+			case 'text':
+				if (value !== null && (typeof value !== 'string' || !isWellFormedText(value))) return false;
+				(field.texts as Utf8TextList).set(index, value);
+				break;
+			case 'code': {
+				if (value !== null && typeof value !== 'string' && typeof value !== 'boolean') return false;
+				let code = field.codeOf.get(value);
+				if (code === undefined) {
+					if (field.names.length > MOST_CODES) return false;
+					code = field.names.push(value) - 1;
+					field.codeOf.set(value, code);
+				}
+				(field.codes as Uint16Array)[index] = code;
+				break;
+			}
+			case 'number':
+				if (value === null) (field.isNull as Uint8Array)[index] = 1;
+				else if (typeof value === 'number') (field.numbers as Float64Array)[index] = value;
+				else return false;
+				break;
+			default:
+				if (value !== null) return false;
+		}
+	}
+	return position === fields.length;
+}
+
+function valueOf(field: Field, index: number): unknown {
+	switch (field.kind) {
+		case 'text':
+			return (field.texts as Utf8TextList).get(index);
+		case 'code':
+			return field.names[(field.codes as Uint16Array)[index]];
+		case 'number':
+			return (field.isNull as Uint8Array)[index] === 1 ? null : (field.numbers as Float64Array)[index];
+		default:
+			return null;
+	}
+}
+
+function build(fields: Field[], index: number): Record<string, unknown> {
+	const record: Record<string, unknown> = {};
+	for (let f = 0; f < fields.length; f++) {
+		const field = fields[f];
+		record[field.key] = valueOf(field, index);
+	}
+	return record;
+}
+
+function describeInto(fields: Field[], index: number, sink: RecordSink<Record<string, unknown>>): void {
+	for (let f = 0; f < fields.length; f++) {
+		sink.field(fields[f].key, valueOf(fields[f], index));
+	}
+}
