@@ -3,6 +3,7 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import { deflateRawSync } from 'zlib';
 import { canonicalInstant } from './canonicalInstant';
+import { Utf8Buffer } from './utf8Buffer';
 import type { ColumnHeader } from './tableEncoding';
 
 /** Most distinct texts a dictionary column holds (its codes are 16 bits). */
@@ -40,10 +41,9 @@ export class TextColumn {
 	/** Every distinct text so far is a canonical instant. */
 	private canonical = true;
 	private instants = new Float64Array(0);
-	private bytes = Buffer.alloc(0);
+	private readonly utf8 = new Utf8Buffer();
 	private ends = new Uint32Array(0);
-	/** Bytes written, and the row after the last one whose end is set. */
-	private used = 0;
+	/** The row after the last one whose end is set. */
 	private endsUpTo = 0;
 
 	/**
@@ -138,22 +138,16 @@ export class TextColumn {
 
 	private append(row: number, text: string): void {
 		this.closeRowsBefore(row);
-		const most = this.used + text.length * 3;
-		if (most > this.bytes.length) {
-			const bigger = Buffer.allocUnsafe(Math.max(most, this.bytes.length * 2, 64 * 1024));
-			this.bytes.copy(bigger, 0, 0, this.used);
-			this.bytes = bigger;
-		}
-		this.used += this.bytes.write(text, this.used, 'utf8');
+		const end = this.utf8.append(text);
 		if (row >= this.ends.length) this.ends = grown(this.ends, row);
-		this.ends[row] = this.used;
+		this.ends[row] = end;
 		this.endsUpTo = row + 1;
 	}
 
 	/** Rows between the last set one and `row` hold the empty text: their end is the last end. */
 	private closeRowsBefore(row: number): void {
 		if (row > this.ends.length) this.ends = grown(this.ends, row);
-		for (let r = this.endsUpTo; r < row; r++) this.ends[r] = this.used;
+		for (let r = this.endsUpTo; r < row; r++) this.ends[r] = this.utf8.used;
 	}
 
 	/**
@@ -181,7 +175,7 @@ export class TextColumn {
 		}
 		this.closeRowsBefore(rows);
 		const ends = this.ends.slice(0, rows);
-		const encoded = this.bytes.subarray(0, this.used);
+		const encoded = this.utf8.written();
 		// Long texts per customer (a stage's reason, a cause's evidence) are sentences with numbers
 		// that deflate to an eighth, at about 8 ms a megabyte; readers inflate them only when read.
 		const deflate = encoded.byteLength > DEFLATE_FROM;

@@ -1,3 +1,5 @@
+import { Utf8Buffer } from '../base/utf8Buffer';
+
 const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -13,8 +15,7 @@ export function isWellFormedText(text: string): boolean {
  * one skipped reads as null. Only well-formed texts (isWellFormedText) read back as they were.
  */
 export class Utf8TextList {
-	private bytes = Buffer.alloc(0);
-	private used = 0;
+	private readonly utf8 = new Utf8Buffer();
 	/** Where each position's text ends; null positions end where the previous one did. */
 	private readonly ends: Uint32Array;
 	private readonly isNull: Uint8Array;
@@ -28,23 +29,17 @@ export class Utf8TextList {
 
 	set(position: number, text: string | null): void {
 		if (position < this.filled) throw new Error(`Position ${position} was set already, or passed`);
-		for (let p = this.filled; p < position; p++) this.ends[p] = this.used;
+		for (let p = this.filled; p < position; p++) this.ends[p] = this.utf8.used;
 		if (text !== null) {
-			const most = this.used + text.length * 3;
-			if (most > this.bytes.length) {
-				const bigger = Buffer.allocUnsafe(Math.max(most, this.bytes.length * 2, 64 * 1024));
-				this.bytes.copy(bigger, 0, 0, this.used);
-				this.bytes = bigger;
-			}
-			this.used += this.bytes.write(text, this.used, 'utf8');
+			this.utf8.append(text);
 			this.isNull[position] = 0;
 		}
-		this.ends[position] = this.used;
+		this.ends[position] = this.utf8.used;
 		this.filled = position + 1;
 	}
 
 	get(position: number): string | null {
 		if (position >= this.filled || this.isNull[position] === 1) return null;
-		return this.bytes.toString('utf8', position === 0 ? 0 : this.ends[position - 1], this.ends[position]);
+		return this.utf8.text(position === 0 ? 0 : this.ends[position - 1], this.ends[position]);
 	}
 }

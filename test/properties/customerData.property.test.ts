@@ -41,6 +41,13 @@ function pipeline(output: 'customers' | 'transactions' = 'customers') {
 }
 
 
+/** A pipeline given these rows as items, one row per item. */
+function pipelineOf(rows: ReadonlyArray<Record<string, unknown>>) {
+	const p = pipeline();
+	rows.forEach((r, i) => p.add({ row: i + 1, values: { ...r } }, i));
+	return p;
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
 
 /** Rows with every kind of field a summary carries: contacts, a CRM ID, products, experience, issues. */
@@ -66,13 +73,8 @@ describe('Customer Data holds its guarantees on any export', () => {
 	it('writes a base layer byte for byte the layer of the summaries it gives as items', () => {
 		fc.assert(
 			fc.property(fc.array(richRow, { maxLength: 60 }), (rows) => {
-				const filled = () => {
-					const p = pipeline();
-					rows.forEach((r, i) => p.add({ row: i + 1, values: { ...r } }, i));
-					return p;
-				};
-				const summaries = filled().finish().records.map(({ record }) => record as unknown as Record<string, unknown>);
-				const layer = filled().finishAsLayer().layer();
+				const summaries = pipelineOf(rows).finish().records.map(({ record }) => record as unknown as Record<string, unknown>);
+				const layer = pipelineOf(rows).finishAsLayer().layer();
 				expect(Buffer.from(layer.finish()).equals(Buffer.from(TableBuilder.of(summaries).finish()))).toBe(true);
 			}),
 			{ numRuns: 200 },
@@ -82,11 +84,7 @@ describe('Customer Data holds its guarantees on any export', () => {
 	it('from items: every row accounted for, finite numbers, valid dates, consent only from a yes, same output twice', () => {
 		fc.assert(
 			fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
-				const run = () => {
-					const p = pipeline();
-					rows.forEach((r, i) => p.add({ row: i + 1, values: { ...r } }, i));
-					return p.finish();
-				};
+				const run = () => pipelineOf(rows).finish();
 				const result = run();
 				expect(result.rowsAccepted + result.rejected.length).toBe(rows.length);
 				for (const r of result.rejected) {
