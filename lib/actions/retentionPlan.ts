@@ -9,13 +9,13 @@ import { ACTION_DEFINITIONS, ACTION_LABELS_ZH, Action, Channel } from './actionC
 import { actionEconomics, ActionEconomics, EconomicsSettings } from './actionEconomics';
 import { CAUSE_LABELS, Cause, decideCause, describeEvidence } from './churnCause';
 import { mergeContacts } from './contactLog';
-import { ContactLogRow, contactLogRow } from './contactLogRow';
+import { contactLogRow } from './contactLogRow';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
 import { controlPower, ControlPower } from './controlPower';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { explorePosition, inGlobalHoldout, isControl } from './holdout';
 import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor, zheText } from './messages';
-import { DecisionStore, decisionStore } from './decisionStore';
+import { DecisionStore, decisionStore, Group, RetentionDecision } from './retentionDecision';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
 import { RetentionFacts } from './retentionFacts';
@@ -54,61 +54,7 @@ export interface PlanSettings extends EconomicsSettings {
 }
 
 export type Route = Channel | 'none';
-export type Group = 'treatment' | 'control' | 'holdout';
-
-export interface RetentionDecision {
-	customerId: string;
-	churnCause: Cause;
-	/** How strongly the evidence points to the cause, 0 to 1. */
-	causeStrength: number;
-	causeEvidence: string;
-	valueTier: ValueTier;
-	action: Action;
-	actionLabel: string;
-	playbookRule: string | null;
-	channel: Channel | null;
-	/** treatment, control (held out of this campaign) or holdout (never contacted by any campaign); null when not selected. */
-	group: Group | null;
-	/** ranked: by expected incremental profit per unit of cost; explore: uncertain, tried to learn. */
-	selection: 'ranked' | 'explore' | null;
-	/**
-	 * When the contact goes out (after quiet hours); for the control group, when it would have:
-	 * the start of both groups' reactivation window in Campaign Report.
-	 */
-	contactedAt: string | null;
-	/** P(order in the response window) if not contacted. */
-	baseRate: number | null;
-	/** The action's incremental effect on this customer: P(order | contacted) - baseRate. */
-	uplift: number | null;
-	/** Whether the effect is a planning prior or measured by Campaign Report. */
-	upliftSource: 'prior' | 'measured' | null;
-	/** Margin the customer brings over the horizon if won back. */
-	valueIfWonBack: number;
-	/** Contact plus incentive on every expected redemption. */
-	expectedCost: number | null;
-	/** Expected incremental profit: uplift x value if won back - expected cost. */
-	expectedValue: number;
-	profitPerCost: number | null;
-	subject: string | null;
-	text: string | null;
-	html: string | null;
-	smsText: string | null;
-	smsSegments: number | null;
-	pushTitle: string | null;
-	pushBody: string | null;
-	couponCode: string | null;
-	discountPct: number | null;
-	offerExpiresAt: string | null;
-	taskSubject: string | null;
-	taskBody: string | null;
-	dueDate: string | null;
-	suppressed: boolean;
-	suppressionReason: string | null;
-	nextEligibleAt: string | null;
-	campaignId: string;
-	/** For the selected customers (every group): the row to append to the contact log, safe to open in a spreadsheet. */
-	contactLogRow: ContactLogRow | null;
-}
+export type { Group, RetentionDecision } from './retentionDecision';
 
 export interface PlanTotals {
 	customers: number;

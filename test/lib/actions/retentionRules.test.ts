@@ -7,7 +7,7 @@ import { quietUntil } from '../../../lib/actions/contactPolicy';
 import { couponCode } from '../../../lib/actions/couponCode';
 import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
 import { planRetention, PlanSettings, winBackValue } from '../../../lib/actions/retentionPlan';
-import { DecisionStore } from '../../../lib/actions/decisionStore';
+import { DecisionStore } from '../../../lib/actions/retentionDecision';
 import { RetentionFacts } from '../../../lib/actions/retentionFacts';
 import { smsLength } from '../../../lib/actions/smsSegments';
 import { TimeZone } from '../../../lib/values/timeZone';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decisionStore } from '../../../lib/actions/decisionStore';
-import { RetentionDecision } from '../../../lib/actions/retentionPlan';
+import { decisionStore } from '../../../lib/actions/retentionDecision';
+import { RetentionDecision } from '../../../lib/actions/retentionDecision';
 import { TableBuilder } from '../../../lib/base/tableBuilder';
 
 /*

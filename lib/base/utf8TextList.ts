@@ -1,4 +1,4 @@
-import { Utf8Buffer } from '../base/utf8Buffer';
+import { Utf8Buffer } from './utf8Buffer';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,11 +1,15 @@
 import { isWellFormedText, Utf8TextList } from './utf8TextList';
-import type { RecordSink } from './recordSink';
 
 /**
  * How a field is kept: a text of its own per record, one of a few values (a code: texts, yes/no,
  * null), a number, or nothing (a field that must be null).
  */
 export type FieldKind = 'text' | 'code' | 'number' | 'none';
+
+/** Where a record is described to, field by field (a base layer's row, an object). */
+export interface FieldSink {
+	field(name: string, value: unknown): void;
+}
 
 /** A record's fields in their order, each with how it is kept. */
 export type Schema<T> = { [K in keyof T]-?: FieldKind };
@@ -79,14 +83,14 @@ export class CompactRecords<T> {
 	}
 
 	/** The record at `index` described into a sink (a base layer's row, or an object), fields in order. */
-	describe(index: number, sink: RecordSink<T>): void {
+	describe(index: number, sink: FieldSink): void {
 		const whole = this.whole.get(index);
 		if (whole !== undefined) {
-			for (const key in whole) sink.field(key as keyof T & string, whole[key as keyof T & string]);
+			for (const key in whole) sink.field(key, (whole as Record<string, unknown>)[key]);
 			return;
 		}
 		this.check(index);
-		describeInto(this.fields, index, sink as unknown as RecordSink<Record<string, unknown>>);
+		for (const field of this.fields) sink.field(field.key, valueOf(field, index));
 	}
 
 	private check(index: number): void {
@@ -165,10 +169,4 @@ function build(fields: Field[], index: number): Record<string, unknown> {
 		record[field.key] = valueOf(field, index);
 	}
 	return record;
-}
-
-function describeInto(fields: Field[], index: number, sink: RecordSink<Record<string, unknown>>): void {
-	for (let f = 0; f < fields.length; f++) {
-		sink.field(fields[f].key, valueOf(fields[f], index));
-	}
 }
