@@ -24,11 +24,10 @@ import { filesFolder, freePort, n8nEnvironment } from '../devkit/n8n/environment
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
 import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
 import { ANALYSIS_DATE, writeCsv } from '../devkit/synthetic/benchOrders';
+import { benchRetentionActionParameters } from '../devkit/bench/benchRetentionAction';
 
 const PACKAGE = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 const WEBHOOK_PATH = 'retention-bench';
-/** A bench-only coupon key: Retention Action issues codes only under a real secret. */
-const COUPON_SECRET = 'real-n8n-bench-coupon-secret-key';
 
 function arg(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -37,14 +36,13 @@ function arg(name: string, fallback: string): string {
 
 function workflow(file: string, analysisDate: string, version: number) {
 	const node = (name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: name.replace(/\W/g, '').toLowerCase(), name, type, typeVersion, position: [x, 0], parameters, ...extra });
-	const sendTime = `${analysisDate}T10:00:00`;
 	const nodes = [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: '6a1f3c1e-7b59-4b8e-9d0a-2f6f1c9e5a11' }),
 		node('Read File', 'n8n-nodes-base.readWriteFile', 1, 200, { operation: 'read', fileSelector: file, options: {} }),
 		node('Customer Data', `${PACKAGE}.customerData`, version, 400, { source: 'binaryFile', analysisDate }),
 		node('Churn Risk', `${PACKAGE}.churnRisk`, version, 600, { analysisDate }),
 		node('Lifecycle Stage', `${PACKAGE}.lifecycleStage`, version, 800, { analysisDate }),
-		node('Retention Action', `${PACKAGE}.retentionAction`, version, 1000, { campaignId: 'bench', storeName: 'Bench Shop', controlShare: 0.1, budget: 0, sendTime, options: { couponSecret: COUPON_SECRET } }),
+		node('Retention Action', `${PACKAGE}.retentionAction`, version, 1000, benchRetentionActionParameters(analysisDate)),
 		// The answer: No Action's first item: with version 2 the base with every decision (its
 		// counts answer), with version 1 the first customer nobody contacts.
 		node('Decided', 'n8n-nodes-base.noOp', 1, 1200, {}),

@@ -9,6 +9,7 @@
  *   npm run bench -- --input FILE.csv --analysis-date YYYY-MM-DD   any CSV with the same header
  *   npm run bench -- --items                        one item per customer between the nodes
  *                                                   (version 1 nodes' output) instead of the base
+ *   npm run bench -- --with-action                  Retention Action after Lifecycle Stage too
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -28,7 +29,8 @@ function arg(name: string): string | undefined {
 
 function child(file: string, analysisDate: string): Record<string, unknown> {
 	const outputAs = process.argv.includes('--items') ? 'items' : 'base';
-	const out = execFileSync(process.execPath, [path.join(__dirname, `bench-child${path.extname(__filename)}`), file, analysisDate, outputAs], {
+	const action = process.argv.includes('--with-action') ? ['action'] : [];
+	const out = execFileSync(process.execPath, [path.join(__dirname, `bench-child${path.extname(__filename)}`), file, analysisDate, outputAs, ...action], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },

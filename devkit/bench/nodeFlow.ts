@@ -3,24 +3,28 @@
  * -> Lifecycle Stage through n8n's own execution engine in process (our nodes as n8n loads them,
  * a binary CSV in), each node's own time as n8n records it. The nodes are as a user adds them
  * today (version 2: the customer base between them); `outputAs: 'items'` times one item per
- * customer instead. Then the CRM webhook path: one customer scored with the model just fitted.
+ * customer instead; `withAction` adds Retention Action after Lifecycle Stage, as the server
+ * benchmark runs it. Then the CRM webhook path: one customer scored with the model just fitted.
  */
 import { performance } from 'perf_hooks';
 import { customersOfBaseItem } from '../engine/customerBaseItem';
 import { runWorkflow } from '../engine/harness';
 import { linearWorkflow, rowsStep } from '../engine/workflowBuilder';
+import { benchRetentionActionParameters } from './benchRetentionAction';
 
 /** What the checks read of each customer. */
 const CHECKED_FIELDS = ['orders', 'lifecycleStage', 'recencyDays', 'totalSpend', 'avgOrderValue', 'modelInputs'];
 
 const NODES = { readFile: 'Read File', customerData: 'Customer Data', churnRisk: 'Churn Risk', lifecycleStage: 'Lifecycle Stage' } as const;
+const ACTION = 'Retention Action';
 
-export async function benchNodeFlow(file: string, analysisDate: string, { scoreOneRuns = 200, outputAs = 'base' as 'base' | 'items' } = {}) {
+export async function benchNodeFlow(file: string, analysisDate: string, { scoreOneRuns = 200, outputAs = 'base' as 'base' | 'items', withAction = false } = {}) {
 	const flow = linearWorkflow([
 		{ name: NODES.readFile, type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: file } },
 		{ name: NODES.customerData, type: 'customerData', typeVersion: 2, parameters: { source: 'binaryFile', analysisDate, outputAs } },
 		{ name: NODES.churnRisk, type: 'churnRisk', typeVersion: 2, parameters: { analysisDate, outputAs } },
 		{ name: NODES.lifecycleStage, type: 'lifecycleStage', typeVersion: 2, parameters: { analysisDate, outputAs } },
+		...(withAction ? [{ name: ACTION, type: 'retentionAction', typeVersion: 2, parameters: { ...benchRetentionActionParameters(analysisDate), outputAs } }] : []),
 	]);
 	const start = performance.now();
 	const result = await runWorkflow(flow);
@@ -31,6 +35,7 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 	const runData = result.run.data.resultData.runData;
 	const seconds: Record<string, number> = {};
 	for (const [key, node] of Object.entries(NODES)) seconds[key] = runData[node][0].executionTime / 1000;
+	if (withAction) seconds.retentionAction = runData[ACTION][0].executionTime / 1000;
 	seconds.total = total;
 	// Read back outside the timed run: the checks need every customer, with the fields they look at.
 	const staged = outputAs === 'base' ? await customersOfBaseItem(result.outputs(NODES.lifecycleStage)[0][0], CHECKED_FIELDS) : result.json(NODES.lifecycleStage);
