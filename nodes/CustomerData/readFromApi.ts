@@ -225,10 +225,12 @@ export async function* rowsFromApi(ctx: IExecuteFunctions, itemIndex: number, { 
 		}
 		const response = await fetchPage(ctx, itemIndex, request, options, api);
 		if (typeof response.body === 'string' || response.body === undefined || response.body === null) {
-			const text = typeof response.body === 'string' ? response.body.trim() : '';
+			// Secrets are cleared before the text is trimmed or cut: a secret that starts or ends
+			// with a space or a newline, echoed by the server, is no longer whole once trimmed.
+			const text = typeof response.body === 'string' ? api.redact(response.body).trim() : '';
 			throw new NodeOperationError(
 				ctx.getNode(),
-				api.redact(`Page ${request.page} is not JSON: ${text === '' ? 'the response is empty' : `it starts with "${api.redact(text).slice(0, 60)}"`}`),
+				api.redact(`Page ${request.page} is not JSON: ${text === '' ? 'the response is empty' : `it starts with "${text.slice(0, 60)}"`}`),
 				{ itemIndex, description: 'Check the URL: an HTML page usually means a login page or a wrong path.' },
 			);
 		}
