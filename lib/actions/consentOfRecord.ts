@@ -1,3 +1,4 @@
+import { fieldPath, FieldSource, jsonFields } from '../values/fieldSource';
 import { parseFlag } from '../values/yesNo';
 import { CanonicalField, fieldForColumn } from '../customer/fieldCatalog';
 import type { Reach } from './contactPolicy';
@@ -41,32 +42,37 @@ export function consentFieldsAmong(keys: Iterable<string>): string[] {
 	return [...keys].filter((key) => roleOf(key) !== null);
 }
 
+const CONSENT = fieldPath('consent');
+
 /**
  * `fields`, when given, are the record's fields that can say something about consent
  * (consentFieldsAmong of every field a customer base has): only those are looked at, instead of
  * every field of every record.
  */
 export function consentOfRecord(json: Record<string, unknown>, fields?: readonly string[]): Reach['consent'] {
+	return consentOfFields(jsonFields(json), fields ?? consentFieldsAmong(Object.keys(json)));
+}
+
+/** consentOfRecord of a record's fields wherever they are; `fields` as consentFieldsAmong gives them. */
+export function consentOfFields(record: FieldSource, fields: readonly string[]): Reach['consent'] {
 	const answers: Record<Channel, Array<boolean | null>> = { email: [], sms: [], push: [] };
 	const everyChannel = (answer: boolean | null) => (['email', 'sms', 'push'] as const).forEach((c) => answers[c].push(answer));
-	const consent = json.consent;
+	const consent = record.get(CONSENT);
 	if (consent && typeof consent === 'object' && !Array.isArray(consent)) {
 		for (const [key, value] of Object.entries(consent)) {
 			const channel = (['email', 'sms', 'push'] as const).find((c) => c === key.toLowerCase());
 			if (channel) answers[channel].push(parseFlag(value));
 		}
 	} else if (consent !== undefined) everyChannel(parseFlag(consent));
-	const read = (key: string) => {
+	for (const key of fields) {
 		const role = roleOf(key);
-		if (role === null) return;
-		const value = json[key];
+		if (role === null) continue;
+		const value = record.get(fieldPath(key));
 		if (role === 'unsubscribed') {
 			const flag = parseFlag(value);
 			if (flag !== null) everyChannel(flag ? false : null);
 		} else answers[role].push(parseFlag(value));
-	};
-	if (fields) for (const key of fields) read(key);
-	else for (const key in json) read(key);
+	}
 	const decide = (list: Array<boolean | null>) => (list.includes(false) ? false : list.includes(true) ? true : null);
 	return { email: decide(answers.email), sms: decide(answers.sms), push: decide(answers.push) };
 }

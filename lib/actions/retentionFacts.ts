@@ -1,5 +1,6 @@
-import { readCustomerRecord, RECORD_FIELDS, RecordContext } from '../customer/customerRecord';
-import { consentOfRecord, isConsentKey } from './consentOfRecord';
+import { readCustomerFields, RecordContext } from '../customer/customerRecord';
+import { fieldPath, FieldSource, jsonFields } from '../values/fieldSource';
+import { consentFieldsAmong, consentOfFields } from './consentOfRecord';
 import { hasValue, textOrNull } from '../values/cellValues';
 import { DateOrder, parseDate } from '../values/parseDate';
 import { CauseInput } from './churnCause';
@@ -28,19 +29,25 @@ export interface RetentionFacts {
 	cause: Omit<CauseInput, 'lastContactedDaysAgo'>;
 }
 
-/**
- * The top-level fields retentionFactsFromRecord reads of a record with these fields: the record
- * reader's, the contact fields, and whichever consent fields the record has.
- */
-export function retentionFields(available: readonly string[]): string[] {
-	return [...RECORD_FIELDS, 'lastContactedAt', 'products', 'firstName', 'name', 'email', 'phone', 'timezone', ...available.filter(isConsentKey)];
+const FACT = {
+	lastContactedAt: fieldPath('lastContactedAt'),
+	products: fieldPath('products'),
+	firstName: fieldPath('firstName'),
+	name: fieldPath('name'),
+	email: fieldPath('email'),
+	phone: fieldPath('phone'),
+	timezone: fieldPath('timezone'),
+};
+
+/** Reads an item; returns why not when it cannot be planned for. `consentFields`: see consentOfRecord. */
+export function retentionFactsFromRecord(json: Record<string, unknown>, context: RecordContext, dateOrder: DateOrder = 'ymd', consentFields?: readonly string[]): { facts: RetentionFacts } | { error: string } {
+	return retentionFactsFromFields(jsonFields(json), context, dateOrder, consentFields ?? consentFieldsAmong(Object.keys(json)));
 }
 
-/** Reads an item; returns why not when it cannot be planned for. */
-/** `consentFields`: see consentOfRecord. */
-export function retentionFactsFromRecord(json: Record<string, unknown>, context: RecordContext, dateOrder: DateOrder = 'ymd', consentFields?: readonly string[]): { facts: RetentionFacts } | { error: string } {
+/** retentionFactsFromRecord of a record's fields wherever they are (an item, a customer of a base). */
+export function retentionFactsFromFields(fields: FieldSource, context: RecordContext, dateOrder: DateOrder, consentFields: readonly string[]): { facts: RetentionFacts } | { error: string } {
 	const zone = context.zone;
-	const read = readCustomerRecord(json, context);
+	const read = readCustomerFields(fields, context);
 	if ('error' in read) return read;
 	const r = read.record;
 	const { customerId, money, signals } = r;
@@ -48,22 +55,24 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, context:
 		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
 	}
 	// Read like every other date: a CRM's "2024-06-20 10:00" is wall-clock time in the zone.
-	const contacted = hasValue(json.lastContactedAt) ? parseDate(json.lastContactedAt, dateOrder, zone) : null;
+	const lastContactedAt = fields.get(FACT.lastContactedAt);
+	const contacted = hasValue(lastContactedAt) ? parseDate(lastContactedAt, dateOrder, zone) : null;
 	// A contact date that cannot be read would let the caps contact the customer too soon.
 	if (contacted && 'error' in contacted) return { error: `(customer ${customerId}) lastContactedAt ${contacted.error}: give it as a date and time (2024-06-30T10:00:00Z), or leave it empty` };
 	const orderValue = Math.max(0, money.expectedAvgOrderValue ?? money.avgOrderValue ?? (money.totalSpend !== null && r.orders ? money.totalSpend / r.orders : 0));
-	const products = Array.isArray(json.products) ? (json.products as Array<Record<string, unknown>>) : [];
+	const listed = fields.get(FACT.products);
+	const products = Array.isArray(listed) ? (listed as Array<Record<string, unknown>>) : [];
 	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
 	return {
 		facts: {
 			customerId,
-			name: textOrNull(json.firstName) ?? textOrNull(json.name),
+			name: textOrNull(fields.get(FACT.firstName)) ?? textOrNull(fields.get(FACT.name)),
 			reach: {
-				email: textOrNull(json.email),
-				phone: textOrNull(json.phone),
-				consent: consentOfRecord(json, consentFields),
+				email: textOrNull(fields.get(FACT.email)),
+				phone: textOrNull(fields.get(FACT.phone)),
+				consent: consentOfFields(fields, consentFields),
 			},
-			timezone: textOrNull(json.timezone),
+			timezone: textOrNull(fields.get(FACT.timezone)),
 			lastContactedAt: contacted ? contacted.ms : null,
 			stage: r.lifecycleStage,
 			riskLevel: r.riskLevel,

@@ -1,5 +1,6 @@
 import { TableBuilder } from './tableBuilder';
-import { TableReader } from './tableReader';
+import { NOT_IN_TABLE, TableReader } from './tableReader';
+import type { FieldPath, FieldSource } from '../values/fieldSource';
 
 /*
  * A customer base: every customer of a run as one compact value that passes between the
@@ -15,14 +16,12 @@ import { TableReader } from './tableReader';
 type ReadPlan = Array<Array<{ layer: TableReader; columns: number[] }>>;
 
 /**
- * One customer's record whose fields are read from the base when touched: `row` says which
- * customer. For readers that look fields up by name (the record readers) and keep nothing: a
- * field never touched (an order date whose day count is there) is never read, and no record is
- * made per customer.
+ * The fields of one customer of the base, at `row`, for readers that ask for values by path
+ * (the record readers) and keep nothing: each path is read from its columns, newest layer
+ * first, and no record is made per customer.
  */
-export interface RecordView {
+export interface BaseCursor extends FieldSource {
 	row: number;
-	readonly record: Readonly<Record<string, unknown>>;
 }
 
 export class CustomerBase {
@@ -53,28 +52,37 @@ export class CustomerBase {
 		return out;
 	}
 
-	/** A view of the fields under `keys` (customerId always), at row 0 until moved. */
-	view(keys: readonly string[]): RecordView {
-		const wanted = this.wanted(keys);
-		const plan = this.plan(keys);
-		const view = { row: 0, record: {} };
-		wanted.forEach((key, k) => {
-			const readers = plan[k].map(({ layer, columns }) => layer.valueReader(columns));
-			const only = readers.length === 1 ? readers[0] : null;
-			Object.defineProperty(view.record, key, {
-				enumerable: true,
-				get: only
-					? () => only(view.row)
-					: () => {
-							for (let c = 0; c < readers.length; c++) {
-								const value = readers[c](view.row);
-								if (value !== undefined) return value;
-							}
-							return undefined;
-						},
-			});
-		});
-		return view;
+	/** A cursor on the customers, at row 0 until moved. */
+	cursor(): BaseCursor {
+		const readers: Array<((row: number) => unknown) | undefined> = [];
+		const cursor = {
+			row: 0,
+			get: (path: FieldPath) => (readers[path.id] ??= this.pathReader(path.names))(cursor.row),
+		};
+		return cursor;
+	}
+
+	/** The value at a path of each customer's record: from the newest layer that has its top-level field. */
+	private pathReader(names: readonly string[]): (row: number) => unknown {
+		const holders = this.layers.filter((layer) => layer.keys.has(names[0])).reverse();
+		const readers = holders.map((layer) => layer.pathReader(names));
+		if (readers.length === 0) return () => undefined;
+		// The only layer with the field, and every customer has it there: its reader is the path's.
+		if (readers.length === 1 && holders[0].hasForEveryRow(names[0])) return readers[0];
+		if (readers.length === 1) {
+			const only = readers[0];
+			return (row) => {
+				const value = only(row);
+				return value === NOT_IN_TABLE ? undefined : value;
+			};
+		}
+		return (row) => {
+			for (let c = 0; c < readers.length; c++) {
+				const value = readers[c](row);
+				if (value !== NOT_IN_TABLE) return value;
+			}
+			return undefined;
+		};
 	}
 
 	private fullPlan: ReadPlan | undefined;

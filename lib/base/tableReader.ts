@@ -2,6 +2,10 @@
 import { inflateRawSync } from 'zlib';
 import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
+import { valueAtPath } from '../values/fieldSource';
+
+/** What TableReader.pathReader gives for a row without the path's top-level field. */
+export const NOT_IN_TABLE: unique symbol = Symbol('not in this table');
 
 type Values = Int8Array | Int16Array | Int32Array | Float64Array | Uint8Array | Uint16Array;
 
@@ -13,6 +17,8 @@ interface ReadColumn {
 	exceptions: Map<number, unknown> | null;
 	/** The value of a VALUE row, by a function made once for the column's kind. */
 	read: (row: number) => unknown;
+	/** No row lacks the field (worked out when first asked). */
+	everyRow?: boolean;
 }
 
 /** A column's reader of VALUE rows: chosen once per column, not per row. */
@@ -188,6 +194,71 @@ export class TableReader {
 			const state = states[row];
 			return state === VALUE ? read(row) : state === NULL ? null : state === ABSENT ? undefined : column.exceptions?.get(row);
 		};
+	}
+
+	/**
+	 * The value at a field path of each row, as valueAtPath gives it of the row's record, or
+	 * NOT_IN_TABLE when the row does not have the path's top-level field. Fields inside objects
+	 * are read from their own columns: no object is built on the way.
+	 */
+	pathReader(names: readonly string[]): (row: number) => unknown {
+		const indexes = this.keys.get(names[0]);
+		if (indexes === undefined) return () => NOT_IN_TABLE;
+		const read = names.length === 1 ? this.valueReader(indexes) : this.readerBelow(indexes[0], names.slice(1));
+		const states = this.columns[indexes[0]].states;
+		if (states === null || this.hasForEveryRow(names[0])) return read;
+		return (row) => (states[row] === ABSENT ? NOT_IN_TABLE : read(row));
+	}
+
+	/** Whether no row lacks the top-level field (so pathReader never gives NOT_IN_TABLE for it). */
+	hasForEveryRow(key: string): boolean {
+		const indexes = this.keys.get(key);
+		if (indexes === undefined) return false;
+		const column = this.columns[indexes[0]];
+		return (column.everyRow ??= column.states === null || !column.states.includes(ABSENT));
+	}
+
+	/** The value at `names` inside column `index`'s value, for a row that has the column. */
+	private readerBelow(index: number, names: readonly string[]): (row: number) => unknown {
+		const column = this.columns[index];
+		const { states, exceptions } = column;
+		const inException = (row: number) => valueAtPath(exceptions?.get(row), names);
+		if (column.header.kind !== 'object') {
+			// A list, a text or a JSON value: nothing in columns below it.
+			const own = this.columnReader(index);
+			return (row) => valueAtPath(own(row), names);
+		}
+		const child = this.columns.findIndex((c) => c.header.parent === index && c.name === names[0]);
+		const below = child < 0 ? () => undefined : names.length === 1 ? this.columnReader(child) : this.readerBelow(child, names.slice(1));
+		if (states === null) return below;
+		return (row) => {
+			const state = states[row];
+			return state === VALUE ? below(row) : state === EXCEPTION ? inException(row) : undefined;
+		};
+	}
+
+	/** One column's value at a row, an object column's with its fields. */
+	private columnReader(index: number): (row: number) => unknown {
+		const column = this.columns[index];
+		if (column.header.kind === 'object') {
+			const subtree = this.columns.flatMap((_, i) => (i === index || this.isBelow(i, index) ? [i] : []));
+			const scratch: Record<string, unknown> = {};
+			// readColumns writes a field's value into its parent's object, found in slots.
+			return (row) => {
+				const state = column.states === null ? VALUE : column.states[row];
+				if (state !== VALUE) return state === NULL ? null : state === ABSENT ? undefined : column.exceptions?.get(row);
+				const value = {};
+				this.slots[index] = value;
+				this.readColumns(subtree.slice(1), row, scratch);
+				return value;
+			};
+		}
+		return this.valueReader([index]);
+	}
+
+	private isBelow(index: number, ancestor: number): boolean {
+		for (let parent = this.columns[index].header.parent; parent >= 0; parent = this.columns[parent].header.parent) if (parent === ancestor) return true;
+		return false;
 	}
 
 	private objectAt(indexes: number[], row: number): unknown {

@@ -1,4 +1,5 @@
 import { hasValue, idText } from '../values/cellValues';
+import { fieldPath, FieldSource, jsonFields } from '../values/fieldSource';
 
 /** The fields a record's customer ID may come in, first present wins: our own name, then exports' and databases' names. */
 export const CUSTOMER_ID_FIELDS = ['customerId', 'customer_id', 'id'] as const;
@@ -10,8 +11,18 @@ export const CUSTOMER_ID_FIELDS = ['customerId', 'customer_id', 'id'] as const;
  * (never "[object Object]"): null, for the caller to say so.
  */
 export function customerIdOf(record: Record<string, unknown>): string | null {
-	const value = CUSTOMER_ID_FIELDS.map((field) => record[field]).find(hasValue);
-	return value === undefined ? null : idText(value);
+	return customerIdOfFields(jsonFields(record));
+}
+
+export const CUSTOMER_ID_PATHS = CUSTOMER_ID_FIELDS.map((field) => fieldPath(field));
+
+/** customerIdOf of a record's fields wherever they are. */
+export function customerIdOfFields(fields: FieldSource): string | null {
+	for (const path of CUSTOMER_ID_PATHS) {
+		const value = fields.get(path);
+		if (hasValue(value)) return idText(value);
+	}
+	return null;
 }
 
 /** What every node says of a record without a readable ID (after "Item N"). */

@@ -1,9 +1,10 @@
-import { allBounded, boundedAmount } from '../values/boundedNumbers';
+import { boundedAmount } from '../values/boundedNumbers';
 import { parseOptionalNumber, textOrNull } from '../values/cellValues';
 import { dayOfIsoDateText, dayOfRecordDate } from '../values/parseDate';
+import { FieldPath, fieldPath, FieldSource, jsonFields } from '../values/fieldSource';
 import { TimeZone } from '../values/timeZone';
-import { churnProbabilityOf } from './churnProbability';
-import { CUSTOMER_ID_FIELDS, customerIdOf, NO_CUSTOMER_ID } from './customerId';
+import { CHURN_PROBABILITY_PATHS, churnProbabilityOf } from './churnProbability';
+import { CUSTOMER_ID_PATHS, customerIdOfFields, NO_CUSTOMER_ID } from './customerId';
 import { GapRecord } from './customerSummary';
 
 /**
@@ -69,43 +70,55 @@ export interface CustomerRecord {
 	churnCause: string | null;
 }
 
-/**
- * The top-level fields readCustomerRecord may look at: a node reading customers from a compact
- * base builds only these of each record (a test holds the list to the reader).
- */
-export const RECORD_FIELDS: readonly string[] = [
-	...CUSTOMER_ID_FIELDS,
-	'modelInputs',
-	'frequency',
-	'recency',
-	'T',
-	'monetaryValue',
-	'totalSpend',
-	'avgOrderValue',
-	'predictedClv',
-	'historicClv',
-	'expectedAvgOrderValue',
-	'churnProbability',
-	'pAlive',
-	'analysisDate',
-	'orders',
-	'recencyDays',
-	'tenureDays',
-	'firstOrderAt',
-	'lastOrderAt',
-	'avgDaysBetweenOrders',
-	'lastGapDays',
-	'longestGaps',
-	'signals',
-	'trend',
-	'rfm',
-	'expectedOrders',
-	'expectedOrdersIfActive',
-	'horizonDays',
-	'riskLevel',
-	'lifecycleStage',
-	'churnCause',
-];
+const path = fieldPath;
+/** Every field the record reader reads, by path: it reads nothing else. */
+const P = {
+	modelInputs: { frequency: path('modelInputs', 'frequency'), recency: path('modelInputs', 'recency'), T: path('modelInputs', 'T'), monetaryValue: path('modelInputs', 'monetaryValue') },
+	frequency: path('frequency'),
+	recency: path('recency'),
+	T: path('T'),
+	monetaryValue: path('monetaryValue'),
+	totalSpend: path('totalSpend'),
+	avgOrderValue: path('avgOrderValue'),
+	predictedClv: path('predictedClv'),
+	historicClv: path('historicClv'),
+	expectedAvgOrderValue: path('expectedAvgOrderValue'),
+	pAlive: path('pAlive'),
+	analysisDate: path('analysisDate'),
+	orders: path('orders'),
+	recencyDays: path('recencyDays'),
+	tenureDays: path('tenureDays'),
+	firstOrderAt: path('firstOrderAt'),
+	lastOrderAt: path('lastOrderAt'),
+	avgDaysBetweenOrders: path('avgDaysBetweenOrders'),
+	lastGapDays: path('lastGapDays'),
+	longestGaps: path('longestGaps'),
+	trend: { orderTrend: path('trend', 'orderTrend'), spendTrend: path('trend', 'spendTrend') },
+	signals: {
+		discountShare: path('signals', 'discountShare'),
+		discountedOrders: path('signals', 'discountedOrders'),
+		lastOrderDiscounted: path('signals', 'lastOrderDiscounted'),
+		returnRate: path('signals', 'returnRate'),
+		returnedOrders: path('signals', 'returnedOrders'),
+		complaints: path('signals', 'complaints'),
+		avgSatisfaction: path('signals', 'avgSatisfaction'),
+	},
+	rfm: { segment: path('rfm', 'segment'), r: path('rfm', 'r'), f: path('rfm', 'f') },
+	expectedOrders: path('expectedOrders'),
+	expectedOrdersIfActive: path('expectedOrdersIfActive'),
+	horizonDays: path('horizonDays'),
+	riskLevel: path('riskLevel'),
+	lifecycleStage: path('lifecycleStage'),
+	churnCause: path('churnCause'),
+};
+
+const pathsIn = (group: object): FieldPath[] => Object.values(group).flatMap((value: FieldPath | object) => ('names' in value ? [value as FieldPath] : pathsIn(value)));
+
+/** Every path the record reader may read, with the ID's and the churn probability's. */
+export const RECORD_PATHS: readonly FieldPath[] = [...new Set([...CUSTOMER_ID_PATHS, ...CHURN_PROBABILITY_PATHS, ...pathsIn(P)])];
+
+/** The top-level fields of RECORD_PATHS: what a node builds of a customer of a base to read its record. */
+export const RECORD_FIELDS: readonly string[] = [...new Set(RECORD_PATHS.map((p) => p.names[0]))];
 
 export interface RecordContext {
 	/** The node's analysis day, for records without their own. */
@@ -115,7 +128,6 @@ export interface RecordContext {
 	orderDays?: boolean;
 }
 
-const objectOf = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const num = parseOptionalNumber;
 const probabilityOrNull = (value: unknown) => {
 	const n = num(value);
@@ -130,9 +142,9 @@ const positiveOrNull = (value: unknown) => {
 	return n !== null && n > 0 ? n : null;
 };
 
-function longestGapsOf(json: Record<string, unknown>, lastGapDays: number | null, recencyDays: number | null): GapRecord[] {
+function longestGapsOf(fields: FieldSource, lastGapDays: number | null, recencyDays: number | null): GapRecord[] {
 	// Read once: from a customer base, each read of a field builds its value again.
-	const gaps = json.longestGaps;
+	const gaps = fields.get(P.longestGaps);
 	if (Array.isArray(gaps)) {
 		return gaps.filter((g): g is GapRecord => typeof g === 'object' && g !== null && Number.isFinite((g as GapRecord).days) && Number.isFinite((g as GapRecord).endedDaysAgo));
 	}
@@ -141,45 +153,57 @@ function longestGapsOf(json: Record<string, unknown>, lastGapDays: number | null
 
 /** Reads a record, or says why it cannot be read (after "Item N"). */
 export function readCustomerRecord(json: Record<string, unknown>, context: RecordContext): { record: CustomerRecord } | { error: string } {
-	const customerId = customerIdOf(json);
-	if (customerId === null) return { error: NO_CUSTOMER_ID };
-	const inputs = objectOf(json.modelInputs);
-	const fromInputs = (field: string) => num(inputs[field] ?? json[field]);
-	const frequency = fromInputs('frequency');
-	const recency = fromInputs('recency');
-	const T = fromInputs('T');
+	return readCustomerFields(jsonFields(json), context);
+}
 
-	const amounts = allBounded({
-		totalSpend: boundedAmount(json.totalSpend, 'totalSpend'),
-		avgOrderValue: boundedAmount(json.avgOrderValue, 'avgOrderValue'),
-		monetaryValue: boundedAmount(inputs.monetaryValue ?? json.monetaryValue, 'monetaryValue'),
-		predictedClv: boundedAmount(json.predictedClv, 'predictedClv'),
-		historicClv: boundedAmount(json.historicClv, 'historicClv'),
-		expectedAvgOrderValue: boundedAmount(json.expectedAvgOrderValue, 'expectedAvgOrderValue'),
-	});
-	if ('error' in amounts) return { error: `(customer ${customerId}) ${amounts.error}` };
-	const churnProbability = churnProbabilityOf(json);
+/** readCustomerRecord of a record's fields wherever they are (an item, a customer of a base). */
+export function readCustomerFields(fields: FieldSource, context: RecordContext): { record: CustomerRecord } | { error: string } {
+	const customerId = customerIdOfFields(fields);
+	if (customerId === null) return { error: NO_CUSTOMER_ID };
+	const get = fields.get.bind(fields);
+	const fromInputs = (inInputs: FieldPath, atTop: FieldPath) => num(get(inInputs) ?? get(atTop));
+	const frequency = fromInputs(P.modelInputs.frequency, P.frequency);
+	const recency = fromInputs(P.modelInputs.recency, P.recency);
+	const T = fromInputs(P.modelInputs.T, P.T);
+
+	// The first amount out of bounds is the error (no object per amount: a base has millions).
+	let amountError: string | null = null;
+	const amount = (value: unknown, field: string) => {
+		const reading = boundedAmount(value, field);
+		if ('value' in reading) return reading.value;
+		amountError ??= reading.error;
+		return null;
+	};
+	const money = {
+		totalSpend: amount(get(P.totalSpend), 'totalSpend'),
+		avgOrderValue: amount(get(P.avgOrderValue), 'avgOrderValue'),
+		monetaryValue: amount(get(P.modelInputs.monetaryValue) ?? get(P.monetaryValue), 'monetaryValue'),
+		predictedClv: amount(get(P.predictedClv), 'predictedClv'),
+		historicClv: amount(get(P.historicClv), 'historicClv'),
+		expectedAvgOrderValue: amount(get(P.expectedAvgOrderValue), 'expectedAvgOrderValue'),
+	};
+	if (amountError !== null) return { error: `(customer ${customerId}) ${amountError}` };
+	const churnProbability = churnProbabilityOf(fields);
 	if (churnProbability !== null && !(churnProbability >= 0 && churnProbability <= 1)) {
 		return { error: `(customer ${customerId}) has a churn probability of ${churnProbability}: it must lie between 0 and 1 (churnProbability, or pAlive)` };
 	}
 
-	const ownAnalysisDay = typeof json.analysisDate === 'string' ? dayOfIsoDateText(json.analysisDate) : null;
+	const analysisDate = get(P.analysisDate);
+	const ownAnalysisDay = typeof analysisDate === 'string' ? dayOfIsoDateText(analysisDate) : null;
 	// Customer Data writes the day it summarised as of; every node dates a record by it.
 	const analysisDay = ownAnalysisDay ?? context.analysisDay;
 	// Dates are read only when the day counts are missing: parsing them costs more than the rest.
-	const dayOf = (value: unknown) => dayOfRecordDate(value, context.zone);
-	const daysSince = (value: unknown) => {
-		const day = dayOf(value);
+	const dayOf = (date: FieldPath) => dayOfRecordDate(get(date), context.zone);
+	const daysSince = (date: FieldPath) => {
+		const day = dayOf(date);
 		return day === null ? null : analysisDay - day;
 	};
-	const orders = num(json.orders);
+	const orders = num(get(P.orders));
 	// A customer without orders has no last or first order, whatever a summary's zeros say.
-	const recencyDays = orders === 0 ? null : (num(json.recencyDays) ?? (T !== null && recency !== null ? T - recency : daysSince(json.lastOrderAt)));
-	const tenureDays = orders === 0 ? null : (num(json.tenureDays) ?? T ?? daysSince(json.firstOrderAt));
-	const lastGapDays = num(json.lastGapDays);
-	const signals = objectOf(json.signals);
-	const trend = objectOf(json.trend);
-	const rfm = objectOf(json.rfm);
+	const recencyDays = orders === 0 ? null : (num(get(P.recencyDays)) ?? (T !== null && recency !== null ? T - recency : daysSince(P.lastOrderAt)));
+	const tenureDays = orders === 0 ? null : (num(get(P.tenureDays)) ?? T ?? daysSince(P.firstOrderAt));
+	const lastGapDays = num(get(P.lastGapDays));
+	const { signals, trend, rfm } = P;
 	return {
 		record: {
 			customerId,
@@ -191,32 +215,32 @@ export function readCustomerRecord(json: Record<string, unknown>, context: Recor
 			T,
 			recencyDays,
 			tenureDays,
-			firstOrderDay: context.orderDays ? (dayOf(json.firstOrderAt) ?? (tenureDays === null ? null : analysisDay - tenureDays)) : null,
-			lastOrderDay: context.orderDays ? (dayOf(json.lastOrderAt) ?? (recencyDays === null ? null : analysisDay - recencyDays)) : null,
-			avgGapDays: num(json.avgDaysBetweenOrders) ?? (frequency !== null && recency !== null && frequency > 0 ? recency / frequency : null),
+			firstOrderDay: context.orderDays ? (dayOf(P.firstOrderAt) ?? (tenureDays === null ? null : analysisDay - tenureDays)) : null,
+			lastOrderDay: context.orderDays ? (dayOf(P.lastOrderAt) ?? (recencyDays === null ? null : analysisDay - recencyDays)) : null,
+			avgGapDays: num(get(P.avgDaysBetweenOrders)) ?? (frequency !== null && recency !== null && frequency > 0 ? recency / frequency : null),
 			lastGapDays,
-			longestGaps: longestGapsOf(json, lastGapDays, recencyDays),
-			money: amounts.values,
-			orderTrend: num(trend.orderTrend),
-			spendTrend: num(trend.spendTrend),
+			longestGaps: longestGapsOf(fields, lastGapDays, recencyDays),
+			money,
+			orderTrend: num(get(trend.orderTrend)),
+			spendTrend: num(get(trend.spendTrend)),
 			signals: {
-				discountShare: num(signals.discountShare),
-				discountedOrders: num(signals.discountedOrders),
-				lastOrderDiscounted: signals.lastOrderDiscounted === true,
-				returnRate: num(signals.returnRate),
-				returnedOrders: num(signals.returnedOrders),
-				complaints: num(signals.complaints),
-				avgSatisfaction: num(signals.avgSatisfaction),
+				discountShare: num(get(signals.discountShare)),
+				discountedOrders: num(get(signals.discountedOrders)),
+				lastOrderDiscounted: get(signals.lastOrderDiscounted) === true,
+				returnRate: num(get(signals.returnRate)),
+				returnedOrders: num(get(signals.returnedOrders)),
+				complaints: num(get(signals.complaints)),
+				avgSatisfaction: num(get(signals.avgSatisfaction)),
 			},
-			rfm: { segment: textOrNull(rfm.segment), r: num(rfm.r), f: num(rfm.f) },
+			rfm: { segment: textOrNull(get(rfm.segment)), r: num(get(rfm.r)), f: num(get(rfm.f)) },
 			churnProbability,
-			pAlive: probabilityOrNull(json.pAlive),
-			expectedOrders: nonNegativeOrNull(json.expectedOrders),
-			expectedOrdersIfActive: nonNegativeOrNull(json.expectedOrdersIfActive),
-			horizonDays: positiveOrNull(json.horizonDays),
-			riskLevel: textOrNull(json.riskLevel),
-			lifecycleStage: textOrNull(json.lifecycleStage),
-			churnCause: textOrNull(json.churnCause),
+			pAlive: probabilityOrNull(get(P.pAlive)),
+			expectedOrders: nonNegativeOrNull(get(P.expectedOrders)),
+			expectedOrdersIfActive: nonNegativeOrNull(get(P.expectedOrdersIfActive)),
+			horizonDays: positiveOrNull(get(P.horizonDays)),
+			riskLevel: textOrNull(get(P.riskLevel)),
+			lifecycleStage: textOrNull(get(P.lifecycleStage)),
+			churnCause: textOrNull(get(P.churnCause)),
 		},
 	};
 }

@@ -1,4 +1,5 @@
-import { CustomerRecord, readCustomerRecord, RecordContext } from '../customer/customerRecord';
+import { CustomerRecord, readCustomerFields, RecordContext } from '../customer/customerRecord';
+import { FieldSource, jsonFields } from '../values/fieldSource';
 import { LifecycleInput } from './stageRules';
 import { ALL_STAGES, Stage } from './stages';
 
@@ -13,9 +14,16 @@ export function parseStage(value: unknown): Stage | null {
  * What the stage rules need, from a Customer Data / Churn Risk item or a database summary
  * (orders, recencyDays or lastOrderAt, tenureDays or firstOrderAt). Returns why not, if unusable.
  */
-export function lifecycleInputFromRecord(json: Record<string, unknown>, context: RecordContext): { input: Omit<LifecycleInput, 'previousStage'>; customerId: string; analysisDay: number } | { error: string } {
+export function lifecycleInputFromRecord(json: Record<string, unknown>, context: RecordContext): LifecycleReading {
+	return lifecycleInputFromFields(jsonFields(json), context);
+}
+
+type LifecycleReading = { input: Omit<LifecycleInput, 'previousStage'>; customerId: string; analysisDay: number } | { error: string };
+
+/** lifecycleInputFromRecord of a record's fields wherever they are (an item, a customer of a base). */
+export function lifecycleInputFromFields(fields: FieldSource, context: RecordContext): LifecycleReading {
 	// Without an ID a stage cannot be remembered or joined back: refused, as every node does.
-	const read = readCustomerRecord(json, context);
+	const read = readCustomerFields(fields, context);
 	if ('error' in read) return read;
 	const r = read.record;
 	const who = `(customer ${r.customerId})`;

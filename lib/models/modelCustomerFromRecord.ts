@@ -1,4 +1,5 @@
-import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
+import { readCustomerFields, RecordContext } from '../customer/customerRecord';
+import { FieldSource, jsonFields } from '../values/fieldSource';
 import { invalidHistory } from './customerHistory';
 import { ModelCustomer } from './churnModel';
 
@@ -13,7 +14,12 @@ import { ModelCustomer } from './churnModel';
 export type RecordReading = { customer: ModelCustomer } | { noOrders: true; customerId: string } | { error: string };
 
 export function modelCustomerFromRecord(json: Record<string, unknown>, context: RecordContext): RecordReading {
-	const read = readCustomerRecord(json, context);
+	return modelCustomerFromFields(jsonFields(json), context);
+}
+
+/** modelCustomerFromRecord of a record's fields wherever they are (an item, a customer of a base). */
+export function modelCustomerFromFields(fields: FieldSource, context: RecordContext): RecordReading {
+	const read = readCustomerFields(fields, context);
 	if ('error' in read) return read;
 	const { customerId, orders, frequency: x, recency: tx, T, money } = read.record;
 	if (orders === 0) return { noOrders: true, customerId };

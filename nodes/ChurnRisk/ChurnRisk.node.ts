@@ -5,21 +5,24 @@ import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
 import { ChurnModel, fitChurnModelSteps, parseChurnModel } from '../../lib/models/churnModel';
 import { ModelCustomers } from '../../lib/models/modelCustomers';
-import { modelCustomerFromRecord } from '../../lib/models/modelCustomerFromRecord';
+import { modelCustomerFromFields } from '../../lib/models/modelCustomerFromRecord';
 import { ChurnScorer } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
 import { customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { TableBuilder } from '../../lib/base/tableBuilder';
-import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
-import { customerIdOf } from '../../lib/customer/customerId';
+import { customerIdOf, customerIdOfFields } from '../../lib/customer/customerId';
+import { fieldPath, FieldSource, jsonFields } from '../../lib/values/fieldSource';
 import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachPosition, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { MostlyNumbers } from '../../lib/values/mostlyNumbers';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
 import { loadSavedModel, saveModel } from './savedModels';
+
+/** Passed on as the record has it (a summary's own mean gap), else the one the reader works out. */
+const AVG_GAP_DAYS = fieldPath('avgDaysBetweenOrders');
 
 /** What a customer without any order gets: nothing to score yet. */
 const NOT_SCORED = {
@@ -108,12 +111,12 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const baseInput = await readCustomerBase(this, items);
 	const population = new ModelCustomers();
 	const gapDays = new MostlyNumbers();
-	const read = (json: IDataObject, itemIndex: number) => {
-		const reading = modelCustomerFromRecord(json, { analysisDay, zone });
+	const read = (fields: FieldSource, itemIndex: number) => {
+		const reading = modelCustomerFromFields(fields, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
 		const customer = 'customer' in reading ? reading.customer : null;
 		population.add(customer);
-		gapDays.push(json.avgDaysBetweenOrders ?? customer?.ownGapDays);
+		gapDays.push(fields.get(AVG_GAP_DAYS) ?? customer?.ownGapDays);
 	};
 	// Where each customer came from: its item's fields and input items, or its row of the base.
 	const sources: Array<{ json: IDataObject; sourceItems: number[] }> = [];
@@ -122,14 +125,14 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	let recordErrors: INodeExecutionData[];
 	if (baseInput) {
 		const { base, itemIndex } = baseInput;
-		const customer = base.view(RECORD_FIELDS);
+		const customer = base.cursor();
 		orderErrors = errorsBesideBase(this, items);
 		recordErrors = await forEachPosition(
 			this,
 			base.rows,
 			(row) => {
 				customer.row = row;
-				read(customer.record as IDataObject, itemIndex);
+				read(customer, itemIndex);
 				baseRowOf.push(row);
 			},
 			() => ({ sourceItems: [itemIndex] }),
@@ -138,7 +141,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		const fromItems = customerRecordsFromItems(this, items, input, zone, analysisDay);
 		orderErrors = fromItems.errorItems;
 		recordErrors = await forEachRecord(this, fromItems.records, (record) => {
-			read(record.json, record.sourceItems[0]);
+			read(jsonFields(record.json), record.sourceItems[0]);
 			sources.push(record);
 		});
 	}
@@ -148,7 +151,12 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		throw new NodeOperationError(this.getNode(), 'A customer of the base could not be read', { description: recordErrors.map((e) => e.json.error).join('\n') });
 	}
 	const sourceItemsOf = (i: number) => (baseInput ? [baseInput.itemIndex] : sources[i].sourceItems);
-	const customerNamed = (i: number) => customerIdOf(baseInput ? baseInput.base.record(baseRowOf[i], RECORD_FIELDS) : sources[i].json);
+	const named = baseInput?.base.cursor();
+	const customerNamed = (i: number) => {
+		if (!named) return customerIdOf(sources[i].json);
+		named.row = baseRowOf[i];
+		return customerIdOfFields(named);
+	};
 
 	let model: ChurnModel;
 	const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';

@@ -1,17 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
-import { lifecycleInputFromRecord } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromFields } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { emptyLifecycleInput, LifecycleColumns } from '../../lib/lifecycle/lifecycleColumns';
 import { ROUTE_ORDER, StageModel } from '../../lib/lifecycle/stages';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { getPath } from '../../lib/values/objectPath';
+import { fieldPath } from '../../lib/values/fieldSource';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import type { TimeZone } from '../../lib/values/timeZone';
 import { BaseInput, customerBaseItem, errorsBesideBase } from '../shared/customerBaseItems';
 import { throwIfCancelled } from '../shared/linkedItems';
 import type { readStageSettings } from './lifecycleSettings';
-import { count, emptyCounts, placeOne, PreviousFrom, stageFields } from './placeStage';
+import { count, emptyCounts, placeOne, PreviousFrom } from './placeStage';
 import { stageHint } from './stageHint';
 import { loadStageMemory, noStageMemory, saveStageMemory } from './stageMemoryStore';
 
@@ -33,16 +34,19 @@ export async function stageBase(
 	const ids: string[] = new Array(base.rows);
 	const days = new Float64Array(base.rows);
 	const previousInRecords: unknown[] | null = previous.from === 'field' ? new Array(base.rows) : null;
-	const customer = base.view(stageFields(previous.field));
+	const customer = base.cursor();
+	// The previous stage is the value at the field's dotted path in the customer's record.
+	const previousTop = previous.field.split('.').find(Boolean);
+	const previousAt = previousTop === undefined ? null : fieldPath(previousTop);
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
 		customer.row = row;
-		const reading = lifecycleInputFromRecord(customer.record, { analysisDay, zone });
+		const reading = lifecycleInputFromFields(customer, { analysisDay, zone });
 		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${row + 1} of the base ${reading.error}`, { itemIndex: baseInput.itemIndex });
 		inputs.set(row, reading.input);
 		ids[row] = reading.customerId;
 		days[row] = reading.analysisDay;
-		if (previousInRecords) previousInRecords[row] = getPath(customer.record as IDataObject, previous.field);
+		if (previousInRecords && previousAt) previousInRecords[row] = getPath({ [previousAt.names[0]]: customer.get(previousAt) }, previous.field);
 	}
 	const memory = previous.from === 'staticData' ? loadStageMemory(ctx, model) : noStageMemory();
 	const gaps = function* () {

@@ -6,7 +6,7 @@ import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, wi
 import { DecisionStore } from '../../lib/actions/retentionDecision';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
-import { RetentionFacts, retentionFactsFromRecord, retentionFields } from '../../lib/actions/retentionFacts';
+import { RetentionFacts, retentionFactsFromFields, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
 import { consentFieldsAmong } from '../../lib/actions/consentOfRecord';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
@@ -85,9 +85,6 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	// A record's day counts are as of its own analysis date, else the day the messages go out.
 	const context = { analysisDay: settings.defaultZone.localDayNumber(settings.now), zone: settings.defaultZone };
 	const baseInput = await readCustomerBase(this, items);
-	// A base's customers all have its fields: the few that can hold consent are found once.
-	const consentFields = baseInput ? consentFieldsAmong(baseInput.base.fields()) : undefined;
-	const factsOf = (json: IDataObject) => retentionFactsFromRecord(json, context, settings.dateOrder, consentFields);
 	// Items are read once and kept with where they came from. A customer base is first checked
 	// customer by customer (one that cannot be read stops the node, every such customer named)
 	// and valued for the tiers; then the plan reads each customer again when it comes to them: a
@@ -97,7 +94,10 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	let errorItems: INodeExecutionData[];
 	if (baseInput) {
 		const { base, itemIndex } = baseInput;
-		const customer = base.view(retentionFields(base.fields()));
+		// A base's customers all have its fields: the few that can hold consent are found once.
+		const consentFields = consentFieldsAmong(base.fields());
+		const customer = base.cursor();
+		const factsOf = () => retentionFactsFromFields(customer, context, settings.dateOrder, consentFields);
 		errorItems = errorsBesideBase(this, items);
 		const values = new Float64Array(base.rows);
 		const unreadable = await forEachPosition(
@@ -105,7 +105,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 			base.rows,
 			(row) => {
 				customer.row = row;
-				const reading = factsOf(customer.record as IDataObject);
+				const reading = factsOf();
 				if ('error' in reading) throw new NodeOperationError(node, `Customer ${row + 1} of the base ${reading.error}`, { itemIndex });
 				values[row] = winBackValue(reading.facts, settings);
 			},
@@ -117,13 +117,13 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 			values,
 			at: (row) => {
 				customer.row = row;
-				return (factsOf(customer.record as IDataObject) as { facts: RetentionFacts }).facts;
+				return (factsOf() as { facts: RetentionFacts }).facts;
 			},
 		};
 	} else {
 		const facts: RetentionFacts[] = [];
 		errorItems = await readEachItem(this, items, (json, itemIndex) => {
-			const reading = factsOf(json);
+			const reading = retentionFactsFromRecord(json, context, settings.dateOrder);
 			if ('error' in reading) return reading;
 			facts.push(reading.facts);
 			fromItems.push({ json, sourceItems: [itemIndex] });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
 import { TableReader } from '../../../lib/base/tableReader';
 import { decodeTable } from '../../../lib/base/tableEncoding';
+import { fieldPath, jsonFields, valueAtPath } from '../../../lib/values/fieldSource';
 
 const summary = (i: number) => ({
 	customerId: `C${i}`,
@@ -72,21 +73,41 @@ describe('a customer base', () => {
 		expect(base.record(0, ['modelInputs', 'orders'])).toEqual({ customerId: 'C5', modelInputs: summary(5).modelInputs, orders: 5 });
 	});
 
-	it('gives a view of a customer whose fields are those of the record, read when touched', () => {
+	it('reads any field path of a customer as the record has it, from the newest layer with its top field', () => {
+		const names = ['a', 'b', 'c'];
+		const paths = [...names.map((n) => [n]), ...names.flatMap((n) => names.map((m) => [n, m])), ...names.flatMap((n) => names.flatMap((m) => names.map((k) => [n, m, k])))];
+		// Objects, lists, texts, numbers, null and missing fields, mixed in one column from row to row.
+		const record = fc.object({ key: fc.constantFrom(...names), maxDepth: 3, maxKeys: 3 });
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 12 }).chain((rows) => fc.array(fc.array(record, { minLength: rows, maxLength: rows }), { minLength: 1, maxLength: 3 })), (layers) => {
+				const base = CustomerBase.fromBytes(layers.map((records) => layerBytes(records)));
+				const cursor = base.cursor();
+				for (let row = 0; row < base.rows; row++) {
+					cursor.row = row;
+					const whole = base.record(row);
+					for (const path of paths) expect(cursor.get(fieldPath(...path))).toEqual(valueAtPath(whole, path));
+				}
+			}),
+			{ numRuns: 400 },
+		);
+	});
+
+	it('reads the fields of customers of a base like those of items, from any layer', () => {
 		const customers = Array.from({ length: 50 }, (_, i) => summary(i));
-		const scores = customers.map((_, i) => (i % 4 === 0 ? {} : { riskLevel: i % 2 ? 'high' : 'low', orders: 100 + i }));
+		const scores = customers.map((_, i) => (i % 4 === 0 ? {} : { riskLevel: i % 2 ? 'high' : 'low', orders: 100 + i, trend: i % 3 ? null : { orderTrend: 1 } }));
 		const base = CustomerBase.fromBytes([layerBytes(customers), layerBytes(scores)]);
-		const keys = ['orders', 'riskLevel', 'modelInputs', 'longestGaps', 'trend', 'email', 'notThere', 'orders'];
-		const view = base.view(keys);
+		const cursor = base.cursor();
+		const paths = [['orders'], ['riskLevel'], ['modelInputs', 'T'], ['longestGaps'], ['trend', 'orderTrend'], ['trend', 'windowDays'], ['email'], ['notThere'], ['consent'], ['customerId']];
 		for (let row = 0; row < 50; row++) {
-			view.row = row;
-			const record = base.record(row, keys);
-			for (const key of [...keys, 'customerId']) expect(view.record[key]).toEqual(record[key]);
+			cursor.row = row;
+			const item = { ...customers[row], ...scores[row] };
+			for (const path of paths) expect(cursor.get(fieldPath(...path))).toEqual(jsonFields(item).get(fieldPath(...path)));
 		}
-		// The fields asked for that the base has, customerId first, each once.
-		view.row = 7;
-		expect(view.record.orders).toBe(107);
-		expect(Object.keys(view.record)).toEqual(['customerId', 'orders', 'riskLevel', 'modelInputs', 'longestGaps', 'trend', 'email']);
+		cursor.row = 7;
+		expect(cursor.get(fieldPath('orders'))).toBe(107);
+		// A newer layer's trend, even null, stands for the whole object.
+		cursor.row = 3;
+		expect(cursor.get(fieldPath('trend', 'windowDays'))).toBeUndefined();
 	});
 
 	it('reads -0 as 0, as JSON does, whatever else the column holds', () => {

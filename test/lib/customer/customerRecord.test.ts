@@ -1,4 +1,7 @@
-import { readCustomerRecord, RECORD_FIELDS } from '../../../lib/customer/customerRecord';
+import fc from 'fast-check';
+import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
+import { readCustomerFields, readCustomerRecord, RECORD_FIELDS, RECORD_PATHS } from '../../../lib/customer/customerRecord';
+import { FieldPath, FieldSource, jsonFields } from '../../../lib/values/fieldSource';
 import { TimeZone } from '../../../lib/values/timeZone';
 
 /*
@@ -68,19 +71,76 @@ describe('reading a customer record', () => {
 		expect(record({ customerId: 'A', orders: 3, recencyDays: 12, lastGapDays: 40 }).longestGaps).toEqual([{ days: 40, endedDaysAgo: 12 }]);
 	});
 
-	it('looks only at the fields RECORD_FIELDS lists, so a node may build only those from a customer base', () => {
-		const touched = new Set<string>();
-		const watched = (json: Record<string, unknown>) =>
-			new Proxy(json, {
-				get: (target, key) => {
-					if (typeof key === 'string') touched.add(key);
-					return target[key as string];
-				},
-			});
+	it('reads only the paths RECORD_PATHS lists, so a node may build only RECORD_FIELDS of a customer of a base', () => {
+		const asked = new Set<FieldPath>();
+		const watched = (json: Record<string, unknown>): FieldSource => ({
+			get: (path) => {
+				asked.add(path);
+				return jsonFields(json).get(path);
+			},
+		});
+		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
 		// Missing day counts send the reader to the dates, and missing IDs to every ID field.
-		read(watched({ customerId: null, id: 7, orders: 2, lastOrderAt: '2024-06-01', firstOrderAt: '2024-01-01' }), true);
-		read(watched({ customerId: 'C1', orders: 3, modelInputs: { frequency: 2, recency: 30, T: 90 }, pAlive: 0.4 }), true);
-		read(watched({ customerId: 'C2', orders: 0 }));
-		expect([...touched].filter((key) => !RECORD_FIELDS.includes(key))).toEqual([]);
+		readCustomerFields(watched({ customerId: null, id: 7, orders: 2, lastOrderAt: '2024-06-01', firstOrderAt: '2024-01-01' }), context);
+		readCustomerFields(watched({ customerId: 'C1', orders: 3, modelInputs: { frequency: 2, recency: 30, T: 90 }, pAlive: 0.4, signals: {}, trend: {}, rfm: {} }), context);
+		expect([...asked].filter((path) => !RECORD_PATHS.includes(path))).toEqual([]);
+		expect(asked.size).toBe(RECORD_PATHS.length);
+		expect(RECORD_FIELDS).toEqual([...new Set(RECORD_PATHS.map((path) => path.names[0]))]);
+	});
+
+	it('reads a customer of a base exactly as the same record on an item, whatever its fields hold', () => {
+		const count = fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constant(null), fc.constant('3'), fc.constant('x'));
+		const amount = fc.oneof(fc.double({ min: -1e3, max: 1e4, noNaN: true }), fc.constant(2e12), fc.constant(null), fc.constant('12.5'));
+		const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1.5), fc.constant(null));
+		const date = fc.oneof(fc.constantFrom('2024-01-05T10:00:00.000Z', '2024-06-30', 'soon', ''), fc.constant(null));
+		const text = fc.oneof(fc.constantFrom('high', 'atRisk', ' price ', ''), fc.constant(null), fc.integer());
+		const field = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
+		const inner = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.oneof(fc.record(fields, { requiredKeys: [] }), fc.constant(null), fc.constant('n/a'), fc.constant([1]));
+		const customer = fc.record(
+			{
+				customerId: fc.oneof(fc.constantFrom('C1', ' C2 ', '', "'=1"), fc.integer(), fc.constant(null), fc.constant({ id: 1 })),
+				customer_id: field(fc.constantFrom('K9', 'K10')),
+				orders: field(count),
+				frequency: field(count),
+				recency: field(count),
+				T: field(count),
+				modelInputs: field(inner({ frequency: count, recency: count, T: count, monetaryValue: amount })),
+				totalSpend: field(amount),
+				avgOrderValue: field(amount),
+				monetaryValue: field(amount),
+				predictedClv: field(amount),
+				churnProbability: field(share),
+				pAlive: field(share),
+				analysisDate: field(date),
+				recencyDays: field(count),
+				tenureDays: field(count),
+				firstOrderAt: field(date),
+				lastOrderAt: field(date),
+				avgDaysBetweenOrders: field(count),
+				lastGapDays: field(count),
+				longestGaps: field(fc.oneof(fc.array(fc.record({ days: count, endedDaysAgo: count }), { maxLength: 3 }), fc.constant(null))),
+				signals: field(inner({ discountShare: share, lastOrderDiscounted: fc.oneof(fc.boolean(), fc.constant('yes')), complaints: count, avgSatisfaction: amount })),
+				trend: field(inner({ orderTrend: amount, spendTrend: amount })),
+				rfm: field(inner({ segment: text, r: count, f: count })),
+				expectedOrders: field(amount),
+				horizonDays: field(count),
+				riskLevel: field(text),
+				lifecycleStage: field(text),
+				churnCause: field(text),
+			},
+			{ requiredKeys: [] },
+		);
+		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 8 }).chain((rows) => fc.array(fc.array(customer, { minLength: rows, maxLength: rows }), { minLength: 1, maxLength: 2 })), (layers) => {
+				const base = CustomerBase.fromBytes(layers.map((records) => layerBytes(records)));
+				const cursor = base.cursor();
+				for (let row = 0; row < base.rows; row++) {
+					cursor.row = row;
+					expect(readCustomerFields(cursor, context)).toEqual(readCustomerRecord(base.record(row), context));
+				}
+			}),
+			{ numRuns: 300 },
+		);
 	});
 });
