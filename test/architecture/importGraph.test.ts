@@ -4,10 +4,10 @@ import * as path from 'path';
 /*
  * The shape of the code, read from its imports: lib/ knows nothing of n8n and has no import
  * cycle; the value kernel (lib/values) stands on its own, the customer base's storage (lib/base)
- * and the customer record (lib/customer) on it (the record also on lib/math); other lib folders never reach into the ingest pipeline, and the nodes use it only through
- * its front door (lib/ingest/index.ts). Tests and scripts share one base (devkit/: the engine
- * harness, the n8n environment, synthetic data, the checks of the examples) and never import
- * each other.
+ * only on it, and the customer record (lib/customer) only on it and lib/math; other lib folders
+ * never reach into the ingest pipeline, and the nodes use it only through its front door
+ * (lib/ingest/index.ts). Tests and scripts share one base (devkit/: the engine harness, the n8n
+ * environment, synthetic data, the checks of the examples) and never import each other.
  */
 
 const ROOT = path.resolve(__dirname, '../..');
