@@ -78,8 +78,6 @@ export interface CauseInput {
 	avgSatisfaction: number | null;
 	orderTrend: number | null;
 	spendTrend: number | null;
-	/** Days since the customer was last contacted; null when unknown. */
-	lastContactedDaysAgo: number | null;
 	/** A cause already on the item (survey, CRM), as given. */
 	givenCause: string | null;
 }
@@ -135,7 +133,8 @@ const ALIASES: Record<string, Cause> = {
 	new: 'newUnconvinced',
 };
 
-export function decideCause(c: CauseInput): CauseDecision {
+/** `lastContactedDaysAgo`: days since the customer was last contacted, as of the send time; null when unknown. */
+export function decideCause(c: CauseInput, lastContactedDaysAgo: number | null): CauseDecision {
 	const gap = c.avgGapDays && c.avgGapDays > 0 ? c.avgGapDays : null;
 	const recency = c.recencyDays ?? 0;
 	const isNew = c.orders === 1 && (c.tenureDays ?? Infinity) <= T.newCustomerDays;
@@ -180,8 +179,8 @@ export function decideCause(c: CauseInput): CauseDecision {
 	if (c.lastGapDays !== null && gap !== null && c.lastGapDays >= T.steadyGapRatio * gap && c.orders >= 3) fading.push({ kind: 'longGap', last: c.lastGapDays, gap });
 	if (fading.length && c.orders >= 2) return { cause: 'fadingEngagement', strength: Math.min(0.7, 0.4 + 0.1 * fading.length), evidence: fading };
 
-	if (c.lastContactedDaysAgo !== null && c.lastContactedDaysAgo >= T.neglectedDays) {
-		return { cause: 'neglected', strength: 0.3, evidence: [{ kind: 'lastContacted', days: c.lastContactedDaysAgo }] };
+	if (lastContactedDaysAgo !== null && lastContactedDaysAgo >= T.neglectedDays) {
+		return { cause: 'neglected', strength: 0.3, evidence: [{ kind: 'lastContacted', days: lastContactedDaysAgo }] };
 	}
 	return { cause: 'unknown', strength: 0, evidence: [{ kind: 'noSign' }] };
 }

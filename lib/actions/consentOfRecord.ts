@@ -4,6 +4,7 @@ import { CanonicalField, fieldForColumn } from '../customer/fieldCatalog';
 import type { Reach } from './contactPolicy';
 
 type Channel = keyof Reach['consent'];
+const CHANNELS: readonly Channel[] = ['email', 'sms', 'push'];
 const CHANNEL_OF_FIELD: Partial<Record<CanonicalField, Channel>> = { consentEmail: 'email', consentSms: 'sms', consentPush: 'push' };
 /** Keys that, when true, withdraw consent on every channel. */
 const UNSUBSCRIBED_KEYS = new Set(['unsubscribed', 'optedout', 'optout', 'donotcontact', 'dnc', 'blocked']);
@@ -53,26 +54,48 @@ export function consentOfRecord(json: Record<string, unknown>, fields?: readonly
 	return consentOfFields(jsonFields(json), fields ?? consentFieldsAmong(Object.keys(json)));
 }
 
+const YES = 1;
+const NO = 2;
+/** What one answer adds to a channel's answers seen. */
+const answerBit = (flag: boolean | null) => (flag === null ? 0 : flag ? YES : NO);
+/** A channel's answers: a no anywhere wins, then a yes, else nothing said. */
+const decide = (seen: number) => ((seen & NO) !== 0 ? false : (seen & YES) !== 0 ? true : null);
+
+/** The channel a key of `consent` names, in any case; -1 for none. */
+function channelOfKey(key: string): number {
+	switch (key) {
+		case 'email':
+			return 0;
+		case 'sms':
+			return 1;
+		case 'push':
+			return 2;
+	}
+	const lower = key.toLowerCase();
+	return lower === key ? -1 : channelOfKey(lower);
+}
+
 /** consentOfRecord of a record's fields wherever they are; `fields` as consentFieldsAmong gives them. */
 export function consentOfFields(record: FieldSource, fields: readonly string[]): Reach['consent'] {
-	const answers: Record<Channel, Array<boolean | null>> = { email: [], sms: [], push: [] };
-	const everyChannel = (answer: boolean | null) => (['email', 'sms', 'push'] as const).forEach((c) => answers[c].push(answer));
+	// Answers seen per channel (email, sms, push), as bits: a million customers, no lists.
+	const seen = [0, 0, 0];
+	const everyChannel = (bit: number) => {
+		for (let c = 0; c < 3; c++) seen[c] |= bit;
+	};
 	const consent = record.get(CONSENT);
 	if (consent && typeof consent === 'object' && !Array.isArray(consent)) {
-		for (const [key, value] of Object.entries(consent)) {
-			const channel = (['email', 'sms', 'push'] as const).find((c) => c === key.toLowerCase());
-			if (channel) answers[channel].push(parseFlag(value));
+		for (const key of Object.keys(consent)) {
+			const channel = channelOfKey(key);
+			if (channel >= 0) seen[channel] |= answerBit(parseFlag((consent as Record<string, unknown>)[key]));
 		}
-	} else if (consent !== undefined) everyChannel(parseFlag(consent));
+	} else if (consent !== undefined) everyChannel(answerBit(parseFlag(consent)));
 	for (const key of fields) {
 		const role = roleOf(key);
 		if (role === null) continue;
-		const value = record.get(fieldPath(key));
-		if (role === 'unsubscribed') {
-			const flag = parseFlag(value);
-			if (flag !== null) everyChannel(flag ? false : null);
-		} else answers[role].push(parseFlag(value));
+		const flag = parseFlag(record.get(fieldPath(key)));
+		// An unsubscribe withdraws consent on every channel; not being unsubscribed says nothing.
+		if (role === 'unsubscribed') everyChannel(flag === true ? NO : 0);
+		else seen[CHANNELS.indexOf(role)] |= answerBit(flag);
 	}
-	const decide = (list: Array<boolean | null>) => (list.includes(false) ? false : list.includes(true) ? true : null);
-	return { email: decide(answers.email), sms: decide(answers.sms), push: decide(answers.push) };
+	return { email: decide(seen[0]), sms: decide(seen[1]), push: decide(seen[2]) };
 }

@@ -26,7 +26,7 @@ export interface RetentionFacts {
 	/** The name of the product they buy most, when the data name it. */
 	topProduct: string | null;
 	categories: string[];
-	cause: Omit<CauseInput, 'lastContactedDaysAgo'>;
+	cause: CauseInput;
 }
 
 const FACT = {

@@ -134,7 +134,7 @@ export function planRetention(
 
 	function decide(facts: RetentionFacts, index: number): RetentionDecision {
 		const lastContactedDaysAgo = facts.lastContactedAt === null ? null : Math.floor((s.now - facts.lastContactedAt) / MS_PER_DAY);
-		const cause = decideCause({ ...facts.cause, lastContactedDaysAgo });
+		const cause = decideCause(facts.cause, lastContactedDaysAgo);
 		const value = source.values[index];
 		const tier = valueTier(value, tiers);
 		const rule = chooseRule(s.playbook, { stage: facts.stage, riskLevel: facts.riskLevel, valueTier: tier, segment: facts.segment, cause: cause.cause });

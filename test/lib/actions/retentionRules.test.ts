@@ -14,7 +14,7 @@ import { TimeZone } from '../../../lib/values/timeZone';
 
 const everyDecision = (store: DecisionStore) => Array.from({ length: store.count }, (_, i) => store.get(i));
 
-const history = (overrides: Partial<CauseInput>): CauseInput => ({
+const history = (overrides: Partial<CauseInput & { lastContactedDaysAgo: number | null }>) => ({
 	atRisk: true,
 	orders: 6,
 	recencyDays: 40,
@@ -35,8 +35,10 @@ const history = (overrides: Partial<CauseInput>): CauseInput => ({
 	...overrides,
 });
 
+const causeOf = ({ lastContactedDaysAgo, ...facts }: ReturnType<typeof history>) => decideCause(facts, lastContactedDaysAgo);
+
 describe('why a customer is leaving', () => {
-	it.each<[string, Partial<CauseInput>, string, number, string, string]>([
+	it.each<[string, Partial<Parameters<typeof history>[0]>, string, number, string, string]>([
 		['a cause from a survey wins', { givenCause: '价格', complaints: 3 }, 'priceSensitive', 0.9, 'given on the item: "价格"', '来自客户或 CRM：“价格”'],
 		['complaints', { complaints: 2 }, 'poorExperience', 0.8, '2 complaints', '投诉2次'],
 		['many returns and low satisfaction', { returnedOrders: 2, returnRate: 0.33, avgSatisfaction: 2 }, 'poorExperience', 0.8, '33% of orders returned, average satisfaction 2', '33%的订单有退货；平均满意度2'],
@@ -49,7 +51,7 @@ describe('why a customer is leaving', () => {
 		['nothing to go on', {}, 'unknown', 0, 'no sign in the data: ask (a survey) or watch', '数据中没有迹象：可通过问卷了解或继续观察'],
 		['a loyal customer who just bought is not leaving', { atRisk: false, recencyDays: 2, discountedOrders: 4, discountShare: 0.8 }, 'notAtRisk', 0, 'not at risk: last order 2 days ago against a usual gap of 30 days', '暂无流失风险：最近一单在2天前，通常间隔30天'],
 	])('%s', (_, overrides, cause, strength, evidence, evidenceZh) => {
-		const decision = decideCause(history(overrides));
+		const decision = causeOf(history(overrides));
 		expect(decision.cause).toBe(cause);
 		expect(decision.strength).toBeCloseTo(strength, 10);
 		expect(describeEvidence(decision.evidence, 'en')).toBe(evidence);
@@ -57,8 +59,8 @@ describe('why a customer is leaving', () => {
 	});
 
 	it('still hears a customer who is not at risk but complained or said why', () => {
-		expect(decideCause(history({ atRisk: false, complaints: 1 })).cause).toBe('poorExperience');
-		expect(decideCause(history({ atRisk: false, givenCause: '体验差' })).cause).toBe('poorExperience');
+		expect(causeOf(history({ atRisk: false, complaints: 1 })).cause).toBe('poorExperience');
+		expect(causeOf(history({ atRisk: false, givenCause: '体验差' })).cause).toBe('poorExperience');
 	});
 
 	it('reads causes written by people and CRMs', () => {
