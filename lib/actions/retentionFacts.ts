@@ -1,4 +1,4 @@
-import { readCustomerFields, RecordContext } from '../customer/customerRecord';
+import { CustomerRecord, readCustomerFields, RecordContext } from '../customer/customerRecord';
 import { fieldPath, FieldSource, jsonFields } from '../values/fieldSource';
 import { consentFieldsAmong, consentOfFields } from './consentOfRecord';
 import { hasValue, textOrNull } from '../values/cellValues';
@@ -44,25 +44,57 @@ export function retentionFactsFromRecord(json: Record<string, unknown>, context:
 	return retentionFactsFromFields(jsonFields(json), context, dateOrder, consentFields ?? consentFieldsAmong(Object.keys(json)));
 }
 
-/** retentionFactsFromRecord of a record's fields wherever they are (an item, a customer of a base). */
-export function retentionFactsFromFields(fields: FieldSource, context: RecordContext, dateOrder: DateOrder, consentFields: readonly string[]): { facts: RetentionFacts } | { error: string } {
-	const zone = context.zone;
+/**
+ * What every check of a customer needs and the churn model's outlook, which values them: the part
+ * of the facts a first pass over a base reads (any reason a customer cannot be planned for is
+ * found here, none later).
+ */
+export function retentionOutlookFromFields(fields: FieldSource, context: RecordContext, dateOrder: DateOrder): { record: CustomerRecord; lastContactedAt: number | null; outlook: ChurnOutlook } | { error: string } {
 	const read = readCustomerFields(fields, context);
 	if ('error' in read) return read;
 	const r = read.record;
-	const { customerId, money, signals } = r;
+	const { customerId, money } = r;
 	if (r.churnProbability === null) {
 		return { error: `(customer ${customerId}) needs a churn probability between 0 and 1 (churnProbability): connect it after Churn Risk` };
 	}
 	// Read like every other date: a CRM's "2024-06-20 10:00" is wall-clock time in the zone.
 	const lastContactedAt = fields.get(FACT.lastContactedAt);
-	const contacted = hasValue(lastContactedAt) ? parseDate(lastContactedAt, dateOrder, zone) : null;
+	const contacted = hasValue(lastContactedAt) ? parseDate(lastContactedAt, dateOrder, context.zone) : null;
 	// A contact date that cannot be read would let the caps contact the customer too soon.
 	if (contacted && 'error' in contacted) return { error: `(customer ${customerId}) lastContactedAt ${contacted.error}: give it as a date and time (2024-06-30T10:00:00Z), or leave it empty` };
 	const orderValue = Math.max(0, money.expectedAvgOrderValue ?? money.avgOrderValue ?? (money.totalSpend !== null && r.orders ? money.totalSpend / r.orders : 0));
+	return {
+		record: r,
+		lastContactedAt: contacted ? contacted.ms : null,
+		outlook: {
+			pAlive: r.pAlive,
+			churnProbability: r.churnProbability,
+			expectedOrdersIfActive: r.expectedOrdersIfActive,
+			expectedOrders: r.expectedOrders,
+			horizonDays: r.horizonDays,
+			avgGapDays: r.avgGapDays,
+			orderValue,
+		},
+	};
+}
+
+/** retentionFactsFromRecord of a record's fields wherever they are (an item, a customer of a base). */
+export function retentionFactsFromFields(fields: FieldSource, context: RecordContext, dateOrder: DateOrder, consentFields: readonly string[]): { facts: RetentionFacts } | { error: string } {
+	const basics = retentionOutlookFromFields(fields, context, dateOrder);
+	if ('error' in basics) return basics;
+	const { record: r, outlook } = basics;
+	const { customerId, signals } = r;
 	const listed = fields.get(FACT.products);
-	const products = Array.isArray(listed) ? (listed as Array<Record<string, unknown>>) : [];
-	const categories = [...new Set(products.map((p) => textOrNull(p.category)).filter((c): c is string => c !== null))].slice(0, 3);
+	// The first three categories and the first product name the customer's products give.
+	const categories: string[] = [];
+	let topProduct: string | null = null;
+	if (Array.isArray(listed)) {
+		for (const product of listed as Array<Record<string, unknown>>) {
+			const category = textOrNull(product.category);
+			if (category !== null && categories.length < 3 && !categories.includes(category)) categories.push(category);
+			topProduct ??= textOrNull(product.productName);
+		}
+	}
 	return {
 		facts: {
 			customerId,
@@ -73,26 +105,18 @@ export function retentionFactsFromFields(fields: FieldSource, context: RecordCon
 				consent: consentOfFields(fields, consentFields),
 			},
 			timezone: textOrNull(fields.get(FACT.timezone)),
-			lastContactedAt: contacted ? contacted.ms : null,
+			lastContactedAt: basics.lastContactedAt,
 			stage: r.lifecycleStage,
 			riskLevel: r.riskLevel,
 			segment: r.rfm.segment,
-			churnProbability: r.churnProbability,
-			outlook: {
-				pAlive: r.pAlive,
-				churnProbability: r.churnProbability,
-				expectedOrdersIfActive: r.expectedOrdersIfActive,
-				expectedOrders: r.expectedOrders,
-				horizonDays: r.horizonDays,
-				avgGapDays: r.avgGapDays,
-				orderValue,
-			},
-			orderValue,
+			churnProbability: outlook.churnProbability,
+			outlook,
+			orderValue: outlook.orderValue,
 			// A name a customer recognises, never a bare product code (SKU-TEA-01): without one the message says "your favourites".
-			topProduct: products.map((p) => textOrNull(p.productName)).find((name) => name !== null) ?? null,
+			topProduct,
 			categories,
 			cause: {
-				atRisk: isAtRisk(r.lifecycleStage, r.riskLevel, r.churnProbability),
+				atRisk: isAtRisk(r.lifecycleStage, r.riskLevel, outlook.churnProbability),
 				orders: r.orders ?? 0,
 				recencyDays: r.recencyDays,
 				tenureDays: r.tenureDays,

@@ -84,7 +84,7 @@ export interface CustomerSource {
 }
 
 /** What winning the customer back is worth over the horizon (margin), which ranks them into value tiers. */
-export function winBackValue(facts: RetentionFacts, s: Pick<PlanSettings, 'margin'>): number {
+export function winBackValue(facts: Pick<RetentionFacts, 'outlook'>, s: Pick<PlanSettings, 'margin'>): number {
 	return valueIfWonBack(facts.outlook, s.margin);
 }
 

@@ -6,7 +6,7 @@ import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, wi
 import { DecisionStore } from '../../lib/actions/retentionDecision';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
-import { RetentionFacts, retentionFactsFromFields, retentionFactsFromRecord } from '../../lib/actions/retentionFacts';
+import { RetentionFacts, retentionFactsFromFields, retentionFactsFromRecord, retentionOutlookFromFields } from '../../lib/actions/retentionFacts';
 import { consentFieldsAmong } from '../../lib/actions/consentOfRecord';
 import { DateOrder, parseDate } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';
@@ -99,7 +99,6 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		// A base's customers all have its fields: the few that can hold consent are found once.
 		const consentFields = consentFieldsAmong(base.fields());
 		const customer = base.cursor();
-		const factsOf = () => retentionFactsFromFields(customer, context, settings.dateOrder, consentFields);
 		errorItems = errorsBesideBase(this, items);
 		const values = new Float64Array(base.rows);
 		const unreadable = await forEachPosition(
@@ -107,9 +106,10 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 			base.rows,
 			(row) => {
 				customer.row = row;
-				const reading = factsOf();
+				// Only what the checks and the value need: the rest is read when the plan comes to them.
+				const reading = retentionOutlookFromFields(customer, context, settings.dateOrder);
 				if ('error' in reading) throw new NodeOperationError(node, `Customer ${row + 1} of the base ${reading.error}`, { itemIndex });
-				values[row] = winBackValue(reading.facts, settings);
+				values[row] = winBackValue(reading, settings);
 			},
 			() => ({ sourceItems: [itemIndex] }),
 		);
@@ -119,7 +119,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 			values,
 			at: (row) => {
 				customer.row = row;
-				return (factsOf() as { facts: RetentionFacts }).facts;
+				return (retentionFactsFromFields(customer, context, settings.dateOrder, consentFields) as { facts: RetentionFacts }).facts;
 			},
 		};
 	} else {
