@@ -335,7 +335,11 @@ class LineScanner {
 		const rich = this.contactColumns.length > 0 || mapping.currency !== undefined;
 		let contactText: string | null = null;
 		let contactValues: string[] | null = null;
-		if (this.contactColumns.length > 0) {
+		const summariser = this.target.summariser;
+		// With contact columns, the customer's index when they are already known: their last contact may be this row's.
+		const knownCustomer = plainCustomerId && this.contactColumns.length > 0 ? summariser.ids.find(buffer, starts[CUSTOMER], ends[CUSTOMER]) : -1;
+		const sameContact = knownCustomer >= 0 && this.hasLastContact(buffer, knownCustomer);
+		if (this.contactColumns.length > 0 && !sameContact) {
 			contactValues = new Array(this.contactColumns.length);
 			for (let k = 0; k < contactValues.length; k++) {
 				const value = buffer.toString('utf8', starts[CONTACT + k], ends[CONTACT + k]);
@@ -362,15 +366,14 @@ class LineScanner {
 			if (!keys.added) return false;
 		}
 
-		const summariser = this.target.summariser;
-		const customer = plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
+		const customer = knownCustomer >= 0 ? knownCustomer : plainCustomerId ? summariser.ids.intern(buffer, starts[CUSTOMER], ends[CUSTOMER]) : summariser.ids.internString(customerId as string);
 		if (!rich) {
 			const order = summariser.addOrder(customer, day, instant, amount, this.sourceItem);
 			if (orderKey >= 0) cleaner.registerNewKey(this.fingerprint(buffer, lineStart, lineEnd), amount >= 0 ? order : -1);
 			return true;
 		}
 		// With currency or contact fields, the row is the order the general path would have made of it.
-		let contact = contactText === null ? null : this.lastContactText[customer] === contactText ? this.lastContact[customer] : undefined;
+		let contact = sameContact ? this.lastContact[customer] : contactText === null ? null : this.lastContactText[customer] === contactText ? this.lastContact[customer] : undefined;
 		if (contact === undefined) {
 			const raw: Record<string, unknown> = {};
 			this.contactColumns.forEach((column, k) => (raw[column] = (contactValues as string[])[k]));
@@ -378,9 +381,9 @@ class LineScanner {
 			this.lastContactText[customer] = contactText as string;
 			this.lastContact[customer] = contact;
 		}
-		const slot = summariser.add(
+		const slot = summariser.addFor(
+			customer,
 			{
-				customerId: customerId ?? buffer.toString('latin1', starts[CUSTOMER], ends[CUSTOMER]),
 				orderId,
 				orderAt: instant,
 				day,
@@ -395,9 +398,31 @@ class LineScanner {
 				sourceItem: this.sourceItem,
 			},
 			-1,
-		) as number;
+		);
 		if (orderKey >= 0) cleaner.registerNewKey(this.fingerprint(buffer, lineStart, lineEnd), slot);
 		return true;
+	}
+
+	/**
+	 * Whether the row's contact columns hold the text of the customer's last contact, compared
+	 * byte by byte while they are ASCII (where UTF-8 is the character codes): an email or phone
+	 * repeated on each order is then not decoded again. False for any other byte, where the text
+	 * is decoded and compared as before.
+	 */
+	private hasLastContact(buffer: Buffer, customer: number): boolean {
+		const last = this.lastContactText[customer];
+		if (last === undefined) return false;
+		const { starts, ends } = this;
+		let at = 0;
+		for (let k = 0; k < this.contactColumns.length; k++) {
+			// The texts are joined with U+0000.
+			if (k > 0 && last.charCodeAt(at++) !== 0) return false;
+			for (let i = starts[CONTACT + k]; i < ends[CONTACT + k]; i++) {
+				const byte = buffer[i];
+				if (byte >= 0x80 || last.charCodeAt(at++) !== byte) return false;
+			}
+		}
+		return at === last.length;
 	}
 }
 

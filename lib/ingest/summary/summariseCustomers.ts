@@ -176,7 +176,14 @@ export class CustomerSummariser {
 				return { error: `order ID "${order.orderId}" belongs to customer "${owner}" on an earlier row, not to "${order.customerId}"` };
 			}
 		}
-		const index = this.ids.internString(order.customerId);
+		return this.addFor(this.ids.internString(order.customerId), order, existingOrder);
+	}
+
+	/**
+	 * add() for a customer already interned in `ids` (the byte path interns it from the row's
+	 * bytes): the order's customerId text is not read again.
+	 */
+	addFor(index: number, order: Omit<CleanOrder, 'customerId'>, existingOrder = -1): number {
 		let slot: number;
 		if (order.isRefund) {
 			const refund = this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);

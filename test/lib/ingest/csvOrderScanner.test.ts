@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CleaningOptions } from '../../../lib/ingest/clean/cleaningOptions';
 import { OrderCleaner } from '../../../lib/ingest/clean/cleanOrders';
 import { CustomerDataPipeline, PipelineResult } from '../../../lib/ingest/customerDataPipeline';
@@ -172,6 +173,41 @@ describe('reading order CSVs straight from their bytes', () => {
 		expect(info.delimiter).toBe(';');
 		expect(headerlessResult).toEqual(await byRows(headerless, setup));
 		expect(headerlessResult.records).toHaveLength(2);
+	});
+
+	it('gives the row-by-row result whatever contact values repeat or change from order to order', async () => {
+		const header = 'customer_id,order_id,order_date,amount,email,first_name,email_opt_in';
+		// Texts one of which starts another, and 'ì' beside the two characters its UTF-8 bytes spell in Latin-1.
+		const email = fc.constantFrom('li@example.com', 'li@example.co', '', 'not-an-email', '王@example.com');
+		const name = fc.constantFrom('Lì', 'LÃ¬', 'L', '');
+		const optIn = fc.constantFrom('yes', 'yesterday', 'no', '');
+		// Often a customer's contact as on their last order, as exports repeat it; else another.
+		const line = fc.tuple(fc.constantFrom('C1', 'C2', '客户3', '7'), fc.integer({ min: 1, max: 28 }), fc.boolean(), fc.tuple(email, name, optIn));
+		await fc.assert(
+			fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 25 }), fc.integer({ min: 7, max: 200 }), async (rows, chunkSize) => {
+				const last = new Map<string, string[]>();
+				const lines = rows.map(([customer, day, changed, contact], i) => {
+					const values = changed || !last.has(customer) ? contact : (last.get(customer) as string[]);
+					last.set(customer, values);
+					return `${customer},O${i},2024-03-${String(day).padStart(2, '0')},${i + 1},${values.join(',')}`;
+				});
+				const file = fileOf(lines, { header });
+				const { info: _info, ...fast } = await byBytes(file, chunkSize);
+				expect(fast).toEqual(await byRows(file));
+			}),
+			{
+				numRuns: 400,
+				examples: [
+					[
+						[
+							['C1', 1, false, ['li@example.com', 'LÃ¬', 'yes']],
+							['C1', 2, true, ['li@example.com', 'Lì', 'yes']],
+						],
+						64,
+					],
+				],
+			},
+		);
 	});
 
 	it('counts every row once: accepted + rejected = rows read', async () => {
