@@ -115,6 +115,25 @@ export class ColumnBuilder {
 		else this.values[row] = value;
 	}
 
+	/*
+	 * set() for the common case of a described row, without its checks: a value of the column's
+	 * kind for the row after the last, with room for it. False, having changed nothing, otherwise.
+	 * The row's state is already VALUE (0): no row after the last one set has been written.
+	 */
+	setNextNumber(row: number, value: number): boolean {
+		if (this.kind !== 'number' || row !== this.rows || row >= this.numbers.length || (this.states !== null && row >= this.states.length)) return false;
+		this.rows = row + 1;
+		this.numbers[row] = value + 0;
+		return true;
+	}
+
+	setNextText(row: number, value: string): boolean {
+		if (this.kind !== 'string' || row !== this.rows || this.texts === null || (this.states !== null && row >= this.states.length)) return false;
+		this.rows = row + 1;
+		this.texts.set(row, value);
+		return true;
+	}
+
 	/** A date-time as epoch milliseconds: what set(row, its toISOString text) would store. */
 	setInstant(row: number, ms: number): void {
 		if (this.kind !== 'string' || this.texts === null) {
@@ -226,6 +245,7 @@ export class TableBuilder {
 		}
 		const index = this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow);
 		const column = this.columns[index];
+		if (typeof value === 'number' ? column.setNextNumber(this.sinkRow, value) : typeof value === 'string' && column.setNextText(this.sinkRow, value)) return;
 		column.set(this.sinkRow, value);
 		if (column.kind === 'object' && isPlainObject(value)) this.addObject(value, index, this.sinkRow);
 	}

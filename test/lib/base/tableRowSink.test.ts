@@ -50,6 +50,17 @@ describe('a table written row by row, field by field', () => {
 		);
 	});
 
+	it('is the same table for thousands of rows whose columns hold a null or a missing field among their values', () => {
+		// Past the first thousand rows, where a column's states and values must grow while values are set.
+		const rows = Array.from({ length: 5000 }, (_, i) => ({
+			customerId: i === 3 ? null : `C${i}`,
+			orders: i === 1 ? null : i % 40,
+			...(i === 2 ? {} : { spend: i * 1.25 }),
+			note: i % 1500 === 0 ? 7 : 'same',
+		}));
+		expect(bytesDescribed(rows).equals(bytesOf(rows))).toBe(true);
+	});
+
 	it('stores the instants of thousands of customers as instants, and a few days as a dictionary', () => {
 		const customers = Array.from({ length: 6000 }, (_, i) => ({
 			customerId: `C${i}`,
