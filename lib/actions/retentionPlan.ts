@@ -1,3 +1,4 @@
+import { FirstPositions } from '../values/firstPositions';
 import { roundTo } from '../values/rounding';
 import { TimeZone, isValidTimeZone } from '../values/timeZone';
 import { dayNumberToIsoDate } from '../values/parseDate';
@@ -121,8 +122,9 @@ export function planRetention(
 	const ranked: Candidate[] = [];
 	const uncertain: Candidate[] = [];
 	// A customer listed twice (two exports merged, a CRM sending an update twice) is decided
-	// once: the same address must not get two messages and two coupons in one run.
-	const firstListed = new Set<string>();
+	// once: the same address must not get two messages and two coupons in one run. The IDs seen
+	// are those of the decisions already kept.
+	const firstListed = new FirstPositions(count, (index) => decisions.field(index, 'customerId'));
 
 	for (let index = 0; index < count; index++) {
 		const candidates = ranked.length + uncertain.length;
@@ -147,8 +149,7 @@ export function planRetention(
 			decision.nextEligibleAt = nextEligibleAt === null ? null : new Date(nextEligibleAt).toISOString();
 			return decision;
 		};
-		if (firstListed.has(facts.customerId)) return suppress('listed again in this run: decided once, by the first record of this customer');
-		firstListed.add(facts.customerId);
+		if (firstListed.firstOrAdd(facts.customerId, index) >= 0) return suppress('listed again in this run: decided once, by the first record of this customer');
 		if (action === 'noAction') {
 			decision.suppressionReason = rule ? `playbook: ${rule.note}` : 'no playbook rule matched';
 			return decision;
