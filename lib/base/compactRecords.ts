@@ -68,33 +68,30 @@ export class CompactRecords<T> {
 
 	/** The record at `index`: itself when kept whole, else made again. */
 	get(index: number): T {
-		const whole = this.whole.get(index);
-		if (whole !== undefined) return whole;
-		this.check(index);
-		return build(this.fields, index) as T;
+		if (this.inColumns[index] === 1) return build(this.fields, index) as T;
+		return this.wholeAt(index);
 	}
 
 	/** One top-level field of the record at `index`, without making the record. */
 	field<K extends keyof T & string>(index: number, key: K): T[K] {
-		const whole = this.whole.get(index);
-		if (whole !== undefined) return (whole as T)[key];
-		this.check(index);
-		return valueOf(this.byKey.get(key) as Field, index) as T[K];
+		if (this.inColumns[index] === 1) return valueOf(this.byKey.get(key) as Field, index) as T[K];
+		return this.wholeAt(index)[key];
 	}
 
 	/** The record at `index` described into a sink (a base layer's row, or an object), fields in order. */
 	describe(index: number, sink: FieldSink): void {
-		const whole = this.whole.get(index);
-		if (whole !== undefined) {
-			for (const key in whole) sink.field(key, (whole as Record<string, unknown>)[key]);
+		if (this.inColumns[index] === 1) {
+			for (const field of this.fields) sink.field(field.key, valueOf(field, index));
 			return;
 		}
-		this.check(index);
-		for (const field of this.fields) sink.field(field.key, valueOf(field, index));
+		const whole = this.wholeAt(index) as Record<string, unknown>;
+		for (const key in whole) sink.field(key, whole[key]);
 	}
 
-	private check(index: number): void {
-		if (this.inColumns[index] !== 1) throw new Error(`No record was kept for customer ${index + 1}`);
+	private wholeAt(index: number): T {
+		const whole = this.whole.get(index);
+		if (whole === undefined) throw new Error(`No record was kept for customer ${index + 1}`);
+		return whole;
 	}
 }
 
