@@ -230,6 +230,12 @@ export class TableBuilder {
 	/** ...or the object collecting its fields, where its column does not hold objects (kept as an exception). */
 	private readonly frameObject: Array<Record<string, unknown> | null> = [null];
 
+	/** add() by way of the row sink: the same table, faster where a row's values are of their columns' kinds. */
+	addRow(record: Record<string, unknown>): void {
+		this.nextRow();
+		for (const key in record) this.field(key, record[key]);
+	}
+
 	nextRow(): void {
 		this.sinkRow = this.rows++;
 		this.depth = 0;

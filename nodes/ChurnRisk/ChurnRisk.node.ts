@@ -196,18 +196,25 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const analysisDays: number[] = [];
 	const scoringErrors = await forEachPosition(this, population.size, (i) => {
 		const customer = population.customer(i);
-		let fields: IDataObject = NOT_SCORED;
+		let score: IDataObject | null = null;
 		let failure: string | null = null;
 		if (customer) {
 			analysisDays.push(customer.analysisDay);
 			try {
-				fields = { avgDaysBetweenOrders: gapDays.get(i), ...scorer.score(customer) } as IDataObject;
+				score = scorer.score(customer) as unknown as IDataObject;
 			} catch (error) {
 				failure = `Item ${sourceItemsOf(i)[0]} (customer ${customerNamed(i)}) could not be scored: ${(error as Error).message}`;
 			}
 		}
-		if (layer) layer.add(fields);
-		else added.push(failure === null ? fields : null);
+		const fields = score ?? NOT_SCORED;
+		if (layer) {
+			// Into the layer field by field: the mean gap, then the scores (no merged copy per customer).
+			if (score) {
+				layer.nextRow();
+				layer.field('avgDaysBetweenOrders', gapDays.get(i));
+				for (const key in score) layer.field(key, score[key]);
+			} else layer.addRow(NOT_SCORED);
+		} else added.push(failure === null ? (score ? ({ avgDaysBetweenOrders: gapDays.get(i), ...score } as IDataObject) : NOT_SCORED) : null);
 		if (failure !== null) throw new NodeOperationError(this.getNode(), failure, { itemIndex: sourceItemsOf(i)[0] });
 		const level = String(fields.riskLevel ?? 'none');
 		riskLevels[level] = (riskLevels[level] ?? 0) + 1;

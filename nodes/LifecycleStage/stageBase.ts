@@ -60,7 +60,7 @@ export async function stageBase(
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
 		const { added, move, previousStage } = placeOne({ id: ids[row], position: row }, inputs.read(row, input), previousInRecords?.[row], days[row], previous.from, memory.stages, settings, populationGap);
-		layer.add(added);
+		layer.addRow(added);
 		count(counts, move.stage, move.stageChanged, previousStage);
 	}
 	if (previous.from === 'staticData') saveStageMemory(ctx, model, { stages: memory.stages, populationGapDays: populationGap });

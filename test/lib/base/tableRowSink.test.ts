@@ -45,6 +45,9 @@ describe('a table written row by row, field by field', () => {
 		fc.assert(
 			fc.property(fc.array(record, { maxLength: 30 }), (records) => {
 				expect(bytesDescribed(records).equals(bytesOf(records))).toBe(true);
+				const added = new TableBuilder();
+				for (const r of records) added.addRow(r);
+				expect(Buffer.from(added.finish()).equals(bytesOf(records))).toBe(true);
 			}),
 			{ numRuns: 500 },
 		);
