@@ -38,7 +38,8 @@ export function lifecycleInputFromFields(fields: FieldSource, context: RecordCon
 			orders,
 			recencyDays: r.recencyDays,
 			tenureDays: r.tenureDays,
-			...purchaseRhythm(r),
+			repeatPurchases: repeatPurchasesOf(r),
+			avgGapDays: r.avgGapDays,
 			lastGapDays: r.lastGapDays,
 			longestGaps: r.longestGaps,
 			orderTrend: r.orderTrend,
@@ -53,7 +54,7 @@ function ordersOf(r: CustomerRecord): number | null {
 	return r.orders ?? (r.frequency !== null ? r.frequency + 1 : null);
 }
 
-/** Repeat purchases and the mean gap between purchase days: what the population's usual gap is made of. */
-function purchaseRhythm(r: CustomerRecord): { repeatPurchases: number; avgGapDays: number | null } {
-	return { repeatPurchases: r.frequency ?? Math.max(0, (ordersOf(r) ?? 0) - 1), avgGapDays: r.avgGapDays };
+/** Repeat purchases: with the mean gap between purchase days, what the population's usual gap is made of. */
+function repeatPurchasesOf(r: CustomerRecord): number {
+	return r.frequency ?? Math.max(0, (ordersOf(r) ?? 0) - 1);
 }
