@@ -111,11 +111,15 @@ class LineScanner {
 	private unfingerprinted: Uint8Array | null = null;
 	private fingerprintScratch = Buffer.alloc(1024);
 	/**
-	 * Per customer, the contact columns' text of their last row and what it read as: a customer's
-	 * email and phone repeat on each of their orders, and reading a phone number is the dearest
-	 * step of a row (libphonenumber).
+	 * Per customer, the contact columns' bytes on their last row and what they read as: a
+	 * customer's email and phone repeat on each of their orders, and reading a phone number is
+	 * the dearest step of a row (libphonenumber). The bytes are kept in one buffer (each column
+	 * as its length, then its bytes), not as a million strings for the garbage collector.
 	 */
-	private readonly lastContactText: string[] = [];
+	private contactBytes = Buffer.allocUnsafe(1 << 16);
+	private contactBytesUsed = 0;
+	/** Where each customer's last contact bytes start in contactBytes; -1 when none yet. */
+	private lastContactStart = new Int32Array(1024).fill(-1);
 	private readonly lastContact: Array<ContactFields | null> = [];
 	private readonly dates = new ByteKeyTable();
 	/** A file's few currency texts, as read (CNY, cny, " USD"...). */
@@ -333,7 +337,6 @@ class LineScanner {
 			}
 		}
 		const rich = this.contactColumns.length > 0 || mapping.currency !== undefined;
-		let contactText: string | null = null;
 		let contactValues: string[] | null = null;
 		const summariser = this.target.summariser;
 		// With contact columns, the customer's index when they are already known: their last contact may be this row's.
@@ -346,7 +349,6 @@ class LineScanner {
 				if (value.includes('\uFFFD')) return false;
 				contactValues[k] = value;
 			}
-			contactText = contactValues.join('\u0000');
 		}
 
 		let orderKey = -1;
@@ -373,12 +375,13 @@ class LineScanner {
 			return true;
 		}
 		// With currency or contact fields, the row is the order the general path would have made of it.
-		let contact = sameContact ? this.lastContact[customer] : contactText === null ? null : this.lastContactText[customer] === contactText ? this.lastContact[customer] : undefined;
+		// (Valid UTF-8 bytes are equal exactly when their texts are.)
+		let contact = sameContact ? this.lastContact[customer] : contactValues === null ? null : this.hasLastContact(buffer, customer) ? this.lastContact[customer] : undefined;
 		if (contact === undefined) {
 			const raw: Record<string, unknown> = {};
 			this.contactColumns.forEach((column, k) => (raw[column] = (contactValues as string[])[k]));
 			contact = cleaner.contactOf(raw);
-			this.lastContactText[customer] = contactText as string;
+			this.keepContactBytes(buffer, customer);
 			this.lastContact[customer] = contact;
 		}
 		const slot = summariser.addFor(
@@ -403,26 +406,50 @@ class LineScanner {
 		return true;
 	}
 
-	/**
-	 * Whether the row's contact columns hold the text of the customer's last contact, compared
-	 * byte by byte while they are ASCII (where UTF-8 is the character codes): an email or phone
-	 * repeated on each order is then not decoded again. False for any other byte, where the text
-	 * is decoded and compared as before.
-	 */
+	/** Whether the row's contact columns hold the bytes of the customer's last contact, column by column. */
 	private hasLastContact(buffer: Buffer, customer: number): boolean {
-		const last = this.lastContactText[customer];
-		if (last === undefined) return false;
+		if (customer >= this.lastContactStart.length) return false;
+		let at = this.lastContactStart[customer];
+		if (at < 0) return false;
+		const kept = this.contactBytes;
 		const { starts, ends } = this;
-		let at = 0;
 		for (let k = 0; k < this.contactColumns.length; k++) {
-			// The texts are joined with U+0000.
-			if (k > 0 && last.charCodeAt(at++) !== 0) return false;
-			for (let i = starts[CONTACT + k]; i < ends[CONTACT + k]; i++) {
-				const byte = buffer[i];
-				if (byte >= 0x80 || last.charCodeAt(at++) !== byte) return false;
-			}
+			const start = starts[CONTACT + k];
+			const length = ends[CONTACT + k] - start;
+			if (kept.readUInt32LE(at) !== length) return false;
+			at += 4;
+			for (let i = 0; i < length; i++) if (kept[at + i] !== buffer[start + i]) return false;
+			at += length;
 		}
-		return at === last.length;
+		return true;
+	}
+
+	/** Keeps the row's contact bytes as the customer's last contact. */
+	private keepContactBytes(buffer: Buffer, customer: number): void {
+		const { starts, ends } = this;
+		let size = 0;
+		for (let k = 0; k < this.contactColumns.length; k++) size += 4 + ends[CONTACT + k] - starts[CONTACT + k];
+		if (this.contactBytesUsed + size > this.contactBytes.length) {
+			const bigger = Buffer.allocUnsafe(Math.max(2 * this.contactBytes.length, this.contactBytesUsed + size));
+			this.contactBytes.copy(bigger, 0, 0, this.contactBytesUsed);
+			this.contactBytes = bigger;
+		}
+		if (customer >= this.lastContactStart.length) {
+			const bigger = new Int32Array(Math.max(2 * this.lastContactStart.length, customer + 1)).fill(-1);
+			bigger.set(this.lastContactStart);
+			this.lastContactStart = bigger;
+		}
+		this.lastContactStart[customer] = this.contactBytesUsed;
+		let at = this.contactBytesUsed;
+		for (let k = 0; k < this.contactColumns.length; k++) {
+			const start = starts[CONTACT + k];
+			const end = ends[CONTACT + k];
+			this.contactBytes.writeUInt32LE(end - start, at);
+			at += 4;
+			buffer.copy(this.contactBytes, at, start, end);
+			at += end - start;
+		}
+		this.contactBytesUsed = at;
 	}
 }
 
