@@ -93,6 +93,7 @@ export async function scanCsvOrders(
 		const unfinished = scanner.lines(last, 0);
 		if (unfinished < 0) await scanner.handOver(last.subarray(-unfinished - 1), iterator);
 	}
+	scanner.rememberAllPending();
 	return { fastRows: scanner.fastRows };
 }
 
@@ -121,6 +122,15 @@ class LineScanner {
 	/** Where each customer's last contact bytes start in contactBytes; -1 when none yet. */
 	private lastContactStart = new Int32Array(1024).fill(-1);
 	private readonly lastContact: Array<ContactFields | null> = [];
+	/**
+	 * Per customer, the latest instant of the orders since their contact was last remembered
+	 * that repeat it (NaN: none), and the customers with one. An order that repeats its
+	 * customer's contact does not remember it again (ten scattered lookups per order at a
+	 * million customers): the latest instant of such a run is remembered once, before anything
+	 * else can be remembered of that customer, which leaves the same latest value standing.
+	 */
+	private pendingAt = new Float64Array(0);
+	private readonly pendingCustomers: number[] = [];
 	private readonly dates = new ByteKeyTable();
 	/** A file's few currency texts, as read (CNY, cny, " USD"...). */
 	private readonly currencies = new ByteKeyTable();
@@ -201,11 +211,15 @@ class LineScanner {
 		this.rowsRead++;
 		if (this.rowsRead % TICK_EVERY === 0) this.target.tick();
 		if (this.cleaner && fields === this.fieldOfColumn.length && this.order(buffer, start, end)) this.fastRows++;
-		else this.target.addRow(rowFromSplitLine(this.rowsRead, this.columns as string[], buffer.toString('utf8', start, end).split(this.delimiter)));
+		else {
+			this.rememberAllPending();
+			this.target.addRow(rowFromSplitLine(this.rowsRead, this.columns as string[], buffer.toString('utf8', start, end).split(this.delimiter)));
+		}
 	}
 
 	/** The rest of the file, from a line holding a quote, through the quoted-record reader (as csvRows does). */
 	async handOver(from: Buffer, rest: AsyncIterator<Uint8Array>): Promise<void> {
+		this.rememberAllPending();
 		async function* bytes(): AsyncGenerator<Uint8Array> {
 			yield from;
 			for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
@@ -381,9 +395,10 @@ class LineScanner {
 			const raw: Record<string, unknown> = {};
 			this.contactColumns.forEach((column, k) => (raw[column] = (contactValues as string[])[k]));
 			contact = cleaner.contactOf(raw);
+			this.rememberPending(customer);
 			this.keepContactBytes(buffer, customer);
 			this.lastContact[customer] = contact;
-		}
+		} else if (sameContact) this.postpone(customer, instant);
 		const slot = summariser.addFor(
 			customer,
 			{
@@ -401,9 +416,37 @@ class LineScanner {
 				sourceItem: this.sourceItem,
 			},
 			-1,
+			!sameContact,
 		);
 		if (orderKey >= 0) cleaner.registerNewKey(this.fingerprint(buffer, lineStart, lineEnd), slot);
 		return true;
+	}
+
+	/** Notes an order at `at` that repeats the customer's remembered contact. */
+	private postpone(customer: number, at: number): void {
+		if (customer >= this.pendingAt.length) {
+			const bigger = new Float64Array(Math.max(1024, 2 * this.pendingAt.length, customer + 1)).fill(NaN);
+			bigger.set(this.pendingAt);
+			this.pendingAt = bigger;
+		}
+		const pending = this.pendingAt[customer];
+		if (Number.isNaN(pending)) {
+			this.pendingAt[customer] = at;
+			this.pendingCustomers.push(customer);
+		} else if (at > pending) this.pendingAt[customer] = at;
+	}
+
+	/** Remembers the customer's contact at the latest instant of its postponed orders, if any. */
+	private rememberPending(customer: number): void {
+		if (customer >= this.pendingAt.length || Number.isNaN(this.pendingAt[customer])) return;
+		this.target.summariser.rememberContact(customer, this.lastContact[customer] as ContactFields, this.pendingAt[customer]);
+		this.pendingAt[customer] = NaN;
+	}
+
+	/** Every postponed contact remembered: before a row goes to the general path, and at the end of the file. */
+	rememberAllPending(): void {
+		for (const customer of this.pendingCustomers) this.rememberPending(customer);
+		this.pendingCustomers.length = 0;
 	}
 
 	/** Whether the row's contact columns hold the bytes of the customer's last contact, column by column. */

@@ -181,9 +181,11 @@ export class CustomerSummariser {
 
 	/**
 	 * add() for a customer already interned in `ids` (the byte path interns it from the row's
-	 * bytes): the order's customerId text is not read again.
+	 * bytes): the order's customerId text is not read again. `contactNow` false: the order's
+	 * contact fields are remembered later by the caller (rememberContactAt), for a contact
+	 * repeated on many orders.
 	 */
-	addFor(index: number, order: Omit<CleanOrder, 'customerId'>, existingOrder = -1): number {
+	addFor(index: number, order: Omit<CleanOrder, 'customerId'>, existingOrder = -1, contactNow = true): number {
 		let slot: number;
 		if (order.isRefund) {
 			const refund = this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);
@@ -202,7 +204,7 @@ export class CustomerSummariser {
 		if (order.currency !== null) this.contacts.remember(index, 'currency', order.currency, order.orderAt);
 		const contact = order.contact;
 		if (!contact) return slot;
-		this.rememberContact(index, contact, order.orderAt);
+		if (contactNow) this.rememberContact(index, contact, order.orderAt);
 		// Experience fields and products are rarer: a customer's state is made when one comes.
 		const state = () => this.stateOf(index);
 		if (slot >= 0 && order.promotion) this.orderFlags.data[slot] |= DISCOUNTED;
@@ -259,8 +261,11 @@ export class CustomerSummariser {
 		return true;
 	}
 
-	/** A row's contact fields, as given at `at` (the currency is the order's own). */
-	private rememberContact(customer: number, contact: ContactFields, at: number): void {
+	/**
+	 * A row's contact fields, as given at `at` (the currency is the order's own); also those of a
+	 * run of orders with one contact that addFor took without them, at the run's latest instant.
+	 */
+	rememberContact(customer: number, contact: ContactFields, at: number): void {
 		// Only the fields the row has: a contact holds its mapped fields alone, and looking up
 		// every field a customer could have for each of millions of orders showed in profiles.
 		for (const field in contact) {

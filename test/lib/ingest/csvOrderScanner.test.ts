@@ -182,15 +182,17 @@ describe('reading order CSVs straight from their bytes', () => {
 		const email = fc.constantFrom('li@example.com', 'li@example.co', 'li@example.cn', '', 'not-an-email', '王@example.com');
 		const name = fc.constantFrom('Lì', 'LÃ¬', 'L', '');
 		const optIn = fc.constantFrom('yes', 'yesterday', 'no', '');
-		// Often a customer's contact as on their last order, as exports repeat it; else another.
-		const line = fc.tuple(fc.constantFrom('C1', 'C2', '客户3', '7'), fc.integer({ min: 1, max: 28 }), fc.boolean(), fc.tuple(email, name, optIn));
+		// Often a customer's contact as on their last order, as exports repeat it; else another. Days
+		// repeat (a tie between two contacts is settled by the row order), and a repeated order ID
+		// sends its row the general way in between.
+		const line = fc.tuple(fc.constantFrom('C1', 'C2', '客户3', '7'), fc.integer({ min: 1, max: 6 }), fc.boolean(), fc.tuple(email, name, optIn), fc.integer({ min: 0, max: 9 }));
 		await fc.assert(
 			fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 25 }), fc.integer({ min: 7, max: 200 }), async (rows, chunkSize) => {
 				const last = new Map<string, string[]>();
-				const lines = rows.map(([customer, day, changed, contact], i) => {
+				const lines = rows.map(([customer, day, changed, contact, repeat], i) => {
 					const values = changed || !last.has(customer) ? contact : (last.get(customer) as string[]);
 					last.set(customer, values);
-					return `${customer},O${i},2024-03-${String(day).padStart(2, '0')},${i + 1},${values.join(',')}`;
+					return `${customer},O${repeat === 0 ? 0 : i},2024-03-${String(day).padStart(2, '0')},${i + 1},${values.join(',')}`;
 				});
 				const file = fileOf(lines, { header });
 				const { info: _info, ...fast } = await byBytes(file, chunkSize);
@@ -201,8 +203,26 @@ describe('reading order CSVs straight from their bytes', () => {
 				examples: [
 					[
 						[
-							['C1', 1, false, ['li@example.com', 'LÃ¬', 'yes']],
-							['C1', 2, true, ['li@example.com', 'Lì', 'yes']],
+							['C1', 1, false, ['li@example.com', 'LÃ¬', 'yes'], 1],
+							['C1', 2, true, ['li@example.com', 'Lì', 'yes'], 1],
+						],
+						64,
+					],
+					[
+						// The same contact twice, then another on the same day in a line of the first order (the general way).
+						[
+							['C1', 1, false, ['li@example.com', 'L', 'yes'], 1],
+							['C1', 2, false, ['li@example.com', 'L', 'yes'], 1],
+							['C1', 2, true, ['li@example.cn', 'Lì', ''], 0],
+						],
+						64,
+					],
+					[
+						// The other contact dated between the two, on a line holding a quote (the rest of the file goes the general way).
+						[
+							['C1', 1, false, ['li@example.com', 'L', 'yes'], 1],
+							['C1', 3, false, ['li@example.com', 'L', 'yes'], 1],
+							['C1', 2, true, ['li@example.cn', '"Li"', ''], 1],
 						],
 						64,
 					],
