@@ -8,7 +8,7 @@ import { quotedCsvRows } from '../readers/csvRows';
 import { fingerprintOfUtf8 } from './rowFingerprint';
 import { decodeChunks } from '../readers/decodeText';
 import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from '../readers/rawRow';
-import { CustomerSummariser } from '../summary/summariseCustomers';
+import { contactActsPerOrder, CustomerSummariser } from '../summary/summariseCustomers';
 import { CONTACT_FIELDS } from '../../customer/fieldCatalog';
 import type { ContactFields } from '../fields/contactRecord';
 
@@ -131,6 +131,8 @@ class LineScanner {
 	 */
 	private pendingAt = new Float64Array(0);
 	private readonly pendingCustomers: number[] = [];
+	/** 1 for a customer whose last contact does nothing per order (contactActsPerOrder): a repeat of it is not handed on. */
+	private contactPassive = new Uint8Array(0);
 	private readonly dates = new ByteKeyTable();
 	/** A file's few currency texts, as read (CNY, cny, " USD"...). */
 	private readonly currencies = new ByteKeyTable();
@@ -398,7 +400,12 @@ class LineScanner {
 			this.rememberPending(customer);
 			this.keepContactBytes(buffer, customer);
 			this.lastContact[customer] = contact;
+			this.contactPassive = withRoom(this.contactPassive, customer, 0);
+			this.contactPassive[customer] = contact === null || !contactActsPerOrder(contact) ? 1 : 0;
 		} else if (sameContact) this.postpone(customer, instant);
+		const promotion = cleaner.isPromotion(contact, amount);
+		// A repeat of a contact that does nothing per order need not be looked at again (its fields are postponed).
+		if (sameContact && !promotion && this.contactPassive[customer] === 1) contact = null;
 		const slot = summariser.addFor(
 			customer,
 			{
@@ -410,7 +417,7 @@ class LineScanner {
 				returned: false,
 				currency,
 				contact,
-				promotion: cleaner.isPromotion(contact, amount),
+				promotion,
 				orderKey,
 				row: this.rowsRead,
 				sourceItem: this.sourceItem,
@@ -424,11 +431,7 @@ class LineScanner {
 
 	/** Notes an order at `at` that repeats the customer's remembered contact. */
 	private postpone(customer: number, at: number): void {
-		if (customer >= this.pendingAt.length) {
-			const bigger = new Float64Array(Math.max(1024, 2 * this.pendingAt.length, customer + 1)).fill(NaN);
-			bigger.set(this.pendingAt);
-			this.pendingAt = bigger;
-		}
+		this.pendingAt = withRoom(this.pendingAt, customer, NaN);
 		const pending = this.pendingAt[customer];
 		if (Number.isNaN(pending)) {
 			this.pendingAt[customer] = at;
@@ -477,11 +480,7 @@ class LineScanner {
 			this.contactBytes.copy(bigger, 0, 0, this.contactBytesUsed);
 			this.contactBytes = bigger;
 		}
-		if (customer >= this.lastContactStart.length) {
-			const bigger = new Int32Array(Math.max(2 * this.lastContactStart.length, customer + 1)).fill(-1);
-			bigger.set(this.lastContactStart);
-			this.lastContactStart = bigger;
-		}
+		this.lastContactStart = withRoom(this.lastContactStart, customer, -1);
 		this.lastContactStart[customer] = this.contactBytesUsed;
 		let at = this.contactBytesUsed;
 		for (let k = 0; k < this.contactColumns.length; k++) {
@@ -494,6 +493,15 @@ class LineScanner {
 		}
 		this.contactBytesUsed = at;
 	}
+}
+
+/** `array`, or a longer copy of it, with room for index `i`; new slots hold `fill`. */
+function withRoom<T extends Int32Array | Float64Array | Uint8Array>(array: T, i: number, fill: number): T {
+	if (i < array.length) return array;
+	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, 2 * array.length, i + 1));
+	bigger.fill(fill);
+	bigger.set(array);
+	return bigger;
 }
 
 function asBuffer(chunk: Uint8Array): Buffer {

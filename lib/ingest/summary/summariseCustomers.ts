@@ -118,6 +118,16 @@ function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number
 }
 
 /**
+ * Whether an order's contact fields count for the order itself, beyond the customer's contact
+ * values (addFor remembers those): complaints, a satisfaction score, a product, or issues to
+ * report. Most contacts (an email, a phone, consents) do not, and the byte path then need not
+ * hand a repeated contact to addFor at all.
+ */
+export function contactActsPerOrder(contact: ContactFields): boolean {
+	return Boolean(contact.complaints) || (contact.satisfaction !== null && contact.satisfaction !== undefined) || Boolean(contact.productId ?? contact.productName) || contact.issues.length > 0;
+}
+
+/**
  * Accumulates clean orders and produces one summary per customer as of an analysis date,
  * following the buy-till-you-die conventions (MODELS.md): same-day purchases are one
  * transaction, frequency = distinct purchase days - 1, recency = first to last purchase,
@@ -208,6 +218,7 @@ export class CustomerSummariser {
 		// Experience fields and products are rarer: a customer's state is made when one comes.
 		const state = () => this.stateOf(index);
 		if (slot >= 0 && order.promotion) this.orderFlags.data[slot] |= DISCOUNTED;
+		if (!contactActsPerOrder(contact)) return slot;
 		// Complaints and satisfaction describe the order: line-item exports repeat them on
 		// every line, so only the order's first row counts.
 		if (existingOrder < 0) {
