@@ -3,6 +3,7 @@ import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
 import { TableReader } from '../../../lib/base/tableReader';
 import { decodeTable } from '../../../lib/base/tableEncoding';
 import { fieldPath, jsonFields, valueAtPath } from '../../../lib/values/fieldSource';
+import { forEachCustomer, layeredBases } from '../../helpers/layeredBases';
 
 const summary = (i: number) => ({
 	customerId: `C${i}`,
@@ -79,14 +80,10 @@ describe('a customer base', () => {
 		// Objects, lists, texts, numbers, null and missing fields, mixed in one column from row to row.
 		const record = fc.object({ key: fc.constantFrom(...names), maxDepth: 3, maxKeys: 3 });
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 12 }).chain((rows) => fc.array(fc.array(record, { minLength: rows, maxLength: rows }), { minLength: 1, maxLength: 3 })), (layers) => {
-				const base = CustomerBase.fromBytes(layers.map((records) => layerBytes(records)));
-				const cursor = base.cursor();
-				for (let row = 0; row < base.rows; row++) {
-					cursor.row = row;
-					const whole = base.record(row);
+			fc.property(layeredBases(record, 12, 3), (base) => {
+				forEachCustomer(base, (cursor, whole) => {
 					for (const path of paths) expect(cursor.get(fieldPath(...path))).toEqual(valueAtPath(whole, path));
-				}
+				});
 			}),
 			{ numRuns: 400 },
 		);

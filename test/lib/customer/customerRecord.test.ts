@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
 import { readCustomerFields, readCustomerRecord, RECORD_FIELDS, RECORD_PATHS } from '../../../lib/customer/customerRecord';
 import { FieldPath, FieldSource, jsonFields } from '../../../lib/values/fieldSource';
+import { forEachCustomer, layeredBases } from '../../helpers/layeredBases';
 import { TimeZone } from '../../../lib/values/timeZone';
 
 /*
@@ -132,13 +132,8 @@ describe('reading a customer record', () => {
 		);
 		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 8 }).chain((rows) => fc.array(fc.array(customer, { minLength: rows, maxLength: rows }), { minLength: 1, maxLength: 2 })), (layers) => {
-				const base = CustomerBase.fromBytes(layers.map((records) => layerBytes(records)));
-				const cursor = base.cursor();
-				for (let row = 0; row < base.rows; row++) {
-					cursor.row = row;
-					expect(readCustomerFields(cursor, context)).toEqual(readCustomerRecord(base.record(row), context));
-				}
+			fc.property(layeredBases(customer, 8, 2), (base) => {
+				forEachCustomer(base, (cursor, record) => expect(readCustomerFields(cursor, context)).toEqual(readCustomerRecord(record, context)));
 			}),
 			{ numRuns: 300 },
 		);
