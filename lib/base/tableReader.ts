@@ -241,7 +241,7 @@ export class TableReader {
 	private columnReader(index: number): (row: number) => unknown {
 		const column = this.columns[index];
 		if (column.header.kind === 'object') {
-			const subtree = this.columns.flatMap((_, i) => (i === index || this.isBelow(i, index) ? [i] : []));
+			const fields = this.columns.flatMap((_, i) => (this.isBelow(i, index) ? [i] : []));
 			const scratch: Record<string, unknown> = {};
 			// readColumns writes a field's value into its parent's object, found in slots.
 			return (row) => {
@@ -249,7 +249,7 @@ export class TableReader {
 				if (state !== VALUE) return state === NULL ? null : state === ABSENT ? undefined : column.exceptions?.get(row);
 				const value = {};
 				this.slots[index] = value;
-				this.readColumns(subtree.slice(1), row, scratch);
+				this.readColumns(fields, row, scratch);
 				return value;
 			};
 		}
