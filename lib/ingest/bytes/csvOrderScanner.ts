@@ -8,9 +8,9 @@ import { quotedCsvRows } from '../readers/csvRows';
 import { fingerprintOfUtf8 } from './rowFingerprint';
 import { decodeChunks } from '../readers/decodeText';
 import { columnsFor, RawRow, rowFromSplitLine, TableOptions } from '../readers/rawRow';
-import { contactActsPerOrder, CustomerSummariser } from '../summary/summariseCustomers';
+import { CustomerSummariser } from '../summary/summariseCustomers';
+import { ContactSpans, LastContacts } from './lastContacts';
 import { CONTACT_FIELDS } from '../../customer/fieldCatalog';
-import type { ContactFields } from '../fields/contactRecord';
 
 /** Where the scanner sends what it reads; the Customer Data pipeline implements it. */
 export interface CsvOrderTarget {
@@ -111,28 +111,9 @@ class LineScanner {
 	/** Per column, 1 when the row's fingerprint leaves it out (contact columns, as the general path does). */
 	private unfingerprinted: Uint8Array | null = null;
 	private fingerprintScratch = Buffer.alloc(1024);
-	/**
-	 * Per customer, the contact columns' bytes on their last row and what they read as: a
-	 * customer's email and phone repeat on each of their orders, and reading a phone number is
-	 * the dearest step of a row (libphonenumber). The bytes are kept in one buffer (each column
-	 * as its length, then its bytes), not as a million strings for the garbage collector.
-	 */
-	private contactBytes = Buffer.allocUnsafe(1 << 16);
-	private contactBytesUsed = 0;
-	/** Where each customer's last contact bytes start in contactBytes; -1 when none yet. */
-	private lastContactStart = new Int32Array(1024).fill(-1);
-	private readonly lastContact: Array<ContactFields | null> = [];
-	/**
-	 * Per customer, the latest instant of the orders since their contact was last remembered
-	 * that repeat it (NaN: none), and the customers with one. An order that repeats its
-	 * customer's contact does not remember it again (ten scattered lookups per order at a
-	 * million customers): the latest instant of such a run is remembered once, before anything
-	 * else can be remembered of that customer, which leaves the same latest value standing.
-	 */
-	private pendingAt = new Float64Array(0);
-	private readonly pendingCustomers: number[] = [];
-	/** 1 for a customer whose last contact does nothing per order (contactActsPerOrder): a repeat of it is not handed on. */
-	private contactPassive = new Uint8Array(0);
+	private readonly lastContacts: LastContacts;
+	/** Where the row's contact columns are (set with the plan). */
+	private contactSpans: ContactSpans = { starts: this.starts, ends: this.ends, first: CONTACT, count: 0 };
 	private readonly dates = new ByteKeyTable();
 	/** A file's few currency texts, as read (CNY, cny, " USD"...). */
 	private readonly currencies = new ByteKeyTable();
@@ -149,6 +130,7 @@ class LineScanner {
 		private readonly sourceItem: number,
 	) {
 		this.delimiterByte = delimiter.charCodeAt(0);
+		this.lastContacts = new LastContacts(target.summariser);
 	}
 
 	/**
@@ -254,6 +236,7 @@ class LineScanner {
 		this.contactColumns.forEach((column, k) => (this.fieldOfColumn[columns.indexOf(column)] = CONTACT + k));
 		this.starts = new Int32Array(CONTACT + this.contactColumns.length);
 		this.ends = new Int32Array(CONTACT + this.contactColumns.length);
+		this.contactSpans = { starts: this.starts, ends: this.ends, first: CONTACT, count: this.contactColumns.length };
 		if (cleaner.descriptiveColumns.size > 0) this.unfingerprinted = Uint8Array.from(columns, (column) => (cleaner.descriptiveColumns.has(column) ? 1 : 0));
 	}
 
@@ -357,7 +340,7 @@ class LineScanner {
 		const summariser = this.target.summariser;
 		// With contact columns, the customer's index when they are already known: their last contact may be this row's.
 		const knownCustomer = plainCustomerId && this.contactColumns.length > 0 ? summariser.ids.find(buffer, starts[CUSTOMER], ends[CUSTOMER]) : -1;
-		const sameContact = knownCustomer >= 0 && this.hasLastContact(buffer, knownCustomer);
+		const sameContact = knownCustomer >= 0 && this.lastContacts.isLast(buffer, knownCustomer, this.contactSpans);
 		if (this.contactColumns.length > 0 && !sameContact) {
 			contactValues = new Array(this.contactColumns.length);
 			for (let k = 0; k < contactValues.length; k++) {
@@ -392,20 +375,16 @@ class LineScanner {
 		}
 		// With currency or contact fields, the row is the order the general path would have made of it.
 		// (Valid UTF-8 bytes are equal exactly when their texts are.)
-		let contact = sameContact ? this.lastContact[customer] : contactValues === null ? null : this.hasLastContact(buffer, customer) ? this.lastContact[customer] : undefined;
+		let contact = sameContact || (contactValues !== null && this.lastContacts.isLast(buffer, customer, this.contactSpans)) ? this.lastContacts.contactOf(customer) : contactValues === null ? null : undefined;
 		if (contact === undefined) {
 			const raw: Record<string, unknown> = {};
 			this.contactColumns.forEach((column, k) => (raw[column] = (contactValues as string[])[k]));
 			contact = cleaner.contactOf(raw);
-			this.rememberPending(customer);
-			this.keepContactBytes(buffer, customer);
-			this.lastContact[customer] = contact;
-			this.contactPassive = withRoom(this.contactPassive, customer, 0);
-			this.contactPassive[customer] = contact === null || !contactActsPerOrder(contact) ? 1 : 0;
-		} else if (sameContact) this.postpone(customer, instant);
+			this.lastContacts.keep(buffer, customer, this.contactSpans, contact);
+		} else if (sameContact) this.lastContacts.postpone(customer, instant);
 		const promotion = cleaner.isPromotion(contact, amount);
 		// A repeat of a contact that does nothing per order need not be looked at again (its fields are postponed).
-		if (sameContact && !promotion && this.contactPassive[customer] === 1) contact = null;
+		if (sameContact && !promotion && this.lastContacts.isPassive(customer)) contact = null;
 		const slot = summariser.addFor(
 			customer,
 			{
@@ -429,79 +408,10 @@ class LineScanner {
 		return true;
 	}
 
-	/** Notes an order at `at` that repeats the customer's remembered contact. */
-	private postpone(customer: number, at: number): void {
-		this.pendingAt = withRoom(this.pendingAt, customer, NaN);
-		const pending = this.pendingAt[customer];
-		if (Number.isNaN(pending)) {
-			this.pendingAt[customer] = at;
-			this.pendingCustomers.push(customer);
-		} else if (at > pending) this.pendingAt[customer] = at;
-	}
-
-	/** Remembers the customer's contact at the latest instant of its postponed orders, if any. */
-	private rememberPending(customer: number): void {
-		if (customer >= this.pendingAt.length || Number.isNaN(this.pendingAt[customer])) return;
-		this.target.summariser.rememberContact(customer, this.lastContact[customer] as ContactFields, this.pendingAt[customer]);
-		this.pendingAt[customer] = NaN;
-	}
-
 	/** Every postponed contact remembered: before a row goes to the general path, and at the end of the file. */
 	rememberAllPending(): void {
-		for (const customer of this.pendingCustomers) this.rememberPending(customer);
-		this.pendingCustomers.length = 0;
+		this.lastContacts.rememberAllPending();
 	}
-
-	/** Whether the row's contact columns hold the bytes of the customer's last contact, column by column. */
-	private hasLastContact(buffer: Buffer, customer: number): boolean {
-		if (customer >= this.lastContactStart.length) return false;
-		let at = this.lastContactStart[customer];
-		if (at < 0) return false;
-		const kept = this.contactBytes;
-		const { starts, ends } = this;
-		for (let k = 0; k < this.contactColumns.length; k++) {
-			const start = starts[CONTACT + k];
-			const length = ends[CONTACT + k] - start;
-			if (kept.readUInt32LE(at) !== length) return false;
-			at += 4;
-			for (let i = 0; i < length; i++) if (kept[at + i] !== buffer[start + i]) return false;
-			at += length;
-		}
-		return true;
-	}
-
-	/** Keeps the row's contact bytes as the customer's last contact. */
-	private keepContactBytes(buffer: Buffer, customer: number): void {
-		const { starts, ends } = this;
-		let size = 0;
-		for (let k = 0; k < this.contactColumns.length; k++) size += 4 + ends[CONTACT + k] - starts[CONTACT + k];
-		if (this.contactBytesUsed + size > this.contactBytes.length) {
-			const bigger = Buffer.allocUnsafe(Math.max(2 * this.contactBytes.length, this.contactBytesUsed + size));
-			this.contactBytes.copy(bigger, 0, 0, this.contactBytesUsed);
-			this.contactBytes = bigger;
-		}
-		this.lastContactStart = withRoom(this.lastContactStart, customer, -1);
-		this.lastContactStart[customer] = this.contactBytesUsed;
-		let at = this.contactBytesUsed;
-		for (let k = 0; k < this.contactColumns.length; k++) {
-			const start = starts[CONTACT + k];
-			const end = ends[CONTACT + k];
-			this.contactBytes.writeUInt32LE(end - start, at);
-			at += 4;
-			buffer.copy(this.contactBytes, at, start, end);
-			at += end - start;
-		}
-		this.contactBytesUsed = at;
-	}
-}
-
-/** `array`, or a longer copy of it, with room for index `i`; new slots hold `fill`. */
-function withRoom<T extends Int32Array | Float64Array | Uint8Array>(array: T, i: number, fill: number): T {
-	if (i < array.length) return array;
-	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, 2 * array.length, i + 1));
-	bigger.fill(fill);
-	bigger.set(array);
-	return bigger;
 }
 
 function asBuffer(chunk: Uint8Array): Buffer {
