@@ -1,3 +1,4 @@
+import type { RecordSink } from '../values/recordSink';
 import { isWellFormedText, Utf8TextList } from './utf8TextList';
 
 /**
@@ -5,11 +6,6 @@ import { isWellFormedText, Utf8TextList } from './utf8TextList';
  * null), a number, or nothing (a field that must be null).
  */
 export type FieldKind = 'text' | 'code' | 'number' | 'none';
-
-/** Where a record is described to, field by field (a base layer's row, an object). */
-export interface FieldSink {
-	field(name: string, value: unknown): void;
-}
 
 /** A record's fields in their order, each with how it is kept. */
 export type Schema<T> = { [K in keyof T]-?: FieldKind };
@@ -79,7 +75,7 @@ export class CompactRecords<T> {
 	}
 
 	/** The record at `index` described into a sink (a base layer's row, or an object), fields in order. */
-	describe(index: number, sink: FieldSink): void {
+	describe(index: number, sink: Pick<RecordSink<Record<string, unknown>>, 'field'>): void {
 		if (this.inColumns[index] === 1) {
 			for (const field of this.fields) sink.field(field.key, valueOf(field, index));
 			return;

@@ -1,5 +1,6 @@
 import { ColumnHeader, encodeTable } from './tableEncoding';
 import { TextColumn } from './textColumn';
+import { withRoom } from '../values/growableColumns';
 
 /*
  * Records in, one column per field path out. A nested plain object becomes an object column
@@ -64,22 +65,13 @@ export class ColumnBuilder {
 
 	private state(row: number, state: number): void {
 		if (state === VALUE && this.states === null) return;
-		if (this.states === null) this.states = new Uint8Array(Math.max(1024, row * 2));
-		else if (row >= this.states.length) {
-			const bigger = new Uint8Array(Math.max(row + 1, this.states.length * 2));
-			bigger.set(this.states);
-			this.states = bigger;
-		}
+		this.states = this.states === null ? new Uint8Array(Math.max(1024, row * 2)) : withRoom(this.states, row);
 		this.states[row] = state;
 	}
 
 	private slot(row: number): void {
 		if (this.kind === 'number' || this.kind === 'boolean') {
-			if (row >= this.numbers.length) {
-				const bigger = new Float64Array(Math.max(1024, row + 1, this.numbers.length * 2));
-				bigger.set(this.numbers);
-				this.numbers = bigger;
-			}
+			this.numbers = withRoom(this.numbers, row);
 		} else if (this.kind === 'json') {
 			while (this.values.length < row) this.values.push(null);
 		}

@@ -4,6 +4,7 @@
 import { deflateRawSync } from 'zlib';
 import { canonicalInstant } from './canonicalInstant';
 import { Utf8Buffer } from './utf8Buffer';
+import { withRoom } from '../values/growableColumns';
 import type { ColumnHeader } from './tableEncoding';
 
 /** Most distinct texts a dictionary column holds (its codes are 16 bits). */
@@ -68,7 +69,7 @@ export class TextColumn {
 				this.codes.set(text, code);
 				if (this.canonical && !(this.instantsAllowed && !Number.isNaN(canonicalInstant(text)))) this.canonical = false;
 			}
-			if (row >= this.codeOf.length) this.codeOf = grown(this.codeOf, row);
+			this.codeOf = withRoom(this.codeOf, row);
 			this.codeOf[row] = code;
 		} else if (this.mode === 'instants') {
 			const ms = canonicalInstant(text);
@@ -77,7 +78,7 @@ export class TextColumn {
 				this.set(row, text);
 				return;
 			}
-			if (row >= this.instants.length) this.instants = grown(this.instants, row);
+			this.instants = withRoom(this.instants, row);
 			this.instants[row] = ms;
 		} else this.append(row, text);
 	}
@@ -88,14 +89,14 @@ export class TextColumn {
 	 */
 	setInstant(row: number, ms: number): void {
 		if (this.mode === 'instants' && Number.isInteger(ms) && ms >= FIRST_CANONICAL_MS && ms <= LAST_CANONICAL_MS) {
-			if (row >= this.instants.length) this.instants = grown(this.instants, row);
+			this.instants = withRoom(this.instants, row);
 			this.instants[row] = ms + 0;
 			return;
 		}
 		if (this.mode === 'dictionary') {
 			const code = this.instantCodes.get(ms);
 			if (code !== undefined) {
-				if (row >= this.codeOf.length) this.codeOf = grown(this.codeOf, row);
+				this.codeOf = withRoom(this.codeOf, row);
 				this.codeOf[row] = code;
 				return;
 			}
@@ -139,14 +140,14 @@ export class TextColumn {
 	private append(row: number, text: string): void {
 		this.closeRowsBefore(row);
 		const end = this.utf8.append(text);
-		if (row >= this.ends.length) this.ends = grown(this.ends, row);
+		this.ends = withRoom(this.ends, row);
 		this.ends[row] = end;
 		this.endsUpTo = row + 1;
 	}
 
 	/** Rows between the last set one and `row` hold the empty text: their end is the last end. */
 	private closeRowsBefore(row: number): void {
-		if (row > this.ends.length) this.ends = grown(this.ends, row);
+		this.ends = withRoom(this.ends, row - 1);
 		for (let r = this.endsUpTo; r < row; r++) this.ends[r] = this.utf8.used;
 	}
 
@@ -185,10 +186,4 @@ export class TextColumn {
 		out.text = blocks.push(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength)) - 1;
 		return out;
 	}
-}
-
-function grown<T extends Uint32Array | Float64Array>(array: T, row: number): T {
-	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, row + 1, array.length * 2));
-	bigger.set(array);
-	return bigger;
 }

@@ -41,3 +41,14 @@ export class ByteColumn {
 		this.data[this.length++] = value;
 	}
 }
+
+type FixedArray = Uint8Array | Int32Array | Uint32Array | Float64Array;
+
+/** `array`, or a longer copy of it (at least doubled), with room for index `i`; new slots hold `fill`. */
+export function withRoom<T extends FixedArray>(array: T, i: number, fill = 0): T {
+	if (i < array.length) return array;
+	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, 2 * array.length, i + 1));
+	if (fill !== 0) bigger.fill(fill);
+	bigger.set(array);
+	return bigger;
+}

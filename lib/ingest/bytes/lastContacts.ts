@@ -1,5 +1,6 @@
 import type { ContactFields } from '../fields/contactRecord';
 import { contactActsPerOrder, CustomerSummariser } from '../summary/summariseCustomers';
+import { withRoom } from '../../values/growableColumns';
 
 /** Where a row's contact columns are in the line: columns first .. first + count - 1 of starts/ends. */
 export interface ContactSpans {
@@ -81,7 +82,7 @@ export class LastContacts {
 			this.used += buffer.copy(this.bytes, this.used, spans.starts[k], spans.ends[k]);
 		}
 		this.contacts[customer] = contact;
-		this.passive = withRoom(this.passive, customer, 0);
+		this.passive = withRoom(this.passive, customer);
 		this.passive[customer] = contact === null || !contactActsPerOrder(contact) ? 1 : 0;
 	}
 
@@ -107,13 +108,4 @@ export class LastContacts {
 		if (contact) this.summariser.rememberContact(customer, contact, this.pendingAt[customer]);
 		this.pendingAt[customer] = NaN;
 	}
-}
-
-/** `array`, or a longer copy of it, with room for index `i`; new slots hold `fill`. */
-function withRoom<T extends Int32Array | Float64Array | Uint8Array>(array: T, i: number, fill: number): T {
-	if (i < array.length) return array;
-	const bigger = new (array.constructor as new (length: number) => T)(Math.max(1024, 2 * array.length, i + 1));
-	bigger.fill(fill);
-	bigger.set(array);
-	return bigger;
 }

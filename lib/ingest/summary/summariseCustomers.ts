@@ -192,7 +192,7 @@ export class CustomerSummariser {
 	/**
 	 * add() for a customer already interned in `ids` (the byte path interns it from the row's
 	 * bytes): the order's customerId text is not read again. `contactNow` false: the order's
-	 * contact fields are remembered later by the caller (rememberContactAt), for a contact
+	 * contact fields are remembered later by the caller (rememberContact), for a contact
 	 * repeated on many orders.
 	 */
 	addFor(index: number, order: Omit<CleanOrder, 'customerId'>, existingOrder = -1, contactNow = true): number {
