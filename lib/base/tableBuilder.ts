@@ -126,6 +126,23 @@ export class ColumnBuilder {
 		return true;
 	}
 
+	/*
+	 * Whole columns, for a table filled a column at a time (TableBuilder.columnFor): on a column
+	 * no row has set yet, what set() row by row would keep. `states` null: every row holds a value.
+	 */
+	fillNumbers(kind: 'number' | 'boolean', values: Float64Array<ArrayBuffer>, states: Uint8Array | null): void {
+		this.rows = values.length;
+		this.numbers = values;
+		this.states = states;
+		this.kind = kind;
+	}
+
+	/** Every one of `rows` rows holds an object, described by the columns under this one. */
+	fillObjects(rows: number): void {
+		this.rows = rows;
+		if (rows > 0) this.kind = 'object';
+	}
+
 	/** A date-time as epoch milliseconds: what set(row, its toISOString text) would store. */
 	setInstant(row: number, ms: number): void {
 		if (this.kind !== 'string' || this.texts === null) {
@@ -172,6 +189,21 @@ export class TableBuilder {
 		const builder = new TableBuilder();
 		for (const record of records) builder.add(record);
 		return builder;
+	}
+
+	/** For a table filled a column at a time: it has this many rows. */
+	setRowCount(rows: number): void {
+		this.rows = rows;
+	}
+
+	/**
+	 * The column of a field under `parent` (a column index, -1: the top), made now if new, as if
+	 * its first value came at `firstRow`: a table filled a column at a time asks for its columns
+	 * in the order rows added one by one would have made them.
+	 */
+	columnFor(parent: number, name: string, firstRow: number): { index: number; column: ColumnBuilder } {
+		const index = this.column(name, parent, firstRow);
+		return { index, column: this.columns[index] };
 	}
 
 	add(record: Record<string, unknown>): void {

@@ -7,7 +7,9 @@ import { FieldMapping, MappingResult, missingColumnError, repeatedColumnError, r
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './readers/readFile';
 import { RawRow } from './readers/rawRow';
-import { CustomerSummariser, SummaryColumns } from './summary/summariseCustomers';
+import { CustomerSummariser } from './summary/summariseCustomers';
+import { SummaryColumns } from './summary/summaryColumns';
+import { writeSummaryColumns } from './summary/summaryFields';
 import { SummaryRowReader } from './summary/summaryRows';
 import { TableBuilder } from '../base/tableBuilder';
 
@@ -235,10 +237,7 @@ export class CustomerDataPipeline {
 			customers: cols.rows,
 			layer: () => {
 				const layer = new TableBuilder();
-				for (let row = 0; row < cols.rows; row++) {
-					layer.nextRow();
-					summariser.describeAt(cols, row, layer, analysisDate);
-				}
+				writeSummaryColumns(layer, summariser.summarySource(cols, analysisDate));
 				return layer;
 			},
 		};

@@ -50,7 +50,7 @@ function pipelineOf(rows: ReadonlyArray<Record<string, unknown>>) {
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
 
-/** Rows with every kind of field a summary carries: contacts, a CRM ID, products, experience, issues. */
+/** Rows with every kind of field a summary carries: contacts, CRM IDs (met first on any row), products, experience, issues. */
 const richRow = fc.record({
 	customer_id: fc.constantFrom('C1', 'C2', 'C3', '客户4', 'C5'),
 	order_id: fc.oneof(fc.integer({ min: 1, max: 30 }).map(String), fc.constant('')),
@@ -60,6 +60,7 @@ const richRow = fc.record({
 	phone: fc.constantFrom('', '+86 138 0013 8000', '13800138000', '12'),
 	first_name: fc.constantFrom('', 'Yan', '艳'),
 	hubspot_id: fc.constantFrom('', 'h1', 'h2'),
+	salesforce_id: fc.constantFrom('', '', '', 's1'),
 	email_opt_in: consentWord,
 	last_contacted_at: fc.oneof(fc.constant(''), goodDate),
 	product_id: fc.constantFrom('', 'SKU-1', 'SKU-2'),

@@ -1,4 +1,4 @@
-import type { ContactValues, KeptField } from './buildCustomerSummary';
+import type { KeptField } from './summaryFields';
 
 type Kept = string | number | boolean;
 
@@ -38,12 +38,10 @@ export class ContactMemory {
 		}
 	}
 
-	/** One customer's values, by field (only those given). */
-	valuesOf(customer: number): ContactValues {
-		const out: ContactValues = {};
-		for (const [field, seen] of this.at) {
-			if (customer < seen.length && !Number.isNaN(seen[customer])) out[field] = (this.values.get(field) as Kept[])[customer];
-		}
-		return out;
+	/** One customer's value of a field; undefined when never given. */
+	valueOf(customer: number, field: KeptField): Kept | undefined {
+		const seen = this.at.get(field);
+		if (seen === undefined || customer >= seen.length || Number.isNaN(seen[customer])) return undefined;
+		return (this.values.get(field) as Kept[])[customer];
 	}
 }

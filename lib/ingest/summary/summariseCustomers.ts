@@ -2,25 +2,20 @@ import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from '../../values/growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { describeCustomerSummary } from './buildCustomerSummary';
+import { CustomerExperience, SummarySource, describeSummaryRow } from './summaryFields';
+import { emptyColumns, SummaryColumns } from './summaryColumns';
 import { CONTACT_FIELDS, ContactField } from '../../customer/fieldCatalog';
 import type { ContactFields } from '../fields/contactRecord';
-import { ObjectSink, RecordSink } from '../../values/recordSink';
-import { CustomerSignals, CustomerSummary, GapRecord, ProductCount } from '../../customer/customerSummary';
+import { ObjectSink } from '../../values/recordSink';
+import { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
 
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
-interface CustomerState {
-	refunds: number;
-	complaints: number;
-	satisfactionSum: number;
-	satisfactionCount: number;
-	lastSatisfaction: number | null;
+interface CustomerState extends CustomerExperience {
 	lastSatisfactionAt: number;
 	/** Kept lines by product (ID, else name); null when no row named a product. */
 	products: Map<string, ProductTally> | null;
-	issues: string[] | null;
 }
 
 interface ProductTally extends ProductCount {
@@ -48,74 +43,6 @@ const CONTACT_FIELD_SET: ReadonlySet<string> = new Set(CONTACT_FIELDS);
 const DISCOUNTED = 1;
 const REFUND = 2;
 const RETURNED = 4;
-
-/** Per-customer totals, one row per customer, as typed columns. */
-export interface SummaryColumns {
-	rows: number;
-	analysisDay: number;
-	trendWindowDays: number;
-	ordersAfterAnalysisDate: number;
-	/** Index of the customer's accumulated state (for id and contact fields). */
-	customer: Int32Array;
-	orders: Int32Array;
-	spend: Float64Array;
-	firstAt: Float64Array;
-	lastAt: Float64Array;
-	firstDay: Int32Array;
-	lastDay: Int32Array;
-	distinctDays: Int32Array;
-	firstOrderAmount: Float64Array;
-	/** Net spend of the purchase days after the first, returns and refunds deducted (the model's m x). */
-	repeatDaySpend: Float64Array;
-	returnedOrders: Int32Array;
-	discountedOrders: Int32Array;
-	/** 1 when the latest purchase was discounted (a price-sensitive customer's tell). */
-	lastOrderDiscounted: Int32Array;
-	/** -1 when the customer bought on one day only. */
-	lastGapDays: Int32Array;
-	recentOrders: Int32Array;
-	previousOrders: Int32Array;
-	recentSpend: Float64Array;
-	previousSpend: Float64Array;
-	/**
-	 * The customer's record gaps between purchase days, as [gap days, day the gap ended] pairs
-	 * in longestGaps[longestGapsFrom[row], longestGapsFrom[row + 1]): newest first, each
-	 * longer than every gap that ended after it (see CustomerSummary.longestGaps).
-	 */
-	longestGapsFrom: Int32Array;
-	longestGaps: Int32Array;
-}
-
-function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number, ordersAfterAnalysisDate: number): SummaryColumns {
-	const ints = () => new Int32Array(rows);
-	const floats = () => new Float64Array(rows);
-	return {
-		rows,
-		analysisDay,
-		trendWindowDays,
-		ordersAfterAnalysisDate,
-		customer: ints(),
-		orders: ints(),
-		spend: floats(),
-		firstAt: floats(),
-		lastAt: floats(),
-		firstDay: ints(),
-		lastDay: ints(),
-		distinctDays: ints(),
-		repeatDaySpend: floats(),
-		returnedOrders: ints(),
-		discountedOrders: ints(),
-		lastOrderDiscounted: ints(),
-		firstOrderAmount: floats(),
-		lastGapDays: ints(),
-		recentOrders: ints(),
-		previousOrders: ints(),
-		recentSpend: floats(),
-		previousSpend: floats(),
-		longestGapsFrom: new Int32Array(rows + 1),
-		longestGaps: new Int32Array(0),
-	};
-}
 
 /**
  * Whether an order's contact fields count for the order itself, beyond the customer's contact
@@ -469,41 +396,26 @@ export class CustomerSummariser {
 
 	/** The full summary object of one row of the columns. */
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
-		const sink = new ObjectSink<CustomerSummary>();
-		this.describeAt(cols, row, sink, analysisDate);
-		return sink.record;
+		const sink = new ObjectSink<Record<string, unknown>>();
+		describeSummaryRow(sink, this.summarySource(cols, analysisDate), row);
+		return sink.record as unknown as CustomerSummary;
 	}
 
-	/** One row of the columns described into a sink (a base layer's columns, or an object). */
-	describeAt(cols: SummaryColumns, row: number, sink: RecordSink<CustomerSummary>, analysisDate: string): void {
-		const customer = cols.customer[row];
-		const state = this.states[customer] ?? NO_STATE;
-		const signals = signalsOf(state, cols.orders[row], cols.returnedOrders[row], cols.discountedOrders[row], cols.lastOrderDiscounted[row] !== 0);
-		describeCustomerSummary(sink, this.ids.keyString(customer), this.contacts.valuesOf(customer), signals, state.issues, {
-			orders: cols.orders[row],
-			spend: cols.spend[row],
-			firstAt: cols.firstAt[row],
-			lastAt: cols.lastAt[row],
-			firstDay: cols.firstDay[row],
-			lastDay: cols.lastDay[row],
-			distinctDays: cols.distinctDays[row],
-			repeatDaySpend: cols.repeatDaySpend[row],
-			firstOrderAmount: cols.firstOrderAmount[row],
-			analysisDay: cols.analysisDay,
+	/** The columns' customers as what their summaries are computed from (summaryFields). */
+	summarySource(cols: SummaryColumns, analysisDate = dayNumberToIsoDate(cols.analysisDay)): SummarySource {
+		const states = this.states;
+		const customer = cols.customer;
+		return {
+			cols,
 			analysisDate,
-			lastGapDays: cols.lastGapDays[row] >= 0 ? cols.lastGapDays[row] : null,
-			longestGaps: longestGapsAt(cols, row),
-			products: productCounts(state.products),
-			trend: {
-				windowDays: cols.trendWindowDays,
-				recentOrders: cols.recentOrders[row],
-				previousOrders: cols.previousOrders[row],
-				recentSpend: cols.recentSpend[row],
-				previousSpend: cols.previousSpend[row],
-			},
-		});
+			hasTrend: true,
+			customerId: (row) => this.ids.keyString(customer[row]),
+			kept: (row, field) => this.contacts.valueOf(customer[row], field),
+			experience: (row) => states[customer[row]] ?? NO_STATE,
+			products: (row) => productCounts(states[customer[row]]?.products ?? null),
+			distinctProducts: (row) => states[customer[row]]?.products?.size ?? 0,
+		};
 	}
-
 }
 
 const NO_STATE: Readonly<CustomerState> = emptyState();
@@ -514,15 +426,6 @@ function growInts(array: Int32Array): Int32Array {
 	return bigger;
 }
 
-/** The record gaps of one row of the columns (see SummaryColumns.longestGaps), newest first. */
-function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
-	const gaps: GapRecord[] = [];
-	for (let k = cols.longestGapsFrom[row]; k < cols.longestGapsFrom[row + 1]; k += 2) {
-		gaps.push({ days: cols.longestGaps[k], endedDaysAgo: cols.analysisDay - cols.longestGaps[k + 1] });
-	}
-	return gaps;
-}
-
 /** The customer's products, most bought first; null when no row named a product. */
 function productCounts(products: Map<string, ProductTally> | null): ProductCount[] | null {
 	if (!products) return null;
@@ -531,21 +434,6 @@ function productCounts(products: Map<string, ProductTally> | null): ProductCount
 		counts.push({ productId: t.productId, productName: t.productName, category: t.category, quantity: t.quantity, orders: t.orders, spend: roundMoney(t.spend) });
 	}
 	return counts.sort((x, y) => y.quantity - x.quantity || y.orders - x.orders || y.spend - x.spend);
-}
-
-function signalsOf(state: CustomerState, orders: number, returned: number, discounted: number, lastDiscounted: boolean): CustomerSignals {
-	return {
-		discountedOrders: discounted,
-		discountShare: orders > 1 ? discounted / (orders - 1) : 0,
-		lastOrderDiscounted: lastDiscounted,
-		returnedOrders: returned,
-		returnRate: orders > 0 ? returned / orders : 0,
-		refunds: state.refunds,
-		complaints: state.complaints,
-		avgSatisfaction: state.satisfactionCount ? state.satisfactionSum / state.satisfactionCount : null,
-		lastSatisfaction: state.lastSatisfaction,
-		distinctProducts: state.products?.size ?? 0,
-	};
 }
 
 /** Below this many orders, insertion sort beats a general sort's overhead. */

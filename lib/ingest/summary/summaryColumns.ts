@@ -1,0 +1,79 @@
+import type { GapRecord } from '../../customer/customerSummary';
+
+/** Per-customer totals, one row per customer, as typed columns. */
+export interface SummaryColumns {
+	rows: number;
+	analysisDay: number;
+	trendWindowDays: number;
+	ordersAfterAnalysisDate: number;
+	/** Index of the customer's accumulated state (for id and contact fields). */
+	customer: Int32Array;
+	orders: Int32Array;
+	spend: Float64Array;
+	firstAt: Float64Array;
+	lastAt: Float64Array;
+	firstDay: Int32Array;
+	lastDay: Int32Array;
+	distinctDays: Int32Array;
+	firstOrderAmount: Float64Array;
+	/** Net spend of the purchase days after the first, returns and refunds deducted (the model's m x). */
+	repeatDaySpend: Float64Array;
+	returnedOrders: Int32Array;
+	discountedOrders: Int32Array;
+	/** 1 when the latest purchase was discounted (a price-sensitive customer's tell). */
+	lastOrderDiscounted: Int32Array;
+	/** -1 when the customer bought on one day only. */
+	lastGapDays: Int32Array;
+	recentOrders: Int32Array;
+	previousOrders: Int32Array;
+	recentSpend: Float64Array;
+	previousSpend: Float64Array;
+	/**
+	 * The customer's record gaps between purchase days, as [gap days, day the gap ended] pairs
+	 * in longestGaps[longestGapsFrom[row], longestGapsFrom[row + 1]): newest first, each
+	 * longer than every gap that ended after it (see CustomerSummary.longestGaps).
+	 */
+	longestGapsFrom: Int32Array;
+	longestGaps: Int32Array;
+}
+
+export function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number, ordersAfterAnalysisDate: number): SummaryColumns {
+	const ints = () => new Int32Array(rows);
+	const floats = () => new Float64Array(rows);
+	return {
+		rows,
+		analysisDay,
+		trendWindowDays,
+		ordersAfterAnalysisDate,
+		customer: ints(),
+		orders: ints(),
+		spend: floats(),
+		firstAt: floats(),
+		lastAt: floats(),
+		firstDay: ints(),
+		lastDay: ints(),
+		distinctDays: ints(),
+		repeatDaySpend: floats(),
+		returnedOrders: ints(),
+		discountedOrders: ints(),
+		lastOrderDiscounted: ints(),
+		firstOrderAmount: floats(),
+		lastGapDays: ints(),
+		recentOrders: ints(),
+		previousOrders: ints(),
+		recentSpend: floats(),
+		previousSpend: floats(),
+		longestGapsFrom: new Int32Array(rows + 1),
+		longestGaps: new Int32Array(0),
+	};
+}
+
+
+/** The record gaps of one row of the columns (see SummaryColumns.longestGaps), newest first. */
+export function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
+	const gaps: GapRecord[] = [];
+	for (let k = cols.longestGapsFrom[row]; k < cols.longestGapsFrom[row + 1]; k += 2) {
+		gaps.push({ days: cols.longestGaps[k], endedDaysAgo: cols.analysisDay - cols.longestGaps[k + 1] });
+	}
+	return gaps;
+}
