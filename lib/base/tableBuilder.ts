@@ -47,6 +47,8 @@ export class ColumnBuilder {
 	values: unknown[] = [];
 	states: Uint8Array | null = null;
 	exceptions: Array<[number, unknown]> = [];
+	/** Lists of records given whole (fillRecordLists). */
+	recordLists: { ends: Uint32Array; elements: TableBuilder } | null = null;
 
 	constructor(
 		readonly name: string,
@@ -135,6 +137,16 @@ export class ColumnBuilder {
 		this.numbers = values;
 		this.states = states;
 		this.kind = kind;
+	}
+
+	/**
+	 * Every row's list of records at once, as listOfRecords would find them: row r's records are
+	 * the elements ends[r - 1] to ends[r] of `elements`, which holds at least one.
+	 */
+	fillRecordLists(ends: Uint32Array, elements: TableBuilder): void {
+		this.rows = ends.length;
+		this.kind = 'json';
+		this.recordLists = { ends, elements };
 	}
 
 	/** Every one of `rows` rows holds an object, described by the columns under this one. */
@@ -388,7 +400,8 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 		}
 		return header;
 	}
-	const list = column.kind === 'json' ? listOfRecords(column.values, rows, isValue) : null;
+	const given = column.recordLists;
+	const list = given ? { ends: given.ends, elements: given.elements.finish() } : column.kind === 'json' ? listOfRecords(column.values, rows, isValue) : null;
 	if (list) {
 		header.kind = 'list';
 		header.data = blocks.push(new Uint8Array(list.ends.buffer)) - 1;

@@ -351,14 +351,11 @@ class LineScanner {
 		}
 
 		let orderKey = -1;
-		let orderId: string | null = null;
 		if (mapping.orderId !== undefined) {
 			const keys = cleaner.orderKeys;
-			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) {
-				orderKey = keys.intern(buffer, starts[ORDER], ends[ORDER]);
-				if (rich) orderId = buffer.toString('latin1', starts[ORDER], ends[ORDER]);
-			} else {
-				orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
+			if (isPlainToken(buffer, starts[ORDER], ends[ORDER])) orderKey = keys.intern(buffer, starts[ORDER], ends[ORDER]);
+			else {
+				const orderId = textOrNull(buffer.toString('utf8', starts[ORDER], ends[ORDER]));
 				if (orderId !== null) orderKey = keys.internString(orderId);
 				else keys.added = true;
 			}
@@ -388,7 +385,6 @@ class LineScanner {
 		const slot = summariser.addFor(
 			customer,
 			{
-				orderId,
 				orderAt: instant,
 				day,
 				amount,

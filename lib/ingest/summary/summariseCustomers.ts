@@ -118,11 +118,12 @@ export class CustomerSummariser {
 
 	/**
 	 * add() for a customer already interned in `ids` (the byte path interns it from the row's
-	 * bytes): the order's customerId text is not read again. `contactNow` false: the order's
+	 * bytes): the order's customerId and orderId texts are not read (the order key stands for
+	 * the ID), so the byte path makes no string of them. `contactNow` false: the order's
 	 * contact fields are remembered later by the caller (rememberContact), for a contact
 	 * repeated on many orders.
 	 */
-	addFor(index: number, order: Omit<CleanOrder, 'customerId'>, existingOrder = -1, contactNow = true): number {
+	addFor(index: number, order: Omit<CleanOrder, 'customerId' | 'orderId'>, existingOrder = -1, contactNow = true): number {
 		let slot: number;
 		if (order.isRefund) {
 			const refund = this.addOrder(index, order.day, order.orderAt, order.amount, order.sourceItem);

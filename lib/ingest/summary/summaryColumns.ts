@@ -1,4 +1,5 @@
 import type { GapRecord } from '../../customer/customerSummary';
+import { TableBuilder } from '../../base/tableBuilder';
 
 /** Per-customer totals, one row per customer, as typed columns. */
 export interface SummaryColumns {
@@ -76,4 +77,26 @@ export function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
 		gaps.push({ days: cols.longestGaps[k], endedDaysAgo: cols.analysisDay - cols.longestGaps[k + 1] });
 	}
 	return gaps;
+}
+
+/**
+ * Every row's record gaps at once, as a layer stores lists of records (their ends, and one
+ * table of all the gaps): what longestGapsAt of each row would give. Null when no row has one.
+ */
+export function longestGapsTable(cols: SummaryColumns): { ends: Uint32Array; elements: TableBuilder } | null {
+	const count = cols.longestGapsFrom[cols.rows] / 2;
+	if (count === 0) return null;
+	const ends = new Uint32Array(cols.rows);
+	for (let row = 0; row < cols.rows; row++) ends[row] = cols.longestGapsFrom[row + 1] / 2;
+	const days = new Float64Array(count);
+	const endedDaysAgo = new Float64Array(count);
+	for (let k = 0; k < count; k++) {
+		days[k] = cols.longestGaps[2 * k];
+		endedDaysAgo[k] = cols.analysisDay - cols.longestGaps[2 * k + 1];
+	}
+	const elements = new TableBuilder();
+	elements.setRowCount(count);
+	elements.columnFor(-1, 'days', 0).column.fillNumbers('number', days, null);
+	elements.columnFor(-1, 'endedDaysAgo', 0).column.fillNumbers('number', endedDaysAgo, null);
+	return { ends, elements };
 }

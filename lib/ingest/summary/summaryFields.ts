@@ -2,7 +2,7 @@ import type { RecordSink } from '../../values/recordSink';
 import type { ProductCount } from '../../customer/customerSummary';
 import type { ContactField } from '../../customer/fieldCatalog';
 import { ColumnBuilder, NULL, TableBuilder } from '../../base/tableBuilder';
-import { longestGapsAt, SummaryColumns } from './summaryColumns';
+import { longestGapsAt, longestGapsTable, SummaryColumns } from './summaryColumns';
 import { roundMoney } from '../../values/parseMoney';
 
 /** The fields a summary keeps per customer, latest value winning: the contact and CRM fields, and the currency. */
@@ -42,7 +42,8 @@ type SummaryField =
 	| { name: string; kind: 'text'; value: Value<string | null>; present?: Value<boolean> }
 	/** Epoch milliseconds, written as ISO 8601 text. */
 	| { name: string; kind: 'instant'; value: Value<number | null> }
-	| { name: string; kind: 'json'; value: Value<unknown>; present?: Value<boolean> }
+	/** `lists`: every row's value at once, where it is a list of records (null: none has one). */
+	| { name: string; kind: 'json'; value: Value<unknown>; present?: Value<boolean>; lists?: (s: SummarySource) => ReturnType<typeof longestGapsTable> }
 	/** An object of fields; null for a whole source where isNull says so. */
 	| { name: string; kind: 'object'; fields: readonly SummaryField[]; isNull?: (s: SummarySource) => boolean };
 
@@ -122,7 +123,7 @@ const SUMMARY_FIELDS: readonly SummaryField[] = [
 	},
 	{ name: 'avgDaysBetweenOrders', kind: 'number', value: (s, r) => (frequency(s, r) > 0 ? (s.cols.lastDay[r] - s.cols.firstDay[r]) / frequency(s, r) : null) },
 	{ name: 'lastGapDays', kind: 'number', value: (s, r) => (s.cols.lastGapDays[r] >= 0 ? s.cols.lastGapDays[r] : null) },
-	{ name: 'longestGaps', kind: 'json', value: (s, r) => longestGapsAt(s.cols, r) },
+	{ name: 'longestGaps', kind: 'json', value: (s, r) => longestGapsAt(s.cols, r), lists: (s) => longestGapsTable(s.cols) },
 	{
 		name: 'trend',
 		kind: 'object',
@@ -273,7 +274,10 @@ function fillColumn(column: ColumnBuilder, f: SummaryField, s: SummarySource, ro
 				else column.setInstant(r, ms);
 			}
 			return;
-		default:
-			for (let r = 0; r < rows; r++) if (!f.present || f.present(s, r)) column.set(r, f.value(s, r));
+		default: {
+			const lists = f.kind === 'json' ? f.lists?.(s) : null;
+			if (lists) column.fillRecordLists(lists.ends, lists.elements);
+			else for (let r = 0; r < rows; r++) if (!f.present || f.present(s, r)) column.set(r, f.value(s, r));
+		}
 	}
 }
