@@ -288,8 +288,15 @@ class LineScanner {
 
 		let day: number;
 		let instant: number;
-		const known = this.dates.find(buffer, starts[DATE], ends[DATE]);
-		if (known >= 0) {
+		// A time of day makes nearly every date text new: such texts are read from their bytes
+		// without a look in the cache of dates, which they would only fill.
+		const timed = ends[DATE] - starts[DATE] > 10 ? plainDateTime(buffer, starts[DATE], ends[DATE], options.timeZone) : null;
+		const known = timed === null ? this.dates.find(buffer, starts[DATE], ends[DATE]) : -1;
+		if (timed !== null) {
+			if ('error' in timed) return false;
+			day = timed.day;
+			instant = timed.ms;
+		} else if (known >= 0) {
 			day = this.dateDays[known];
 			instant = this.dateInstants[known];
 		} else {
