@@ -1,5 +1,6 @@
 import type { RecordSink } from '../values/recordSink';
 import { isWellFormedText, Utf8TextList } from './utf8TextList';
+import { ColumnBuilder, isPlainObject, NULL, TableBuilder } from './tableBuilder';
 
 /**
  * How a field is kept: a text of its own per record, one of a few values (a code: texts, yes/no,
@@ -84,6 +85,39 @@ export class CompactRecords<T> {
 		for (const key in whole) sink.field(key, whole[key]);
 	}
 
+	/**
+	 * Every record written into an empty table a column at a time: the table describe() gives
+	 * record by record, without a trip through every field of every row. False, having written
+	 * nothing, when a record kept whole has other fields than the schema's, in another order
+	 * (then describe each), or a record was never kept.
+	 */
+	writeColumns(table: TableBuilder): boolean {
+		const wholeAt: Array<Record<string, unknown> | undefined> = new Array(this.count);
+		// The first record holding an object, by field. Row by row, an object's fields get their
+		// columns where it is first met: right after its own on the first row, after every field's
+		// on a later one. A column at a time keeps that order for one such field, on a later row
+		// or as the last field.
+		const firstObject = new Map<string, number>();
+		for (const [index, record] of this.whole) {
+			const fields = record as Record<string, unknown>;
+			if (!hasFieldsInOrder(fields, this.fields)) return false;
+			for (const key in fields) if (isPlainObject(fields[key])) firstObject.set(key, Math.min(index, firstObject.get(key) ?? index));
+			wholeAt[index] = fields;
+		}
+		if (firstObject.size > 1) return false;
+		for (const [key, index] of firstObject) if (index === 0 && key !== this.fields[this.fields.length - 1].key) return false;
+		for (let index = 0; index < this.count; index++) if (this.inColumns[index] === 0 && wholeAt[index] === undefined) return false;
+		table.setRowCount(this.count);
+		if (this.count === 0) return true;
+		const columns = this.fields.map((field) => table.columnFor(-1, field.key, 0));
+		this.fields.forEach((field, f) => {
+			const { index: at, column } = columns[f];
+			if (field.kind === 'number' && fillNumbers(column, field, this.inColumns, wholeAt)) return;
+			for (let index = 0; index < this.count; index++) table.setAt(at, index, this.inColumns[index] === 1 ? valueOf(field, index) : (wholeAt[index] as Record<string, unknown>)[field.key]);
+		});
+		return true;
+	}
+
 	private wholeAt(index: number): T {
 		const whole = this.whole.get(index);
 		if (whole === undefined) throw new Error(`No record was kept for customer ${index + 1}`);
@@ -140,6 +174,28 @@ function storeIfFits(fields: Field[], record: Record<string, unknown>, index: nu
 		}
 	}
 	return position === fields.length;
+}
+
+function hasFieldsInOrder(record: Record<string, unknown>, fields: Field[]): boolean {
+	let position = 0;
+	for (const key in record) if (fields[position++]?.key !== key) return false;
+	return position === fields.length;
+}
+
+/** A number field's column whole, when every record's value is a number or null; false (nothing set) otherwise. */
+function fillNumbers(column: ColumnBuilder, field: Field, inColumns: Uint8Array, wholeAt: Array<Record<string, unknown> | undefined>): boolean {
+	const count = inColumns.length;
+	const values = new Float64Array(count);
+	let states: Uint8Array | null = null;
+	for (let index = 0; index < count; index++) {
+		const value = inColumns[index] === 1 ? valueOf(field, index) : (wholeAt[index] as Record<string, unknown>)[field.key];
+		if (value === null) (states ??= new Uint8Array(count))[index] = NULL;
+		// -0 is 0, as set() keeps it.
+		else if (typeof value === 'number') values[index] = value + 0;
+		else return false;
+	}
+	column.fillNumbers('number', values, states);
+	return true;
 }
 
 function valueOf(field: Field, index: number): unknown {

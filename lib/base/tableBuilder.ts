@@ -218,6 +218,13 @@ export class TableBuilder {
 		return { index, column: this.columns[index] };
 	}
 
+	/** A value of the column at `index` (from columnFor) for `row`, an object's fields under it: what a field of that row would store. */
+	setAt(index: number, row: number, value: unknown): void {
+		const column = this.columns[index];
+		column.set(row, value);
+		if (column.kind === 'object' && isPlainObject(value)) this.addObject(value, index, row);
+	}
+
 	add(record: Record<string, unknown>): void {
 		const row = this.rows++;
 		this.addObject(record, -1, row);

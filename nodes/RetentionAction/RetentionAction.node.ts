@@ -163,13 +163,16 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 	}
 	if (noActionAsBase) {
 		const summary = { campaignId: settings.campaignId, decisions: { ...totals.byRoute }, treatment: totals.treatment, control: totals.control, holdout: totals.holdout, suppressed: countSuppressions(decisions, routes) };
-		// From a base, each decision goes straight into the new layer; never a million objects.
+		// From a base, the decisions go straight into the new layer, a column at a time where
+		// they can; never a million objects.
 		const layer = new TableBuilder();
-		for (let i = 0; i < decisions.count; i++) {
-			if (baseInput) {
-				layer.nextRow();
-				decisions.describe(i, layer);
-			} else layer.add(outputRecord(decisions.get(i), fromItems[i].json));
+		if (!(baseInput && decisions.writeColumns(layer))) {
+			for (let i = 0; i < decisions.count; i++) {
+				if (baseInput) {
+					layer.nextRow();
+					decisions.describe(i, layer);
+				} else layer.add(outputRecord(decisions.get(i), fromItems[i].json));
+			}
 		}
 		outputs[ROUTES.indexOf('none')].push(await customerBaseItem(this, baseInput, 'retentionAction', layer, summary as unknown as IDataObject, items.length));
 	}

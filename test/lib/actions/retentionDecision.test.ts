@@ -75,7 +75,12 @@ describe("a plan's decisions, kept as columns once settled", () => {
 					store.describe(i, layer);
 				});
 				const records = rows.map(([d]) => d as unknown as Record<string, unknown>);
-				expect(Buffer.from(layer.finish()).equals(Buffer.from(TableBuilder.of(records).finish()))).toBe(true);
+				const expected = Buffer.from(TableBuilder.of(records).finish());
+				expect(Buffer.from(layer.finish()).equals(expected)).toBe(true);
+				// And a column at a time, as a million decisions are written.
+				const columns = new TableBuilder();
+				expect(store.writeColumns(columns)).toBe(true);
+				expect(Buffer.from(columns.finish()).equals(expected)).toBe(true);
 			}),
 			{ numRuns: 300 },
 		);
@@ -92,6 +97,21 @@ describe("a plan's decisions, kept as columns once settled", () => {
 		expect(store.get(0)).toEqual(usual);
 		expect(store.isInColumns(1)).toBe(false);
 		expect(store.get(1)).toBe(odd);
+	});
+
+	it('is written a row at a time where a decision kept whole has other fields or another order, or one is missing', () => {
+		const base = Object.fromEntries(FIELDS.map(([key]) => [key, null])) as unknown as RetentionDecision;
+		const usual = { ...base, customerId: 'C1', valueIfWonBack: 10, expectedValue: 0, suppressed: true };
+		const { customerId, ...rest } = usual;
+		for (const odd of [{ ...rest, customerId }, { ...usual, extra: 1 }]) {
+			const store = decisionStore(2);
+			store.keep(0, usual);
+			store.keepWhole(1, odd as unknown as RetentionDecision);
+			expect(store.writeColumns(new TableBuilder())).toBe(false);
+		}
+		const missing = decisionStore(2);
+		missing.keep(1, usual);
+		expect(missing.writeColumns(new TableBuilder())).toBe(false);
 	});
 
 	it('says so when asked for a decision that was never made', () => {
