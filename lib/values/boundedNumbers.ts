@@ -13,15 +13,23 @@ const MAX_COUNT = 1e6;
 
 export type Bounded = { value: number | null } | { error: string };
 
-function bounded(value: unknown, field: string, max: number, what: string): Bounded {
-	if (value === null || value === undefined || value === '') return { value: null };
+/** What is wrong with a value as a bounded number, or null: then its value is parseOptionalNumber's. */
+function boundedProblem(value: unknown, field: string, max: number, what: string): string | null {
+	if (value === null || value === undefined || value === '') return null;
 	const n = parseOptionalNumber(value);
-	if (n === null) return typeof value === 'number' ? { error: `${field} is ${String(value)}, not a finite number` } : { value: null };
-	if (Math.abs(n) > max) return { error: `${field} ${n} is beyond any ${what} (more than ${max.toExponential()}): check the field and its unit` };
-	return { value: n };
+	if (n === null) return typeof value === 'number' ? `${field} is ${String(value)}, not a finite number` : null;
+	if (Math.abs(n) > max) return `${field} ${n} is beyond any ${what} (more than ${max.toExponential()}): check the field and its unit`;
+	return null;
+}
+
+function bounded(value: unknown, field: string, max: number, what: string): Bounded {
+	const problem = boundedProblem(value, field, max, what);
+	return problem === null ? { value: parseOptionalNumber(value) } : { error: problem };
 }
 
 export const boundedAmount = (value: unknown, field: string): Bounded => bounded(value, field, MAX_CUSTOMER_VALUE, "customer's value");
+/** boundedAmount's error alone (for a reader of millions of records: no object per amount). */
+export const amountProblem = (value: unknown, field: string): string | null => boundedProblem(value, field, MAX_CUSTOMER_VALUE, "customer's value");
 export const boundedCount = (value: unknown, field: string): Bounded => bounded(value, field, MAX_COUNT, 'number of orders');
 
 /** The first error of several readings, or their values by name. */
