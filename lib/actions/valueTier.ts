@@ -1,3 +1,5 @@
+import { float64Of } from '../values/typedCopies';
+
 /**
  * A customer's value tier, from predicted CLV (else historic spend): by percentile within the
  * customers of the run when there are enough of them to rank, else by fixed thresholds (a
@@ -32,7 +34,7 @@ export interface TierRule {
 export function tierRule(values: ArrayLike<number>, fixed: FixedTierThresholds): TierRule {
 	const n = values.length;
 	if (n < MIN_CUSTOMERS_TO_RANK) return { basis: 'fixed', cut: fixed };
-	const sorted = Float64Array.from(values).sort().reverse();
+	const sorted = float64Of(values).sort().reverse();
 	const cut: FixedTierThresholds = { vip: Infinity, high: Infinity, medium: Infinity };
 	for (let start = 0; start < n; ) {
 		let end = start;

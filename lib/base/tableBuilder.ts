@@ -373,7 +373,7 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 		if (column.kind === 'boolean') {
 			if (constant) return { ...header, kind: 'const', value: first === 1 };
 			header.kind = 'bool';
-			header.data = blocks.push(Uint8Array.from(numbers.subarray(0, rows))) - 1;
+			header.data = blocks.push(converted(Uint8Array, numbers, rows)) - 1;
 			return header;
 		}
 		if (constant) return { ...header, kind: 'const', value: first };
@@ -393,13 +393,13 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 		const whole = integers || scale > 0;
 		if (whole && min >= -128 && max <= 127) {
 			header.kind = 'i8';
-			header.data = blocks.push(new Uint8Array(Int8Array.from(stored.subarray(0, rows)).buffer)) - 1;
+			header.data = blocks.push(new Uint8Array(converted(Int8Array, stored, rows).buffer)) - 1;
 		} else if (whole && min >= -32768 && max <= 32767) {
 			header.kind = 'i16';
-			header.data = blocks.push(new Uint8Array(Int16Array.from(stored.subarray(0, rows)).buffer)) - 1;
+			header.data = blocks.push(new Uint8Array(converted(Int16Array, stored, rows).buffer)) - 1;
 		} else if (whole && min >= -2147483648 && max <= 2147483647) {
 			header.kind = 'i32';
-			header.data = blocks.push(new Uint8Array(Int32Array.from(stored.subarray(0, rows)).buffer)) - 1;
+			header.data = blocks.push(new Uint8Array(converted(Int32Array, stored, rows).buffer)) - 1;
 		} else {
 			delete header.scale;
 			header.kind = 'f64';
@@ -420,6 +420,17 @@ function describeColumn(column: ColumnBuilder, rows: number, blocks: Uint8Array[
 	const texts = new TextColumn(false, isValue);
 	for (let r = 0; r < rows; r++) if (isValue(r) && column.values[r] !== undefined) texts.set(r, JSON.stringify(column.values[r]));
 	return texts.describe(header, rows, isValue, blocks, (text) => JSON.parse(text) as unknown);
+}
+
+/**
+ * The first `rows` numbers as another kind of typed array. Not TypedArray.from: in a running n8n
+ * server it took the generic iterator path (1M numbers in tens of milliseconds instead of one,
+ * 3.7 s of a million-customer run), where set() copies the same values without iterating.
+ */
+function converted<T extends Int8Array | Int16Array | Int32Array | Uint8Array>(kind: new (length: number) => T, numbers: Float64Array, rows: number): T {
+	const out = new kind(rows);
+	out.set(numbers.subarray(0, rows));
+	return out;
 }
 
 /** Most decimals tried: beyond six, integers of 10^-k rarely fit 32 bits. */

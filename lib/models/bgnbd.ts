@@ -5,6 +5,7 @@ import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
 import { GroupedHistories, History } from './customerHistory';
+import { float64Of } from '../values/typedCopies';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). While
@@ -189,7 +190,7 @@ function sampledGroups(data: GroupedHistories): GroupedHistories | undefined {
 			customers += weights[i];
 		}
 	}
-	const pick = (column: Float64Array) => Float64Array.from(kept, (i) => column[i]);
+	const pick = (column: Float64Array) => float64Of(kept, (i) => column[i]);
 	return { x: pick(data.x), tx: pick(data.tx), T: pick(data.T), weight: pick(weights), customers };
 }
 

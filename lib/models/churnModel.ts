@@ -88,7 +88,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 	const repeat = customers.where((k, i) => k.x[i] > 0, buyers);
 	const x = customers.measure('x', repeat);
 	const tx = customers.measure('tx', repeat);
-	const populationGap = populationGapDays(Array.from(x, (repeatPurchases, j) => ({ repeatPurchases, meanGapDays: tx[j] / repeatPurchases })));
+	const populationGap = populationGapDays(Array.from({ length: x.length }, (_, j) => ({ repeatPurchases: x[j], meanGapDays: tx[j] / x[j] })));
 	const populationGapDaysOrDefault = populationGap ?? DEFAULT_POPULATION_GAP_DAYS;
 	if (populationGap === null) {
 		notes.push(`Fewer than ${MIN_CUSTOMERS_FOR_POPULATION_GAP} customers bought on two different days, so the usual gap between orders is taken as ${DEFAULT_POPULATION_GAP_DAYS} days.`);

@@ -1,3 +1,5 @@
+import { float64Of } from '../values/typedCopies';
+
 /**
  * A customer's purchase history as the probabilistic models see it (MODELS.md): x repeat
  * purchase days, t_x days from first to last purchase, T days from first purchase to the
@@ -46,7 +48,7 @@ export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<nu
 			weight.push(1);
 		} else weight[found]++;
 	}
-	return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(weight), customers: rows };
+	return { x: float64Of(x), tx: float64Of(tx), T: float64Of(T), weight: float64Of(weight), customers: rows };
 }
 
 const DAY_KEY = 1_048_576;

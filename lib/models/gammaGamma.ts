@@ -4,6 +4,7 @@ import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
 import { SpendHistory } from './customerHistory';
+import { float64Of, int32Of } from '../values/typedCopies';
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's order
@@ -54,8 +55,8 @@ export function spendColumns(data: SpendHistory[] | { x: ArrayLike<number>; m: A
 		}
 	}
 	const n = xs.length;
-	const x = Float64Array.from(xs);
-	const m = Float64Array.from(ms);
+	const x = float64Of(xs);
+	const m = float64Of(ms);
 	const lnMx = new Float64Array(n);
 	const xIndex = new Int32Array(n);
 	const distinct = new Map<number, number>();
@@ -114,8 +115,8 @@ const SAMPLE_SIZE = 20_000;
 /** Every k-th spender: customers are all weighted alike, so a plain systematic sample will do. */
 function everyKth(columns: SpendColumns, k: number): SpendColumns {
 	const rows = Array.from({ length: Math.ceil(columns.x.length / k) }, (_, i) => i * k);
-	const pick = (column: Float64Array) => Float64Array.from(rows, (i) => column[i]);
-	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: Int32Array.from(rows, (i) => columns.xIndex[i]) };
+	const pick = (column: Float64Array) => float64Of(rows, (i) => column[i]);
+	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: int32Of(rows.map((i) => columns.xIndex[i])) };
 }
 
 /** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */

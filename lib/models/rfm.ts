@@ -1,3 +1,5 @@
+import { float64Of } from '../values/typedCopies';
+
 /**
  * RFM scores 1-5 and the 11 named segments.
  *
@@ -72,7 +74,7 @@ export function rfmSegment(r: number, f: number, m: number): RfmSegment {
 
 /** Least values reaching scores 2..5 when higher is better (Infinity: nobody reaches it). */
 export function quintileBreakpoints(values: ArrayLike<number>): number[] {
-	return breakpointsOfSorted(wholeNumberRange(values) ? countingSort(values) : Float64Array.from(values).sort());
+	return breakpointsOfSorted(wholeNumberRange(values) ? countingSort(values) : float64Of(values).sort());
 }
 
 function breakpointsOfSorted(sorted: Float64Array): number[] {
@@ -125,7 +127,7 @@ function countingSort(values: ArrayLike<number>): Float64Array {
 /** The RFM breakpoints of a population (its quintiles; see quintileBreakpoints), one column per measure. */
 export function rfmBreakpointsOf(population: { [K in keyof RfmValues]: ArrayLike<number> }): RfmBreakpoints {
 	return {
-		recency: quintileBreakpoints(Float64Array.from(population.recencyDays, (v) => -v)).map((b) => -b),
+		recency: quintileBreakpoints(float64Of(population.recencyDays, (v) => -v)).map((b) => -b),
 		frequency: quintileBreakpoints(population.frequency),
 		monetary: quintileBreakpoints(population.monetary),
 	};

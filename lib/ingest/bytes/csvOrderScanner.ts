@@ -237,7 +237,7 @@ class LineScanner {
 		this.starts = new Int32Array(CONTACT + this.contactColumns.length);
 		this.ends = new Int32Array(CONTACT + this.contactColumns.length);
 		this.contactSpans = { starts: this.starts, ends: this.ends, first: CONTACT, count: this.contactColumns.length };
-		if (cleaner.descriptiveColumns.size > 0) this.unfingerprinted = Uint8Array.from(columns, (column) => (cleaner.descriptiveColumns.has(column) ? 1 : 0));
+		if (cleaner.descriptiveColumns.size > 0) this.unfingerprinted = Uint8Array.from({ length: columns.length }, (_, k) => (cleaner.descriptiveColumns.has(columns[k]) ? 1 : 0));
 	}
 
 	/**
