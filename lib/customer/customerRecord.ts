@@ -35,7 +35,7 @@ export interface CustomerRecord {
 	/** Mean days between purchase days: `avgDaysBetweenOrders`, else t_x / x. */
 	avgGapDays: number | null;
 	lastGapDays: number | null;
-	/** Record gaps (CustomerSummary.longestGaps), else the last gap alone: it ended at the last order (only when asked for). */
+	/** Record gaps (CustomerSummary.longestGaps), else the last gap alone: it ended at the last order. */
 	longestGaps: GapRecord[];
 	money: {
 		totalSpend: number | null;
@@ -126,8 +126,6 @@ export interface RecordContext {
 	zone: TimeZone;
 	/** Also read the first and last order's calendar days (the health report's cohorts need them). */
 	orderDays?: boolean;
-	/** Also read the record gaps (the stage rules need them); longestGaps is empty otherwise. */
-	gaps?: boolean;
 }
 
 const num = parseOptionalNumber;
@@ -226,7 +224,7 @@ export function readCustomerFields(fields: FieldSource, context: RecordContext):
 			lastOrderDay: context.orderDays ? (dayOfRecordDate(fields.get(P.lastOrderAt), context.zone) ?? (recencyDays === null ? null : analysisDay - recencyDays)) : null,
 			avgGapDays: num(fields.get(P.avgDaysBetweenOrders)) ?? (frequency !== null && recency !== null && frequency > 0 ? recency / frequency : null),
 			lastGapDays,
-			longestGaps: context.gaps ? longestGapsOf(fields, lastGapDays, recencyDays) : [],
+			longestGaps: longestGapsOf(fields, lastGapDays, recencyDays),
 			money,
 			orderTrend: num(fields.get(trend.orderTrend)),
 			spendTrend: num(fields.get(trend.spendTrend)),

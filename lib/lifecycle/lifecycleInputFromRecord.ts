@@ -23,7 +23,7 @@ type LifecycleReading = { input: Omit<LifecycleInput, 'previousStage'>; customer
 /** lifecycleInputFromRecord of a record's fields wherever they are (an item, a customer of a base). */
 export function lifecycleInputFromFields(fields: FieldSource, context: RecordContext): LifecycleReading {
 	// Without an ID a stage cannot be remembered or joined back: refused, as every node does.
-	const read = readCustomerFields(fields, context.gaps ? context : { ...context, gaps: true });
+	const read = readCustomerFields(fields, context);
 	if ('error' in read) return read;
 	const r = read.record;
 	const who = `(customer ${r.customerId})`;

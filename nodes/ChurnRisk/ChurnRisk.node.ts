@@ -111,8 +111,9 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const baseInput = await readCustomerBase(this, items);
 	const population = new ModelCustomers();
 	const gapDays = new MostlyNumbers();
+	const context = { analysisDay, zone };
 	const read = (fields: FieldSource, itemIndex: number) => {
-		const reading = modelCustomerFromFields(fields, { analysisDay, zone });
+		const reading = modelCustomerFromFields(fields, context);
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
 		const customer = 'customer' in reading ? reading.customer : null;
 		population.add(customer);

@@ -38,10 +38,11 @@ export async function stageBase(
 	// The previous stage is the value at the field's dotted path in the customer's record.
 	const previousTop = previous.field.split('.').find(Boolean);
 	const previousAt = previousTop === undefined ? null : fieldPath(previousTop);
+	const context = { analysisDay, zone };
 	for (let row = 0; row < base.rows; row++) {
 		if (row % 1000 === 0) throwIfCancelled(ctx);
 		customer.row = row;
-		const reading = lifecycleInputFromFields(customer, { analysisDay, zone });
+		const reading = lifecycleInputFromFields(customer, context);
 		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${row + 1} of the base ${reading.error}`, { itemIndex: baseInput.itemIndex });
 		inputs.set(row, reading.input);
 		ids[row] = reading.customerId;

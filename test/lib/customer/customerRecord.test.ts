@@ -11,9 +11,9 @@ import { TimeZone } from '../../../lib/values/timeZone';
 
 const UTC = new TimeZone('UTC');
 const DAY = Date.parse('2024-07-01') / 86_400_000;
-const read = (json: Record<string, unknown>, orderDays = false, gaps = false) => readCustomerRecord(json, { analysisDay: DAY, zone: UTC, orderDays, gaps });
-const record = (json: Record<string, unknown>, gaps = false) => {
-	const result = read(json, false, gaps);
+const read = (json: Record<string, unknown>, orderDays = false) => readCustomerRecord(json, { analysisDay: DAY, zone: UTC, orderDays });
+const record = (json: Record<string, unknown>) => {
+	const result = read(json);
 	if ('error' in result) throw new Error(result.error);
 	return result.record;
 };
@@ -66,10 +66,9 @@ describe('reading a customer record', () => {
 		expect(read({ customerId: { id: 1 }, orders: 3 })).toEqual({ error: 'has no customerId (a text or a number)' });
 	});
 
-	it('keeps the record gaps Customer Data wrote, else the last gap alone, ending at the last order; read only when asked (the stage rules)', () => {
-		expect(record({ customerId: 'A', longestGaps: [{ days: 50, endedDaysAgo: 100 }, { days: 'x' }] }, true).longestGaps).toEqual([{ days: 50, endedDaysAgo: 100 }]);
-		expect(record({ customerId: 'A', orders: 3, recencyDays: 12, lastGapDays: 40 }, true).longestGaps).toEqual([{ days: 40, endedDaysAgo: 12 }]);
-		expect(record({ customerId: 'A', orders: 3, recencyDays: 12, lastGapDays: 40, longestGaps: [{ days: 50, endedDaysAgo: 100 }] }).longestGaps).toEqual([]);
+	it('keeps the record gaps Customer Data wrote, else the last gap alone, ending at the last order', () => {
+		expect(record({ customerId: 'A', longestGaps: [{ days: 50, endedDaysAgo: 100 }, { days: 'x' }] }).longestGaps).toEqual([{ days: 50, endedDaysAgo: 100 }]);
+		expect(record({ customerId: 'A', orders: 3, recencyDays: 12, lastGapDays: 40 }).longestGaps).toEqual([{ days: 40, endedDaysAgo: 12 }]);
 	});
 
 	it('reads only the paths RECORD_PATHS lists, so a node may build only RECORD_FIELDS of a customer of a base', () => {
@@ -80,7 +79,7 @@ describe('reading a customer record', () => {
 				return jsonFields(json).get(path);
 			},
 		});
-		const context = { analysisDay: DAY, zone: UTC, orderDays: true, gaps: true };
+		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
 		// Missing day counts send the reader to the dates, and missing IDs to every ID field.
 		readCustomerFields(watched({ customerId: null, id: 7, orders: 2, lastOrderAt: '2024-06-01', firstOrderAt: '2024-01-01' }), context);
 		readCustomerFields(watched({ customerId: 'C1', orders: 3, modelInputs: { frequency: 2, recency: 30, T: 90 }, pAlive: 0.4, signals: {}, trend: {}, rfm: {} }), context);
@@ -131,7 +130,7 @@ describe('reading a customer record', () => {
 			},
 			{ requiredKeys: [] },
 		);
-		const context = { analysisDay: DAY, zone: UTC, orderDays: true, gaps: true };
+		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
 		fc.assert(
 			fc.property(layeredBases(customer, 8, 2), (base) => {
 				forEachCustomer(base, (cursor, record) => expect(readCustomerFields(cursor, context)).toEqual(readCustomerRecord(record, context)));
