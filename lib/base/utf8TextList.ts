@@ -1,11 +1,8 @@
 import { Utf8Buffer } from './utf8Buffer';
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Whether a text survives UTF-8 unchanged: a lone surrogate (from JSON's "\ud800") does not. */
 export function isWellFormedText(text: string): boolean {
-	return !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
+	return text.isWellFormed();
 }
 
 /**

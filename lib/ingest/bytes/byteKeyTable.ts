@@ -96,7 +96,7 @@ export class ByteKeyTable {
 		if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
 		const length = this.scratch.write(key, 0, 'utf8');
 		// As many bytes as code units: ASCII, the common case, well-formed by construction.
-		if (length === key.length || !UNPAIRED_SURROGATE.test(key)) return length;
+		if (length === key.length || key.isWellFormed()) return length;
 		return -this.scratch.write(key, 0, 'utf16le');
 	}
 
@@ -182,7 +182,6 @@ export class ByteKeyTable {
 
 /** Tag bit of keys stored as UTF-16 code units. */
 const ILL_FORMED = 0x80;
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function grow<T extends Int32Array | Uint8Array>(array: T, Kind: new (n: number) => T): T {
 	const bigger = new Kind(array.length * 2);
