@@ -68,6 +68,8 @@ export class CustomerSummariser {
 	/** The input item the customer's first order came from; more are kept in extraSources. */
 	private readonly firstSource = new IntColumn();
 	private readonly extraSources = new Map<number, number[]>();
+	/** The input item every customer's first order came from so far; -1 once they differ. */
+	private onlySource = -1;
 	private readonly orderCustomer = new IntColumn();
 	private readonly orderDay = new IntColumn();
 	private readonly orderAt = new FloatColumn();
@@ -220,10 +222,13 @@ export class CustomerSummariser {
 
 	private noteSource(customer: number, sourceItem: number): void {
 		if (customer === this.firstSource.length) {
+			this.onlySource = customer === 0 || this.onlySource === sourceItem ? sourceItem : -1;
 			this.firstSource.push(sourceItem);
 			return;
 		}
-		if (this.firstSource.data[customer] === sourceItem) return;
+		// One file: nothing to look up (a million customers' first sources, read at random, cost
+		// a cache miss per order).
+		if (sourceItem === this.onlySource || this.firstSource.data[customer] === sourceItem) return;
 		const extra = this.extraSources.get(customer);
 		if (!extra) this.extraSources.set(customer, [sourceItem]);
 		else if (!extra.includes(sourceItem)) extra.push(sourceItem);
