@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { REPOSITORY_ROOT, sourceFiles } from '../helpers/sourceFiles';
 
 /*
  * The shape of the code, read from its imports: lib/ knows nothing of n8n and has no import
@@ -10,15 +11,7 @@ import * as path from 'path';
  * environment, synthetic data, the checks of the examples) and never import each other.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-	return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-		const rel = `${dir}/${entry.name}`;
-		if (entry.isDirectory()) return sourceFiles(rel);
-		return entry.name.endsWith('.ts') ? [rel] : [];
-	});
-}
+const ROOT = REPOSITORY_ROOT;
 
 /** The modules a file imports: repository paths (without .ts) for relative imports, package names otherwise. */
 function importsOf(file: string): string[] {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { REPOSITORY_ROOT, sourceFiles } from '../helpers/sourceFiles';
 
 /*
  * In a running n8n server, V8's fast path for typed arrays made from iterables is off (a module
@@ -9,21 +10,11 @@ import * as path from 'path';
  * lib/values/typedCopies.ts (or from `{ length }`, which is not iterated).
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-	return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-		const rel = `${dir}/${entry.name}`;
-		if (entry.isDirectory()) return sourceFiles(rel);
-		return entry.name.endsWith('.ts') ? [rel] : [];
-	});
-}
-
 describe("the package's code in a running n8n", () => {
 	it('makes no typed array with TypedArray.from of an iterable', () => {
 		const found = [...sourceFiles('lib'), ...sourceFiles('nodes')].flatMap((file) =>
 			fs
-				.readFileSync(path.join(ROOT, file), 'utf8')
+				.readFileSync(path.join(REPOSITORY_ROOT, file), 'utf8')
 				.split('\n')
 				.flatMap((line, i) => (/(Int8|Int16|Int32|Uint8|Uint16|Uint32|Float32|Float64)Array\.from\((?!\{ length)/.test(line) ? [`${file}:${i + 1}`] : [])),
 		);
