@@ -57,4 +57,20 @@ describe('records kept as columns, written into a layer', () => {
 			{ numRuns: 1000 },
 		);
 	});
+
+	it('give the same table for thousands of records, whose texts leave the dictionary for bytes', () => {
+		// Past the rows after which a column of mostly distinct texts is kept as UTF-8 bytes.
+		const rows = Array.from({ length: 6000 }, (_, i) => ({
+			id: i % 97 === 0 ? null : i % 5 === 0 ? `客户${i}` : `C${i}`,
+			kind: i % 3 === 0 ? 'sms' : 'email',
+			n: i % 7 === 0 ? null : i / 4,
+			a: i === 5000 ? 'late text' : null,
+			b: i % 1000 === 999 ? { x: i } : null,
+		}));
+		const store = new CompactRecords<Row>(rows.length, SCHEMA);
+		rows.forEach((r, i) => (i % 11 === 0 ? store.keepWhole(i, r as Row) : store.keep(i, r as Row)));
+		const byColumns = new TableBuilder();
+		expect(store.writeColumns(byColumns)).toBe(true);
+		expect(Buffer.from(byColumns.finish()).equals(Buffer.from(TableBuilder.of(rows).finish()))).toBe(true);
+	});
 });
