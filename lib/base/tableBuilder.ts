@@ -129,8 +129,10 @@ export class ColumnBuilder {
 	}
 
 	/*
-	 * Whole columns, for a table filled a column at a time (TableBuilder.columnFor): on a column
-	 * no row has set yet, what set() row by row would keep. `states` null: every row holds a value.
+	 * Whole columns, for a table filled a column at a time (TableBuilder.columnFor), on a column
+	 * no row has set yet: the column set() row by row would give, but for the kind of a column
+	 * whose rows are all null, which is stored the same either way. `states` null: every row
+	 * holds a value.
 	 */
 	fillNumbers(kind: 'number' | 'boolean', values: Float64Array<ArrayBuffer>, states: Uint8Array | null): void {
 		this.rows = values.length;

@@ -9,7 +9,7 @@ import { FileReadInfo, FileReadOptions, sniffedFileRows, sniffFile } from './rea
 import { RawRow } from './readers/rawRow';
 import { CustomerSummariser } from './summary/summariseCustomers';
 import { SummaryColumns } from './summary/summaryColumns';
-import { writeSummaryColumns } from './summary/summaryFields';
+import { summaryOfRow, writeSummaryColumns } from './summary/summaryFields';
 import { SummaryRowReader } from './summary/summaryRows';
 import { TableBuilder } from '../base/tableBuilder';
 
@@ -252,7 +252,8 @@ export class CustomerDataPipeline {
 			const cols = this.summaryColumns();
 			const analysisDate = dayNumberToIsoDate(cols.analysisDay);
 			ordersAfter = cols.ordersAfterAnalysisDate;
-			records = Array.from({ length: cols.rows }, (_, row) => ({ record: this.summariser.summaryAt(cols, row, analysisDate), sourceItems: this.summariser.sourcesAt(cols, row) }));
+			const source = this.summariser.summarySource(cols, analysisDate);
+			records = Array.from({ length: cols.rows }, (_, row) => ({ record: summaryOfRow(source, row), sourceItems: this.summariser.sourcesAt(cols, row) }));
 		}
 		return { records, ...this.counts(ordersAfter) };
 	}

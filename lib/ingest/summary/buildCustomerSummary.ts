@@ -1,7 +1,6 @@
-import { ObjectSink } from '../../values/recordSink';
 import type { CustomerSummary } from '../../customer/customerSummary';
 import { emptyColumns } from './summaryColumns';
-import { CustomerExperience, describeSummaryRow, KeptField } from './summaryFields';
+import { CustomerExperience, KeptField, summaryOfRow } from './summaryFields';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 
 export type ContactValues = Partial<Record<KeptField, string | number | boolean | null>>;
@@ -47,9 +46,7 @@ export function buildCustomerSummary(
 		lastSatisfaction: experience.satisfaction,
 		issues: experience.issues,
 	};
-	const sink = new ObjectSink<Record<string, unknown>>();
-	describeSummaryRow(
-		sink,
+	return summaryOfRow(
 		{
 			cols,
 			analysisDate: dayNumberToIsoDate(t.analysisDay),
@@ -62,5 +59,4 @@ export function buildCustomerSummary(
 		},
 		0,
 	);
-	return sink.record as unknown as CustomerSummary;
 }

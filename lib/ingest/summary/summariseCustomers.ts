@@ -2,11 +2,10 @@ import { ContactMemory } from './contactMemory';
 import { ByteKeyTable } from '../bytes/byteKeyTable';
 import { FloatColumn, IntColumn } from '../../values/growableColumns';
 import { CleanOrder, ContactUpdate } from '../clean/cleanOrders';
-import { CustomerExperience, SummarySource, describeSummaryRow } from './summaryFields';
+import { CustomerExperience, SummarySource, summaryOfRow } from './summaryFields';
 import { emptyColumns, SummaryColumns } from './summaryColumns';
 import { CONTACT_FIELDS, ContactField } from '../../customer/fieldCatalog';
 import type { ContactFields } from '../fields/contactRecord';
-import { ObjectSink } from '../../values/recordSink';
 import { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
@@ -402,9 +401,7 @@ export class CustomerSummariser {
 
 	/** The full summary object of one row of the columns. */
 	summaryAt(cols: SummaryColumns, row: number, analysisDate = dayNumberToIsoDate(cols.analysisDay)): CustomerSummary {
-		const sink = new ObjectSink<Record<string, unknown>>();
-		describeSummaryRow(sink, this.summarySource(cols, analysisDate), row);
-		return sink.record as unknown as CustomerSummary;
+		return summaryOfRow(this.summarySource(cols, analysisDate), row);
 	}
 
 	/** The columns' customers as what their summaries are computed from (summaryFields). */

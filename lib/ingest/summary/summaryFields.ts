@@ -1,5 +1,5 @@
-import type { RecordSink } from '../../values/recordSink';
-import type { ProductCount } from '../../customer/customerSummary';
+import { ObjectSink, RecordSink } from '../../values/recordSink';
+import type { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import type { ContactField } from '../../customer/fieldCatalog';
 import { ColumnBuilder, NULL, TableBuilder } from '../../base/tableBuilder';
 import { longestGapsAt, longestGapsTable, SummaryColumns } from './summaryColumns';
@@ -77,9 +77,9 @@ function crmId(name: string, field: KeptField): SummaryField {
 }
 
 /**
- * The one definition of a customer summary, field by field in its order: described a row at a
- * time into an object or a sink (describeSummaryRow), or written a column at a time into a base
- * layer (writeSummaryColumns), which a million customers need.
+ * The one definition of a customer summary, field by field in its order: made a row at a time
+ * into an object (summaryOfRow), or written a column at a time into a base layer
+ * (writeSummaryColumns), which a million customers need.
  */
 const SUMMARY_FIELDS: readonly SummaryField[] = [
 	{ name: 'customerId', kind: 'text', value: (s, r) => s.customerId(r) },
@@ -184,9 +184,11 @@ const SUMMARY_FIELDS: readonly SummaryField[] = [
 	},
 ];
 
-/** One customer's summary described into a sink (an object, or a layer row by row). */
-export function describeSummaryRow(sink: RecordSink<Record<string, unknown>>, s: SummarySource, row: number): void {
+/** One customer's summary as an object (an item's). */
+export function summaryOfRow(s: SummarySource, row: number): CustomerSummary {
+	const sink = new ObjectSink<Record<string, unknown>>();
 	describeFields(sink, SUMMARY_FIELDS, s, row);
+	return sink.record as unknown as CustomerSummary;
 }
 
 function describeFields(sink: RecordSink<Record<string, unknown>>, fields: readonly SummaryField[], s: SummarySource, row: number): void {
@@ -214,8 +216,8 @@ interface PlannedColumn {
 }
 
 /**
- * Every customer's summary written into an empty table a column at a time: the table
- * describeSummaryRow gives row by row (the same columns in the same order, the same bytes),
+ * Every customer's summary written into an empty table a column at a time: the table of the
+ * summaries summaryOfRow makes (the same columns in the same order, the same bytes),
  * without a million rows' trips through every field.
  */
 export function writeSummaryColumns(table: TableBuilder, s: SummarySource): void {
