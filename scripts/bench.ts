@@ -10,6 +10,9 @@
  *   npm run bench -- --items                        one item per customer between the nodes
  *                                                   (version 1 nodes' output) instead of the base
  *   npm run bench -- --with-action                  Retention Action after Lifecycle Stage too
+ *   npm run bench -- --shapes plain,contacts        the same orders as four columns, and with
+ *                                                   the customers' contact columns (the contacts
+ *                                                   line says how much longer than the plain one)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,7 +20,7 @@ import * as path from 'path';
 
 import * as os from 'os';
 import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
-import { ANALYSIS_DATE, writeCsv } from '../devkit/synthetic/benchOrders';
+import { ANALYSIS_DATE, BENCH_SHAPES, BenchShape, writeCsv } from '../devkit/synthetic/benchOrders';
 import { DEFAULT_TRUTH, Truth } from '../devkit/synthetic/btydCustomers';
 
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -54,17 +57,28 @@ function main() {
 	fs.mkdirSync(RESULTS, { recursive: true });
 	const lines: Array<Record<string, unknown>> = [];
 	const input = arg('input');
+	const shapes = (arg('shapes') ?? 'export').split(',') as BenchShape[];
+	const unknown = shapes.filter((shape) => !BENCH_SHAPES.includes(shape));
+	if (unknown.length) throw new Error(`--shapes takes ${BENCH_SHAPES.join(', ')}; not ${unknown.join(', ')}`);
 	const runs = input
-		? [{ label: path.basename(input), file: path.resolve(input), analysisDate: arg('analysis-date') ?? ANALYSIS_DATE, synthetic: false }]
-		: (arg('sizes') ?? '10000,100000,1000000').split(',').map((size) => {
-				fs.mkdirSync(DATA, { recursive: true });
-				const file = path.join(DATA, `orders-${size}.csv`);
-				if (!fs.existsSync(file)) writeCsv(file, Number(size));
-				return { label: `${Number(size) / 1000}k`, file, analysisDate: ANALYSIS_DATE, synthetic: true };
-			});
+		? [{ label: path.basename(input), size: '', shape: null, file: path.resolve(input), analysisDate: arg('analysis-date') ?? ANALYSIS_DATE, synthetic: false }]
+		: (arg('sizes') ?? '10000,100000,1000000').split(',').flatMap((size) =>
+				shapes.map((shape) => {
+					fs.mkdirSync(DATA, { recursive: true });
+					// The export shape keeps its old name, so files made before stay in use.
+					const file = path.join(DATA, `${shape === 'export' ? 'orders' : shape}-${size}.csv`);
+					if (!fs.existsSync(file)) writeCsv(file, Number(size), undefined, shape);
+					return { label: `${Number(size) / 1000}k`, size, shape, file, analysisDate: ANALYSIS_DATE, synthetic: true };
+				}),
+			);
+	const totals = new Map<string, number>();
 	for (const run of runs) {
 		const measured = child(run.file, run.analysisDate);
-		const line: Record<string, unknown> = { size: run.label, ...measured, machine: `${os.cpus().length} cores, node ${process.version}` };
+		const line: Record<string, unknown> = { size: run.label, ...(run.shape ? { shape: run.shape } : {}), ...measured, machine: `${os.cpus().length} cores, node ${process.version}` };
+		const total = (measured.seconds as Record<string, number>).total;
+		totals.set(`${run.size} ${run.shape}`, total);
+		const plain = totals.get(`${run.size} plain`);
+		if (run.shape === 'contacts' && plain !== undefined) line.timesPlain = Math.round((total / plain) * 100) / 100;
 		if (run.synthetic) line.truth = truthCheck(measured.bgnbd as Record<string, number>, measured.customers as number);
 		console.log(JSON.stringify(line));
 		lines.push(line);

@@ -17,6 +17,34 @@ describe('the benchmark', () => {
 		expect(switches).toBeGreaterThan(rows.length / 2);
 	});
 
+	it("writes the same orders as four columns, and with each customer's contact repeated on their orders", async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+		const lines = (shape: 'export' | 'plain' | 'contacts') => {
+			const file = path.join(dir, `${shape}.csv`);
+			writeCsv(file, 2000, undefined, shape);
+			return fs.readFileSync(file, 'utf8').trim().split('\n');
+		};
+		const [plainHeader, ...plain] = lines('plain');
+		const [contactsHeader, ...contacts] = lines('contacts');
+		const [, ...exported] = lines('export');
+		expect(plainHeader).toBe('order_id,created_at,customer_id,amount');
+		expect(contactsHeader).toBe('order_id,created_at,customer_id,amount,email,phone,first_name,email_opt_in,sms_opt_in');
+		const exportedOrders = exported.map((r) => r.split(',')).map(([order, at, customer, , amount]) => [order, at, customer, amount].join(','));
+		expect(plain).toEqual(exportedOrders);
+		expect(contacts.map((r) => r.split(',').slice(0, 4).join(','))).toEqual(plain);
+		const contactOf = new Map<string, string>();
+		for (const r of contacts) {
+			const fields = r.split(',');
+			const contact = fields.slice(4).join(',');
+			expect(contactOf.get(fields[2]) ?? contact).toBe(contact);
+			contactOf.set(fields[2], contact);
+		}
+		const result = await benchNodeFlow(path.join(dir, 'contacts.csv'), ANALYSIS_DATE, { scoreOneRuns: 1 });
+		expect(result.customers).toBe(2000);
+		expect(result.orders).toBe(plain.length);
+		expect(result.rejected).toBe(0);
+	});
+
 	it("times the nodes' own path through the n8n engine: every customer read, fitted, scored and staged", async () => {
 		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'orders.csv');
 		const { orders } = writeCsv(file, 5000);
