@@ -1,5 +1,5 @@
 /**
- * `npm run bench:n8n [-- --size 100000 | --input FILE.csv --analysis-date YYYY-MM-DD] [--settings default|lean] [--items]`:
+ * `npm run bench:n8n [-- --size 100000 | --input FILE.csv --analysis-date YYYY-MM-DD] [--settings default|lean] [--items] [--cpu-prof DIR]`:
  * the suite in a real n8n 2.41.1 server as a production workflow runs it: a webhook call starts
  * Read File -> Customer Data -> Churn Risk -> Lifecycle Stage -> Retention Action, and returns
  * when the last node is done. Prints one JSON line: seconds from the call to the answer, n8n's
@@ -13,7 +13,8 @@
  * binary data on the filesystem. The heap may grow to --heap MB (default: Node's own limit).
  *
  * The nodes are as a user adds them today (version 2: the customer base between them); `--items`
- * runs them as version 1, one item per customer between the nodes.
+ * runs them as version 1, one item per customer between the nodes. `--cpu-prof DIR` writes a
+ * V8 CPU profile of n8n's server process into DIR when it stops (the profiler slows the run).
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -115,6 +116,7 @@ async function main() {
 	const settings = arg('settings', 'default');
 	if (settings !== 'default' && settings !== 'lean') throw new Error('--settings is default or lean');
 	const heap = arg('heap', 'default');
+	const profileDir = arg('cpu-prof', '');
 	const input = arg('input', '');
 	const size = Number(arg('size', '100000'));
 	const analysisDate = arg('analysis-date', ANALYSIS_DATE);
@@ -149,7 +151,9 @@ async function main() {
 	cli('import:workflow', `--input=${workflowFile}`);
 	cli('publish:workflow', `--id=${flow.id}`);
 
-	const server = spawn(n8n.node, [n8n.n8nMain, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	// Only the server is profiled, not the CLI calls above.
+	const serverEnv = profileDir ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`.trim() } : env;
+	const server = spawn(n8n.node, [n8n.n8nMain, 'start'], { env: serverEnv, stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	server.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
 	try {
@@ -180,6 +184,7 @@ async function main() {
 			idleRssMb,
 			storedMb: { database: mb(after.database - before.database), binaryData: mb(after.binaryData - before.binaryData) },
 			heapLimitMb: heap === 'default' ? 'Node default' : Number(heap),
+			...(profileDir ? { cpuProfileDir: path.resolve(profileDir) } : {}),
 			decided: version === 2
 				? { customers: (first.customerBase as { customers?: number } | undefined)?.customers, decisions: first.decisions, treatment: first.treatment, control: first.control }
 				: { customerId: first.customerId, lifecycleStage: first.lifecycleStage, action: first.action, group: first.group, suppressionReason: first.suppressionReason },
@@ -194,7 +199,10 @@ async function main() {
 			process.exitCode = 1;
 		}
 	} finally {
+		const stopped = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');
+		// A profile is written as the process exits: wait for it (bounded).
+		if (profileDir) await Promise.race([stopped, sleep(60_000)]);
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	}
 }
