@@ -1,4 +1,4 @@
-import { float64Of } from '../values/typedCopies';
+import { typedCopy } from '../values/typedCopies';
 
 /**
  * A customer's value tier, from predicted CLV (else historic spend): by percentile within the
@@ -34,7 +34,7 @@ export interface TierRule {
 export function tierRule(values: ArrayLike<number>, fixed: FixedTierThresholds): TierRule {
 	const n = values.length;
 	if (n < MIN_CUSTOMERS_TO_RANK) return { basis: 'fixed', cut: fixed };
-	const sorted = float64Of(values).sort().reverse();
+	const sorted = typedCopy(Float64Array, values).sort().reverse();
 	const cut: FixedTierThresholds = { vip: Infinity, high: Infinity, medium: Infinity };
 	for (let start = 0; start < n; ) {
 		let end = start;

@@ -1,5 +1,5 @@
 import { medianSorted } from '../math/statistics';
-import { float64Of } from '../values/typedCopies';
+import { typedCopy } from '../values/typedCopies';
 
 /*
  * A customer's usual gap between purchase days, and the population's, as Churn Risk (its cadence
@@ -21,5 +21,5 @@ export function populationGapDays(customers: Iterable<{ repeatPurchases: number;
 	for (const c of customers) if (c.repeatPurchases >= 1 && (c.meanGapDays ?? 0) > 0) known.push(c.meanGapDays as number);
 	if (known.length < MIN_CUSTOMERS_FOR_POPULATION_GAP) return null;
 	// A typed array sorts natively; simple-statistics' median would copy and sort a JS array.
-	return medianSorted(float64Of(known).sort() as unknown as number[]);
+	return medianSorted(typedCopy(Float64Array, known).sort() as unknown as number[]);
 }

@@ -1,4 +1,4 @@
-import { float64Of } from '../values/typedCopies';
+import { typedCopy } from '../values/typedCopies';
 
 /**
  * A customer's purchase history as the probabilistic models see it (MODELS.md): x repeat
@@ -48,7 +48,7 @@ export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<nu
 			weight.push(1);
 		} else weight[found]++;
 	}
-	return { x: float64Of(x), tx: float64Of(tx), T: float64Of(T), weight: float64Of(weight), customers: rows };
+	return { x: typedCopy(Float64Array, x), tx: typedCopy(Float64Array, tx), T: typedCopy(Float64Array, T), weight: typedCopy(Float64Array, weight), customers: rows };
 }
 
 const DAY_KEY = 1_048_576;

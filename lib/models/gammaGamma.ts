@@ -4,7 +4,7 @@ import { logParameterObjective } from './logParameterObjective';
 import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
 import { SpendHistory } from './customerHistory';
-import { float64Of, int32Of } from '../values/typedCopies';
+import { float64Of, typedCopy } from '../values/typedCopies';
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's order
@@ -55,8 +55,8 @@ export function spendColumns(data: SpendHistory[] | { x: ArrayLike<number>; m: A
 		}
 	}
 	const n = xs.length;
-	const x = float64Of(xs);
-	const m = float64Of(ms);
+	const x = typedCopy(Float64Array, xs);
+	const m = typedCopy(Float64Array, ms);
 	const lnMx = new Float64Array(n);
 	const xIndex = new Int32Array(n);
 	const distinct = new Map<number, number>();
@@ -116,7 +116,7 @@ const SAMPLE_SIZE = 20_000;
 function everyKth(columns: SpendColumns, k: number): SpendColumns {
 	const rows = Array.from({ length: Math.ceil(columns.x.length / k) }, (_, i) => i * k);
 	const pick = (column: Float64Array) => float64Of(rows, (i) => column[i]);
-	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: int32Of(rows.map((i) => columns.xIndex[i])) };
+	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: typedCopy(Int32Array, rows.map((i) => columns.xIndex[i])) };
 }
 
 /** Fits on the repeat spenders among `all` (customers as objects, or as x and m columns). */

@@ -1,6 +1,6 @@
 import { FloatColumn } from '../values/growableColumns';
 import type { History, SpendHistory } from './customerHistory';
-import { int32Of } from '../values/typedCopies';
+import { typedCopy } from '../values/typedCopies';
 
 /** What the churn models learn from one customer (time in days). */
 export interface ModelCustomer {
@@ -102,7 +102,7 @@ export class ModelCustomers {
 			const i = among ? among[j] : j;
 			if (k.scored[i] === 1 && keep(k, i)) out.push(i);
 		}
-		return int32Of(out);
+		return typedCopy(Int32Array, out);
 	}
 
 	/** Each measure's values as they stand (a column's array is replaced when it grows). */

@@ -1,4 +1,4 @@
-import { float64Of } from '../values/typedCopies';
+import { float64Of, typedCopy } from '../values/typedCopies';
 
 /**
  * RFM scores 1-5 and the 11 named segments.
@@ -74,7 +74,7 @@ export function rfmSegment(r: number, f: number, m: number): RfmSegment {
 
 /** Least values reaching scores 2..5 when higher is better (Infinity: nobody reaches it). */
 export function quintileBreakpoints(values: ArrayLike<number>): number[] {
-	return breakpointsOfSorted(wholeNumberRange(values) ? countingSort(values) : float64Of(values).sort());
+	return breakpointsOfSorted(wholeNumberRange(values) ? countingSort(values) : typedCopy(Float64Array, values).sort());
 }
 
 function breakpointsOfSorted(sorted: Float64Array): number[] {

@@ -70,12 +70,14 @@ export function emptyColumns(rows: number, analysisDay: number, trendWindowDays:
 }
 
 
+/** The k-th record gap of all rows (SummaryColumns.longestGaps holds them in pairs). */
+const gapDays = (cols: SummaryColumns, k: number) => cols.longestGaps[2 * k];
+const gapEndedDaysAgo = (cols: SummaryColumns, k: number) => cols.analysisDay - cols.longestGaps[2 * k + 1];
+
 /** The record gaps of one row of the columns (see SummaryColumns.longestGaps), newest first. */
 export function longestGapsAt(cols: SummaryColumns, row: number): GapRecord[] {
 	const gaps: GapRecord[] = [];
-	for (let k = cols.longestGapsFrom[row]; k < cols.longestGapsFrom[row + 1]; k += 2) {
-		gaps.push({ days: cols.longestGaps[k], endedDaysAgo: cols.analysisDay - cols.longestGaps[k + 1] });
-	}
+	for (let k = cols.longestGapsFrom[row] / 2; k < cols.longestGapsFrom[row + 1] / 2; k++) gaps.push({ days: gapDays(cols, k), endedDaysAgo: gapEndedDaysAgo(cols, k) });
 	return gaps;
 }
 
@@ -91,8 +93,8 @@ export function longestGapsTable(cols: SummaryColumns): { ends: Uint32Array; ele
 	const days = new Float64Array(count);
 	const endedDaysAgo = new Float64Array(count);
 	for (let k = 0; k < count; k++) {
-		days[k] = cols.longestGaps[2 * k];
-		endedDaysAgo[k] = cols.analysisDay - cols.longestGaps[2 * k + 1];
+		days[k] = gapDays(cols, k);
+		endedDaysAgo[k] = gapEndedDaysAgo(cols, k);
 	}
 	const elements = new TableBuilder();
 	elements.setRowCount(count);
