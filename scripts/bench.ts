@@ -13,6 +13,12 @@
  *   npm run bench -- --shapes plain,contacts        the same orders as four columns, and with
  *                                                   the customers' contact columns (the contacts
  *                                                   line says how much longer than the plain one)
+ *   npm run bench -- --lifetimes                    Python's lifetimes on the same file after each
+ *                                                   run (scripts/lifetimes-reference.py): its time,
+ *                                                   how many times faster the nodes were, and how
+ *                                                   far apart the fitted parameters are
+ *                                                   (LIFETIMES_PYTHON: the interpreter, default python3;
+ *                                                   --lifetimes-columns CUSTOMER,DATE,AMOUNT for --input)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -39,6 +45,35 @@ function child(file: string, analysisDate: string): Record<string, unknown> {
 		env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
 	});
 	return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+/** The largest relative difference between two fits' parameters of the same names. */
+function largestRelativeDifference(ours: Record<string, number>, theirs: Record<string, number>): number {
+	return Math.max(...Object.keys(theirs).map((k) => Math.abs(ours[k] / theirs[k] - 1)));
+}
+
+/** lifetimes on the same file and stages, side by side with the nodes' run. */
+function lifetimesBeside(file: string, analysisDate: string, measured: Record<string, unknown>): Record<string, unknown> {
+	const python = process.env.LIFETIMES_PYTHON ?? 'python3';
+	const columns = (arg('lifetimes-columns') ?? 'customer_id,created_at,amount').split(',');
+	let out: string;
+	try {
+		out = execFileSync(python, [path.join(ROOT, 'scripts', 'lifetimes-reference.py'), file, analysisDate, ...columns], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+	} catch (error) {
+		const stderr = String((error as { stderr?: string }).stderr ?? error);
+		if (!/No module named/.test(stderr)) throw error;
+		console.error(`--lifetimes needs a Python with lifetimes installed (pip install lifetimes); set LIFETIMES_PYTHON to its interpreter. ${python} said: ${stderr.trim().split('\n').pop()}`);
+		process.exit(1);
+	}
+	const reference = JSON.parse(out.trim().split('\n').pop() as string) as { seconds: { total: number }; bgnbd: Record<string, number>; gammaGamma: Record<string, number> };
+	const ours = measured.seconds as { total: number };
+	return {
+		lifetimes: reference,
+		timesFasterThanLifetimes: Math.round((reference.seconds.total / ours.total) * 100) / 100,
+		bgnbdApart: largestRelativeDifference(measured.bgnbd as Record<string, number>, reference.bgnbd),
+		// lifetimes calls Gamma-Gamma's scale v; the model here calls it gamma.
+		gammaGammaApart: measured.gammaGamma ? largestRelativeDifference(measured.gammaGamma as Record<string, number>, { p: reference.gammaGamma.p, q: reference.gammaGamma.q, gamma: reference.gammaGamma.v }) : null,
+	};
 }
 
 /**
@@ -80,6 +115,7 @@ function main() {
 		const plain = totals.get(`${run.size} plain`);
 		if (run.shape === 'contacts' && plain !== undefined) line.timesPlain = Math.round((total / plain) * 100) / 100;
 		if (run.synthetic) line.truth = truthCheck(measured.bgnbd as Record<string, number>, measured.customers as number);
+		if (process.argv.includes('--lifetimes')) Object.assign(line, lifetimesBeside(run.file, run.analysisDate, measured));
 		console.log(JSON.stringify(line));
 		lines.push(line);
 	}
