@@ -123,6 +123,42 @@ describe('retail stage rules', () => {
 	});
 });
 
+describe('the reason given, in words', () => {
+	const relationship: StageSettings = readStageSettings({}, 'relationship', 'cadence');
+	const reason = (c: Partial<LifecycleInput>, s: StageSettings = settings, populationGap: number | null = 45) => decideStage(customer(c), s, populationGap).reason;
+
+	it('names the rule, the customer’s numbers and the setting it was held to', () => {
+		expect(reason({ orders: 0, recencyDays: null, tenureDays: null })).toBe('no order yet');
+		expect(reason({ recencyDays: 100, churnProbability: 0.625 }, { ...settings, useChurnProbability: true })).toBe('churn probability 0.63 ≥ 0.5');
+		expect(reason({ recencyDays: 100, churnProbability: 0.8 }, { ...settings, useChurnProbability: true })).toBe('churn probability 0.80 ≥ 0.8');
+		expect(reason({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 95, tenureDays: 95 }, settings, null)).toBe('no order for 95 days (≥ 90, fixed band)');
+		// One-time buyer: judged against the population's median gap of 45 days; 100 / 45 = 2.2.
+		expect(reason({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 100, tenureDays: 100 })).toBe("100 days since the last order = 2.2× the customers' median gap of 45 days (> 2×)");
+		expect(reason({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 12, tenureDays: 12 })).toBe('first order 12 days ago (within 30)');
+		expect(reason({ orders: 7 })).toBe('7 orders and on cadence');
+		expect(reason({ rfmSegment: 'Loyal Customers' })).toBe('RFM segment Loyal Customers and on cadence');
+		expect(reason({})).toBe('buying on cadence');
+	});
+
+	it('says which limit a lapse passed when a customer came back', () => {
+		// Without a usual gap of their own or the population's: the fixed band of 180 days.
+		const back = { repeatPurchases: 1, avgGapDays: 200, lastGapDays: 200, recencyDays: 5, longestGaps: [{ days: 200, endedDaysAgo: 5 }] };
+		expect(reason(back, settings, null)).toBe('came back 5 days ago after a lapse of 200 days without an order (at least the 180-day fixed band)');
+		// A lapse of a year is past Max Days Without Order, though not past 4 of this slow buyer's usual gaps of 100 days.
+		const slow = { repeatPurchases: 3, avgGapDays: (100 + 100 + 370) / 3, lastGapDays: 370, recencyDays: 5, longestGaps: [{ days: 370, endedDaysAgo: 5 }] };
+		expect(reason(slow, { ...settings, reactivatedWindowDays: 30 })).toBe('came back 5 days ago after a lapse of 370 days without an order (at least the 365-day limit)');
+	});
+
+	it('speaks of orders and trends in the relationship model, signed to two decimals', () => {
+		expect(reason({ orders: 1, repeatPurchases: 0, tenureDays: 40 }, relationship)).toBe('1 order in 40 days: still getting to know each other');
+		expect(reason({ orders: 2, tenureDays: null }, relationship)).toBe('2 orders in null days: still getting to know each other');
+		expect(reason({ spendTrend: -0.75, orderTrend: null }, relationship)).toBe('spend trend -0.75, order trend unknown: falling');
+		expect(reason({ spendTrend: 0.5, orderTrend: 0 }, relationship)).toBe('spend trend +0.50, order trend 0.00: rising');
+		expect(reason({ lastGapDays: 10, avgGapDays: 30 }, relationship)).toBe('gaps between orders shrinking');
+		expect(reason({}, relationship)).toBe('stable spend and cadence');
+	});
+});
+
 describe('reading a record', () => {
 	it('takes the churn probability from Churn Risk, or 1 - P(alive) when only that is there', () => {
 		const read = (json: Record<string, unknown>) => {
