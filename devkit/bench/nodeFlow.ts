@@ -37,6 +37,13 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 	for (const [key, node] of Object.entries(NODES)) seconds[key] = runData[node][0].executionTime / 1000;
 	if (withAction) seconds.retentionAction = runData[ACTION][0].executionTime / 1000;
 	seconds.total = total;
+	// What each node's own layer of the base weighs (its item passes the earlier layers on as they are).
+	const layerMb: Record<string, number> = {};
+	for (const [key, node] of Object.entries({ ...NODES, ...(withAction ? { retentionAction: ACTION } : {}) })) {
+		const item = outputAs === 'base' && key !== 'readFile' ? result.outputs(node)[0][0] : undefined;
+		const own = (item?.json.customerBase as { layers: string[] } | undefined)?.layers.at(-1);
+		if (item && own) layerMb[key] = Math.round((item.binary?.[own]?.bytes ?? 0) / 1e4) / 100;
+	}
 	// Read back outside the timed run: the checks need every customer, with the fields they look at.
 	const staged = outputAs === 'base' ? await customersOfBaseItem(result.outputs(NODES.lifecycleStage)[0][0], CHECKED_FIELDS) : result.json(NODES.lifecycleStage);
 	const [model] = result.json(NODES.churnRisk, 1);
@@ -67,5 +74,6 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 		gammaGamma: (model.gammaGamma as { params: { p: number; q: number; v: number } } | null)?.params ?? null,
 		scoreOneCustomerMs: Math.round(warm[Math.floor(warm.length / 2)] * 1000) / 1000,
 		peakRssMb,
+		layerMb,
 	};
 }
