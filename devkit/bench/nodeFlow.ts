@@ -40,7 +40,7 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 	// What each node's own layer of the base weighs (its item passes the earlier layers on as they are).
 	const layerMb: Record<string, number> = {};
 	for (const [key, node] of Object.entries({ ...NODES, ...(withAction ? { retentionAction: ACTION } : {}) })) {
-		const item = outputAs === 'base' && key !== 'readFile' ? result.outputs(node)[0][0] : undefined;
+		const item = outputAs === 'base' && key !== 'readFile' ? result.outputs(node).flat().find((out) => out.json.customerBase) : undefined;
 		const own = (item?.json.customerBase as { layers: string[] } | undefined)?.layers.at(-1);
 		if (item && own) layerMb[key] = Math.round((item.binary?.[own]?.bytes ?? 0) / 1e4) / 100;
 	}
