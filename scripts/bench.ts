@@ -19,6 +19,8 @@
  *                                                   far apart the fitted parameters are
  *                                                   (LIFETIMES_PYTHON: the interpreter, default python3;
  *                                                   --lifetimes-columns CUSTOMER,DATE,AMOUNT for --input)
+ *   npm run bench -- --floor                        the least a bare JavaScript pass takes over the
+ *                                                   same synthetic file (devkit/bench/scanFloor.ts)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -28,6 +30,7 @@ import * as os from 'os';
 import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
 import { ANALYSIS_DATE, BENCH_SHAPES, BenchShape, writeCsv } from '../devkit/synthetic/benchOrders';
 import { DEFAULT_TRUTH, Truth } from '../devkit/synthetic/btydCustomers';
+import { scanFloor } from '../devkit/bench/scanFloor';
 
 const DATA = path.join(ROOT, 'bench', 'data');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -116,6 +119,7 @@ function main() {
 		if (run.shape === 'contacts' && plain !== undefined) line.timesPlain = Math.round((total / plain) * 100) / 100;
 		if (run.synthetic) line.truth = truthCheck(measured.bgnbd as Record<string, number>, measured.customers as number);
 		if (process.argv.includes('--lifetimes')) Object.assign(line, lifetimesBeside(run.file, run.analysisDate, measured));
+		if (process.argv.includes('--floor') && run.synthetic) line.floor = scanFloor(run.file, run.analysisDate);
 		console.log(JSON.stringify(line));
 		lines.push(line);
 	}
