@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import { performance } from 'perf_hooks';
+import { withRoom } from '../../lib/values/growableColumns';
 
 const COMMA = 44;
 const LF = 10;
@@ -106,7 +107,10 @@ function scanOrders(bytes: Buffer, file: string, withTotals: boolean) {
 				}
 				h = find(id);
 			}
-			if (customers === totals.first.length) totals = grown(totals);
+			if (customers === totals.first.length) {
+				const n = customers;
+				totals = { first: withRoom(totals.first, n), last: withRoom(totals.last, n), days: withRoom(totals.days, n), orders: withRoom(totals.orders, n), spend: withRoom(totals.spend, n), repeatSpend: withRoom(totals.repeatSpend, n) };
+			}
 			c = customers++;
 			keys[h] = id;
 			slots[h] = c;
@@ -126,14 +130,4 @@ function scanOrders(bytes: Buffer, file: string, withTotals: boolean) {
 		totals.spend[c] += amount;
 	}
 	return { customers, totals };
-}
-
-function grown<T extends Record<string, Int32Array | Float64Array>>(columns: T): T {
-	return Object.fromEntries(
-		Object.entries(columns).map(([name, column]) => {
-			const bigger = new (column.constructor as new (length: number) => Int32Array | Float64Array)(column.length * 2);
-			bigger.set(column);
-			return [name, bigger];
-		}),
-	) as T;
 }
