@@ -12,6 +12,9 @@ import { SummaryColumns } from './summary/summaryColumns';
 import { summaryOfRow, writeSummaryColumns } from './summary/summaryFields';
 import { SummaryRowReader } from './summary/summaryRows';
 import { TableBuilder } from '../base/tableBuilder';
+import { detectPlatform, platformPreset } from './platforms/platformCatalog';
+import type { PlatformId } from './platforms/platformPreset';
+import { PlatformRows } from './platforms/platformRows';
 
 export type InputKind = 'orders' | 'customerSummaries';
 
@@ -23,6 +26,8 @@ export interface PipelineOptions {
 	output: 'customers' | 'transactions';
 	/** Length of the recent and previous windows compared in each customer's trend. */
 	trendWindowDays?: number;
+	/** Read orders as a platform's export: recognised from the header (the default), that platform's, or none. */
+	platform?: 'auto' | 'none' | PlatformId;
 }
 
 export interface Linked<T> {
@@ -64,6 +69,8 @@ export interface PipelineResult {
 	/** rowsRead = rowsAccepted + rejected.length, always. */
 	rowsAccepted: number;
 	ordersAfterAnalysisDate: number;
+	/** The platform export the orders were read as, and whether it was recognised from the header. */
+	platform?: { label: string; detected: boolean };
 }
 
 /**
@@ -87,6 +94,9 @@ export class CustomerDataPipeline {
 	private rowSeparator = ',';
 	/** Contact fields of rejected rows whose customer had no order yet when the row was read. */
 	private readonly pendingContacts: ContactUpdate[] = [];
+	/** Set once the first row's columns are seen: whether the rows are a platform's export. */
+	private platformDecided = false;
+	private platformRows: PlatformRows | undefined;
 
 	constructor(private readonly options: PipelineOptions) {}
 
@@ -97,6 +107,25 @@ export class CustomerDataPipeline {
 
 	/** Rows from one input item (a file, an API response, or the item itself). */
 	add(raw: RawRow, sourceItem: number): void {
+		if (!this.platformDecided && !('error' in raw)) this.choosePlatform(Object.keys(raw.values));
+		if (!this.platformRows) return this.read(raw, sourceItem);
+		for (const row of this.platformRows.take(raw, sourceItem)) this.read(row.raw, row.sourceItem);
+	}
+
+	/** The rows of a platform export's last order, held until its lines were all seen. */
+	private drainPlatformRows(): void {
+		if (this.platformRows) for (const row of this.platformRows.drain()) this.read(row.raw, row.sourceItem);
+	}
+
+	private choosePlatform(header: string[]): void {
+		this.platformDecided = true;
+		const choice = this.options.platform ?? 'auto';
+		if (this.options.inputKind !== 'orders' || choice === 'none') return;
+		const preset = choice === 'auto' ? detectPlatform(header) : platformPreset(choice);
+		if (preset) this.platformRows = new PlatformRows(preset, header, this.options.cleaning);
+	}
+
+	private read(raw: RawRow, sourceItem: number): void {
 		this.rowsRead++;
 		if ('error' in raw) {
 			this.rejected.push({ row: raw.row, sourceItem, reason: raw.error, raw: raw.raw });
@@ -153,6 +182,7 @@ export class CustomerDataPipeline {
 			const { fastRows } = await scanCsvOrders(file.chunks, delimiter, options, this.byteTarget(sourceItem, tick), sourceItem);
 			this.rowsRead += fastRows;
 			this.rowsAccepted += fastRows;
+			this.drainPlatformRows();
 			return;
 		}
 		let rows = 0;
@@ -160,6 +190,7 @@ export class CustomerDataPipeline {
 			if (++rows % 16_384 === 0) tick();
 			this.add(row, sourceItem);
 		}
+		this.drainPlatformRows();
 	}
 
 	private byteTarget(sourceItem: number, tick: () => void) {
@@ -168,7 +199,10 @@ export class CustomerDataPipeline {
 			tick,
 			addRow: (row: RawRow) => this.add(row, sourceItem),
 			cleanerFor: (columns: string[]): OrderCleaner | undefined => {
+				if (!this.platformDecided) this.choosePlatform(columns);
 				this.seeColumns(columns);
+				// A platform's rows are shaped (order fields filled in, value shared out) before they are read.
+				if (this.platformRows) return undefined;
 				const mapping = (this.mapping as MappingResult).mapping;
 				const byteFields: readonly string[] = [...BYTE_PATH_FIELDS, ...CONTACT_FIELDS];
 				const readable = Object.entries(mapping).every(([field, column]) => byteFields.includes(field) && columns.includes(column as string));
@@ -193,7 +227,7 @@ export class CustomerDataPipeline {
 		if (!this.mapping) this.start();
 		else if (added) {
 			const before = JSON.stringify(this.mapping.mapping);
-			const next = resolveFieldMapping(this.columns, this.options.explicitMapping);
+			const next = this.resolveMapping();
 			const repeated = repeatedColumnError(next);
 			if (repeated) throw repeated;
 			if (JSON.stringify(next.mapping) !== before) (this.cleaner ?? this.summaryReader)?.useMapping(next.mapping);
@@ -201,8 +235,14 @@ export class CustomerDataPipeline {
 		}
 	}
 
+	/** With a platform's export, its columns as the preset knows them (and the user's choices over them); else detected. */
+	private resolveMapping(): MappingResult {
+		const preset = this.platformRows;
+		return resolveFieldMapping(this.columns, this.options.explicitMapping, preset && { mapping: preset.mapping, label: preset.preset.label });
+	}
+
 	private start(): void {
-		const mapping = (this.mapping = resolveFieldMapping(this.columns, this.options.explicitMapping));
+		const mapping = (this.mapping = this.resolveMapping());
 		const repeated = repeatedColumnError(mapping);
 		if (repeated) throw repeated;
 		try {
@@ -225,6 +265,7 @@ export class CustomerDataPipeline {
 	 * taken apart again were most of the node's time).
 	 */
 	finishAsLayer(): Omit<PipelineResult, 'records'> & { customers: number; layer(): TableBuilder } {
+		this.drainPlatformRows();
 		if (this.options.output !== 'customers' || this.summaryReader || !this.cleaner) {
 			const { records, ...rest } = this.finish();
 			return { ...rest, customers: records.length, layer: () => TableBuilder.of(records.map((r) => r.record as unknown as Record<string, unknown>)) };
@@ -244,6 +285,7 @@ export class CustomerDataPipeline {
 	}
 
 	finish(): PipelineResult {
+		this.drainPlatformRows();
 		let records: Array<Linked<CustomerSummary | TransactionRecord>>;
 		let ordersAfter = 0;
 		if (this.options.output === 'transactions' && this.options.inputKind === 'orders') records = this.orders.map(({ record, sourceItems }) => ({ record: toTransaction(record), sourceItems }));
@@ -268,7 +310,8 @@ export class CustomerDataPipeline {
 	/** Everything a result says besides its records. */
 	private counts(ordersAfterAnalysisDate: number): Omit<PipelineResult, 'records'> {
 		this.checkMapping();
-		return { orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate };
+		const platform = this.platformRows && { label: this.platformRows.preset.label, detected: (this.options.platform ?? 'auto') === 'auto' };
+		return { orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate, ...(platform ? { platform } : {}) };
 	}
 
 	private checkMapping(): void {

@@ -16,3 +16,5 @@ export { PageLoopGuard } from './api/pageLoopGuard';
 export { firstPageRequest, nextPageRequest, PageRequest, PaginationConfig, recordsOf } from './api/pagination';
 export { firstPageUrl, headerValue, isSameOrigin, nextPageUrl, redactRecord, redirectTarget, secretRedactor } from './api/requestSafety';
 export { isRetryableStatus, retryDelay } from './api/retryPolicy';
+export { PLATFORM_PRESETS } from './platforms/platformCatalog';
+export { PlatformId } from './platforms/platformPreset';

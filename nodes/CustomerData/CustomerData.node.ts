@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, InputKind } from '../../lib/ingest';
-import type { FileReadInfo, RawRow } from '../../lib/ingest';
+import type { FileReadInfo, PlatformId, RawRow } from '../../lib/ingest';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerBaseItem, readOutputAs } from '../shared/customerBaseItems';
@@ -56,6 +56,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 			analysisDay,
 			output,
 			trendWindowDays: options.trendWindowDays,
+			platform: this.getNodeParameter('platform', 0, 'auto') as 'auto' | 'none' | PlatformId,
 		});
 	} catch (error) {
 		throw asNodeError(this, error);
@@ -121,6 +122,9 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		fileInfo.format ? `File: ${fileInfo.format}${fileInfo.delimiter ? ` (delimiter ${JSON.stringify(fileInfo.delimiter)})` : ''}, ${fileInfo.encoding}${fileInfo.encodingBecause ? ` (${fileInfo.encodingBecause})` : ''}.` : '',
 		repeatedRequests > 0
 			? `${repeatedRequests} of ${items.length} input items asked for an API request an earlier item made already: fetched once, so no order is counted twice.`
+			: '',
+		result.platform
+			? `Read as a ${result.platform.label}${result.platform.detected ? ' (recognised from its columns; choose another under Source Platform)' : ''}: an order's lines count as one order, and orders that are no purchase are in the Rejected output with their status.`
 			: '',
 		result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
 		result.ordersAfterAnalysisDate === 1

@@ -1,4 +1,4 @@
-import { DEFAULT_COUNTRY_CODE } from '../../lib/ingest';
+import { DEFAULT_COUNTRY_CODE, PLATFORM_PRESETS } from '../../lib/ingest';
 import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
@@ -8,6 +8,13 @@ import { outputAsProperties } from '../shared/customerBaseItems';
 const fieldOptions = [...ORDER_FIELDS, ...SUMMARY_FIELDS]
 	.map((field) => ({ name: FIELD_LABELS[field], value: field }))
 	.sort((a, b) => a.name.localeCompare(b.name));
+
+const titleCase = (label: string) => label.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+const platformOptions = [
+	{ name: 'Detect From Columns', value: 'auto', description: 'Recognise a platform export by its header; any other data is read by its column names' },
+	{ name: 'None (Map Columns Myself)', value: 'none', description: 'Read every file by its column names and Field Mapping, never as a platform export' },
+	...PLATFORM_PRESETS.map((preset) => ({ name: titleCase(preset.label), value: preset.id })),
+].sort((a, b) => a.name.localeCompare(b.name));
 
 const fromFile = { show: { source: ['binaryFile'] } };
 const fromApi = { show: { source: ['api'] } };
@@ -54,6 +61,16 @@ export const customerDataProperties: INodeProperties[] = [
 			{ name: 'Transactions', value: 'transactions', description: 'One clean item per row read: an order, an order line or a refund' },
 		],
 		default: 'customers',
+	},
+	{
+		displayName: 'Source Platform',
+		name: 'platform',
+		description:
+			"Whose order export this is. Shopify, WooCommerce, Youzan, Taobao/Tmall, JD and POS exports are recognised by their columns and read as the platform writes them: an order's lines counted as one order, cancelled and closed orders left out, refunds taken off.",
+		type: 'options',
+		displayOptions: { show: { inputKind: ['orders'] } },
+		options: platformOptions,
+		default: 'auto',
 	},
 	...outputAsProperties({ output: ['transactions'] }),
 	{

@@ -20,7 +20,7 @@ export function testFiles(prefix: string): (name: string, content: string | Buff
 async function runCustomerData(first: StepSpec, parameters: IDataObject) {
 	const result = await runWorkflow(linearWorkflow([first, { name: 'Customer Data', type: 'customerData', parameters: { analysisDate: '2024-07-01', ...parameters } }]));
 	if (result.error) throw result.error;
-	return { customers: result.json('Customer Data', 0), rejected: result.json('Customer Data', 1) };
+	return { customers: result.json('Customer Data', 0), rejected: result.json('Customer Data', 1), hints: result.hints('Customer Data') };
 }
 
 /** Read Files -> Customer Data (analysis date 2024-07-01 unless given): both outputs. */

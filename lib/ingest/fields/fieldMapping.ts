@@ -6,7 +6,7 @@ export type FieldMapping = Partial<Record<CanonicalField, string>>;
 
 export interface MappingResult {
 	mapping: FieldMapping;
-	/** How each field was found, for the user: `customerId ← 客户ID (detected)`. */
+	/** How each field was found, for the user: `customerId ← 客户ID (detected)`, `amount ← … (Shopify orders export)`. */
 	description: string[];
 	unmappedColumns: string[];
 	/** Explicitly mapped columns not among the columns seen so far. */
@@ -22,11 +22,18 @@ export interface MappingResult {
  * naming a column not seen yet is kept and listed in `missing`: if no record ever had it,
  * missingColumnError says so.
  */
-export function resolveFieldMapping(columns: string[], explicit: FieldMapping): MappingResult {
+export function resolveFieldMapping(columns: string[], explicit: FieldMapping, preset?: { mapping: FieldMapping; label: string }): MappingResult {
 	const mapping: FieldMapping = {};
-	const how: Partial<Record<CanonicalField, 'detected' | 'set'>> = {};
+	const how: Partial<Record<CanonicalField, string>> = {};
 	const present = new Set(columns);
 	const missing: MappingResult['missing'] = [];
+
+	// A platform's export is read as its preset says, not by guessing from the other column names.
+	for (const [field, column] of Object.entries(preset?.mapping ?? {}) as Array<[CanonicalField, string]>) {
+		if (explicit[field]) continue;
+		mapping[field] = column;
+		how[field] = preset?.label;
+	}
 
 	for (const [field, column] of Object.entries(explicit) as Array<[CanonicalField, string]>) {
 		if (!column) continue;
@@ -35,7 +42,7 @@ export function resolveFieldMapping(columns: string[], explicit: FieldMapping): 
 		how[field] = 'set';
 	}
 	const taken = new Set(Object.values(mapping));
-	for (const column of columns) {
+	for (const column of preset ? [] : columns) {
 		if (taken.has(column)) continue;
 		const field = fieldForColumn(column);
 		if (field && mapping[field] === undefined) {
