@@ -23,6 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { filesFolder, freePort, n8nEnvironment } from '../devkit/n8n/environment';
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { tarballOfBuild } from '../devkit/n8n/packageTarball';
 import { PACKAGE_ROOT as ROOT } from '../devkit/packageRoot';
 import { ANALYSIS_DATE, writeCsv } from '../devkit/synthetic/benchOrders';
 import { benchRetentionActionParameters } from '../devkit/bench/benchRetentionAction';
@@ -124,7 +125,7 @@ async function main() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-real-n8n-'));
 	const filesDir = filesFolder(userFolder);
 	fs.mkdirSync(filesDir, { recursive: true });
-	installPackage(userFolder, ROOT);
+	installPackage(userFolder, tarballOfBuild(ROOT));
 
 	let source = input ? path.resolve(input) : path.join(ROOT, 'bench', 'data', `orders-${size}.csv`);
 	if (!input && !fs.existsSync(source)) {

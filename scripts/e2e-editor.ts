@@ -25,6 +25,7 @@ import { CampaignOutcome, evaluateCampaign } from '../lib/report/campaignEvaluat
 import { renderReport } from '../lib/report/htmlReport';
 import { warningAccuracy } from '../lib/report/warningAccuracy';
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { tarballFromCleanCopy } from '../devkit/n8n/packageTarball';
 import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
 
 const SCREENSHOTS = process.env.SAVE_SCREENSHOTS ? path.resolve(ROOT, process.env.SAVE_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), 'retention-screenshots-'));
@@ -286,7 +287,7 @@ async function main() {
 	const executablePath = chromiumPath();
 	const n8n = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-editor-'));
-	installPackage(userFolder, ROOT);
+	installPackage(userFolder, tarballFromCleanCopy(ROOT));
 	const env = await editorEnv(n8n, userFolder, await freePort(), { N8N_LISTEN_ADDRESS: '127.0.0.1', GENERIC_TIMEZONE: 'Asia/Shanghai', N8N_LOG_LEVEL: 'warn' });
 	const examples = await importExamples(n8n, env, userFolder);
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ensureN8n, installPackage, N8N_VERSION, N8N_1X_VERSION } from '../devkit/n8n/provision';
+import { tarballFromCleanCopy } from '../devkit/n8n/packageTarball';
 import { prepareExamples, clientSettings, withSettings } from '../devkit/n8n/examples';
 import { filesFolder, freePort, n8nEnvironment } from '../devkit/n8n/environment';
 import type { ExampleWorkflow } from '../devkit/n8n/examples';
@@ -77,7 +78,7 @@ async function runLine(version: string) {
 	const n8n = await ensureN8n(version);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `retention-e2e-${version}-`));
 	const filesDir = filesFolder(userFolder);
-	installPackage(userFolder, ROOT);
+	installPackage(userFolder, tarballFromCleanCopy(ROOT));
 	const smtp = await startSmtpSink();
 	const stub = await startHttpStub();
 	try {

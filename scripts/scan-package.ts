@@ -2,7 +2,7 @@
  * n8n's community-package scan (@n8n/scan-community-package) on this package, without
  * publishing it: once over the sources, once over the packed tarball. Uses the scanner's own
  * ESLint config and settings (inline disables ignored, as in analyzePackage); fails on every
- * finding except the accepted ones listed in ACCEPTED (also listed in the README).
+ * finding. The tarball is what n8n scans: the nodes bundled, no runtime dependency.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -24,27 +24,13 @@ interface Scanner {
 	SOURCE_FILE_PATTERNS: string[];
 }
 // A Function-made import keeps this a real dynamic import() when TypeScript compiles to CommonJS.
-const loadScanner = new Function('return import("@n8n/scan-community-package/scanner/scanner.mjs")') as () => Promise<Scanner>;
-
-/** Runtime dependencies, which n8n Cloud's verified nodes may not have; we ship unverified. */
-const ACCEPTED: Array<{ rule: string; message?: RegExp; why: string }> = [
-	{ rule: '@n8n/community-nodes/no-runtime-dependencies', why: 'zod, simple-statistics, libphonenumber-js and ml-matrix are runtime dependencies' },
-	{
-		rule: '@n8n/community-nodes/no-restricted-imports',
-		message: /'(simple-statistics|libphonenumber-js\/min|libphonenumber-js\/min\/metadata|ml-matrix|zlib)'/,
-		why: "imports of those runtime dependencies, and of Node's zlib for the customer base's long texts",
-	},
-	{
-		rule: '@n8n/community-nodes/no-restricted-globals',
-		message: /'(setTimeout|clearTimeout)'/,
-		why: "the API reader's per-request deadline: a timer cleared when the request ends (n8n-workflow 2.41 has no abortable sleep)",
-	},
-];
+const SCANNER = path.join(ROOT, 'tools', 'lint', 'node_modules', '@n8n', 'scan-community-package');
+const loadScanner = new Function(`return import(${JSON.stringify(path.join(SCANNER, 'scanner', 'scanner.mjs'))})`) as () => Promise<Scanner>;
 
 async function lint(cwd: string, patterns: string[]): Promise<{ files: number; findings: Finding[] }> {
 	const scanner = await loadScanner();
-	const { ESLint } = require(require.resolve('eslint', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
-	const glob = require(require.resolve('fast-glob', { paths: [require.resolve('@n8n/scan-community-package/package.json')] }));
+	const { ESLint } = require(require.resolve('eslint', { paths: [SCANNER] }));
+	const glob = require(require.resolve('fast-glob', { paths: [SCANNER] }));
 	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
 	const files = glob.sync(patterns, { cwd, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
 	const results = await eslint.lintFiles(files);
@@ -56,10 +42,6 @@ async function lint(cwd: string, patterns: string[]): Promise<{ files: number; f
 		}
 	}
 	return { files: files.length, findings };
-}
-
-function isAccepted(finding: Finding): boolean {
-	return ACCEPTED.some((a) => a.rule === finding.rule && (!a.message || a.message.test(finding.message)));
 }
 
 function packTarball() {
@@ -82,12 +64,9 @@ async function main() {
 	let failed = false;
 	for (const leg of legs) {
 		const { files, findings } = await lint(leg.cwd, leg.patterns);
-		const accepted = findings.filter(isAccepted);
-		const rejected = findings.filter((f) => !isAccepted(f));
-		console.log(`scan ${leg.name}: ${files} files, ${rejected.length} findings, ${accepted.length} accepted`);
-		for (const f of accepted) console.log(`  accepted  ${f.file}:${f.line}  ${f.rule}`);
-		for (const f of rejected) console.log(`  FINDING   ${f.file}:${f.line}  ${f.rule}  ${f.message}`);
-		if (rejected.length) failed = true;
+		console.log(`scan ${leg.name}: ${files} files, ${findings.length} findings`);
+		for (const f of findings) console.log(`  FINDING   ${f.file}:${f.line}  ${f.rule}  ${f.message}`);
+		if (findings.length) failed = true;
 	}
 	if (failed) process.exit(1);
 }

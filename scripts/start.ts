@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
+import { tarballOfBuild } from '../devkit/n8n/packageTarball';
 import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
 import { startSmtpSink } from '../devkit/n8n/smtpSink';
 import { startHttpStub } from '../devkit/n8n/httpStub';
@@ -21,7 +22,7 @@ async function main() {
 	const n8n = await ensureN8n();
 	const userFolder = path.join(n8n.cache, 'editor');
 	fs.mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder, ROOT);
+	installPackage(userFolder, tarballOfBuild(ROOT));
 	const smtp = await startSmtpSink({ keep: false, onMessage: (m) => console.log(`[mail] to ${m.to.join(', ')}: ${m.subject}${m.attachments.length ? ` (+ ${m.attachments.map((a) => a.filename).join(', ')})` : ''}`) });
 	const stub = await startHttpStub({ keep: false, onRequest: (q) => console.log(`[api]  ${q.method} ${q.path} ${JSON.stringify(q.body).slice(0, 120)}`) });
 	const env = await editorEnv(n8n, userFolder, process.env.N8N_PORT || '5678', { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'Asia/Shanghai' });

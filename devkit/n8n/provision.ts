@@ -160,18 +160,16 @@ export async function ensureN8n(version = N8N_VERSION): Promise<N8n> {
 }
 
 /**
- * Installs the packed package where n8n looks for community packages:
+ * Installs a packed tarball where n8n looks for community packages:
  * $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-retention, with its runtime dependencies
- * (n8n-workflow, the peer, comes from n8n itself).
+ * from the registry (n8n-workflow, the peer, comes from n8n itself), as n8n's own installer does.
  */
-export function installPackage(userFolder: string, repoRoot: string): void {
+export function installPackage(userFolder: string, tarball: string): void {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
 		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	}
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
-	log(`installing ${tarball} into ${nodesDir}`);
-	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', path.join(packDir, tarball)], { stdio: ['ignore', 'inherit', 'inherit'] });
+	log(`installing ${path.basename(tarball)} into ${nodesDir}`);
+	execFileSync('npm', ['install', '--prefix', nodesDir, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', tarball], { stdio: ['ignore', 'inherit', 'inherit'] });
 }

@@ -29,7 +29,7 @@ export interface ColumnHeader {
 	states?: number;
 	/** The texts are JSON values (lists, mixed values). */
 	json?: true;
-	/** The text block is raw deflate (zlib) of the texts. */
+	/** The text block is raw DEFLATE (RFC 1951) of the texts. */
 	deflated?: true;
 	/** Rows whose value was not of the column's kind: [row, value]. */
 	exceptions?: Array<[number, unknown]>;

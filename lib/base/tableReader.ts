@@ -1,5 +1,4 @@
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
-import { inflateRawSync } from 'zlib';
+import { inflateSync } from 'fflate';
 import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
 import { valueAtPath } from '../values/fieldSource';
@@ -64,7 +63,10 @@ function readerOf(header: ColumnHeader, values: Values | null, ends: Uint32Array
 			// Inflated on the first read: a node that does not read the column does not pay for it.
 			let bytes: Buffer | undefined;
 			return (row) => {
-				bytes ??= inflateRawSync(text as Buffer);
+				if (bytes === undefined) {
+					const inflated = inflateSync(text as Buffer);
+					bytes = Buffer.from(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+				}
 				return parse(bytes.toString('utf8', row === 0 ? 0 : offsets[row - 1], offsets[row]));
 			};
 		}

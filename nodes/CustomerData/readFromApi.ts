@@ -102,20 +102,17 @@ async function fetchWithRetries(
 	const policy = { maxRetries: options.maxRetries, initialDelayMs: options.retryDelayMs, maxDelayMs: MAX_RETRY_AFTER_MS };
 	for (let attempt = 1; ; attempt++) {
 		throwIfCancelled(ctx);
-		const abort = new AbortController();
+		// The deadline as a signal that aborts on its own: the HTTP stack stops the request where
+		// it honours the signal, and the race below is the guarantee where it does not.
+		const deadline = AbortSignal.timeout(deadlineMs);
 		let timedOut = false;
-		let deadline: NodeJS.Timeout | undefined;
-		// The race is the guarantee (not every HTTP stack honours the abort signal); the abort
-		// then frees the connection where it does.
+		let onDeadline: () => void = () => undefined;
 		const expired = new Promise<never>((_, reject) => {
-			// A timer cleared when the request ends: n8n-workflow 2.41 has no abortable sleep (an
-			// accepted scan finding, see the README).
-			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
-			deadline = setTimeout(() => {
+			onDeadline = () => {
 				timedOut = true;
-				abort.abort();
 				reject(new Error('deadline'));
-			}, deadlineMs);
+			};
+			deadline.addEventListener('abort', onDeadline, { once: true });
 		});
 		const http: IHttpRequestOptions = {
 			method: 'GET',
@@ -123,7 +120,7 @@ async function fetchWithRetries(
 			qs: request.qs,
 			json: true,
 			timeout: deadlineMs,
-			abortSignal: abort.signal,
+			abortSignal: deadline,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -143,8 +140,7 @@ async function fetchWithRetries(
 			}
 			failure = `timed out after ${options.timeoutSeconds} s`;
 		} finally {
-			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
-			clearTimeout(deadline);
+			deadline.removeEventListener('abort', onDeadline);
 		}
 		if (response) {
 			if (response.statusCode < 400) return response;

@@ -1,9 +1,7 @@
 /** Emails and phones as they come from exports and CRMs. */
-// libphonenumber-js is a runtime dependency (listed with the other accepted findings in the
-// README): numbering plans of every country are data no hand-written rule should guess at.
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
+// libphonenumber-js (bundled into the package): numbering plans of every country are data no
+// hand-written rule should guess at.
 import { CountryCode, isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min';
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import phoneMetadata from 'libphonenumber-js/min/metadata';
 
 import { runsAsFormula } from '../../values/spreadsheetText';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CustomerBase, layerBytes } from '../../../lib/base/customerBase';
 import { TableReader } from '../../../lib/base/tableReader';
-import { decodeTable } from '../../../lib/base/tableEncoding';
+import { decodeTable, encodeTable } from '../../../lib/base/tableEncoding';
+import { deflateRawSync, inflateRawSync } from 'zlib';
 import { fieldPath, jsonFields, valueAtPath } from '../../../lib/values/fieldSource';
 import { forEachCustomer, layeredBases } from '../../helpers/layeredBases';
 
@@ -161,6 +162,18 @@ describe('a customer base', () => {
 		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
 		const raw = records.reduce((sum, r) => sum + Buffer.byteLength(r.stageReason), 0);
 		expect(bytes.byteLength).toBeLessThan(raw / 3);
+	});
+
+	it('writes long texts as raw DEFLATE, and reads those an earlier version deflated with zlib', () => {
+		const records = Array.from({ length: 20_000 }, (_, i) => ({ stageReason: `${70 + (i % 300)} days since the last order, ${i % 97} orders · 最近一次购买` }));
+		const { header, block } = decodeTable(layerBytes(records));
+		const column = header.columns[0];
+		expect(column.deflated).toBe(true);
+		const texts = inflateRawSync(block(column.text as number));
+		// The same texts deflated by Node's zlib at its default level, in the same layout.
+		const blocks = header.blocks.map((_, i) => (i === column.text ? new Uint8Array(deflateRawSync(texts)) : new Uint8Array(block(i))));
+		const base = CustomerBase.fromBytes([encodeTable(header.rows, header.columns, blocks)]);
+		records.forEach((record, i) => expect(base.record(i)).toEqual(record));
 	});
 
 	it('stores each text column the way its values call for, deciding as they arrive, and gives every text back', () => {
