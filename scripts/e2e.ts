@@ -27,8 +27,7 @@ import { checkCrmWebhook } from '../devkit/checks/webhookChecks';
 import { startSmtpSink } from '../devkit/n8n/smtpSink';
 import { startHttpStub } from '../devkit/n8n/httpStub';
 import { churnJump } from '../devkit/checks/churnJump';
-import { ordersAfterCampaigns } from '../devkit/checks/campaignResponse';
-import { readSampleCsv } from '../devkit/synthetic/sampleShop';
+import { contactLogRows, ORDERS_SINCE_FILE, writeOrdersSince } from '../devkit/checks/campaignResponse';
 
 const ROOT = path.resolve(__dirname, '..');
 const LINES = (process.env.E2E_N8N || `${N8N_VERSION},${N8N_1X_VERSION}`).split(',').map((v) => v.trim());
@@ -56,22 +55,13 @@ const RUNS: Step[] = [
 	// The orders since the campaigns, with a known lift (devkit/checks/campaignResponse.ts).
 	{
 		file: 'monthly-report.json',
-		settings: { ordersFile: 'sample-orders-since.csv' },
-		prepare: (filesDir) => fs.writeFileSync(path.join(filesDir, 'sample-orders-since.csv'), ordersAfterCampaigns(fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8'), contactLog(filesDir))),
+		settings: { ordersFile: ORDERS_SINCE_FILE },
+		prepare: (filesDir) => writeOrdersSince(filesDir),
 	},
 	{ file: 'weekly-win-back.json', label: 'after the monthly report, planned with its measured response' },
 	{ file: 'churn-rate-alert.json' },
 	{ file: 'churn-rate-alert.json', label: 'half the customers stop buying', copyId: 'rtnTplChurnJump1', settings: { ordersFile: 'sample-orders-churn-jump.csv' } },
 ];
-
-/** Rows of every contact log the campaigns wrote into the data folder, each with its file. */
-function contactLog(filesDir: string): RunItem[] {
-	return fs
-		.readdirSync(filesDir)
-		.filter((f) => /^contact-log-.*\.csv$/.test(f))
-		.sort()
-		.flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
-}
 
 async function runLine(version: string) {
 	const failures: string[] = [];
@@ -106,7 +96,7 @@ async function runLine(version: string) {
 				workflow = { ...withSettings(workflow, step.settings), ...(step.copyId ? { id: step.copyId, name: `${workflow.name} (${step.label})` } : {}) };
 				await cli.importWorkflow(`${workflow.id}.json`, workflow);
 			}
-			const logFilesBefore = new Set(contactLog(filesDir).map((r) => r.file));
+			const logFilesBefore = new Set(contactLogRows(filesDir).map((r) => r.file));
 			const started = Date.now();
 			const { run, status, stdout, stderr } = await cli.execute(workflow.id);
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -122,7 +112,7 @@ async function runLine(version: string) {
 				};
 				let said = '';
 				if (checks[step.file]) checks[step.file](output);
-				else if (templateChecks[step.file]) said = templateChecks[step.file]({ output, mails, requests, filesDir, settings: clientSettings(workflow), state, contactLog: () => contactLog(filesDir), runLog: () => contactLog(filesDir).filter((r) => !logFilesBefore.has(r.file)) });
+				else if (templateChecks[step.file]) said = templateChecks[step.file]({ output, mails, requests, filesDir, settings: clientSettings(workflow), state, contactLog: () => contactLogRows(filesDir), runLog: () => contactLogRows(filesDir).filter((r) => !logFilesBefore.has(r.file)) });
 				else throw new Error(`no checks for ${step.file}`);
 				console.log(`ok   ${name} (${seconds} s in n8n ${version})${said ? `: ${said}` : ''}`);
 			} catch (error) {

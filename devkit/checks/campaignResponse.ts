@@ -10,6 +10,8 @@
  * contacted by one campaign but held out by another left out of the total.
  */
 import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { RunItem } from './exampleChecks';
 import { readSampleCsv } from '../synthetic/sampleShop';
 
@@ -84,4 +86,24 @@ export function expectedRates(ordersCsv: string, contactLogRows: RunItem[], wind
 		count[group][1] += 1;
 	}
 	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1], treated: count.treatment[1], controls: count.control[1] };
+}
+
+/** Rows of every contact log the campaigns wrote into a data folder, each with its file. */
+export function contactLogRows(filesDir: string): RunItem[] {
+	return fs
+		.readdirSync(filesDir)
+		.filter((f) => /^contact-log-.*\.csv$/.test(f))
+		.sort()
+		.flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
+}
+
+/** The file of orders since the campaigns, beside the sample: the sample's orders and the simulated answers. */
+export const ORDERS_SINCE_FILE = 'sample-orders-since.csv';
+
+/** Writes ORDERS_SINCE_FILE for the contact logs in the folder now; returns how many answers it added. */
+export function writeOrdersSince(filesDir: string): number {
+	const sample = fs.readFileSync(path.join(filesDir, 'sample-orders.csv'), 'utf8');
+	const since = ordersAfterCampaigns(sample, contactLogRows(filesDir));
+	fs.writeFileSync(path.join(filesDir, ORDERS_SINCE_FILE), since);
+	return since.trimEnd().split('\n').length - sample.trimEnd().split('\n').length;
 }

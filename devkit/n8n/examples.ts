@@ -44,13 +44,13 @@ export function withSettings<W extends WorkflowJson>(workflow: W, values: Record
 
 /**
  * `settings` overrides Client Settings values (dataFolder is always filesDir). The same values
- * go to every template, each taking the ones it has.
+ * go to every template, each taking the ones it has; `perFile` adds values for one file.
  */
-export function prepareExamples(filesDir: string, settings: Record<string, unknown> = {}): Array<{ file: string; workflow: ExampleWorkflow }> {
+export function prepareExamples(filesDir: string, settings: Record<string, unknown> = {}, perFile: Record<string, Record<string, unknown>> = {}): Array<{ file: string; workflow: ExampleWorkflow }> {
 	fs.mkdirSync(filesDir, { recursive: true });
 	for (const data of fs.readdirSync(path.join(EXAMPLES, 'data'))) fs.copyFileSync(path.join(EXAMPLES, 'data', data), path.join(filesDir, data));
 	return listExamples().map(({ file, workflow }) => {
-		const prepared = withSettings(workflow, { ...settings, dataFolder: filesDir });
+		const prepared = withSettings(workflow, { ...settings, ...perFile[file], dataFolder: filesDir });
 		for (const node of prepared.nodes) {
 			if (node.type === 'n8n-nodes-base.readWriteFile' && typeof node.parameters.fileSelector === 'string' && !node.parameters.fileSelector.startsWith('=')) {
 				node.parameters.fileSelector = path.join(filesDir, path.basename(node.parameters.fileSelector));

@@ -21,10 +21,15 @@ export async function editorEnv(n8n: N8n, userFolder: string, port: number | str
  * Imports every example workflow and template (sample files copied where n8n may read them;
  * `settings` overrides the templates' Client Settings), and `credentials` when given.
  */
-export async function importExamples(n8n: N8n, env: NodeJS.ProcessEnv, userFolder: string, { settings = {}, credentials }: { settings?: Record<string, unknown>; credentials?: unknown[] } = {}): Promise<Array<{ file: string; workflow: ExampleWorkflow }>> {
+export async function importExamples(
+	n8n: N8n,
+	env: NodeJS.ProcessEnv,
+	userFolder: string,
+	{ settings = {}, perFile = {}, credentials }: { settings?: Record<string, unknown>; perFile?: Record<string, Record<string, unknown>>; credentials?: unknown[] } = {},
+): Promise<Array<{ file: string; workflow: ExampleWorkflow }>> {
 	const cli = n8nCli(n8n, env);
 	if (credentials) await cli.importCredentials(credentials);
-	const examples = prepareExamples(filesFolder(userFolder), settings);
+	const examples = prepareExamples(filesFolder(userFolder), settings, perFile);
 	for (const { file, workflow } of examples) await cli.importWorkflow(file, workflow);
 	return examples;
 }

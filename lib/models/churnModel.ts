@@ -81,6 +81,20 @@ export function fitChurnModel(customers: ModelCustomer[] | ModelCustomers, setti
 	return runToEnd(fitChurnModelSteps(customers instanceof ModelCustomers ? customers : ModelCustomers.of(customers), settings, fittedAt));
 }
 
+/**
+ * What the fit says, for a person: an active customer's usual gap (alpha / r, the mean of the
+ * gamma-distributed purchase rate's inverse scale) and the chance of dropping out after each
+ * order (a / (a + b), the mean of the beta-distributed drop-out probability), then the parameters.
+ */
+export function bgnbdInWords(buyers: number, repeaters: number, p: BgNbdParams): string {
+	const gap = Math.round(p.alpha / p.r);
+	const dropout = (100 * p.a) / (p.a + p.b);
+	return (
+		`BG/NBD learnt from ${buyers} customers (${repeaters} bought again): while active, a customer orders about every ${gap} days, ` +
+		`and after each order there is a ${dropout.toFixed(0)}% chance they stop for good (r=${p.r.toFixed(4)}, alpha=${p.alpha.toFixed(2)} days, a=${p.a.toFixed(4)}, b=${p.b.toFixed(4)}).`
+	);
+}
+
 /** The fit as steps: the node runs it cooperatively so n8n stays responsive and can cancel it. */
 export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSettings, fittedAt: Date): Steps<ChurnModel> {
 	const notes: string[] = [];
@@ -113,7 +127,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 		else if (!sane) notes.push('The BG/NBD fit ran to extreme parameters (the data barely constrain the model): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.');
 		else {
 			bgnbd = { params: p, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
-			notes.push(`BG/NBD fitted on ${buyers.length} customers (${repeat.length} bought again): r=${p.r.toFixed(4)}, alpha=${p.alpha.toFixed(2)} days, a=${p.a.toFixed(4)}, b=${p.b.toFixed(4)}.`);
+			notes.push(bgnbdInWords(buyers.length, repeat.length, p));
 		}
 	}
 
@@ -125,6 +139,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 		const correlation = spendFrequencyCorrelation(spend);
 		if (fit.converged && Number.isFinite(populationMeanSpend(fit.params)) && [fit.params.p, fit.params.q, fit.params.gamma].every(inRange)) {
 			gammaGamma = { params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, spendFrequencyCorrelation: correlation };
+			notes.push(`A repeat order is worth about ${populationMeanSpend(fit.params).toFixed(2)} on average (Gamma-Gamma: p=${fit.params.p.toFixed(3)}, q=${fit.params.q.toFixed(3)}, gamma=${fit.params.gamma.toFixed(3)}).`);
 			if (Math.abs(correlation) > 0.3) notes.push(`Spend and purchase frequency are correlated (${correlation.toFixed(2)}); the Gamma-Gamma model assumes they are not, so treat CLV with care.`);
 		} else notes.push("The Gamma-Gamma spend model could not be fitted; CLV uses each customer's own average order value.");
 	}

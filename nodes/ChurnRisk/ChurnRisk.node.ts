@@ -224,7 +224,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	errorItems.push(...scoringErrors);
 	const kept = layer ? [] : added.flatMap((fields, i) => (fields ? [{ i, added: fields }] : []));
 
-	this.addExecutionHints({ message: [...model.notes, analysisDateHint(this, analysisDay, analysisDays)].join(' '), location: 'outputPane' });
+	this.addExecutionHints({ message: [...model.notes, riskLevelsInWords(riskLevels), analysisDateHint(this, analysisDay, analysisDays)].filter(Boolean).join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
 	if (mode === 'fitAndScore') {
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };
@@ -240,4 +240,13 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	const scored = kept.map(({ i, added: fields }) => linkedItem(extendRecord(baseInput ? (baseInput.base.record(baseRowOf[i]) as IDataObject) : sources[i].json, fields), sourceItemsOf(i)));
 	return [[...scored, ...errorItems], modelItems];
+}
+
+/** How many customers each risk level holds, worst first, in a sentence. */
+function riskLevelsInWords(riskLevels: Record<string, number>): string {
+	const levels = ['critical', 'high', 'medium', 'low'];
+	const scored = levels.reduce((sum, level) => sum + (riskLevels[level] ?? 0), 0);
+	if (scored === 0) return '';
+	const [critical, high, medium, low] = levels.map((level) => riskLevels[level] ?? 0);
+	return `Scored ${scored} customers: ${critical} at critical risk of churning, ${high} high, ${medium} medium and ${low} low.`;
 }

@@ -25,6 +25,7 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 	let customers: IDataObject[];
 	let model: IDataObject;
 	let staticData: IDataObject;
+	let hint: string;
 
 	beforeAll(async () => {
 		const result = await runWorkflow(
@@ -34,6 +35,16 @@ describe('Churn Risk on CDNOW transactions (Read File -> Customer Data -> Churn 
 		customers = result.json('Churn Risk', 0);
 		[model] = result.json('Churn Risk', 1);
 		staticData = result.staticData;
+		hint = result.hints('Churn Risk').join(' ');
+	});
+
+	it('says in words what the model found: the usual gap, the chance of stopping, the value of an order, who is at risk', () => {
+		// Published fit (Fader, Hardie and Lee 2005): alpha / r = 4.4137 x 7 / 0.2426 = 127.4 days;
+		// a / (a + b) = 0.793 / 3.2192 = 24.6%; Gamma-Gamma p gamma / (q - 1) = 6.2488 x 15.4477 / 2.7446 = 35.17.
+		expect(hint).toMatch(/BG\/NBD learnt from 2357 customers \(946 bought again\): while active, a customer orders about every 127 days, and after each order there is a 25% chance they stop for good/);
+		expect(hint).toMatch(/A repeat order is worth about 35\.1\d on average/);
+		const counts = ['critical', 'high', 'medium', 'low'].map((level) => customers.filter((c) => c.riskLevel === level).length);
+		expect(hint).toContain(`Scored 2357 customers: ${counts[0]} at critical risk of churning, ${counts[1]} high, ${counts[2]} medium and ${counts[3]} low.`);
 	});
 
 	it('fits BG/NBD in days: the published r, a, b, and alpha x 7', () => {
