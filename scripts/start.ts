@@ -64,7 +64,7 @@ function answerCampaigns(filesDir: string): () => void {
 		if (now === seen) return;
 		seen = now;
 		const answers = writeOrdersSince(filesDir);
-		console.log(`[customers] a campaign was logged: ${answers} customers answer it in ${ORDERS_SINCE_FILE} (${RATES.treatment * 100}% of those contacted, ${RATES.control * 100}% of the control group); run the monthly report to measure it`);
+		console.log(`[customers] the contact logs changed: ${answers} customers answer the campaigns in ${ORDERS_SINCE_FILE} (${RATES.treatment * 100}% of those contacted, ${RATES.control * 100}% of the control group order again); run the monthly report to measure it`);
 	}, 2000);
 	return () => clearInterval(timer);
 }

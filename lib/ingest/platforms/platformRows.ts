@@ -36,8 +36,8 @@ export class PlatformRows {
 	private readonly orderIdColumns: string[];
 	private readonly paid: string | undefined;
 	private readonly refunded: string | undefined;
-	private readonly lineAmount: string | undefined;
 	private current: { key: string; rows: ItemRow[] } | undefined;
+	/** Order IDs whose value was shared out already (one string per order of the export). */
 	private readonly done = new Set<string>();
 
 	constructor(
@@ -70,8 +70,8 @@ export class PlatformRows {
 			if (this.paid) this.mapping.amount = AMOUNT_KEY;
 			if (this.refunded) this.mapping.returned = REFUNDED_IN_FULL_KEY;
 		} else {
-			this.lineAmount = present(preset.value.line);
-			if (this.lineAmount) this.mapping.amount = this.lineAmount;
+			const lineAmount = present(preset.value.line);
+			if (lineAmount) this.mapping.amount = lineAmount;
 		}
 		for (const name of [preset.status?.column, preset.cancelledAt]) {
 			const column = present(name);
