@@ -18,6 +18,8 @@ const LABELS = {
 		campaign: 'Campaign evaluation',
 		warning: 'Warning accuracy',
 		line: 'Line',
+		points: '{value} pp',
+		range: '{low} to {high}',
 		treatment: 'Contacted',
 		control: 'Control',
 		uplift: 'Uplift',
@@ -67,6 +69,8 @@ const LABELS = {
 		campaign: '召回活动效果评估',
 		warning: '流失预警准确度',
 		line: '维度',
+		points: '{value} 个百分点',
+		range: '{low} 至 {high}',
 		treatment: '触达组',
 		control: '对照组',
 		uplift: '提升',
@@ -120,7 +124,7 @@ type Labels = (typeof LABELS)[ReportLanguage];
 const COLORS = { treatment: '#6d28d9', control: '#9ca3af', good: '#15803d', bad: '#b91c1c', neutral: '#374151', grid: '#e5e7eb' };
 
 /** Numbers formatted for the reader's locale. */
-function formats(locale: string, currency: string | null) {
+function formats(locale: string, currency: string | null, words: { points: string; range: string }) {
 	const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 	const points = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 	const money = currency ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }) : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -128,7 +132,8 @@ function formats(locale: string, currency: string | null) {
 	return {
 		percent: (x: number) => percent.format(x),
 		/** A difference of rates in percentage points. */
-		points: (x: number) => `${points.format(x * 100)} pp`,
+		points: (x: number) => fill(words.points, { value: points.format(x * 100) }),
+		range: (low: string, high: string) => fill(words.range, { low, high }),
 		money: (x: number) => money.format(x),
 		plain: (x: number) => plain.format(x),
 	};
@@ -152,7 +157,7 @@ function upliftChart(lines: UpliftLine[], f: ReturnType<typeof formats>, title: 
 			const color = c.pValue < 0.05 ? (c.difference > 0 ? COLORS.good : COLORS.bad) : COLORS.neutral;
 			return `<text x="${left - 8}" y="${y + 4}" text-anchor="end" font-size="12" fill="#111827">${escapeHtml(name(l))}</text>
 <line x1="${x(c.low)}" y1="${y}" x2="${x(c.high)}" y2="${y}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>
-<circle cx="${x(c.difference)}" cy="${y}" r="6" fill="${color}"><title>${escapeHtml(`${name(l)}: ${f.points(c.difference)} (${f.points(c.low)} to ${f.points(c.high)})`)}</title></circle>`;
+<circle cx="${x(c.difference)}" cy="${y}" r="6" fill="${color}"><title>${escapeHtml(`${name(l)}: ${f.points(c.difference)} (${f.range(f.points(c.low), f.points(c.high))})`)}</title></circle>`;
 		})
 		.join('\n');
 	const ticks = [-extent, -extent / 2, 0, extent / 2, extent]
@@ -329,7 +334,7 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 
 export function renderReport(input: ReportInput): string {
 	const l = LABELS[input.language];
-	const f = formats(input.locale, input.currency);
+	const f = formats(input.locale, input.currency, l);
 	const name = (line: UpliftLine) => valueName(line.dimension, line.value, input.language);
 	const parts: string[] = [];
 	if (input.lines?.length) {

@@ -4,6 +4,7 @@ import { VALUE_TIERS } from '../actions/valueTier';
 import { STAGE_LABELS, STAGE_LABELS_ZH, Stage } from '../lifecycle/stages';
 import { Language } from '../values/language';
 import { Dimension, Verdict } from './campaignEvaluation';
+import { SCORE_METHOD } from './proportionComparison';
 
 /** The words of a campaign evaluation in the reader's language: dimensions, values, verdicts. */
 const DIMENSIONS: Record<Language, Record<Dimension, string>> = {
@@ -94,6 +95,18 @@ export function valueName(dimension: Dimension, value: string, language: Languag
 export function dimensionName(dimension: Dimension, language: Language): string {
 	return DIMENSIONS[language][dimension];
 }
+
+/** Which control customers a line compares with, in words: its own (same action, cause...) or all. */
+export function controlBasisText(basis: 'same' | 'all', dimension: Dimension, language: Language): string {
+	if (language === 'zh-CN') return basis === 'same' ? `同一${DIMENSIONS['zh-CN'][dimension]}的对照组客户` : '整个对照组';
+	return basis === 'same' ? `control customers of the same ${DIMENSIONS.en[dimension].toLowerCase()}` : 'the whole control group';
+}
+
+/** The test behind a line's p-value and interval, in words. */
+export const METHOD_TEXT: Record<Language, string> = {
+	en: SCORE_METHOD,
+	'zh-CN': '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0',
+};
 
 export function verdictText(verdict: Verdict, language: Language): string {
 	if (language === 'zh-CN') {

@@ -46,6 +46,29 @@ function workflow(parameters: IDataObject, withOrders = true, customers = CUSTOM
 	};
 }
 
+/** Words a zh-CN report may still hold: names of people, methods and acronyms. */
+const NAMES = new Set(['Mee', 'Welch', 'VIP', 'CRM', 'SMS', 'AUC', 'ROI', 'RFM']);
+
+/** The English words and camelCase keys in a text meant for a reader of Chinese. */
+function englishIn(text: string): string[] {
+	return (text.match(/[A-Za-z][A-Za-z]+/g) ?? []).filter((word) => !NAMES.has(word) || /[a-z][A-Z]/.test(word));
+}
+
+describe('Campaign Report in Chinese', () => {
+	it('writes every line of the evaluation in Chinese: labels, verdicts, the control compared with, the method', async () => {
+		const result = await runWorkflow(workflow({ reportLanguage: 'zh-CN', htmlReport: true, binaryPropertyName: 'report' }), { timezone: 'UTC' });
+		expect(result.error).toBeUndefined();
+		const lines = result.json('Campaign Report');
+		const coupon = lines.find((l) => l.dimension === 'action' && l.value === 'discountCoupon')!;
+		expect(coupon).toMatchObject({ label: '动作: 优惠券', controlBasis: '同一动作的对照组客户', method: '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0' });
+		const english = lines.flatMap((l) => ['label', 'verdict', 'controlBasis', 'method'].flatMap((field) => englishIn(String(l[field] ?? '')).map((word) => `${l.dimension}/${l.value} ${field}: ${word}`)));
+		expect(english).toEqual([]);
+		const html = Buffer.from((result.outputs('Campaign Report')[0][0].binary as IDataObject & { report: { data: string } }).report.data, 'base64').toString('utf8');
+		const shown = html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>|<[^>]+>|n8n-nodes-retention/g, ' ');
+		expect(englishIn(shown)).toEqual([]);
+	});
+});
+
 describe('Campaign Report, from a crafted campaign to the verdicts', () => {
 	it('measures the lift of each action against its own control customers, with the method named', async () => {
 		const result = await runWorkflow(workflow({ options: { costPerContact: 5, margin: 0.3 } }), { timezone: 'UTC' });

@@ -8,7 +8,7 @@ import { DEFAULT_MARGIN, defaultPriorEffect } from '../../../lib/actions/actionE
 import { CampaignOutcome, evaluateCampaign, Interval, UpliftLine } from '../../../lib/report/campaignEvaluation';
 import { CampaignContact, mergeCampaignContacts, readCampaignContact } from '../../../lib/report/campaignLog';
 import { campaignOutcomeOf, OrderEvent } from '../../../lib/report/campaignOutcomes';
-import { dimensionName, valueName, verdictText } from '../../../lib/report/reportWords';
+import { controlBasisText, dimensionName, METHOD_TEXT, valueName, verdictText } from '../../../lib/report/reportWords';
 import { fitResponseModel } from '../../../lib/response/fitResponse';
 import { asNodeError, errorItem, linkedItem, readEachItem } from '../../shared/linkedItems';
 import { optionalInput } from '../../shared/optionalInput';
@@ -35,12 +35,12 @@ function lineItem(line: UpliftLine, language: Language): IDataObject {
 		controlCustomers: line.control.customers,
 		controlReactivated: line.control.reactivated,
 		controlRate: roundTo(line.control.rate, 4),
-		controlBasis: line.controlBasis === 'same' ? `control customers of the same ${line.dimension}` : 'the whole control group',
+		controlBasis: controlBasisText(line.controlBasis, line.dimension, language),
 		uplift: c ? roundTo(c.difference, 4) : null,
 		upliftLow: c ? roundTo(c.low, 4) : null,
 		upliftHigh: c ? roundTo(c.high, 4) : null,
 		pValue: c ? roundTo(c.pValue, 4) : null,
-		method: c?.method ?? null,
+		method: c ? METHOD_TEXT[language] : null,
 		smallGroups: c?.smallGroups ?? null,
 		customersNeededPerGroup: line.customersNeededPerGroup,
 		treatmentRevenuePerCustomer: roundTo(line.treatment.revenuePerCustomer, 2),
