@@ -174,7 +174,8 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 		for (const c of [...r.email, ...r.crm, ...r.control]) assert.ok(c.action === 'serviceRecovery' && c.churnCause === 'poorExperience', `${c.customerId} gets service recovery for a poor experience`);
 		const handled = new Set([...r.email, ...r.crm, ...r.control].map((c) => c.customerId));
 		const unhappy = r.none.filter((c) => c.churnCause === 'poorExperience' && !handled.has(c.customerId));
-		for (const c of unhappy) assert.ok(/contacts in the last|cooldown/.test(c.suppressionReason), `unhappy respondent ${c.customerId} is left alone only for the contact caps (${c.suppressionReason})`);
+		// The template writes in its Client Settings' language: the caps' reasons in English or Chinese.
+		for (const c of unhappy) assert.ok(/contacts in the last|cooldown|触达次数已满|冷却/.test(c.suppressionReason), `unhappy respondent ${c.customerId} is left alone only for the contact caps (${c.suppressionReason})`);
 		assert.ok(respondents.filter((c) => c.churnCause === '体验差').every((c) => handled.has(c.customerId) || unhappy.some((u) => u.customerId === c.customerId)), 'every respondent who said 体验差 is handled');
 		assert.ok(r.email.length > 0, 'apologies are emailed');
 		checkLogOfRun(ctx, r);

@@ -1,6 +1,8 @@
 import { Action, Channel } from './actionCatalog';
 import { TimeZone } from '../values/timeZone';
 import { MS_PER_DAY } from '../values/days';
+import { Language } from '../values/language';
+import { ReachProblem, SUPPRESSION_WORDS } from './suppressionWords';
 
 /**
  * The contact policy: who may be reached on which channel, how often, and when. Consent always
@@ -27,16 +29,16 @@ function consentAllows(consent: boolean | null, requireOptIn: boolean): boolean 
 }
 
 /** Whether the customer can be reached on a channel, or why not. */
-export function reachable(channel: Channel, reach: Reach, requireOptIn: boolean): true | string {
+export function reachable(channel: Channel, reach: Reach, requireOptIn: boolean): true | ReachProblem {
 	switch (channel) {
 		case 'email':
-			if (!reach.email) return 'no email address';
-			return consentAllows(reach.consent.email, requireOptIn) ? true : reach.consent.email === false ? 'opted out of email' : 'no email opt-in';
+			if (!reach.email) return 'noEmail';
+			return consentAllows(reach.consent.email, requireOptIn) ? true : reach.consent.email === false ? 'optedOutEmail' : 'noEmailOptIn';
 		case 'sms':
-			if (!reach.phone) return 'no phone number';
-			return consentAllows(reach.consent.sms, requireOptIn) ? true : reach.consent.sms === false ? 'opted out of SMS' : 'no SMS opt-in';
+			if (!reach.phone) return 'noPhone';
+			return consentAllows(reach.consent.sms, requireOptIn) ? true : reach.consent.sms === false ? 'optedOutSms' : 'noSmsOptIn';
 		case 'push':
-			return consentAllows(reach.consent.push, requireOptIn) ? true : reach.consent.push === false ? 'opted out of push' : 'no push opt-in';
+			return consentAllows(reach.consent.push, requireOptIn) ? true : reach.consent.push === false ? 'optedOutPush' : 'noPushOptIn';
 		case 'crm':
 			return true;
 	}
@@ -47,17 +49,18 @@ export function reachable(channel: Channel, reach: Reach, requireOptIn: boolean)
  * rule's preferred one first, then the policy's order. A preferred channel the policy does not
  * use is not used: the Channel Order says which channels the business runs.
  */
-export function chooseChannel(allowed: readonly Channel[], preferred: Channel | undefined, reach: Reach, policy: ChannelPolicy): ChannelChoice {
+export function chooseChannel(allowed: readonly Channel[], preferred: Channel | undefined, reach: Reach, policy: ChannelPolicy, language: Language = 'en'): ChannelChoice {
 	const usable = policy.order.filter((c) => allowed.includes(c));
 	const order = preferred && usable.includes(preferred) ? [preferred, ...usable.filter((c) => c !== preferred)] : usable;
-	const reasons: string[] = [];
+	const problems: ReachProblem[] = [];
 	for (const channel of order) {
 		const ok = reachable(channel, reach, policy.requireOptIn);
 		if (ok === true) return { channel };
-		reasons.push(ok);
+		problems.push(ok);
 	}
-	if (order.length === 0) return { reason: `no channel for this action in the Channel Order (it goes by ${allowed.join(' or ')})` };
-	return { reason: `cannot be reached: ${reasons.join(', ')}` };
+	const words = SUPPRESSION_WORDS[language];
+	if (order.length === 0) return { reason: words.noChannelInOrder(allowed) };
+	return { reason: words.cannotBeReached(problems) };
 }
 
 export interface PastContact {
@@ -82,15 +85,16 @@ export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number
  * frequency cap and the action's cooldown. Every known contact counts, also one scheduled for
  * later (a run at 22:00 schedules for 09:00 next morning; a run at 23:59 must see it).
  */
-export function checkCaps(history: readonly PastContact[], action: Action, at: number, policy: CapPolicy): CapVerdict {
+export function checkCaps(history: readonly PastContact[], action: Action, at: number, policy: CapPolicy, language: Language = 'en'): CapVerdict {
+	const words = SUPPRESSION_WORDS[language];
 	const known = [...history].sort((x, y) => x.at - y.at);
 	if (policy.cooldownDays > 0) {
 		const cooldown = policy.cooldownDays * MS_PER_DAY;
 		const same = known.filter((c) => c.action === action && Math.abs(at - c.at) < cooldown);
 		if (same.length) {
 			const latest = same[same.length - 1];
-			const when = latest.at >= at ? `already scheduled for ${new Date(latest.at).toISOString()}` : `${Math.floor((at - latest.at) / MS_PER_DAY)} days ago`;
-			return { reason: `same action ${when} (cooldown ${policy.cooldownDays} days)`, nextEligibleAt: latest.at + cooldown };
+			const when = latest.at >= at ? { scheduledFor: new Date(latest.at).toISOString() } : { daysAgo: Math.floor((at - latest.at) / MS_PER_DAY) };
+			return { reason: words.cooldown(when, policy.cooldownDays), nextEligibleAt: latest.at + cooldown };
 		}
 	}
 	if (policy.maxContacts > 0) {
@@ -101,7 +105,7 @@ export function checkCaps(history: readonly PastContact[], action: Action, at: n
 			const freeing = inWindow[inWindow.length - policy.maxContacts];
 			const scheduled = inWindow.filter((c) => c.at >= at).length;
 			return {
-				reason: `${inWindow.length} contacts in the last ${policy.windowDays} days${scheduled ? ` (${scheduled} scheduled)` : ''} (limit ${policy.maxContacts})`,
+				reason: words.frequencyCap(inWindow.length, policy.windowDays, scheduled, policy.maxContacts),
 				nextEligibleAt: freeing.at + window,
 			};
 		}

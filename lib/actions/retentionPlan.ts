@@ -19,6 +19,8 @@ import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, te
 import { DecisionStore, decisionStore, Group, RetentionDecision } from './retentionDecision';
 import { discountPercent } from './offer';
 import { BusinessType, PlaybookRule, chooseRule } from './playbook';
+import { ruleNote } from './playbookNotes';
+import { SUPPRESSION_WORDS } from './suppressionWords';
 import { RetentionFacts } from './retentionFacts';
 import { smsLength } from './smsSegments';
 import { FixedTierThresholds, TierRule, ValueTier, tierRule, valueTier } from './valueTier';
@@ -114,6 +116,7 @@ export function planRetention(
 ): { decisions: DecisionStore; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
 	const source: CustomerSource = isCustomerList(customers) ? { count: customers.length, at: (i) => customers[i], values: customers.map((c) => winBackValue(c, s)) } : customers;
 	const count = source.count;
+	const words = SUPPRESSION_WORDS[s.language];
 	const tiers = tierRule(source.values, s.tierThresholds);
 	const decisions = decisionStore(count);
 	const routes: Route[] = new Array(count).fill('none');
@@ -149,17 +152,17 @@ export function planRetention(
 			decision.nextEligibleAt = nextEligibleAt === null ? null : new Date(nextEligibleAt).toISOString();
 			return decision;
 		};
-		if (firstListed.firstOrAdd(facts.customerId, index) >= 0) return suppress('listed again in this run: decided once, by the first record of this customer');
+		if (firstListed.firstOrAdd(facts.customerId, index) >= 0) return suppress(words.listedAgain);
 		if (action === 'noAction') {
-			decision.suppressionReason = rule ? `playbook: ${rule.note}` : 'no playbook rule matched';
+			decision.suppressionReason = rule ? words.playbook(ruleNote(rule, s.language)) : words.noRuleMatched;
 			return decision;
 		}
 		const definition = ACTION_DEFINITIONS[action];
-		const choice = chooseChannel(definition.channels, rule?.channel, facts.reach, s.channels);
+		const choice = chooseChannel(definition.channels, rule?.channel, facts.reach, s.channels, s.language);
 		if ('reason' in choice) return suppress(choice.reason);
 		decision.channel = choice.channel;
 		const past = facts.lastContactedAt === null ? history(facts.customerId) : mergeContacts(history(facts.customerId), [{ at: facts.lastContactedAt, action: null }]);
-		const caps = checkCaps(past, action, sendTime(facts, s), s.caps);
+		const caps = checkCaps(past, action, sendTime(facts, s), s.caps, s.language);
 		if ('reason' in caps) return suppress(caps.reason, caps.nextEligibleAt);
 		const discount = discountPercent(action, tier, cause.cause, facts.stage === 'churned', s.maxDiscountPct);
 		decision.discountPct = definition.incentive === 'discount' ? discount : null;
@@ -174,7 +177,7 @@ export function planRetention(
 		const candidate = { index, facts, decision, economics, channel: choice.channel };
 		if (economics.expectedProfit > 0 || !s.skipUnprofitable) ranked.push(candidate);
 		else if (economics.optimisticProfit > 0 && s.exploreShare > 0) uncertain.push(candidate);
-		else suppress(`not worth it: expected incremental profit ${roundTo(economics.expectedProfit, 2)} (uplift ${roundTo(economics.uplift, 4)} x value if won back ${roundTo(value, 2)} - cost ${roundTo(economics.expectedCost, 2)})`);
+		else suppress(words.notWorthIt(roundTo(economics.expectedProfit, 2), roundTo(economics.uplift, 4), roundTo(value, 2), roundTo(economics.expectedCost, 2)));
 		return decision;
 	}
 
@@ -189,11 +192,11 @@ export function planRetention(
 		if (limit > 0 && spent + c.economics.expectedCost > limit) return false;
 		d.selection = selection;
 		if (inGlobalHoldout(s.globalHoldout.salt, c.facts.customerId, s.globalHoldout.share)) {
-			holdOut(d, c.facts, 'holdout', 'global holdout: never contacted by any campaign, to measure them all');
+			holdOut(d, c.facts, 'holdout', words.globalHoldout);
 			return true;
 		}
 		if (isControl(s.campaignId, c.facts.customerId, s.controlShare)) {
-			holdOut(d, c.facts, 'control', 'control group: held out to measure the campaign');
+			holdOut(d, c.facts, 'control', words.controlGroup);
 			return true;
 		}
 		if (secretProblem && ACTION_DEFINITIONS[d.action].incentive !== 'none') throw new CouponSecretError(secretProblem, d.customerId);
@@ -234,14 +237,14 @@ export function planRetention(
 		if (explored < exploreCount && select(c, 'explore', exploreLimit)) explored++;
 		else {
 			c.decision.suppressed = true;
-			c.decision.suppressionReason = `not worth it: expected incremental profit ${c.decision.expectedValue}, and the share of the budget for exploring is used up`;
+			c.decision.suppressionReason = words.notWorthItExploreSpent(c.decision.expectedValue as number);
 		}
 	}
 	// What exploring left unspent goes back to the ranking.
 	for (const c of passedOver) {
 		if (select(c, 'ranked', s.budget)) continue;
 		c.decision.suppressed = true;
-		c.decision.suppressionReason = `budget of ${s.budget} used up by customers with more expected profit per unit of cost`;
+		c.decision.suppressionReason = words.budgetUsedUp(s.budget);
 	}
 
 	const selected = [...ranked, ...uncertain].filter((c) => c.decision.group !== null);
@@ -296,7 +299,7 @@ function emptyDecision(customerId: string, cause: Cause, strength: number, evide
 		valueTier: tier,
 		action,
 		actionLabel: s.language === 'zh-CN' ? ACTION_LABELS_ZH[action] : ACTION_DEFINITIONS[action].label,
-		playbookRule: rule?.note ?? null,
+		playbookRule: rule ? ruleNote(rule, s.language) : null,
 		channel: null,
 		group: null,
 		selection: null,

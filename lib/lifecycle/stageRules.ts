@@ -2,6 +2,8 @@ import { roundTo } from '../values/rounding';
 import { GapRecord } from '../customer/customerSummary';
 import { ownGapDays } from '../customer/purchaseGap';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
+import { LapseLimit, STAGE_REASONS } from './stageReasons';
+import { Language } from '../values/language';
 
 /** What the stage rules read about one customer (days throughout). */
 export interface LifecycleInput {
@@ -52,6 +54,8 @@ export interface StageSettings {
 	useChurnProbability: boolean;
 	atRiskProbability: number;
 	churnedProbability: number;
+	/** The language of the reasons (stageReason). */
+	language: Language;
 }
 
 export interface StageDecision {
@@ -86,22 +90,22 @@ type Lapse = { stage: 'churned' | 'atRisk'; reason: () => string } | null;
 
 function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; source: StageDecision['gapSource'] }): Lapse {
 	const recency = c.recencyDays ?? 0;
-	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: () => `no order for ${recency} days (limit ${s.maxInactiveDays})` };
+	const words = STAGE_REASONS[s.language];
+	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: () => words.noOrderForOverLimit(recency, s.maxInactiveDays) };
 	if (s.useChurnProbability && c.churnProbability !== null) {
 		const p = c.churnProbability;
-		if (p >= s.churnedProbability) return { stage: 'churned', reason: () => `churn probability ${p.toFixed(2)} ≥ ${s.churnedProbability}` };
-		if (p >= s.atRiskProbability) return { stage: 'atRisk', reason: () => `churn probability ${p.toFixed(2)} ≥ ${s.atRiskProbability}` };
+		if (p >= s.churnedProbability) return { stage: 'churned', reason: () => words.churnProbability(p.toFixed(2), s.churnedProbability) };
+		if (p >= s.atRiskProbability) return { stage: 'atRisk', reason: () => words.churnProbability(p.toFixed(2), s.atRiskProbability) };
 		return null;
 	}
 	if (gap.days === null) {
-		if (recency >= s.churnedDays) return { stage: 'churned', reason: () => `no order for ${recency} days (≥ ${s.churnedDays}, fixed band)` };
-		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: () => `no order for ${recency} days (≥ ${s.atRiskDays}, fixed band)` };
+		if (recency >= s.churnedDays) return { stage: 'churned', reason: () => words.noOrderForOverBand(recency, s.churnedDays) };
+		if (recency >= s.atRiskDays) return { stage: 'atRisk', reason: () => words.noOrderForOverBand(recency, s.atRiskDays) };
 		return null;
 	}
 	const gapDays = gap.days;
 	const gaps = recency / gapDays;
-	const which = gap.source === 'own' ? 'their usual gap' : "the customers' median gap";
-	const explain = (limit: number) => () => `${recency} days since the last order = ${roundTo(gaps, 1)}× ${which} of ${roundTo(gapDays, 1)} days (> ${limit}×)`;
+	const explain = (limit: number) => () => words.overdue(recency, roundTo(gaps, 1), gap.source === 'own', roundTo(gapDays, 1), limit);
 	if (gaps > s.churnedGaps) return { stage: 'churned', reason: explain(s.churnedGaps) };
 	if (gaps > s.atRiskGaps) return { stage: 'atRisk', reason: explain(s.atRiskGaps) };
 	return null;
@@ -115,7 +119,8 @@ function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; 
  * and has since ordered again is still a comeback while the window lasts.
  */
 function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): (() => string) | null {
-	if (c.previousStage === 'churned') return () => 'ordered again after being churned';
+	const words = STAGE_REASONS[s.language];
+	if (c.previousStage === 'churned') return () => words.orderedAfterChurned;
 	if (c.repeatPurchases < 1) return null;
 	const span = c.avgGapDays !== null ? c.avgGapDays * c.repeatPurchases : null;
 	for (const gap of c.longestGaps) {
@@ -128,18 +133,18 @@ function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number
 		const overLimit = gap.days > limit;
 		const overMax = s.maxInactiveDays > 0 && gap.days >= s.maxInactiveDays;
 		if (!overLimit && !overMax) continue;
-		const why = overLimit
+		const why: LapseLimit = overLimit
 			? hasUsual
-				? `more than ${s.churnedGaps}× the usual gap of ${roundTo(usual as number, 1)} days`
-				: `at least the ${s.churnedDays}-day fixed band`
-			: `at least the ${s.maxInactiveDays}-day limit`;
-		return () => `came back ${gap.endedDaysAgo} days ago after a lapse of ${gap.days} days without an order (${why})`;
+				? { kind: 'gaps', gaps: s.churnedGaps, usualDays: roundTo(usual as number, 1) }
+				: { kind: 'band', days: s.churnedDays }
+			: { kind: 'limit', days: s.maxInactiveDays };
+		return () => words.cameBack(gap.endedDaysAgo, gap.days, why);
 	}
 	return null;
 }
 
 function judge(c: LifecycleInput, s: StageSettings, populationGapDays: number | null, gap: ReturnType<typeof usualGapDays>): Verdict {
-	if (c.orders <= 0 || c.recencyDays === null) return ['prospect', () => 'no order yet'];
+	if (c.orders <= 0 || c.recencyDays === null) return ['prospect', () => STAGE_REASONS[s.language].noOrderYet];
 	const lapsed = lapse(c, s, gap);
 	if (lapsed?.stage === 'churned') return ['churned', lapsed.reason];
 	return s.model === 'retail' ? retailStage(c, s, lapsed, populationGapDays) : relationshipStage(c, s, lapsed);
@@ -165,23 +170,25 @@ function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populat
 	if (lapsed) return [lapsed.stage, lapsed.reason];
 	const comeback = cameBack(c, s, populationGapDays);
 	if (comeback) return ['reactivated', comeback];
-	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', () => `first order ${c.tenureDays} days ago (within ${s.onboardingDays})`];
-	if (c.orders >= s.loyalMinOrders) return ['loyal', () => `${c.orders} orders and on cadence`];
-	if (c.rfmSegment && LOYAL_SEGMENTS.has(c.rfmSegment)) return ['loyal', () => `RFM segment ${c.rfmSegment} and on cadence`];
-	return ['active', () => 'buying on cadence'];
+	const words = STAGE_REASONS[s.language];
+	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', () => words.firstOrder(c.tenureDays as number, s.onboardingDays)];
+	if (c.orders >= s.loyalMinOrders) return ['loyal', () => words.ordersOnCadence(c.orders)];
+	const segment = c.rfmSegment;
+	if (segment && LOYAL_SEGMENTS.has(segment)) return ['loyal', () => words.segmentOnCadence(segment)];
+	return ['active', () => words.onCadence];
 }
 
 function relationshipStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse): [RelationshipStage, () => string] {
+	const words = STAGE_REASONS[s.language];
+	const fmt = (t: number | null) => (t === null ? words.unknown : (t > 0 ? '+' : '') + t.toFixed(2));
 	if (c.orders <= s.explorationMaxOrders || (c.tenureDays ?? Infinity) <= s.onboardingDays) {
-		return ['exploration', () => `${c.orders} order${c.orders === 1 ? '' : 's'} in ${c.tenureDays} days: still getting to know each other`];
+		return ['exploration', () => words.exploring(c.orders, c.tenureDays)];
 	}
 	const isFalling = (t: number | null) => t !== null && t <= -s.trendThreshold;
 	if (lapsed) return ['decline', lapsed.reason];
-	if (isFalling(c.spendTrend) || isFalling(c.orderTrend)) return ['decline', () => `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: falling`];
+	if (isFalling(c.spendTrend) || isFalling(c.orderTrend)) return ['decline', () => words.trends(fmt(c.spendTrend), fmt(c.orderTrend), false)];
 	const rising = [c.spendTrend, c.orderTrend].some((t) => t !== null && t >= s.trendThreshold);
 	const gapsShrinking = c.lastGapDays !== null && c.avgGapDays !== null && c.repeatPurchases >= 2 && c.lastGapDays < c.avgGapDays / 1.5;
-	if (rising || gapsShrinking) return ['growth', () => (rising ? `spend trend ${fmt(c.spendTrend)}, order trend ${fmt(c.orderTrend)}: rising` : 'gaps between orders shrinking')];
-	return ['maturity', () => 'stable spend and cadence'];
+	if (rising || gapsShrinking) return ['growth', () => (rising ? words.trends(fmt(c.spendTrend), fmt(c.orderTrend), true) : words.gapsShrinking)];
+	return ['maturity', () => words.stable];
 }
-
-const fmt = (t: number | null) => (t === null ? 'unknown' : (t > 0 ? '+' : '') + t.toFixed(2));

@@ -3,6 +3,7 @@ import { CAUSE_LABELS, Cause, CAUSES } from '../actions/churnCause';
 import { VALUE_TIERS } from '../actions/valueTier';
 import { STAGE_LABELS, STAGE_LABELS_ZH, Stage } from '../lifecycle/stages';
 import { Language } from '../values/language';
+import { RFM_SEGMENT_NAMES_ZH, RfmSegment } from '../models/rfm';
 import { Dimension, Verdict } from './campaignEvaluation';
 import { SCORE_METHOD } from './proportionComparison';
 
@@ -27,26 +28,11 @@ const OVERALL: Record<Language, Record<string, string>> = {
 	'zh-CN': { 'all customers': '全部客户', 'all campaigns': '全部活动', '(no campaign ID)': '（无活动编号）' },
 };
 
-/** The RFM segments' usual Chinese names (English readers get the names as they are). */
-const SEGMENTS_ZH: Record<string, string> = {
-	Champions: '冠军客户',
-	'Loyal Customers': '忠诚客户',
-	'Potential Loyalist': '潜力客户',
-	'New Customers': '新客户',
-	Promising: '有望客户',
-	'Need Attention': '需关注客户',
-	'About To Sleep': '即将沉睡',
-	"Can't Lose Them": '不能失去的客户',
-	'At Risk': '有风险客户',
-	Hibernating: '休眠客户',
-	Lost: '已流失客户',
-};
-
 const isCause = (value: string): value is Cause => (CAUSES as readonly string[]).includes(value);
 const STAGE_BY_LABEL = new Map(Object.entries(STAGE_LABELS).map(([stage, label]) => [label, stage as Stage]));
 
 export function segmentName(value: string, language: Language): string {
-	return language === 'zh-CN' ? (SEGMENTS_ZH[value] ?? value) : value;
+	return language === 'zh-CN' ? (RFM_SEGMENT_NAMES_ZH[value as RfmSegment] ?? value) : value;
 }
 
 /** A stage given by its key (atRisk) or its English label (At Risk). */

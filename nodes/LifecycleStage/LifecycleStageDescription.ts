@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
 import { outputAsProperties } from '../shared/customerBaseItems';
@@ -166,6 +167,14 @@ export const lifecycleStageProperties: INodeProperties[] = [
 				type: 'number',
 				default: 180,
 				description: 'Used only when no usual gap is known at all',
+			},
+			{
+				displayName: 'Language of Reasons',
+				name: 'reasonLanguage',
+				type: 'options',
+				options: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
+				default: 'en',
+				description: "The language each customer's stageReason is written in; set it to the language of Retention Action and Campaign Report, so a run speaks one language",
 			},
 			{
 				displayName: 'Loyal From (Orders)',

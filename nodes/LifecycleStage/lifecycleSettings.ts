@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsError } from '../shared/settingsError';
 import type { StageSettings } from '../../lib/lifecycle/stageRules';
+import { LANGUAGES } from '../../lib/values/language';
 
 export const lifecycleOptionsSchema = z
 	.object({
@@ -14,6 +15,7 @@ export const lifecycleOptionsSchema = z
 		loyalMinOrders: z.number().int().min(2).default(5),
 		maxInactiveDays: z.number().min(0).default(365),
 		onboardingDays: z.number().min(0).default(30),
+		reasonLanguage: z.enum(LANGUAGES).default('en'),
 		reactivatedWindowDays: z.number().min(0, 'Reactivated Within must be 0 (automatic) or more days').default(0),
 		trendThreshold: z.number().min(0).max(2).default(0.5),
 	})
@@ -24,5 +26,6 @@ export const lifecycleOptionsSchema = z
 export function readStageSettings(options: unknown, model: StageSettings['model'], riskSignal: string): StageSettings {
 	const parsed = lifecycleOptionsSchema.safeParse(options ?? {});
 	if (!parsed.success) throw settingsError(parsed.error);
-	return { ...parsed.data, model, useChurnProbability: riskSignal === 'churnProbability' };
+	const { reasonLanguage, ...thresholds } = parsed.data;
+	return { ...thresholds, model, useChurnProbability: riskSignal === 'churnProbability', language: reasonLanguage };
 }

@@ -4,6 +4,8 @@ import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, winBackValue } from '../../lib/actions/retentionPlan';
 import { DecisionStore } from '../../lib/actions/retentionDecision';
+import { SUPPRESSION_WORDS } from '../../lib/actions/suppressionWords';
+import type { Language } from '../../lib/values/language';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
 import { RetentionFacts, retentionFactsFromFields, retentionFactsFromRecord, retentionOutlookFromFields } from '../../lib/actions/retentionFacts';
@@ -162,7 +164,7 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		staticData.contacts = storedContactMemory(prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays))) as unknown as IDataObject;
 	}
 	if (noActionAsBase) {
-		const summary = { campaignId: settings.campaignId, decisions: { ...totals.byRoute }, treatment: totals.treatment, control: totals.control, holdout: totals.holdout, suppressed: countSuppressions(decisions, routes) };
+		const summary = { campaignId: settings.campaignId, decisions: { ...totals.byRoute }, treatment: totals.treatment, control: totals.control, holdout: totals.holdout, suppressed: countSuppressions(decisions, routes, settings.language) };
 		// From a base, the decisions go straight into the new layer, a column at a time where
 		// they can; never a million objects.
 		const layer = new TableBuilder();
@@ -191,20 +193,21 @@ const REASON_KINDS = 20;
  * words before a reason's colon, its numbers left out ("not worth it", "budget of N used up by
  * customers with more expected profit per unit of cost"), so a million customers give a short list.
  */
-function countSuppressions(decisions: DecisionStore, routes: Route[]): Record<string, number> {
+function countSuppressions(decisions: DecisionStore, routes: Route[], language: Language): Record<string, number> {
+	const words = SUPPRESSION_WORDS[language];
 	const counts = new Map<string, number>();
 	// The kind of each reason's first words, worked out once per distinct words.
 	const kinds = new Map<string, string>();
 	for (let i = 0; i < decisions.count; i++) {
 		if (routes[i] !== 'none') continue;
 		const group = decisions.field(i, 'group');
-		const reason = group === 'control' ? 'control group' : group === 'holdout' ? 'global holdout' : (decisions.field(i, 'suppressionReason') ?? 'no action');
-		const colon = reason.indexOf(':');
-		const words = colon < 0 ? reason : reason.slice(0, colon);
-		let kind = kinds.get(words);
+		const reason = group === 'control' ? words.controlGroup : group === 'holdout' ? words.globalHoldout : (decisions.field(i, 'suppressionReason') ?? words.noRuleMatched);
+		const colon = reason.search(/[:：]/);
+		const first = colon < 0 ? reason : reason.slice(0, colon);
+		let kind = kinds.get(first);
 		if (kind === undefined) {
-			kind = words.replace(/\d+(\.\d+)?/g, 'N').trim();
-			if (kinds.size < 10_000) kinds.set(words, kind);
+			kind = first.replace(/\d+(\.\d+)?/g, 'N').trim();
+			if (kinds.size < 10_000) kinds.set(first, kind);
 		}
 		counts.set(kind, (counts.get(kind) ?? 0) + 1);
 	}

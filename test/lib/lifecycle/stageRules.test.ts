@@ -151,11 +151,50 @@ describe('the reason given, in words', () => {
 
 	it('speaks of orders and trends in the relationship model, signed to two decimals', () => {
 		expect(reason({ orders: 1, repeatPurchases: 0, tenureDays: 40 }, relationship)).toBe('1 order in 40 days: still getting to know each other');
-		expect(reason({ orders: 2, tenureDays: null }, relationship)).toBe('2 orders in null days: still getting to know each other');
+		expect(reason({ orders: 2, tenureDays: null }, relationship)).toBe('2 orders so far: still getting to know each other');
 		expect(reason({ spendTrend: -0.75, orderTrend: null }, relationship)).toBe('spend trend -0.75, order trend unknown: falling');
 		expect(reason({ spendTrend: 0.5, orderTrend: 0 }, relationship)).toBe('spend trend +0.50, order trend 0.00: rising');
 		expect(reason({ lastGapDays: 10, avgGapDays: 30 }, relationship)).toBe('gaps between orders shrinking');
 		expect(reason({}, relationship)).toBe('stable spend and cadence');
+	});
+});
+
+describe('the reason given, in Chinese', () => {
+	const zh: StageSettings = { ...settings, language: 'zh-CN' };
+	const zhRelationship: StageSettings = { ...readStageSettings({}, 'relationship', 'cadence'), language: 'zh-CN' };
+	const reason = (c: Partial<LifecycleInput>, s: StageSettings = zh, populationGap: number | null = 45) => decideStage(customer(c), s, populationGap).reason;
+	// Every kind of reason the rules give, in both models.
+	const cases: Array<[Partial<LifecycleInput>, StageSettings, number | null]> = [
+		[{ orders: 0, recencyDays: null, tenureDays: null }, zh, 45],
+		[{ recencyDays: 100, churnProbability: 0.625 }, { ...zh, useChurnProbability: true }, 45],
+		[{ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 95, tenureDays: 95 }, zh, null],
+		[{ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 100, tenureDays: 100 }, zh, 45],
+		[{ recencyDays: 400 }, zh, 45],
+		[{ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 12, tenureDays: 12 }, zh, 45],
+		[{ orders: 7 }, zh, 45],
+		[{ rfmSegment: 'Loyal Customers' }, zh, 45],
+		[{}, zh, 45],
+		[{ previousStage: 'churned' }, zh, 45],
+		[{ repeatPurchases: 1, avgGapDays: 200, lastGapDays: 200, recencyDays: 5, longestGaps: [{ days: 200, endedDaysAgo: 5 }] }, zh, null],
+		[{ repeatPurchases: 3, avgGapDays: 190, lastGapDays: 370, recencyDays: 5, longestGaps: [{ days: 370, endedDaysAgo: 5 }] }, { ...zh, reactivatedWindowDays: 30 }, 45],
+		[{ orders: 1, repeatPurchases: 0, tenureDays: 40 }, zhRelationship, 45],
+		[{ orders: 2, tenureDays: null }, zhRelationship, 45],
+		[{ spendTrend: -0.75, orderTrend: null }, zhRelationship, 45],
+		[{ spendTrend: 0.5, orderTrend: 0 }, zhRelationship, 45],
+		[{ lastGapDays: 10, avgGapDays: 30 }, zhRelationship, 45],
+		[{}, zhRelationship, 45],
+	];
+
+	it('writes every reason in Chinese: no English word but RFM, no key', () => {
+		const english = cases.map(([c, s, gap]) => reason(c, s, gap)).filter((text) => (text.match(/[A-Za-z]+/g) ?? []).some((word) => word !== 'RFM'));
+		expect(english).toEqual([]);
+	});
+
+	it('says the same as the English reason, with the same numbers', () => {
+		expect(reason({ orders: 1, repeatPurchases: 0, avgGapDays: null, lastGapDays: null, recencyDays: 100, tenureDays: 100 })).toBe('距上次下单 100 天 = 全体客户的中位间隔 45 天的 2.2 倍（> 2 倍）');
+		expect(reason({ rfmSegment: 'Loyal Customers' })).toBe('RFM 客群「忠诚客户」，节奏正常');
+		expect(reason({ repeatPurchases: 1, avgGapDays: 200, lastGapDays: 200, recencyDays: 5, longestGaps: [{ days: 200, endedDaysAgo: 5 }] }, zh, null)).toBe('5 天前回归，此前 200 天未下单（达到 180 天固定区间）');
+		expect(reason({ spendTrend: -0.75, orderTrend: null }, zhRelationship)).toBe('消费趋势 -0.75，订单趋势 未知：下降');
 	});
 });
 
