@@ -64,4 +64,3 @@ function copyAssets() {
 }
 
 exports.build = series(clean, bundle, copyAssets);
-exports['build:assets'] = copyAssets;
