@@ -33,9 +33,10 @@ describe('Customer Data reads platform exports with no mapping', () => {
 	});
 
 	it('WooCommerce: order fields repeated or blank on later lines, unpaid and cancelled orders left out, a refund taken off', async () => {
-		const { customers, rejected } = await customerDataFromFile(fixture('woocommerce-orders.csv'), { options: { defaultCountryCode: '44' } });
+		const { customers, rejected } = await customerDataFromFile(fixture('woocommerce-orders.csv'));
 		const c = byId(customers);
-		// 2001: 70 (Wool Hat 30 + Scarf 2 x 15 + shipping 10); 2002: 25 less refund 5 = 20.
+		// 2001: 70 (Wool Hat 30 + Scarf 2 x 15 + shipping 10); 2002: 25 less refund 5 = 20. The
+		// phone, written 07911 123456, is read in the billing country (GB), not in Default Country Code's.
 		expect(c['li@example.com']).toMatchObject({ orders: 2, totalSpend: 90, name: 'Lei Li', phone: '+447911123456' });
 		// 2001's 70 over line values 30 and 30: 35 each.
 		expect(productSpend(c['li@example.com'])).toEqual({ HAT: [1, 35], SCARF: [2, 35], GLOVE: [1, 20] });
@@ -126,6 +127,13 @@ describe('Customer Data, platform recognition', () => {
 		const { customers, rejected } = await customerDataFromItems(rows);
 		expect(rejected).toEqual([]);
 		expect(customers).toEqual([expect.objectContaining({ customerId: 'a@x.com', orders: 1, totalSpend: 75 })]);
+	});
+
+	it("reads a phone written without its country code in the order's billing country", async () => {
+		const row = (name: string, phone: string, country: string) => ({ Name: name, Email: `${name.slice(1)}@x.com`, 'Financial Status': 'paid', 'Created at': '2024-06-01 10:00:00 +0000', Total: '10.00', 'Lineitem name': 'Tea', 'Lineitem quantity': '1', 'Lineitem price': '10.00', 'Billing Phone': phone, 'Billing Country': country });
+		const { customers } = await customerDataFromItems([row('#1', '(415) 555-0100', 'US'), row('#2', '06 1234 5678', 'IT'), row('#3', '138 0013 8000', ''), row('#4', '+44 7911 123456', 'US')]);
+		// No country: Default Country Code (86); a number with its country code keeps it.
+		expect(customers.map((c) => c.phone)).toEqual(['+14155550100', '+390612345678', '+8613800138000', '+447911123456']);
 	});
 
 	it("rejects a line of an order that comes back after other orders, rather than count the order's total twice", async () => {

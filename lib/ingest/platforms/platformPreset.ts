@@ -39,6 +39,11 @@ export interface PlatformPreset {
 	readonly status?: { readonly column: string; readonly notPurchases: readonly NotAPurchase[] };
 	/** A column that, when filled, says the order was cancelled. */
 	readonly cancelledAt?: string;
+	/**
+	 * Columns with the order's country as an ISO 3166 code (US, GB): a phone written without its
+	 * country code is read in that country rather than in Default Country Code's.
+	 */
+	readonly phoneCountry?: readonly string[];
 	/** An export that writes the day and the time of day in two columns. */
 	readonly dateAndTime?: { readonly date: string; readonly time: string };
 }

@@ -2,6 +2,7 @@ import { LINE_FIELDS, normaliseColumnName, OrderField } from '../../customer/fie
 import { hasValue, parseOptionalNumber } from '../../values/cellValues';
 import { MoneyOptions, parseMoney, roundMoney } from '../../values/parseMoney';
 import type { FieldMapping } from '../fields/fieldMapping';
+import { normalisePhone } from '../fields/contactFields';
 import type { RawRow } from '../readers/rawRow';
 import type { PlatformPreset } from './platformPreset';
 
@@ -36,6 +37,8 @@ export class PlatformRows {
 	private readonly orderIdColumns: string[];
 	private readonly paid: string | undefined;
 	private readonly refunded: string | undefined;
+	/** The phone as the export wrote it, and the order's country columns it is read in. */
+	private readonly phoneIn: { from: string; countries: string[]; key: string } | undefined;
 	private current: { key: string; rows: ItemRow[] } | undefined;
 	/** Order IDs whose value was shared out already (one string per order of the export). */
 	private readonly done = new Set<string>();
@@ -77,7 +80,13 @@ export class PlatformRows {
 			const column = present(name);
 			if (column) this.columnOf.set(name as string, column);
 		}
+		const countries = (preset.phoneCountry ?? []).map(present).filter((c): c is string => c !== undefined);
+		if (this.mapping.phone && countries.length) {
+			this.phoneIn = { from: this.mapping.phone, countries, key: `${this.mapping.phone}, read in ${countries.join(' / ')}` };
+			this.mapping.phone = this.phoneIn.key;
+		}
 		for (const { columns, lineLevel: isLine } of this.fieldColumns) if (!isLine) this.orderColumns.push(...columns);
+		this.orderColumns.push(...countries);
 		this.orderColumns.push(...this.columnOf.values(), ...[this.paid, this.refunded].filter((c): c is string => c !== undefined));
 	}
 
@@ -150,10 +159,24 @@ export class PlatformRows {
 				if (!lineLevel) for (const column of columns) if (!hasValue(values[column]) && orderValues[column] !== undefined) values[column] = orderValues[column];
 				if (columns.length > 1) values[key] = this.preset.dateAndTime && key === this.mapping.orderDate ? columns.map((c) => values[c] ?? '').join(' ').trim() : columns.map((c) => values[c]).find(hasValue);
 			}
+			if (this.phoneIn) values[this.phoneIn.key] = this.phoneInCountry(values, orderValues);
 			if (shares) values[AMOUNT_KEY] = shares[i];
 			if (this.refunded) values[REFUNDED_IN_FULL_KEY] = refundedInFull ? 'yes' : 'no';
 			return { raw: { row: raw.row, values }, sourceItem };
 		});
+	}
+
+	/**
+	 * The phone in E.164 when it was written without a country code and the order's country
+	 * makes it a valid number; otherwise as written (then read in Default Country Code's country).
+	 */
+	private phoneInCountry(values: Values, order: Values): unknown {
+		const { from, countries } = this.phoneIn as NonNullable<PlatformRows['phoneIn']>;
+		const phone = values[from];
+		const country = countries.map((c) => order[c]).find(hasValue);
+		if (typeof phone !== 'string' || phone.trim().startsWith('+') || typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country.trim())) return phone;
+		const read = normalisePhone(phone, country.trim());
+		return typeof read === 'string' ? read : phone;
 	}
 
 	/** Why the order is no purchase (its status, or a cancellation date), or undefined. */

@@ -29,6 +29,7 @@ export const SHOPIFY: PlatformPreset = {
 	},
 	value: { paid: 'Total', refunded: ['Refunded Amount'] },
 	cancelledAt: 'Cancelled at',
+	phoneCountry: ['Billing Country', 'Shipping Country'],
 	status: {
 		column: 'Financial Status',
 		notPurchases: [

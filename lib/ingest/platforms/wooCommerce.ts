@@ -28,6 +28,7 @@ export const WOO_COMMERCE: PlatformPreset = {
 		unitPrice: ['Item Cost'],
 	},
 	value: { paid: 'Order Total Amount', refunded: ['Order Refund Amount'] },
+	phoneCountry: ['Country Code (Billing)', 'Country Code (Shipping)'],
 	status: {
 		column: 'Order Status',
 		notPurchases: [
