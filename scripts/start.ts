@@ -22,7 +22,7 @@ import { startSmtpSink } from '../devkit/n8n/smtpSink';
 import { startHttpStub } from '../devkit/n8n/httpStub';
 import { sandboxCredentials, sandboxSettings } from '../devkit/n8n/sandbox';
 import { filesFolder } from '../devkit/n8n/environment';
-import { ORDERS_SINCE_FILE, RATES, writeOrdersSince } from '../devkit/checks/campaignResponse';
+import { contactLogFiles, ORDERS_SINCE_FILE, RATES, writeOrdersSince } from '../devkit/checks/campaignResponse';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -52,9 +52,7 @@ async function main() {
 /** Keeps the orders since the campaigns in step with the contact logs; returns how to stop. */
 function answerCampaigns(filesDir: string): () => void {
 	const logsState = () =>
-		fs
-			.readdirSync(filesDir)
-			.filter((f) => /^contact-log-.*\.csv$/.test(f))
+		contactLogFiles(filesDir)
 			.map((f) => `${f}:${fs.statSync(path.join(filesDir, f)).mtimeMs}`)
 			.join('|');
 	let seen = logsState();

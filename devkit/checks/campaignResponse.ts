@@ -88,13 +88,17 @@ export function expectedRates(ordersCsv: string, contactLogRows: RunItem[], wind
 	return { treatment: count.treatment[0] / count.treatment[1], control: count.control[0] / count.control[1], treated: count.treatment[1], controls: count.control[1] };
 }
 
-/** Rows of every contact log the campaigns wrote into a data folder, each with its file. */
-export function contactLogRows(filesDir: string): RunItem[] {
+/** The contact logs the campaigns wrote into a data folder (contact-log-*.csv), by name. */
+export function contactLogFiles(filesDir: string): string[] {
 	return fs
 		.readdirSync(filesDir)
 		.filter((f) => /^contact-log-.*\.csv$/.test(f))
-		.sort()
-		.flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
+		.sort();
+}
+
+/** Rows of every contact log the campaigns wrote into a data folder, each with its file. */
+export function contactLogRows(filesDir: string): RunItem[] {
+	return contactLogFiles(filesDir).flatMap((file) => readSampleCsv(fs.readFileSync(path.join(filesDir, file), 'utf8')).map((row) => ({ ...row, file })));
 }
 
 /** The file of orders since the campaigns, beside the sample: the sample's orders and the simulated answers. */

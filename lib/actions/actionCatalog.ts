@@ -1,3 +1,5 @@
+import { Language } from '../values/language';
+
 /**
  * The retention actions, the channels they can go out on, and the planning defaults behind
  * them. The uplifts are starting points from the retail literature's typical win-back response
@@ -69,6 +71,12 @@ export const ACTION_LABELS_ZH: Record<Action, string> = {
 	newArrivals: '新品与促销',
 	crossSell: '关联推荐',
 	noAction: '不采取行动',
+};
+
+/** The channels' names for a reader, in each language the nodes write. */
+export const CHANNEL_NAMES: Record<Language, Record<Channel, string>> = {
+	en: { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM task' },
+	'zh-CN': { email: '邮件', sms: '短信', push: '推送', crm: 'CRM 任务' },
 };
 
 /** Cost of one contact per channel, in the data's currency (a CRM task is an account manager's time). */

@@ -3,14 +3,13 @@ import { ACTIONS, Action, CHANNELS, Channel } from './actionCatalog';
 import { CAUSES, Cause } from './churnCause';
 import { VALUE_TIERS, ValueTier } from './valueTier';
 import { GONE_STAGES, LAPSING_STAGES } from '../lifecycle/stages';
+import { RISK_LEVELS, RiskLevel } from '../models/churnScoring';
 
 /**
  * The playbook: rules with conditions on what the earlier nodes found, first match wins. A
  * condition left empty matches anything. Users edit rules in the node or paste them as JSON;
  * the defaults below, adjusted per business type, apply when they do neither.
  */
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export const BUSINESS_TYPES = ['ecommerce', 'physicalStore', 'fmcg', 'apparel', 'restaurant', 'membershipStore', 'freshFood'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];

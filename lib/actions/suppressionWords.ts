@@ -1,4 +1,5 @@
 import { Language } from '../values/language';
+import { CHANNEL_NAMES, Channel } from './actionCatalog';
 
 /** Why a customer cannot be reached on one channel. */
 export type ReachProblem = 'noEmail' | 'optedOutEmail' | 'noEmailOptIn' | 'noPhone' | 'optedOutSms' | 'noSmsOptIn' | 'optedOutPush' | 'noPushOptIn';
@@ -12,7 +13,7 @@ export interface SuppressionWords {
 	listedAgain: string;
 	playbook(note: string): string;
 	noRuleMatched: string;
-	noChannelInOrder(channels: readonly string[]): string;
+	noChannelInOrder(channels: readonly Channel[]): string;
 	cannotBeReached(problems: readonly ReachProblem[]): string;
 	cooldown(when: { scheduledFor: string } | { daysAgo: number }, cooldownDays: number): string;
 	frequencyCap(contacts: number, windowDays: number, scheduled: number, limit: number): string;
@@ -45,8 +46,6 @@ const REACH_ZH: Record<ReachProblem, string> = {
 	noPushOptIn: '未同意接收推送',
 };
 
-const CHANNELS_ZH: Record<string, string> = { email: '邮件', sms: '短信', push: '推送', crm: 'CRM 任务' };
-
 const EN: SuppressionWords = {
 	listedAgain: 'listed again in this run: decided once, by the first record of this customer',
 	playbook: (note) => `playbook: ${note}`,
@@ -66,7 +65,7 @@ const ZH_CN: SuppressionWords = {
 	listedAgain: '本次重复出现：只按该客户的第一条记录决定一次',
 	playbook: (note) => `策略：${note}`,
 	noRuleMatched: '没有匹配的策略规则',
-	noChannelInOrder: (channels) => `渠道顺序中没有此动作可用的渠道：此动作通过${channels.map((c) => CHANNELS_ZH[c] ?? c).join('或')}触达`,
+	noChannelInOrder: (channels) => `渠道顺序中没有此动作可用的渠道：此动作通过${channels.map((c) => CHANNEL_NAMES['zh-CN'][c]).join('或')}触达`,
 	cannotBeReached: (problems) => `无法触达：${problems.map((p) => REACH_ZH[p]).join('，')}`,
 	cooldown: (when, days) => `同一动作冷却中：${'scheduledFor' in when ? `已安排在 ${when.scheduledFor} 发送` : `${when.daysAgo} 天前已做过`}（冷却期 ${days} 天）`,
 	frequencyCap: (contacts, windowDays, scheduled, limit) => `触达次数已满：近 ${windowDays} 天已触达 ${contacts} 次${scheduled ? `（其中 ${scheduled} 次已安排）` : ''}（上限 ${limit} 次）`,

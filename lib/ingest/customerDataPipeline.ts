@@ -97,6 +97,8 @@ export class CustomerDataPipeline {
 	/** Set once the first row's columns are seen: whether the rows are a platform's export. */
 	private platformDecided = false;
 	private platformRows: PlatformRows | undefined;
+	/** The platform the rows are read as, and whether it was recognised from the header. */
+	private platform: PipelineResult['platform'];
 
 	constructor(private readonly options: PipelineOptions) {}
 
@@ -122,7 +124,9 @@ export class CustomerDataPipeline {
 		const choice = this.options.platform ?? 'auto';
 		if (this.options.inputKind !== 'orders' || choice === 'none') return;
 		const preset = choice === 'auto' ? detectPlatform(header) : platformPreset(choice);
-		if (preset) this.platformRows = new PlatformRows(preset, header, this.options.cleaning);
+		if (!preset) return;
+		this.platformRows = new PlatformRows(preset, header, this.options.cleaning);
+		this.platform = { label: preset.label, detected: choice === 'auto' };
 	}
 
 	private read(raw: RawRow, sourceItem: number): void {
@@ -310,7 +314,7 @@ export class CustomerDataPipeline {
 	/** Everything a result says besides its records. */
 	private counts(ordersAfterAnalysisDate: number): Omit<PipelineResult, 'records'> {
 		this.checkMapping();
-		const platform = this.platformRows && { label: this.platformRows.preset.label, detected: (this.options.platform ?? 'auto') === 'auto' };
+		const platform = this.platform;
 		return { orders: this.orders, rejected: this.rejected, mapping: this.mapping, rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, ordersAfterAnalysisDate, ...(platform ? { platform } : {}) };
 	}
 

@@ -8,7 +8,9 @@ import { expectedAverageSpend } from './gammaGamma';
 import { RfmScore, scoreRfm } from './rfm';
 
 export type ChurnDefinition = 'notAlive' | 'noOrderInHorizon';
-export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+/** The risk levels, least to most. */
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export interface ScoringSettings {
 	horizonDays: number;

@@ -2,7 +2,7 @@ import { escapeHtml } from '../values/htmlText';
 import { Language } from '../values/language';
 import { BaseHealth, Breakdown } from './baseHealth';
 import { UpliftLine } from './campaignEvaluation';
-import { churnAlertText, dimensionName, segmentName, stageName, valueName, verdictText } from './reportWords';
+import { churnAlertText, dimensionName, METHOD_TEXT, segmentName, stageName, valueName, verdictText } from './reportWords';
 import { WarningAccuracy } from './warningAccuracy';
 
 /*
@@ -60,7 +60,7 @@ const LABELS = {
 		campaignSubtitle: 'Reactivated = ordered within {days} days after the first contact (one row per customer per campaign)',
 		warningSubtitle: 'Left = no order within {days} days after the scores\' analysis date',
 		healthSubtitle: 'The {days}-day period ending {end}; active = ordered within {active} days',
-		methodText: 'score test and the interval that inverts it (Mee 1984): the interval holds 0 exactly when p ≥ 0.05. Revenue: difference of means with Welch\'s standard error.',
+		methodText: "{method}. Revenue: difference of means with Welch's standard error.",
 		profitText: 'Profit: incremental revenue × margin {margin} − cost (every contact, and the incentive of each contacted customer who ordered); ROI: profit / cost.',
 		smallGroups: 'small groups: approximate',
 		merged: '{merged} repeated log rows merged into one per customer and campaign; {conflicts} customers in both groups left out',
@@ -111,7 +111,7 @@ const LABELS = {
 		campaignSubtitle: '复购 = 首次触达后 {days} 天内下单（每个活动每位客户计一行）',
 		warningSubtitle: '流失 = 评分分析日后 {days} 天内无订单',
 		healthSubtitle: '截至 {end} 的 {days} 天；活跃 = {active} 天内有订单',
-		methodText: '得分检验及其反演区间（Mee 1984）：当且仅当 p ≥ 0.05 时区间包含 0。收入：均值差，Welch 标准误。',
+		methodText: '{method}。收入：均值差，Welch 标准误。',
 		profitText: '利润：增量收入 × 毛利率 {margin} − 成本（每次触达，以及下单客户使用的优惠）；投资回报率：利润 / 成本。',
 		smallGroups: '样本较小：结果为近似值',
 		merged: '已将 {merged} 条重复记录合并为每个活动每位客户一行；{conflicts} 位同时出现在两组的客户已排除',
@@ -358,7 +358,7 @@ export function renderReport(input: ReportInput): string {
 				return `<tr>${values.map((v) => `<td style="${cell}">${escapeHtml(v)}</td>`).join('')}</tr>`;
 			})
 			.join('');
-		const notes = [`${l.method}: ${l.methodText}${input.campaign ? ` ${fill(l.profitText, { margin: f.percent(input.campaign.margin) })}` : ''}`];
+		const notes = [`${l.method}: ${fill(l.methodText, { method: METHOD_TEXT[input.language] })}${input.campaign ? ` ${fill(l.profitText, { margin: f.percent(input.campaign.margin) })}` : ''}`];
 		if (input.campaign && (input.campaign.mergedRows || input.campaign.leftOut)) notes.push(fill(l.merged, { merged: input.campaign.mergedRows, conflicts: input.campaign.leftOut }));
 		const byAction = input.lines.filter((line) => line.dimension === 'action' || line.dimension === 'overall');
 		parts.push(

@@ -1,4 +1,4 @@
-import { ACTION_DEFINITIONS, ACTION_LABELS_ZH, Action, isAction } from '../actions/actionCatalog';
+import { ACTION_DEFINITIONS, ACTION_LABELS_ZH, Action, CHANNEL_NAMES, isAction, isChannel } from '../actions/actionCatalog';
 import { CAUSE_LABELS, Cause, CAUSES } from '../actions/churnCause';
 import { VALUE_TIERS } from '../actions/valueTier';
 import { STAGE_LABELS, STAGE_LABELS_ZH, Stage } from '../lifecycle/stages';
@@ -11,11 +11,6 @@ import { SCORE_METHOD } from './proportionComparison';
 const DIMENSIONS: Record<Language, Record<Dimension, string>> = {
 	en: { overall: 'Overall', campaign: 'Campaign', action: 'Action', channel: 'Channel', cause: 'Cause', segment: 'Segment', stage: 'Stage', valueTier: 'Value tier', causeAction: 'Cause × action' },
 	'zh-CN': { overall: '总体', campaign: '活动', action: '动作', channel: '渠道', cause: '原因', segment: '客群', stage: '阶段', valueTier: '价值层级', causeAction: '原因 × 动作' },
-};
-
-const CHANNELS: Record<Language, Record<string, string>> = {
-	en: { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM task' },
-	'zh-CN': { email: '邮件', sms: '短信', push: '推送', crm: 'CRM 任务' },
 };
 
 const TIERS: Record<Language, Record<string, string>> = {
@@ -64,7 +59,7 @@ export function valueName(dimension: Dimension, value: string, language: Languag
 		case 'segment':
 			return segmentName(value, language);
 		case 'channel':
-			return CHANNELS[language][value] ?? value;
+			return isChannel(value) ? CHANNEL_NAMES[language][value] : value;
 		case 'stage':
 			return stageName(value, language);
 		case 'valueTier':

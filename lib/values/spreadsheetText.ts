@@ -22,3 +22,11 @@ export function spreadsheetSafe(text: string): string {
 export function fromSpreadsheetSafe(text: string): string {
 	return text.startsWith("'") && runsAsFormula(text.replace(/^'+/, '')) ? text.slice(1) : text;
 }
+
+/**
+ * The text inside a cell written as the formula `="0123"`, which Chinese platforms' exports use
+ * so that spreadsheets keep long order numbers and leading zeros; other text as it is.
+ */
+export function fromTextFormula(text: string): string {
+	return text.length >= 3 && text.startsWith('="') && text.endsWith('"') ? text.slice(2, -1) : text;
+}

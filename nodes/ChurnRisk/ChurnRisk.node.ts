@@ -6,7 +6,7 @@ import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
 import { ChurnModel, fitChurnModelSteps, parseChurnModel } from '../../lib/models/churnModel';
 import { ModelCustomers } from '../../lib/models/modelCustomers';
 import { modelCustomerFromFields } from '../../lib/models/modelCustomerFromRecord';
-import { ChurnScorer } from '../../lib/models/churnScoring';
+import { ChurnScorer, RISK_LEVELS } from '../../lib/models/churnScoring';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
@@ -244,9 +244,8 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 
 /** How many customers each risk level holds, worst first, in a sentence. */
 function riskLevelsInWords(riskLevels: Record<string, number>): string {
-	const levels = ['critical', 'high', 'medium', 'low'];
-	const scored = levels.reduce((sum, level) => sum + (riskLevels[level] ?? 0), 0);
+	const scored = RISK_LEVELS.reduce((sum, level) => sum + (riskLevels[level] ?? 0), 0);
 	if (scored === 0) return '';
-	const [critical, high, medium, low] = levels.map((level) => riskLevels[level] ?? 0);
+	const [low, medium, high, critical] = RISK_LEVELS.map((level) => riskLevels[level] ?? 0);
 	return `Scored ${scored} customers: ${critical} at critical risk of churning, ${high} high, ${medium} medium and ${low} low.`;
 }

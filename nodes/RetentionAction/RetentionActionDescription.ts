@@ -4,7 +4,8 @@ import { dateOrderOption } from '../shared/dateOrderOption';
 import { outputAsProperties } from '../shared/customerBaseItems';
 import { ACTION_DEFINITIONS, ACTIONS } from '../../lib/actions/actionCatalog';
 import { CAUSE_LABELS, CAUSES } from '../../lib/actions/churnCause';
-import { BUSINESS_PRESETS, BUSINESS_TYPES, RISK_LEVELS } from '../../lib/actions/playbook';
+import { BUSINESS_PRESETS, BUSINESS_TYPES } from '../../lib/actions/playbook';
+import { RISK_LEVELS } from '../../lib/models/churnScoring';
 import { VALUE_TIERS } from '../../lib/actions/valueTier';
 import { ALL_STAGES, STAGE_LABELS } from '../../lib/lifecycle/stages';
 

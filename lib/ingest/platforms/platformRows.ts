@@ -5,6 +5,7 @@ import type { FieldMapping } from '../fields/fieldMapping';
 import { normalisePhone } from '../fields/contactFields';
 import type { RawRow } from '../readers/rawRow';
 import type { PlatformPreset } from './platformPreset';
+import { fromTextFormula } from '../../values/spreadsheetText';
 
 /** A row and the input item it came from, as the pipeline takes them. */
 export interface ItemRow {
@@ -13,6 +14,13 @@ export interface ItemRow {
 }
 
 type Values = Record<string, unknown>;
+
+/** A row of an order held until all its lines are seen. */
+interface HeldRow {
+	row: number;
+	values: Values;
+	sourceItem: number;
+}
 
 /** Where a derived value is put in a shaped row: names that say what the value is made of. */
 const AMOUNT_KEY = 'Amount (paid less refunded, shared over the lines)';
@@ -32,14 +40,19 @@ export class PlatformRows {
 	readonly mapping: FieldMapping = {};
 	/** Header name of each preset column the export has. */
 	private readonly columnOf = new Map<string, string>();
-	private readonly fieldColumns: Array<{ field: OrderField; columns: string[]; key: string; lineLevel: boolean }> = [];
+	/**
+	 * Each mapped field's columns and the key the pipeline reads it under: the column itself, or
+	 * a key of its own holding the first of several columns with a value, or their texts joined
+	 * (a day and a time of day).
+	 */
+	private readonly fieldColumns: Array<{ field: OrderField; columns: string[]; key: string; lineLevel: boolean; joined: boolean }> = [];
 	private readonly orderColumns: string[] = [];
 	private readonly orderIdColumns: string[];
 	private readonly paid: string | undefined;
 	private readonly refunded: string | undefined;
 	/** The phone as the export wrote it, and the order's country columns it is read in. */
 	private readonly phoneIn: { from: string; countries: string[]; key: string } | undefined;
-	private current: { key: string; rows: ItemRow[] } | undefined;
+	private current: { key: string; rows: HeldRow[] } | undefined;
 	/** Order IDs whose value was shared out already (one string per order of the export). */
 	private readonly done = new Set<string>();
 
@@ -56,14 +69,14 @@ export class PlatformRows {
 			const columns = names.map(present).filter((c): c is string => c !== undefined);
 			if (columns.length === 0) continue;
 			const key = columns.length === 1 ? columns[0] : columns.join(' / ');
-			this.fieldColumns.push({ field, columns, key, lineLevel: lineLevel.has(field) });
+			this.fieldColumns.push({ field, columns, key, lineLevel: lineLevel.has(field), joined: false });
 			this.mapping[field] = key;
 		}
 		const date = preset.dateAndTime && present(preset.dateAndTime.date);
 		const time = preset.dateAndTime && present(preset.dateAndTime.time);
 		if (date && time) {
 			const key = `${date} + ${time}`;
-			this.fieldColumns.push({ field: 'orderDate', columns: [date, time], key, lineLevel: false });
+			this.fieldColumns.push({ field: 'orderDate', columns: [date, time], key, lineLevel: false, joined: true });
 			this.mapping.orderDate = key;
 		}
 		this.orderIdColumns = this.fieldColumns.find((f) => f.field === 'orderId')?.columns ?? [];
@@ -86,15 +99,18 @@ export class PlatformRows {
 			this.mapping.phone = this.phoneIn.key;
 		}
 		for (const { columns, lineLevel: isLine } of this.fieldColumns) if (!isLine) this.orderColumns.push(...columns);
-		this.orderColumns.push(...countries);
-		this.orderColumns.push(...this.columnOf.values(), ...[this.paid, this.refunded].filter((c): c is string => c !== undefined));
+		this.orderColumns.push(...countries, ...this.columnOf.values(), ...[this.paid, this.refunded].filter((c): c is string => c !== undefined));
 	}
 
 	/** The rows ready to be read after this one (often none: the order may go on). */
 	take(raw: RawRow, sourceItem: number): ItemRow[] {
 		if ('error' in raw) return [{ raw, sourceItem }];
-		const values = unwrapSpreadsheetText(raw.values);
-		const row: ItemRow = { raw: { row: raw.row, values }, sourceItem };
+		const values: Values = {};
+		for (const column in raw.values) {
+			const value = raw.values[column];
+			values[column] = typeof value === 'string' ? fromTextFormula(value) : value;
+		}
+		const row: HeldRow = { row: raw.row, values, sourceItem };
 		const key = this.orderIdColumns.map((c) => values[c]).find(hasValue);
 		if (key === undefined) return [...this.drain(), ...this.shapeOrder([row])];
 		// Items from a database or Extract From File are one row each: an order spans items as it spans a file's rows.
@@ -123,14 +139,14 @@ export class PlatformRows {
 		return this.shapeOrder(order.rows);
 	}
 
-	private shapeOrder(rows: ItemRow[]): ItemRow[] {
-		const first = (column: string) => rows.map((r) => valuesOf(r)[column]).find(hasValue);
+	private shapeOrder(rows: HeldRow[]): ItemRow[] {
+		const first = (column: string) => rows.map((r) => r.values[column]).find(hasValue);
 		const orderValues: Values = {};
 		for (const column of this.orderColumns) {
 			const value = first(column);
 			if (value !== undefined) orderValues[column] = value;
 		}
-		const reject = (reason: string) => rows.map(({ raw, sourceItem }) => ({ raw: { row: raw.row, error: reason, raw: valuesOf({ raw, sourceItem }) }, sourceItem }));
+		const reject = (reason: string) => rows.map(({ row, values, sourceItem }) => ({ raw: { row, error: reason, raw: values }, sourceItem }));
 
 		const notAPurchase = this.notAPurchase(orderValues);
 		if (notAPurchase) return reject(notAPurchase);
@@ -150,19 +166,19 @@ export class PlatformRows {
 				// A returned order keeps its value: Customer Data leaves it out of spend and counts the return.
 				if (!refundedInFull) value = roundMoney(value - back);
 			}
-			shares = shareOut(value, rows.map((r) => this.lineValue(valuesOf(r))));
+			shares = shareOut(value, rows.map((r) => this.lineValue(r.values)));
 		}
 
-		return rows.map(({ raw, sourceItem }, i) => {
-			const values: Values = { ...valuesOf({ raw, sourceItem }) };
-			for (const { columns, key, lineLevel } of this.fieldColumns) {
+		return rows.map(({ row, values: read, sourceItem }, i) => {
+			const values: Values = { ...read };
+			for (const { columns, key, lineLevel, joined } of this.fieldColumns) {
 				if (!lineLevel) for (const column of columns) if (!hasValue(values[column]) && orderValues[column] !== undefined) values[column] = orderValues[column];
-				if (columns.length > 1) values[key] = this.preset.dateAndTime && key === this.mapping.orderDate ? columns.map((c) => values[c] ?? '').join(' ').trim() : columns.map((c) => values[c]).find(hasValue);
+				if (columns.length > 1) values[key] = joined ? columns.map((c) => values[c] ?? '').join(' ').trim() : columns.map((c) => values[c]).find(hasValue);
 			}
 			if (this.phoneIn) values[this.phoneIn.key] = this.phoneInCountry(values, orderValues);
 			if (shares) values[AMOUNT_KEY] = shares[i];
 			if (this.refunded) values[REFUNDED_IN_FULL_KEY] = refundedInFull ? 'yes' : 'no';
-			return { raw: { row: raw.row, values }, sourceItem };
+			return { raw: { row, values }, sourceItem };
 		});
 	}
 
@@ -173,9 +189,9 @@ export class PlatformRows {
 	private phoneInCountry(values: Values, order: Values): unknown {
 		const { from, countries } = this.phoneIn as NonNullable<PlatformRows['phoneIn']>;
 		const phone = values[from];
-		const country = countries.map((c) => order[c]).find(hasValue);
-		if (typeof phone !== 'string' || phone.trim().startsWith('+') || typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country.trim())) return phone;
-		const read = normalisePhone(phone, country.trim());
+		const country = String(countries.map((c) => order[c]).find(hasValue) ?? '').trim();
+		// A number with its +code keeps it, whatever the country given.
+		const read = /^[A-Za-z]{2}$/.test(country) ? normalisePhone(phone, country) : null;
 		return typeof read === 'string' ? read : phone;
 	}
 
@@ -200,8 +216,6 @@ export class PlatformRows {
 	}
 }
 
-const valuesOf = (row: ItemRow): Values => ('values' in row.raw ? row.raw.values : row.raw.raw);
-
 /**
  * `total` in cents over lines in proportion to their weights, adding up to the cent; all on the
  * first line when no line has a weight.
@@ -213,20 +227,4 @@ export function shareOut(total: number, weights: number[]): number[] {
 	const last = weights.length - 1;
 	shares[last] = roundMoney(total - shares.slice(0, last).reduce((a, b) => a + b, 0));
 	return shares;
-}
-
-/**
- * Cells written as `="0123"`, which Chinese platforms' exports use so that spreadsheets keep
- * long order numbers and leading zeros, read as the text inside.
- */
-function unwrapSpreadsheetText(values: Values): Values {
-	let out: Values | undefined;
-	for (const key in values) {
-		const value = values[key];
-		if (typeof value === 'string' && value.startsWith('="') && value.endsWith('"') && value.length >= 3) {
-			out ??= { ...values };
-			out[key] = value.slice(2, -1);
-		}
-	}
-	return out ?? values;
 }
