@@ -35,7 +35,7 @@ async function main() {
 	const stub = await startHttpStub({ keep: false, onRequest: (q) => console.log(`[api]  ${q.method} ${q.path} ${JSON.stringify(q.body).slice(0, 120)}`) });
 	const env = await editorEnv(n8n, userFolder, process.env.N8N_PORT || '5678', { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'Asia/Shanghai' });
 	const perFile = { 'monthly-report.json': { ordersFile: ORDERS_SINCE_FILE } };
-	for (const { file } of await importExamples(n8n, env, userFolder, { settings: sandboxSettings(stub.base), perFile, credentials: sandboxCredentials(smtp.port) })) console.log(`imported ${file}`);
+	for (const { file } of await importExamples(n8n, env, userFolder, { settings: sandboxSettings(stub.base), perFile, credentials: sandboxCredentials(smtp.port, stub.base) })) console.log(`imported ${file}`);
 	const stopAnswering = answerCampaigns(filesFolder(userFolder));
 	console.log(`\nStarting n8n on http://localhost:${env.N8N_PORT} (Ctrl+C to stop). Sample files are in ${env.N8N_RESTRICT_FILE_ACCESS_TO}.`);
 	console.log(`The templates' mail goes to a local SMTP sink (127.0.0.1:${smtp.port}) and their API calls to ${stub.base}; both are printed here.\n`);

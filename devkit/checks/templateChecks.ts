@@ -17,6 +17,7 @@ import type { StubRequest } from '../n8n/httpStub';
 import { RunItem, RunOutput, SAMPLE, TRUTH } from './exampleChecks';
 import { expectedRates } from './campaignResponse';
 import { SANDBOX } from '../n8n/sandbox';
+import { answersIn, CHAT_MODEL_PATH } from '../n8n/chatModelStub';
 
 const DAY = 86_400_000;
 
@@ -226,5 +227,26 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 			assert.ok(ctx.mails[0].attachments.some((a) => a.filename === 'campaign-report.html'), 'the base health report is attached');
 		}
 		return `churn ${(health.churn.current.churnRate * 100).toFixed(1)}% (usual up to ${(health.churn.usualRange.high * 100).toFixed(1)}%): ${jumped ? 'alert sent' : 'no alert'}`;
+	},
+
+	'retention-assistant.json': (ctx: TemplateRun) => {
+		const calls = ctx.requests.filter((q) => q.path === `${CHAT_MODEL_PATH}/chat/completions`);
+		assert.ok(calls.length >= 2, `the agent asked its model at least twice (tools, then the answer); it asked ${calls.length} times`);
+		const offered = (calls[0].body.tools ?? []) as Array<{ function: { name: string; parameters: { properties: Record<string, { description?: string }> } } }>;
+		assert.deepStrictEqual(offered.map((t) => t.function.name).sort(), ['Churn_Risk', 'Customer_Data', 'Lifecycle_Stage', 'Retention_Action'], 'the four retention tools are offered to the model');
+		for (const tool of offered) assert.ok(/customer ID, email address or phone number/.test(tool.function.parameters.properties.customer?.description ?? ''), `${tool.function.name} asks for the customer, described`);
+		// What each tool answered, as the agent handed it back to the model.
+		const replies = (calls[calls.length - 1].body.messages as Array<{ role: string; content: string }>).filter((m) => m.role === 'tool').flatMap((m) => answersIn(m.content));
+		const customer = 'CU000379';
+		const expected: Array<[string, RegExp]> = [
+			['Customer Data', new RegExp(`^${customer} \\(.+\\): \\d+ orders, [\\d.]+ spent; first order \\d{4}-\\d{2}-\\d{2}`)],
+			['Churn Risk', new RegExp(`^${customer} is [a-z ]+: \\d+% churn probability over the next 90 days \\((low|medium|high|critical) risk\\)`)],
+			['Lifecycle Stage', new RegExp(`^${customer} is in the [A-Za-z ]+ stage: .+`)],
+			['Retention Action', new RegExp(`^(Suggested for ${customer}: .+ by (Email|SMS|Push|CRM task)|No action for ${customer}: .+|${customer} is in this campaign's control group)`)],
+		];
+		for (const [tool, pattern] of expected) assert.ok(replies.some((r) => pattern.test(r)), `${tool} answered in a sentence (${pattern}); the tools said: ${replies.join(' | ')}`);
+		const [agent] = ctx.output('AI Agent');
+		for (const reply of replies) assert.ok(String(agent.output).includes(reply), `the agent's answer carries what the tools said: ${reply}`);
+		return `${offered.length} tools called through the AI Agent; Churn Risk said: ${replies.find((r) => /churn probability over/.test(r))}`;
 	},
 };

@@ -16,6 +16,7 @@ import type {
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import { PACKAGE_ROOT } from '../packageRoot';
 import { Code, ManualTrigger, NoOp, PassThrough, ReadWriteFile, StickyNote } from './standInNodes';
+import { ToolCaller, toolVariant } from './toolVariants';
 
 /**
  * Runs workflow JSON through n8n-core's WorkflowExecute with our nodes loaded from the built
@@ -38,7 +39,13 @@ async function loadTypes() {
 	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 	await loader.loadAll();
 	const byType = new Map<string, INodeType>();
-	for (const name of Object.keys(loader.nodeTypes)) byType.set(`${PACKAGE}.${name}`, loader.getNode(name).type as INodeType);
+	for (const name of Object.keys(loader.nodeTypes)) {
+		const type = loader.getNode(name).type as INodeType;
+		byType.set(`${PACKAGE}.${name}`, type);
+		const tool = toolVariant(type);
+		if (tool) byType.set(`${PACKAGE}.${tool.description.name}`, tool);
+	}
+	byType.set('n8n-nodes-base.toolCaller', new ToolCaller());
 	byType.set('n8n-nodes-base.manualTrigger', new ManualTrigger());
 	byType.set('n8n-nodes-base.noOp', new NoOp());
 	byType.set('n8n-nodes-base.code', new Code());

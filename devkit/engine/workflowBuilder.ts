@@ -64,3 +64,33 @@ export function fanInWorkflow(inputs: Array<{ name: string; rows: IDataObject[] 
 	nodes.push({ id: 'target', name: target.name, type: target.type.includes('.') ? target.type : `n8n-nodes-retention.${target.type}`, typeVersion: 1, position: [440, 0], parameters: target.parameters ?? {} });
 	return { nodes: nodes as unknown as WorkflowJson['nodes'], connections };
 }
+
+/** A node's tool version as a workflow holds it: the Customer is left to its default, filled in by the AI. */
+export interface ToolSpec {
+	name: string;
+	/** Our node's type name, e.g. churnRisk: the tool version is churnRiskTool. */
+	node: string;
+	parameters?: IDataObject;
+}
+
+/**
+ * Tools connected to a Tool Caller (the stand-in for an AI Agent, devkit/engine/toolVariants.ts),
+ * which makes the scripted calls: what an agent's workflow looks like to n8n's engine.
+ */
+export function agentToolWorkflow(tools: ToolSpec[], calls: Array<{ tool: string; args: IDataObject }>): WorkflowJson {
+	const nodes = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'agent', name: 'Tool Caller', type: 'n8n-nodes-base.toolCaller', typeVersion: 1, position: [220, 0], parameters: { calls: JSON.stringify(calls) } },
+		...tools.map((tool, i) => ({
+			id: `tool${i}`,
+			name: tool.name,
+			type: `n8n-nodes-retention.${tool.node}Tool`,
+			typeVersion: 2,
+			position: [220 * i, 220],
+			parameters: tool.parameters ?? {},
+		})),
+	];
+	const connections: WorkflowJson['connections'] = { Start: { main: [[{ node: 'Tool Caller', type: 'main', index: 0 }]] } };
+	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: 'Tool Caller', type: 'ai_tool', index: 0 }]] };
+	return { nodes: nodes as WorkflowJson['nodes'], connections };
+}

@@ -1,11 +1,12 @@
 /**
  * A stand-in for the CRM, SMS, push and team-chat APIs the templates call: an HTTP server on
  * 127.0.0.1 that records every request (method, path, headers, parsed body) and answers as
- * those APIs do, with an id.
+ * those APIs do, with an id; and, under /openai/v1, a scripted chat model (chatModelStub.ts).
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { URLSearchParams } from 'url';
+import { CHAT_MODEL_PATH, chatCompletionResponse } from './chatModelStub';
 
 export interface StubRequest {
 	method: string | undefined;
@@ -35,6 +36,11 @@ export async function startHttpStub({ onRequest = () => undefined, keep = true }
 			const request: StubRequest = { method: req.method, path: req.url, headers: req.headers, body };
 			if (keep) requests.push(request);
 			onRequest(request);
+			if (req.url === `${CHAT_MODEL_PATH}/chat/completions`) {
+				const reply = chatCompletionResponse(body as never);
+				res.writeHead(200, { 'content-type': reply.type });
+				return void res.end(reply.body);
+			}
 			res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ id: String(next++), sid: `SM${next}`, status: 'queued' }));
 		});

@@ -18,3 +18,4 @@ export { firstPageUrl, headerValue, isSameOrigin, nextPageUrl, redactRecord, red
 export { isRetryableStatus, retryDelay } from './api/retryPolicy';
 export { PLATFORM_PRESETS } from './platforms/platformCatalog';
 export { PlatformId } from './platforms/platformPreset';
+export { customersMatching, Identified } from './fields/customerLookup';

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { TimeZone } from '../../lib/values/timeZone';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
-import { ComputationCancelled, runCooperatively } from '../../lib/math/steps';
-import { ChurnModel, fitChurnModelSteps, parseChurnModel } from '../../lib/models/churnModel';
+import { ChurnModel, parseChurnModel } from '../../lib/models/churnModel';
 import { ModelCustomers } from '../../lib/models/modelCustomers';
 import { modelCustomerFromFields } from '../../lib/models/modelCustomerFromRecord';
 import { ChurnScorer, RISK_LEVELS } from '../../lib/models/churnScoring';
@@ -20,6 +19,12 @@ import { MostlyNumbers } from '../../lib/values/mostlyNumbers';
 import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
 import { loadSavedModel, saveModel } from './savedModels';
+import { fitCooperatively } from './fitCooperatively';
+import { modelOfFile, scoreRecords } from './scoreRecords';
+import { riskFacts, riskInWords } from './riskAnswer';
+import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
+import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 
 /** Passed on as the record has it (a summary's own mean gap), else the one the reader works out. */
 const AVG_GAP_DAYS = fieldPath('avgDaysBetweenOrders');
@@ -40,23 +45,6 @@ const NOT_SCORED = {
 	churnMethod: 'none',
 };
 
-/**
- * A fit can run for seconds on a large or ill-posed base: it gives n8n's event loop a turn every
- * few milliseconds (so the editor and other executions keep moving) and stops when the user
- * cancels the execution.
- */
-async function fitCooperatively(context: IExecuteFunctions, customers: ModelCustomers, settings: Parameters<typeof fitChurnModelSteps>[1]): Promise<ChurnModel> {
-	try {
-		return await runCooperatively(fitChurnModelSteps(customers, settings, new Date()), {
-			pause: async () => await sleep(0),
-			signal: context.getExecutionCancelSignal?.(),
-		});
-	} catch (error) {
-		if (error instanceof ComputationCancelled) throw new NodeOperationError(context.getNode(), 'The model fit was stopped because the execution was cancelled');
-		throw asNodeError(context, error);
-	}
-}
-
 export class ChurnRisk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Churn Risk',
@@ -65,7 +53,8 @@ export class ChurnRisk implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		usableAsTool: true,
+		// An agent picks tools by their description: the tool version says what one question answers.
+		usableAsTool: { replacements: { description: 'Tell how likely one customer (by customer ID, email or phone) is to stop buying: churn probability and risk level over the next months, their usual gap between orders, days since the last order, expected orders and predicted value' } },
 		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
 		description: 'Score customers: RFM segment, probability they are still active (BG/NBD), churn risk, expected orders and lifetime value',
 		defaults: { name: 'Churn Risk' },
@@ -77,31 +66,50 @@ export class ChurnRisk implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (isToolCall(this)) return await answerAsTool.call(this);
 		return await failEveryItemOnContinue(this, items, { outputs: 2, errorOutput: 0 }, async () => await scoreCustomers.call(this, items));
 	}
 }
 
-async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
-	let settings: ReturnType<typeof readChurnRiskSettings>;
-	let zone: TimeZone;
-	let analysisDay: number;
+/** The node's settings, the time zone and the analysis day; a fit reads its RFM scoring too. */
+function readSettings(ctx: IExecuteFunctions, fits: boolean) {
 	try {
-		const rfmScoring = mode === 'fitAndScore' ? (this.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles';
+		const rfmScoring = fits ? (ctx.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles';
 		// Shown only with fixed thresholds: read only then, so n8n supplies the editor's defaults.
-		const threshold = (name: string) => (rfmScoring === 'thresholds' ? (this.getNodeParameter(name, 0) as string) : '');
-		settings = readChurnRiskSettings({
-			options: this.getNodeParameter('options', 0, {}),
-			horizonDays: this.getNodeParameter('horizonDays', 0, 90) as number,
-			churnDefinition: this.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
+		const threshold = (name: string) => (rfmScoring === 'thresholds' ? (ctx.getNodeParameter(name, 0) as string) : '');
+		const settings = readChurnRiskSettings({
+			options: ctx.getNodeParameter('options', 0, {}),
+			horizonDays: ctx.getNodeParameter('horizonDays', 0, 90) as number,
+			churnDefinition: ctx.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
 			rfmScoring,
 			thresholds: { recency: threshold('recencyThresholds'), frequency: threshold('frequencyThresholds'), monetary: threshold('monetaryThresholds') },
 		});
-		zone = new TimeZone(this.getTimezone() || 'UTC');
-		analysisDay = readAnalysisDay(this, zone);
+		const zone = new TimeZone(ctx.getTimezone() || 'UTC');
+		return { settings, zone, analysisDay: readAnalysisDay(ctx, zone) };
 	} catch (error) {
-		throw asNodeError(this, error);
+		throw asNodeError(ctx, error);
 	}
+}
+
+/**
+ * As an agent's tool: the asked customer's risk in words. With a Saved Model File only that
+ * customer is scored; without, a model is fitted on every customer of the Orders File, as a
+ * Fit and Score run would, and not saved.
+ */
+async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
+	const { settings, zone, analysisDay } = readSettings(this, savedModel === null);
+	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
+	const asked = askedCustomer(this, customers, 'the Orders File');
+	if ('answer' in asked) return [[asked.answer]];
+	const { scored } = await scoreRecords(this, savedModel ? [asked.customer] : customers, settings, savedModel, { analysisDay, zone });
+	const record = savedModel ? scored[0] : scored[customers.indexOf(asked.customer)];
+	return [[toolAnswer(riskInWords(record), riskFacts(record))]];
+}
+
+async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
+	const { settings, zone, analysisDay } = readSettings(this, mode === 'fitAndScore');
 
 	const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
 	const outputAs = readOutputAs(this);

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
 import { outputAsProperties } from '../shared/customerBaseItems';
+import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const fitting = { show: { mode: ['fitAndScore'] } };
 
-export const churnRiskProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Mode',
 		name: 'mode',
@@ -224,3 +225,5 @@ export const churnRiskProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const churnRiskProperties: INodeProperties[] = withToolProperties(properties, ['mode', 'modelSource', 'modelName', 'modelJson', 'input', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolModelFileProperty]);

@@ -73,3 +73,8 @@ export function readChurnRiskSettings(raw: {
 		saveModel: o.saveModel,
 	};
 }
+
+/** The node's defaults: what the other nodes' agent tools score with when they fit a model themselves. */
+export function defaultChurnRiskSettings(): ChurnRiskSettings {
+	return readChurnRiskSettings({ options: {}, horizonDays: 90, churnDefinition: 'noOrderInHorizon', rfmScoring: 'quintiles', thresholds: { recency: '', frequency: '', monetary: '' } });
+}

@@ -9,7 +9,10 @@ import { asNodeError, failEveryItemOnContinue, forEachInputItem, linkedItem, thr
 import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
 import { apiRequestOf, rowsFromApi } from './readFromApi';
-import { addBinaryFile } from './readFromBinary';
+import { addBinaryFile, addServerFile } from './readFromBinary';
+import { isToolCall, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
+import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
+import { customerFacts, customerInWords } from './customerAnswer';
 
 const CANCEL_CHECK_EVERY = 10_000;
 
@@ -21,7 +24,8 @@ export class CustomerData implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		usableAsTool: true,
+		// An agent picks tools by their description: the tool version says what one question answers.
+		usableAsTool: { replacements: { description: 'Look up one customer of the shop by customer ID, email or phone: number of orders, total spend, first and last order, how often they buy, and whether they may be emailed or texted' } },
 		subtitle: '={{ $parameter["source"] === "api" ? "from API" : $parameter["source"] === "binaryFile" ? "from file" : "from items" }}',
 		description: 'Load orders or customers from items, a CSV/JSON file or an API; clean them and summarise each customer',
 		defaults: { name: 'Customer Data' },
@@ -33,14 +37,22 @@ export class CustomerData implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (isToolCall(this)) return await answerAsTool.call(this, items);
 		return await failEveryItemOnContinue(this, items, { outputs: 2, errorOutput: 0 }, async () => await readCustomerData.call(this, items));
 	}
 }
 
-async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const source = this.getNodeParameter('source', 0) as 'items' | 'binaryFile' | 'api';
-	const inputKind = this.getNodeParameter('inputKind', 0) as InputKind;
-	const output = inputKind === 'orders' ? (this.getNodeParameter('output', 0, 'customers') as 'customers' | 'transactions') : 'customers';
+/** As an agent's tool: the asked customer's summary, from the tool's Orders File read with the node's settings. */
+async function answerAsTool(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const [customers] = await readCustomerData.call(this, items, 'toolFile');
+	const asked = askedCustomer(this, customers.map((item) => item.json), 'the Orders File');
+	return [['answer' in asked ? asked.answer : toolAnswer(customerInWords(asked.customer), customerFacts(asked.customer))]];
+}
+
+async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionData[], from?: 'toolFile'): Promise<INodeExecutionData[][]> {
+	const source = from ?? (this.getNodeParameter('source', 0) as 'items' | 'binaryFile' | 'api');
+	const inputKind = this.getNodeParameter('inputKind', 0, 'orders') as InputKind;
+	const output = inputKind === 'orders' && !from ? (this.getNodeParameter('output', 0, 'customers') as 'customers' | 'transactions') : 'customers';
 
 	let pipeline: CustomerDataPipeline;
 	let options: ReturnType<typeof parseCustomerDataOptions>;
@@ -92,6 +104,9 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 					if (requested.has(key)) return void repeatedRequests++;
 					requested.add(key);
 					await consume(rowsFromApi(this, itemIndex, request, options), itemIndex);
+				} else if (source === 'toolFile') {
+					// One read for the question, whatever the agent's item holds.
+					if (itemIndex === 0) await addServerFile(this, toolOrdersFileProperty.name, options, fileInfo, pipeline, () => throwIfCancelled(this));
 				} else await addBinaryFile(this, itemIndex, options, fileInfo, pipeline, () => throwIfCancelled(this));
 			});
 		}

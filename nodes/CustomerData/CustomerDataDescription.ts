@@ -4,6 +4,7 @@ import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { outputAsProperties } from '../shared/customerBaseItems';
+import { toolCustomerProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const fieldOptions = [...ORDER_FIELDS, ...SUMMARY_FIELDS]
 	.map((field) => ({ name: FIELD_LABELS[field], value: field }))
@@ -19,7 +20,7 @@ const platformOptions = [
 const fromFile = { show: { source: ['binaryFile'] } };
 const fromApi = { show: { source: ['api'] } };
 
-export const customerDataProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -427,3 +428,5 @@ export const customerDataProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const customerDataProperties: INodeProperties[] = withToolProperties(properties, ['source', 'output', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty]);

@@ -1,7 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
 import type { CustomerDataPipeline, FileReadInfo } from '../../lib/ingest';
+import { serverFileChunks } from '../shared/agentTool/serverFile';
 import type { CustomerDataOptions } from './customerDataOptions';
+
+/** How the node's settings say a file is read. */
+function fileReadOptions(ctx: IExecuteFunctions, itemIndex: number, options: CustomerDataOptions, file: { fileName?: string; mimeType?: string }) {
+	return {
+		format: ctx.getNodeParameter('fileFormat', itemIndex, 'auto') as 'auto',
+		encoding: options.encoding,
+		delimiter: options.delimiter,
+		recordsPath: ctx.getNodeParameter('recordsPath', itemIndex, '') as string,
+		hasHeader: options.hasHeader,
+		columnNames: options.columnNames
+			.split(',')
+			.map((name) => name.trim())
+			.filter((name) => name !== ''),
+		...file,
+	};
+}
 
 /**
  * Feeds the file in one item's binary field to the pipeline. With n8n's filesystem or S3
@@ -22,23 +39,11 @@ export async function addBinaryFile(
 		: (async function* () {
 				yield Buffer.from(binary.data, BINARY_ENCODING);
 			})();
-	await pipeline.addFile(
-		chunks,
-		{
-			format: ctx.getNodeParameter('fileFormat', itemIndex, 'auto') as 'auto',
-			encoding: options.encoding,
-			delimiter: options.delimiter,
-			recordsPath: ctx.getNodeParameter('recordsPath', itemIndex, '') as string,
-			hasHeader: options.hasHeader,
-			columnNames: options.columnNames
-				.split(',')
-				.map((name) => name.trim())
-				.filter((name) => name !== ''),
-			fileName: binary.fileName,
-			mimeType: binary.mimeType,
-		},
-		info,
-		itemIndex,
-		tick,
-	);
+	await pipeline.addFile(chunks, fileReadOptions(ctx, itemIndex, options, { fileName: binary.fileName, mimeType: binary.mimeType }), info, itemIndex, tick);
+}
+
+/** Feeds a file on the n8n server, named by a parameter, to the pipeline (the agent tool's Orders File). */
+export async function addServerFile(ctx: IExecuteFunctions, parameter: string, options: CustomerDataOptions, info: FileReadInfo, pipeline: CustomerDataPipeline, tick: () => void): Promise<void> {
+	const { path, chunks } = await serverFileChunks(ctx, parameter, 'Orders File');
+	await pipeline.addFile(chunks, fileReadOptions(ctx, 0, options, { fileName: path.split(/[\\/]/).pop() }), info, 0, tick);
 }

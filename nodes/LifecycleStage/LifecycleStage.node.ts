@@ -14,7 +14,13 @@ import { extendRecord } from '../shared/extendRecord';
 import { asNodeError, failEveryItemOnContinue, forEachRecord, linkedItem } from '../shared/linkedItems';
 import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
-import { count, emptyCounts, placeOne, stageFields } from './placeStage';
+import { count, emptyCounts, placeOne, stagedRecords, stageFields } from './placeStage';
+import { stageFacts, stageInWords } from './stageAnswer';
+import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
+import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
+import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
+import { defaultChurnRiskSettings } from '../ChurnRisk/churnRiskSettings';
 import { stageBase } from './stageBase';
 import { stageHint } from './stageHint';
 import { loadStageMemory, noStageMemory, saveStageMemory } from './stageMemoryStore';
@@ -40,7 +46,8 @@ export class LifecycleStage implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		usableAsTool: true,
+		// An agent picks tools by their description: the tool version says what one question answers.
+		usableAsTool: { replacements: { description: 'Tell which lifecycle stage one customer (by customer ID, email or phone) is in (new, active, loyal, at risk, churned...) and why, from their own buying rhythm' } },
 		subtitle: '={{ $parameter["stageModel"] === "relationship" ? "relationship stages" : "retail stages" }}',
 		description: "Place each customer in a lifecycle stage from their own purchase rhythm, and spot who moved (e.g. entered At Risk)",
 		defaults: { name: 'Lifecycle Stage' },
@@ -51,8 +58,40 @@ export class LifecycleStage implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (isToolCall(this)) return await answerAsTool.call(this);
 		return await failEveryItemOnContinue(this, items, stageOutputs(this), async () => await placeInStages.call(this, items));
 	}
+}
+
+/**
+ * As an agent's tool: the asked customer's stage and why, among every customer of the Orders
+ * File scored by Churn Risk's defaults (or the Saved Model File), with no earlier stage.
+ */
+async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	let settings: ReturnType<typeof readStageSettings>;
+	let zone: TimeZone;
+	let analysisDay: number;
+	try {
+		settings = readStageSettings(this.getNodeParameter('options', 0, {}), this.getNodeParameter('stageModel', 0, 'retail') as StageModel, this.getNodeParameter('riskSignal', 0, 'cadence') as string);
+		zone = new TimeZone(this.getTimezone() || 'UTC');
+		analysisDay = readAnalysisDay(this, zone);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
+	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
+	const asked = askedCustomer(this, customers, 'the Orders File');
+	if ('answer' in asked) return [[asked.answer]];
+	const context = { analysisDay, zone };
+	const { scored } = await scoreRecords(this, customers, defaultChurnRiskSettings(), savedModel, context);
+	let staged: IDataObject[];
+	try {
+		staged = stagedRecords(scored, settings, context);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	const record = staged[customers.indexOf(asked.customer)];
+	return [[toolAnswer(stageInWords(record, settings.language), stageFacts(record))]];
 }
 
 async function placeInStages(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {

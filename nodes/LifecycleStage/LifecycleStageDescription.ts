@@ -3,8 +3,9 @@ import { LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
 import { outputAsProperties } from '../shared/customerBaseItems';
+import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
-export const lifecycleStageProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Stage Model',
 		name: 'stageModel',
@@ -221,3 +222,5 @@ export const lifecycleStageProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const lifecycleStageProperties: INodeProperties[] = withToolProperties(properties, ['input', 'previousStageSource', 'previousStageField', 'onlyChanged', 'routeByStage', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolModelFileProperty]);

@@ -2,9 +2,14 @@ import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { decodeStage, encodeStage, StageMemory } from '../../lib/lifecycle/stageMemory';
 import { decideStage, LifecycleInput } from '../../lib/lifecycle/stageRules';
 import { stageTransition } from '../../lib/lifecycle/stageTransition';
-import { parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
+import { lifecycleInputFromRecord, parseStage } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import type { Stage } from '../../lib/lifecycle/stages';
-import { RECORD_FIELDS } from '../../lib/customer/customerRecord';
+import type { IDataObject } from 'n8n-workflow';
+import { RECORD_FIELDS, RecordContext } from '../../lib/customer/customerRecord';
+import { customerIdOf } from '../../lib/customer/customerId';
+import { populationGapDays } from '../../lib/customer/purchaseGap';
+import { extendRecord } from '../shared/extendRecord';
+import { noStageMemory } from './stageMemoryStore';
 import type { readStageSettings } from './lifecycleSettings';
 
 export type PreviousFrom = 'staticData' | 'field' | 'none';
@@ -63,4 +68,22 @@ export function placeOne(
 		usualGapDays: decision.usualGapDays,
 	};
 	return { added, move, previousStage };
+}
+
+/**
+ * Every customer's stage with no earlier one to move from, as the node would place them: what
+ * the agent tools answer with (a question neither reads nor changes the node's memory).
+ */
+export function stagedRecords(records: IDataObject[], settings: ReturnType<typeof readStageSettings>, context: RecordContext): IDataObject[] {
+	const readings = records.map((json) => {
+		const reading = lifecycleInputFromRecord(json, context);
+		if ('error' in reading) throw new Error(`Customer ${customerIdOf(json)} ${reading.error}`);
+		return reading;
+	});
+	const populationGap = populationGapDays(readings.map((r) => ({ repeatPurchases: r.input.repeatPurchases, meanGapDays: r.input.avgGapDays })));
+	const memory = noStageMemory().stages;
+	return readings.map((reading, position) => {
+		const { added } = placeOne({ id: reading.customerId, position }, { ...reading.input, previousStage: null }, undefined, reading.analysisDay, 'none', memory, settings, populationGap);
+		return extendRecord(records[position], added);
+	});
 }

@@ -17,6 +17,14 @@ import { optionalInput } from '../shared/optionalInput';
 import { customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } from '../shared/customerBaseItems';
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
+import { actionFacts, actionInWords } from './actionAnswer';
+import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
+import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
+import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
+import { defaultChurnRiskSettings } from '../ChurnRisk/churnRiskSettings';
+import { stagedRecords } from '../LifecycleStage/placeStage';
+import { readStageSettings } from '../LifecycleStage/lifecycleSettings';
 
 const ROUTES: readonly Route[] = ['email', 'sms', 'push', 'crm', 'none'];
 const ROUTE_NAMES: Record<Route, string> = { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM Task', none: 'No Action' };
@@ -38,7 +46,8 @@ export class RetentionAction implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		usableAsTool: true,
+		// An agent picks tools by their description: the tool version says what one question answers.
+		usableAsTool: { replacements: { description: 'Suggest the win-back action for one customer (by customer ID, email or phone): why they may be leaving, the action, channel and offer, and its expected effect; or why they should not be contacted. Sends nothing' } },
 		subtitle: '={{ $parameter["campaignId"] }}',
 		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
 		defaults: { name: 'Retention Action' },
@@ -55,22 +64,57 @@ export class RetentionAction implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (isToolCall(this)) return await answerAsTool.call(this);
 		return await failEveryItemOnContinue(this, items, { outputs: ROUTES.length, errorOutput: ROUTES.indexOf('none') }, async () => await decideActions.call(this, items));
 	}
 }
 
-async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+/**
+ * As an agent's tool: what this campaign would do for the asked customer and why. The plan is
+ * made for every customer of the Orders File (scored with Churn Risk's defaults or the Saved
+ * Model File, placed in retail stages), since the budget and the value tiers rank customers
+ * against each other; nothing is sent and no contact is remembered.
+ */
+async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const zone = new TimeZone(this.getTimezone() || 'UTC');
+	// The customers as of the day the messages would go out, as the plan sees them.
+	const context = { analysisDay: zone.localDayNumber(sendTimeOf(this, zone)), zone };
+	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
+	const { customers } = await ordersFileCustomers(this, zone, context.analysisDay);
+	const asked = askedCustomer(this, customers, 'the Orders File');
+	if ('answer' in asked) return [[asked.answer]];
+	const { scored } = await scoreRecords(this, customers, defaultChurnRiskSettings(), savedModel, context);
+	let staged: IDataObject[];
+	try {
+		staged = stagedRecords(scored, readStageSettings({}, 'retail', 'cadence'), context);
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	const outputs = await decideActions.call(
+		this,
+		staged.map((json, item) => ({ json, pairedItem: { item } })),
+		'suggestOnly',
+	);
+	const decision = outputs.flat().find((item) => item.json.customerId === asked.customer.customerId);
+	if (!decision) throw new NodeOperationError(this.getNode(), `No decision was made for ${String(asked.customer.customerId)}`);
+	return [[toolAnswer(actionInWords(decision.json, this.getNodeParameter('language', 0, 'en') as Language), actionFacts(decision.json))]];
+}
+
+/** When the messages go out: the Send Time, or now. */
+function sendTimeOf(ctx: IExecuteFunctions, zone: TimeZone): number {
+	const sendTime = ctx.getNodeParameter('sendTime', 0, '') as string;
+	if (!sendTime) return Date.now();
+	const parsed = parseDate(sendTime, 'ymd', zone);
+	if ('error' in parsed) throw new NodeOperationError(ctx.getNode(), `Send Time ${parsed.error}`, { description: 'Use a date and time like 2024-06-30T10:00, or leave it empty for now.' });
+	return parsed.ms;
+}
+
+async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[], suggestOnly?: 'suggestOnly'): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	let settings: ReturnType<typeof readRetentionSettings>;
 	try {
 		const workflowZone = this.getTimezone() || 'UTC';
-		const sendTime = this.getNodeParameter('sendTime', 0, '') as string;
-		let now = Date.now();
-		if (sendTime) {
-			const parsed = parseDate(sendTime, 'ymd', new TimeZone(workflowZone));
-			if ('error' in parsed) throw new NodeOperationError(node, `Send Time ${parsed.error}`, { description: 'Use a date and time like 2024-06-30T10:00, or leave it empty for now.' });
-			now = parsed.ms;
-		}
+		const now = sendTimeOf(this, new TimeZone(workflowZone));
 		const parameters = Object.fromEntries(
 			['businessType', 'storeName', 'language', 'campaignId', 'controlShare', 'playbookSource', 'channelOrder', 'requireOptIn', 'budget', 'maxDiscountPct', 'options'].map((name) => [
 				name,
@@ -138,6 +182,8 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = loadContactMemory(staticData.contacts);
+	// A suggestion contacts nobody: the caps read the memory, nothing is added to it.
+	const remembers = settings.rememberContacts && !suggestOnly;
 	let plan: ReturnType<typeof planRetention>;
 	try {
 		plan = planRetention(customers, settings, (customerId) => mergeContacts(contactsOf(memory, customerId), log.history.get(customerId) ?? []));
@@ -155,12 +201,12 @@ async function decideActions(this: IExecuteFunctions, items: INodeExecutionData[
 		if (noActionAsBase && routes[i] === 'none') continue;
 		const decision = decisions.get(i);
 		outputs[ROUTES.indexOf(routes[i])].push(linkedItem(outputRecord(decision, recordOf(i)), sourceItemsOf(i)));
-		if (settings.rememberContacts && routes[i] !== 'none') {
+		if (remembers && routes[i] !== 'none') {
 			// Everyone on a channel output was contacted, at contactedAt.
 			remember(memory, decision.customerId, sendTimes[i] as number, decision.action);
 		}
 	}
-	if (settings.rememberContacts) {
+	if (remembers) {
 		staticData.contacts = storedContactMemory(prune(memory, settings.now, Math.max(settings.caps.windowDays, settings.caps.cooldownDays))) as unknown as IDataObject;
 	}
 	if (noActionAsBase) {

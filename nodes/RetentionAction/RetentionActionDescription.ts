@@ -8,11 +8,12 @@ import { BUSINESS_PRESETS, BUSINESS_TYPES } from '../../lib/actions/playbook';
 import { RISK_LEVELS } from '../../lib/models/churnScoring';
 import { VALUE_TIERS } from '../../lib/actions/valueTier';
 import { ALL_STAGES, STAGE_LABELS } from '../../lib/lifecycle/stages';
+import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((value) => ({ name: label(value), value }));
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export const retentionActionProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Connect this node after Churn Risk (and ideally Lifecycle Stage). Each customer leaves on exactly one output: Email, SMS, Push, CRM Task, or No Action with the reason. Optional second input, Contact Log: earlier contacts of any campaign (customerId, contactedAt, action), counted by the frequency cap and cooldown.',
@@ -177,7 +178,7 @@ export const retentionActionProperties: INodeProperties[] = [
 		name: 'sendTime',
 		type: 'dateTime',
 		default: '',
-		description: 'When the messages go out: the reference for frequency caps, cooldowns, quiet hours and offer expiry. Leave empty for now.',
+		description: 'When the messages go out: the reference for frequency caps, cooldowns, quiet hours and offer expiry (and, for the tool version, the day customers are seen as of). Leave empty for now.',
 	},
 	...outputAsProperties(undefined, {
 		displayName: 'No Action Output As',
@@ -307,3 +308,5 @@ export const retentionActionProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const retentionActionProperties: INodeProperties[] = withToolProperties(properties, ['outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolModelFileProperty]);

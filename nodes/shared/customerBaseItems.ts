@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CustomerBase } from '../../lib/base/customerBase';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { isUpstreamError, passedOnError } from './linkedItems';
+import { isToolCall } from './agentTool/toolCall';
 
 /*
  * The customer base as n8n items: one item whose binary fields are the base's layers (oldest
@@ -50,6 +51,8 @@ export function outputAsProperties(hide?: IDisplayOptions['hide'], texts = OUTPU
 }
 
 export function readOutputAs(ctx: IExecuteFunctions): OutputAs {
+	// An agent reads items' JSON as text: a base is nothing to it.
+	if (isToolCall(ctx)) return 'items';
 	return ctx.getNodeParameter('outputAs', 0, outputAsDefault(ctx.getNode().typeVersion)) as OutputAs;
 }
 

@@ -41,14 +41,19 @@ describe('every workflow in examples/ imports and wires up', () => {
 		expect(new Set(names).size).toBe(names.length);
 		expect(new Set(workflow.nodes.map((n) => n.id)).size).toBe(names.length);
 		const fed = new Set<string>();
-		for (const [from, { main }] of Object.entries(workflow.connections)) {
+		// Sub-nodes (an agent's model and tools) feed their node through an AI connection, not main.
+		const subNodes = new Set<string>();
+		for (const [from, outputs] of Object.entries(workflow.connections)) {
 			expect(names).toContain(from);
-			for (const targets of main) for (const t of targets ?? []) {
-				expect(names).toContain(t.node);
-				fed.add(t.node);
+			for (const [type, targetLists] of Object.entries(outputs)) {
+				if (type !== 'main') subNodes.add(from);
+				for (const targets of targetLists) for (const t of targets ?? []) {
+					expect(names).toContain(t.node);
+					fed.add(t.node);
+				}
 			}
 		}
-		const unfed = workflow.nodes.filter((n) => !/Trigger$|\.webhook$|stickyNote$/.test(n.type) && !fed.has(n.name)).map((n) => n.name);
+		const unfed = workflow.nodes.filter((n) => !/Trigger$|\.webhook$|stickyNote$/.test(n.type) && !fed.has(n.name) && !subNodes.has(n.name)).map((n) => n.name);
 		expect(unfed).toEqual([]);
 		expect(workflow.nodes.some((n) => n.type.endsWith('stickyNote'))).toBe(true);
 	});
@@ -61,6 +66,7 @@ describe('the templates (examples with Client Settings)', () => {
 			'crm-triggered-scoring.json',
 			'model-refresh.json',
 			'monthly-report.json',
+			'retention-assistant.json',
 			'survey-service-recovery.json',
 			'vip-coupon-and-new-arrivals.json',
 			'weekly-win-back.json',
@@ -94,7 +100,8 @@ describe('the templates (examples with Client Settings)', () => {
 
 	it.each(templates.map(({ file, workflow }) => [file, workflow] as const))("%s: our nodes' parameters are ones the nodes have", (_file, workflow) => {
 		for (const node of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-retention.'))) {
-			const className = node.type.split('.')[1].replace(/^./, (c) => c.toUpperCase());
+			// A tool version ("churnRiskTool") has its node's parameters.
+			const className = node.type.split('.')[1].replace(/Tool$/, '').replace(/^./, (c) => c.toUpperCase());
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const NodeClass = require(`${PACKAGE_ROOT}/dist/nodes/${className}/${className}.node.js`)[className];
 			const known = new Set((new NodeClass().description.properties as Array<{ name: string }>).map((p) => p.name));

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { customersMatching, Identified } from '../../../lib/ingest';
+import { toolCustomerProperty } from './toolCall';
+
+/** Most customers named when a phone or email fits several. */
+const LISTED = 5;
+
+/**
+ * The one customer the agent asked about, or the answer to give instead: none fits (say what was
+ * looked for and where), or several do (list them, so the agent asks which).
+ */
+export function askedCustomer(ctx: IExecuteFunctions, customers: IDataObject[], where: string): { customer: IDataObject } | { answer: INodeExecutionData } {
+	const query = String(ctx.getNodeParameter(toolCustomerProperty.name, 0, '') ?? '').trim();
+	if (query === '') return { answer: toolAnswer('No customer was given: ask with a customer ID, an email address or a phone number.', { found: false }) };
+	const found = customersMatching(customers as unknown as Identified[], query) as unknown as IDataObject[];
+	if (found.length === 1) return { customer: found[0] };
+	if (found.length === 0) return { answer: toolAnswer(`No customer matches "${query}" in ${where} (looked up by customer ID, email and phone).`, { found: false, query }) };
+	const ids = found.slice(0, LISTED).map((c) => String(c.customerId));
+	return {
+		answer: toolAnswer(`${found.length} customers match "${query}": ${ids.join(', ')}${found.length > LISTED ? ', ...' : ''}. Ask again with one customer ID.`, { found: false, query, candidates: ids }),
+	};
+}
+
+/**
+ * What a tool call gives back: one item whose `answer` is a sentence an agent can pass on, with
+ * the figures it rests on beside it (n8n hands the agent the items' JSON as text).
+ */
+export function toolAnswer(answer: string, facts: IDataObject = {}): INodeExecutionData {
+	return { json: { answer, ...facts }, pairedItem: { item: 0 } };
+}
