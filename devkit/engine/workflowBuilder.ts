@@ -71,6 +71,8 @@ export interface ToolSpec {
 	/** Our node's type name, e.g. churnRisk: the tool version is churnRiskTool. */
 	node: string;
 	parameters?: IDataObject;
+	/** Default 2, the nodes' current version (Campaign Report has only 1). */
+	typeVersion?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export function agentToolWorkflow(tools: ToolSpec[], calls: Array<{ tool: string
 			id: `tool${i}`,
 			name: tool.name,
 			type: `n8n-nodes-retention.${tool.node}Tool`,
-			typeVersion: 2,
+			typeVersion: tool.typeVersion ?? 2,
 			position: [220 * i, 220],
 			parameters: tool.parameters ?? {},
 		})),

@@ -19,3 +19,4 @@ export { isRetryableStatus, retryDelay } from './api/retryPolicy';
 export { PLATFORM_PRESETS } from './platforms/platformCatalog';
 export { PlatformId } from './platforms/platformPreset';
 export { customersMatching, Identified } from './fields/customerLookup';
+export { readFileRows } from './readers/readFile';

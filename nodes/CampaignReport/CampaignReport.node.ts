@@ -1,5 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { Language } from '../../lib/values/language';
+import { isToolCall, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
+import { serverFileRows } from '../shared/agentTool/serverFile';
+import { toolAnswer } from '../shared/agentTool/askedCustomer';
+import { campaignFacts, campaignInWords } from './campaignAnswer';
 import { customersOfBase, errorsBesideBase, readCustomerBase } from '../shared/customerBaseItems';
 import { failEveryItemOnContinue } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
@@ -15,7 +21,8 @@ export class CampaignReport implements INodeType {
 		icon: { light: 'file:campaignReport.svg', dark: 'file:campaignReport.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		usableAsTool: true,
+		// An agent picks tools by their description: the tool version says what one question answers.
+		usableAsTool: { replacements: { description: 'Tell whether a win-back campaign worked: how many contacted customers ordered again against the control group, the uplift with its 95% interval and p-value, the verdict and the incremental revenue' } },
 		subtitle: '={{ {"warningAccuracy": "warning accuracy", "baseHealth": "customer base health"}[$parameter["operation"]] ?? "campaign evaluation" }}',
 		description: 'Did the win-back work (uplift against the control group, significance, ROI), how healthy is the base (churn, cohorts), and did the churn warning hold (AUC)',
 		defaults: { name: 'Campaign Report' },
@@ -29,6 +36,7 @@ export class CampaignReport implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (isToolCall(this)) return await answerAsTool.call(this);
 		const input = this.getInputData(0);
 		// A customer base (e.g. Retention Action's No Action output) is read as its customers.
 		const base = await readCustomerBase(this, input);
@@ -39,3 +47,33 @@ export class CampaignReport implements INodeType {
 	}
 }
 
+/**
+ * As an agent's tool: how a campaign did, from the contact logs and the orders file, evaluated
+ * as the node does (repeated rows merged, customers in both groups left out), in one sentence.
+ */
+async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (this.getNodeParameter('operation', 0, 'campaignEvaluation') !== 'campaignEvaluation') {
+		throw new NodeOperationError(this.getNode(), 'As a tool, Campaign Report evaluates campaigns', { description: 'Set Operation to Campaign Evaluation.' });
+	}
+	const campaign = String(this.getNodeParameter('toolCampaign', 0, '') ?? '').trim();
+	const paths = String(this.getNodeParameter('toolContactLogFiles', 0, '') ?? '').split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+	if (paths.length === 0) throw new NodeOperationError(this.getNode(), 'No Contact Log Files are set', { description: "Enter the paths of the files Retention Action's contact log rows were written to." });
+	const logged: IDataObject[] = [];
+	for (const path of paths) logged.push(...(await serverFileRows(this, path, 'contact log')));
+	const rows = campaign ? logged.filter((row) => String(row.campaignId ?? '') === campaign) : logged;
+	if (rows.length === 0) {
+		const known = [...new Set(logged.map((row) => String(row.campaignId ?? '')).filter(Boolean))];
+		return [[toolAnswer(`No contact of campaign "${campaign}" is in the contact logs${known.length ? ` (campaigns there: ${known.slice(0, 10).join(', ')})` : ''}.`, { found: false, campaigns: known })]];
+	}
+	const orders = await serverFileRows(this, String(this.getNodeParameter(toolOrdersFileProperty.name, 0, '') ?? '').trim(), 'Orders File');
+	const [lines] = await evaluate.call(
+		this,
+		rows.map((json, item) => ({ json, pairedItem: { item } })),
+		orders.map((json, item) => ({ json, pairedItem: { item } })),
+	);
+	const overall = lines.find((line) => line.json.dimension === 'overall');
+	if (!overall) throw new NodeOperationError(this.getNode(), `No contact of ${campaign ? `campaign "${campaign}"` : 'the contact logs'} could be evaluated`, { description: lines.map((l) => String(l.json.error ?? '')).filter(Boolean).slice(0, 3).join('\n') });
+	const windowDays = this.getNodeParameter('windowDays', 0, 30) as number;
+	const language = this.getNodeParameter('reportLanguage', 0, 'en') as Language;
+	return [[toolAnswer(campaignInWords(overall.json, campaign, windowDays, language), { campaign: campaign || null, ...campaignFacts(overall.json) })]];
+}

@@ -1,5 +1,6 @@
 import { Language, LANGUAGE_NAMES, LANGUAGES } from '../../lib/values/language';
 import type { INodeProperties } from 'n8n-workflow';
+import { toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const campaign = { show: { operation: ['campaignEvaluation'] } };
 const warning = { show: { operation: ['warningAccuracy'] } };
@@ -7,7 +8,7 @@ const health = { show: { operation: ['baseHealth'] } };
 
 const REPORT_LANGUAGE_NOTES: Record<Language, string> = { en: 'English labels, numbers formatted for en-US', 'zh-CN': '中文标签，数字按 zh-CN 格式' };
 
-export const campaignReportProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -178,3 +179,30 @@ export const campaignReportProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** The tool version answers one question: how a campaign did, from the files the workflows write. */
+const asCampaignTool = { show: { '@tool': [true], operation: ['campaignEvaluation'] } };
+const toolProperties: INodeProperties[] = [
+	{
+		displayName: 'Campaign',
+		name: 'toolCampaign',
+		type: 'string',
+		default: "={{ $fromAI('campaign', 'The campaign ID to evaluate, as the contact log names it; empty for all campaigns together', 'string') }}",
+		displayOptions: asCampaignTool,
+		description: 'Which campaign the agent asks about (the AI fills it in by default); empty for all campaigns in the contact logs',
+	},
+	{
+		displayName: 'Contact Log Files',
+		name: 'toolContactLogFiles',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder: '/data/contact-log-2025-06-02.csv',
+		displayOptions: asCampaignTool,
+		description: "Paths on the n8n server of the files Retention Action's contact log rows were written to (CSV or JSON), one per line or separated by commas. Read at each question, within the folders n8n may read.",
+	},
+	{ ...toolOrdersFileProperty, displayOptions: asCampaignTool, description: "Path on the n8n server of the shop's orders, including those since the campaign: who came back is read from it" },
+];
+
+export const campaignReportProperties: INodeProperties[] = withToolProperties(properties, ['inputsNotice', 'htmlReport', 'binaryPropertyName'], toolProperties);

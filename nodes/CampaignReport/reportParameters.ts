@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
+import { isToolCall } from '../shared/agentTool/toolCall';
 
 /** Attaches the HTML report to the first item when the node is set to. */
 export async function withHtmlReport(ctx: IExecuteFunctions, first: INodeExecutionData, report: Omit<ReportInput, 'language' | 'locale' | 'currency'>): Promise<INodeExecutionData> {
-	if (!(ctx.getNodeParameter('htmlReport', 0, true) as boolean)) return first;
+	// An agent gets the items' JSON only: no file for it.
+	if (isToolCall(ctx) || !(ctx.getNodeParameter('htmlReport', 0, true) as boolean)) return first;
 	const language = ctx.getNodeParameter('reportLanguage', 0, 'en') as ReportLanguage;
 	const currencyText = (ctx.getNodeParameter('currency', 0, '') as string).trim().toUpperCase();
 	if (currencyText && !/^[A-Z]{3}$/.test(currencyText)) throw new NodeOperationError(ctx.getNode(), `Currency must be a three-letter ISO code like CNY or USD; got "${currencyText}"`);

@@ -28,19 +28,19 @@ export function actionInWords(d: IDataObject, language: Language): string {
 		return [
 			`建议对客户 ${id}：${String(d.actionLabel)}，通过${channel}${discount ? `，${discount}% 折扣` : ''}`,
 			`可能的流失原因：${cause}（${String(d.causeEvidence)}）`,
-			`预计提升 ${points(d.uplift)} 个百分点，预期增量利润 ${Number(d.expectedValue).toFixed(2)}`,
+			`预计提升 ${points(d.uplift)} 个百分点，预期增量利润 ${Number(d.expectedValue).toFixed(2)}${d.selection === 'explore' ? '（效果尚不确定，选来探索）' : ''}`,
 			title ? `标题「${String(title)}」` : '',
 		].filter(Boolean).join('；') + '。';
 	}
 	return [
 		`Suggested for ${id}: ${String(d.actionLabel)} by ${channel}${discount ? `, ${discount}% off` : ''}`,
 		`likely cause: ${cause} (${String(d.causeEvidence)})`,
-		`expected uplift ${points(d.uplift)} points, expected incremental profit ${Number(d.expectedValue).toFixed(2)}`,
+		`expected uplift ${points(d.uplift)} points, expected incremental profit ${Number(d.expectedValue).toFixed(2)}${d.selection === 'explore' ? ' (chosen to learn: its effect is still uncertain)' : ''}`,
 		title ? `subject "${String(title)}"` : '',
 	].filter(Boolean).join('; ') + '.';
 }
 
 export function actionFacts(d: IDataObject): IDataObject {
-	const pick = ['customerId', 'action', 'actionLabel', 'channel', 'group', 'churnCause', 'causeEvidence', 'valueTier', 'discountPct', 'couponCode', 'uplift', 'expectedValue', 'subject', 'suppressionReason', 'nextEligibleAt', 'campaignId'];
+	const pick = ['customerId', 'action', 'actionLabel', 'channel', 'group', 'selection', 'churnCause', 'causeEvidence', 'valueTier', 'discountPct', 'couponCode', 'uplift', 'expectedValue', 'subject', 'suppressionReason', 'nextEligibleAt', 'campaignId'];
 	return Object.fromEntries(pick.filter((key) => d[key] !== undefined && d[key] !== null).map((key) => [key, d[key]]));
 }

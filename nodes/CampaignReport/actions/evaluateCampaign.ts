@@ -64,7 +64,7 @@ function lineItem(line: UpliftLine, language: Language): IDataObject {
  * groups left out and named), the uplift lines on the first output, and on the second the
  * response model measured from them, for Retention Action's Measured Results.
  */
-export async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function evaluate(this: IExecuteFunctions, items: INodeExecutionData[], orderItems?: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
 	const windowDays = readDays(this, 'windowDays', 'Reactivation Window (Days)', 30);
 	const language = this.getNodeParameter('reportLanguage', 0, 'en') as Language;
@@ -83,7 +83,7 @@ export async function evaluate(this: IExecuteFunctions, items: INodeExecutionDat
 
 	let orders: Map<string, OrderEvent[]> | undefined;
 	try {
-		orders = ordersByCustomer(this, optionalInput(this, 1), zone);
+		orders = ordersByCustomer(this, orderItems ?? optionalInput(this, 1), zone);
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
