@@ -14,7 +14,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { runWorkflow, WorkflowJson } from '../devkit/engine/harness';
 import { fanInWorkflow, fileStep, linearWorkflow } from '../devkit/engine/workflowBuilder';
 import { templateSteps } from '../devkit/engine/templateSteps';
-import { CAUSE_LABELS, Cause } from '../lib/actions/churnCause';
+import type { Cause } from '../lib/actions/causes';
+import { WORDS } from '../lib/words';
 import { expectedRates, ordersAfterCampaigns, RATES } from '../devkit/checks/campaignResponse';
 
 const EXAMPLE = path.resolve(__dirname, '../examples/retention-pipeline.json');
@@ -221,7 +222,7 @@ async function retentionActions() {
 	console.log(table([['reason', 'customers'], ...[...reasons].sort((a, b) => b[1] - a[1])]).replace(/^/gm, '   '));
 	const causes = new Map<string, number>();
 	for (const c of everyone) causes.set(c.churnCause as string, (causes.get(c.churnCause as string) ?? 0) + 1);
-	const causeName = (cause: string) => CAUSE_LABELS.en[cause as Cause] ?? cause;
+	const causeName = (cause: string) => WORDS.en.causes[cause as Cause] ?? cause;
 	console.log(`\n   Why customers are leaving (churnCause): ${[...causes].sort((a, b) => b[1] - a[1]).map(([cause, n]) => `${causeName(cause).toLowerCase()} ${n}`).join('; ')}`);
 	const email = outputs[0].find((c) => c.couponCode);
 	if (email) {

@@ -1,4 +1,3 @@
-import { Language } from '../values/language';
 
 /**
  * The retention actions, the channels they can go out on, and the planning defaults behind
@@ -30,7 +29,6 @@ export type Action = (typeof ACTIONS)[number];
 export type Incentive = 'discount' | 'shipping' | 'perk' | 'none';
 
 export interface ActionDefinition {
-	label: string;
 	incentive: Incentive;
 	/** Channels the action can use: a VIP call is a CRM task, a coupon is a message. */
 	channels: readonly Channel[];
@@ -41,42 +39,19 @@ export interface ActionDefinition {
 const MESSAGE_CHANNELS: readonly Channel[] = ['email', 'sms', 'push'];
 
 export const ACTION_DEFINITIONS: Record<Action, ActionDefinition> = {
-	discountCoupon: { label: 'Discount coupon', incentive: 'discount', channels: MESSAGE_CHANNELS, uplift: 0.08 },
-	productDiscount: { label: 'Discount on their favourite product', incentive: 'discount', channels: MESSAGE_CHANNELS, uplift: 0.09 },
-	freeShipping: { label: 'Free shipping', incentive: 'shipping', channels: MESSAGE_CHANNELS, uplift: 0.06 },
-	productRecommendation: { label: 'Product recommendations', incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.04 },
-	loyaltyPerk: { label: 'Loyalty points or member perk', incentive: 'perk', channels: MESSAGE_CHANNELS, uplift: 0.05 },
-	careMessage: { label: 'Care message', incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.02 },
-	greeting: { label: 'Birthday or holiday greeting', incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.02 },
-	satisfactionSurvey: { label: 'Satisfaction survey', incentive: 'none', channels: ['email', 'sms'], uplift: 0.02 },
-	serviceRecovery: { label: 'Service recovery (apology and fix)', incentive: 'discount', channels: ['email', 'sms', 'crm'], uplift: 0.1 },
-	vipOutreach: { label: 'Personal outreach by an account manager', incentive: 'none', channels: ['crm'], uplift: 0.15 },
-	newArrivals: { label: 'New arrivals and promotions', incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.03 },
-	crossSell: { label: 'Cross-sell', incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.04 },
-	noAction: { label: 'No action', incentive: 'none', channels: [], uplift: 0 },
-};
-
-/** The actions' names in Chinese, for CRM tasks and reports in zh-CN. */
-export const ACTION_LABELS_ZH: Record<Action, string> = {
-	discountCoupon: '优惠券',
-	productDiscount: '常购商品折扣',
-	freeShipping: '免运费',
-	productRecommendation: '商品推荐',
-	loyaltyPerk: '会员积分或礼遇',
-	careMessage: '关怀消息',
-	greeting: '生日或节日祝福',
-	satisfactionSurvey: '满意度调查',
-	serviceRecovery: '服务补救（致歉与弥补）',
-	vipOutreach: '客户经理专人回访',
-	newArrivals: '新品与促销',
-	crossSell: '关联推荐',
-	noAction: '不采取行动',
-};
-
-/** The channels' names for a reader, in each language the nodes write. */
-export const CHANNEL_NAMES: Record<Language, Record<Channel, string>> = {
-	en: { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM task' },
-	'zh-CN': { email: '邮件', sms: '短信', push: '推送', crm: 'CRM 任务' },
+	discountCoupon: { incentive: 'discount', channels: MESSAGE_CHANNELS, uplift: 0.08 },
+	productDiscount: { incentive: 'discount', channels: MESSAGE_CHANNELS, uplift: 0.09 },
+	freeShipping: { incentive: 'shipping', channels: MESSAGE_CHANNELS, uplift: 0.06 },
+	productRecommendation: { incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.04 },
+	loyaltyPerk: { incentive: 'perk', channels: MESSAGE_CHANNELS, uplift: 0.05 },
+	careMessage: { incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.02 },
+	greeting: { incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.02 },
+	satisfactionSurvey: { incentive: 'none', channels: ['email', 'sms'], uplift: 0.02 },
+	serviceRecovery: { incentive: 'discount', channels: ['email', 'sms', 'crm'], uplift: 0.1 },
+	vipOutreach: { incentive: 'none', channels: ['crm'], uplift: 0.15 },
+	newArrivals: { incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.03 },
+	crossSell: { incentive: 'none', channels: MESSAGE_CHANNELS, uplift: 0.04 },
+	noAction: { incentive: 'none', channels: [], uplift: 0 },
 };
 
 /** Cost of one contact per channel, in the data's currency (a CRM task is an account manager's time). */

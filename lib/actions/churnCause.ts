@@ -1,5 +1,7 @@
 import { Language } from '../values/language';
 import { roundTo } from '../values/rounding';
+import { WORDS } from '../words';
+import { CAUSES, Cause, Evidence } from './causes';
 
 /**
  * Why a customer is leaving, from what their history shows, with the evidence and how strongly
@@ -19,32 +21,6 @@ import { roundTo } from '../values/rounding';
  * | neglected | last contacted 90 days ago or more | 0.3 |
  * | unknown | none of these | 0 |
  */
-export const CAUSES = ['priceSensitive', 'poorExperience', 'competition', 'fadingEngagement', 'neglected', 'newUnconvinced', 'unknown', 'notAtRisk'] as const;
-export type Cause = (typeof CAUSES)[number];
-
-export const CAUSE_LABELS: Record<Language, Record<Cause, string>> = {
-	en: {
-		priceSensitive: 'Price sensitive',
-		poorExperience: 'Poor experience',
-		competition: 'Lost to a competitor',
-		fadingEngagement: 'Fading engagement',
-		neglected: 'Neglected',
-		newUnconvinced: 'New, not yet convinced',
-		unknown: 'Unknown',
-		notAtRisk: 'Not at risk',
-	},
-	'zh-CN': {
-		priceSensitive: '价格敏感',
-		poorExperience: '体验不佳',
-		competition: '流向竞品',
-		fadingEngagement: '活跃度下降',
-		neglected: '缺少关怀',
-		newUnconvinced: '新客尚未转化',
-		unknown: '原因不明',
-		notAtRisk: '无流失风险',
-	},
-};
-
 export const CAUSE_THRESHOLDS = {
 	complaints: 1,
 	returnRate: 0.3,
@@ -82,23 +58,6 @@ export interface CauseInput {
 	givenCause: string | null;
 }
 
-/** One fact behind a cause, in numbers, written out in the reader's language by describeEvidence. */
-export type Evidence =
-	| { kind: 'given'; text: string }
-	| { kind: 'complaints'; count: number }
-	| { kind: 'returns'; share: number }
-	| { kind: 'satisfaction'; score: number }
-	| { kind: 'promotions'; count: number; of: number; share: number }
-	| { kind: 'promotionThenSilence'; days: number; gap: number }
-	| { kind: 'oneOrder'; days: number }
-	| { kind: 'abruptStop'; orders: number; gap: number; days: number }
-	| { kind: 'orderTrend'; value: number }
-	| { kind: 'spendTrend'; value: number }
-	| { kind: 'longGap'; last: number; gap: number }
-	| { kind: 'lastContacted'; days: number }
-	| { kind: 'notAtRisk'; days: number | null; gap: number | null }
-	| { kind: 'noSign' };
-
 export interface CauseDecision {
 	cause: Cause;
 	/** How strongly the evidence points to the cause: 0 (none) to 1. */
@@ -108,13 +67,13 @@ export interface CauseDecision {
 
 const T = CAUSE_THRESHOLDS;
 
-/** Reads a cause written by a person or a CRM ("Price sensitive", "price_sensitive", "PRICE", "价格"). */
+/** Reads a cause written by a person or a CRM, in any language the nodes write ("Price sensitive", "price_sensitive", "PRICE", "价格敏感", "价格"). */
 export function parseCause(value: unknown): Cause | null {
 	if (typeof value !== 'string') return null;
 	const key = value.replace(/[\s_-]+/g, '').toLowerCase();
 	if (key === '') return null;
 	return (
-		CAUSES.find((c) => c.toLowerCase() === key || CAUSE_LABELS.en[c].replace(/[\s,]+/g, '').toLowerCase() === key || CAUSE_LABELS['zh-CN'][c] === key) ?? ALIASES[key] ?? null
+		CAUSES.find((c) => c.toLowerCase() === key || Object.values(WORDS).some((words) => words.causes[c].replace(/[\s,]+/g, '').toLowerCase() === key)) ?? ALIASES[key] ?? null
 	);
 }
 
@@ -185,77 +144,8 @@ export function decideCause(c: CauseInput, lastContactedDaysAgo: number | null):
 	return { cause: 'unknown', strength: 0, evidence: [{ kind: 'noSign' }] };
 }
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
-const signed = (n: number) => (n > 0 ? '+' : '') + n.toFixed(2);
-const daysEn = (n: number) => `${Math.round(n)} day${Math.round(n) === 1 ? '' : 's'}`;
-const daysZh = (n: number) => `${Math.round(n)}天`;
-
-function describeOne(e: Evidence, language: Language): string {
-	if (language === 'zh-CN') {
-		switch (e.kind) {
-			case 'given':
-				return `来自客户或 CRM：“${e.text}”`;
-			case 'complaints':
-				return `投诉${e.count}次`;
-			case 'returns':
-				return `${pct(e.share)}的订单有退货`;
-			case 'satisfaction':
-				return `平均满意度${e.score}`;
-			case 'promotions':
-				return `${e.of}笔复购中${e.count}笔（${pct(e.share)}）使用促销`;
-			case 'promotionThenSilence':
-				return `上次促销购买后${daysZh(e.days)}未再下单（通常间隔${daysZh(e.gap)}）`;
-			case 'oneOrder':
-				return `仅下过一单，${daysZh(e.days)}前`;
-			case 'abruptStop':
-				return `老顾客（${e.orders}单，约每${daysZh(e.gap)}一单）无投诉，${daysZh(e.days)}前突然停止购买（仅凭订单无法确认去向）`;
-			case 'orderTrend':
-				return `订单趋势${signed(e.value)}`;
-			case 'spendTrend':
-				return `消费趋势${signed(e.value)}`;
-			case 'longGap':
-				return `最近一次间隔${daysZh(e.last)}，通常${daysZh(e.gap)}`;
-			case 'lastContacted':
-				return `上次联系在${daysZh(e.days)}前`;
-			case 'notAtRisk':
-				return `暂无流失风险${e.days === null ? '' : `：最近一单在${daysZh(e.days)}前${e.gap === null ? '' : `，通常间隔${daysZh(e.gap)}`}`}`;
-			case 'noSign':
-				return '数据中没有迹象：可通过问卷了解或继续观察';
-		}
-	}
-	switch (e.kind) {
-		case 'given':
-			return `given on the item: "${e.text}"`;
-		case 'complaints':
-			return `${e.count} complaint${e.count === 1 ? '' : 's'}`;
-		case 'returns':
-			return `${pct(e.share)} of orders returned`;
-		case 'satisfaction':
-			return `average satisfaction ${e.score}`;
-		case 'promotions':
-			return `${e.count} of ${e.of} repeat orders (${pct(e.share)}) bought on promotion`;
-		case 'promotionThenSilence':
-			return `no order for ${daysEn(e.days)} since one bought on promotion (usual gap ${daysEn(e.gap)})`;
-		case 'oneOrder':
-			return `one order, ${daysEn(e.days)} ago`;
-		case 'abruptStop':
-			return `a regular buyer (${e.orders} orders, every ${daysEn(e.gap)}) with no complaints who stopped abruptly ${daysEn(e.days)} ago (order data alone cannot say where they went)`;
-		case 'orderTrend':
-			return `order trend ${signed(e.value)}`;
-		case 'spendTrend':
-			return `spend trend ${signed(e.value)}`;
-		case 'longGap':
-			return `last gap ${daysEn(e.last)} against a usual ${daysEn(e.gap)}`;
-		case 'lastContacted':
-			return `last contacted ${daysEn(e.days)} ago`;
-		case 'notAtRisk':
-			return `not at risk${e.days === null ? '' : `: last order ${daysEn(e.days)} ago${e.gap === null ? '' : ` against a usual gap of ${daysEn(e.gap)}`}`}`;
-		case 'noSign':
-			return 'no sign in the data: ask (a survey) or watch';
-	}
-}
-
 /** The evidence in words, in the reader's language. */
 export function describeEvidence(evidence: readonly Evidence[], language: Language): string {
-	return evidence.map((e) => describeOne(e, language)).join(language === 'zh-CN' ? '；' : ', ');
+	const words = WORDS[language];
+	return evidence.map((e) => words.evidence(e)).join(words.evidenceSeparator);
 }

@@ -2,7 +2,7 @@ import { Action, Channel } from './actionCatalog';
 import { TimeZone } from '../values/timeZone';
 import { MS_PER_DAY } from '../values/days';
 import { Language } from '../values/language';
-import { ReachProblem, SUPPRESSION_WORDS } from './suppressionWords';
+import { ReachProblem, WORDS } from '../words';
 
 /**
  * The contact policy: who may be reached on which channel, how often, and when. Consent always
@@ -58,7 +58,7 @@ export function chooseChannel(allowed: readonly Channel[], preferred: Channel | 
 		if (ok === true) return { channel };
 		problems.push(ok);
 	}
-	const words = SUPPRESSION_WORDS[language];
+	const words = WORDS[language].suppression;
 	if (order.length === 0) return { reason: words.noChannelInOrder(allowed) };
 	return { reason: words.cannotBeReached(problems) };
 }
@@ -86,7 +86,7 @@ export type CapVerdict = { ok: true } | { reason: string; nextEligibleAt: number
  * later (a run at 22:00 schedules for 09:00 next morning; a run at 23:59 must see it).
  */
 export function checkCaps(history: readonly PastContact[], action: Action, at: number, policy: CapPolicy, language: Language = 'en'): CapVerdict {
-	const words = SUPPRESSION_WORDS[language];
+	const words = WORDS[language].suppression;
 	const known = [...history].sort((x, y) => x.at - y.at);
 	if (policy.cooldownDays > 0) {
 		const cooldown = policy.cooldownDays * MS_PER_DAY;

@@ -1,5 +1,5 @@
 import { ACTION_DEFINITIONS, Action } from './actionCatalog';
-import { Cause } from './churnCause';
+import { Cause } from './causes';
 import { ValueTier } from './valueTier';
 
 /**

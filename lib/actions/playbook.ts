@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIONS, Action, CHANNELS, Channel } from './actionCatalog';
-import { CAUSES, Cause } from './churnCause';
+import { CAUSES, Cause } from './causes';
+import { BusinessType } from './businessTypes';
 import { VALUE_TIERS, ValueTier } from './valueTier';
 import { GONE_STAGES, LAPSING_STAGES } from '../lifecycle/stages';
 import { RISK_LEVELS, RiskLevel } from '../models/churnScoring';
@@ -11,8 +12,6 @@ import { RISK_LEVELS, RiskLevel } from '../models/churnScoring';
  * the defaults below, adjusted per business type, apply when they do neither.
  */
 
-export const BUSINESS_TYPES = ['ecommerce', 'physicalStore', 'fmcg', 'apparel', 'restaurant', 'membershipStore', 'freshFood'] as const;
-export type BusinessType = (typeof BUSINESS_TYPES)[number];
 
 export interface PlaybookRule {
 	/** Why the rule exists, in words: shown on each customer it decides. */

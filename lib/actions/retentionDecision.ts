@@ -1,6 +1,6 @@
 import { CompactRecords, Schema } from '../base/compactRecords';
 import type { Action, Channel } from './actionCatalog';
-import type { Cause } from './churnCause';
+import type { Cause } from './causes';
 import type { ContactLogRow } from './contactLogRow';
 import type { ValueTier } from './valueTier';
 

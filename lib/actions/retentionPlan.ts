@@ -4,23 +4,25 @@ import { TimeZone, isValidTimeZone } from '../values/timeZone';
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { Language } from '../values/language';
 import { MS_PER_DAY } from '../values/days';
-import { STAGE_LABELS, STAGE_LABELS_ZH, Stage } from '../lifecycle/stages';
+import { ALL_STAGES, Stage } from '../lifecycle/stages';
+import { WORDS, zheText } from '../words';
 import { ResponseFeatures } from '../response/responseModel';
-import { ACTION_DEFINITIONS, ACTION_LABELS_ZH, Action, Channel } from './actionCatalog';
+import { ACTION_DEFINITIONS, Action, Channel } from './actionCatalog';
 import { actionEconomics, ActionEconomics, EconomicsSettings } from './actionEconomics';
-import { CAUSE_LABELS, Cause, decideCause, describeEvidence } from './churnCause';
+import { Cause } from './causes';
+import { decideCause, describeEvidence } from './churnCause';
 import { mergeContacts } from './contactLog';
 import { contactLogRow } from './contactLogRow';
 import { CapPolicy, ChannelPolicy, PastContact, QuietHours, checkCaps, chooseChannel, quietUntil } from './contactPolicy';
 import { controlPower, ControlPower } from './controlPower';
 import { couponCode, couponSecretProblem } from './couponCode';
 import { explorePosition, inGlobalHoldout, isControl } from './holdout';
-import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor, zheText } from './messages';
+import { emailFooter, htmlOf, oneLine, OptOutSettings, render, smsWithOptOut, templateFor } from './messages';
 import { DecisionStore, decisionStore, Group, RetentionDecision } from './retentionDecision';
 import { discountPercent } from './offer';
-import { BusinessType, PlaybookRule, chooseRule } from './playbook';
+import { PlaybookRule, chooseRule } from './playbook';
+import { BusinessType } from './businessTypes';
 import { ruleNote } from './playbookNotes';
-import { SUPPRESSION_WORDS } from './suppressionWords';
 import { RetentionFacts } from './retentionFacts';
 import { smsLength } from './smsSegments';
 import { FixedTierThresholds, TierRule, ValueTier, tierRule, valueTier } from './valueTier';
@@ -116,7 +118,7 @@ export function planRetention(
 ): { decisions: DecisionStore; routes: Route[]; sendTimes: Array<number | null>; totals: PlanTotals } {
 	const source: CustomerSource = isCustomerList(customers) ? { count: customers.length, at: (i) => customers[i], values: customers.map((c) => winBackValue(c, s)) } : customers;
 	const count = source.count;
-	const words = SUPPRESSION_WORDS[s.language];
+	const words = WORDS[s.language].suppression;
 	const tiers = tierRule(source.values, s.tierThresholds);
 	const decisions = decisionStore(count);
 	const routes: Route[] = new Array(count).fill('none');
@@ -298,7 +300,7 @@ function emptyDecision(customerId: string, cause: Cause, strength: number, evide
 		causeEvidence: evidence,
 		valueTier: tier,
 		action,
-		actionLabel: s.language === 'zh-CN' ? ACTION_LABELS_ZH[action] : ACTION_DEFINITIONS[action].label,
+		actionLabel: WORDS[s.language].actions[action],
 		playbookRule: rule ? ruleNote(rule, s.language) : null,
 		channel: null,
 		group: null,
@@ -356,30 +358,24 @@ function sendTime(facts: RetentionFacts, s: PlanSettings): number {
 	return quietEndFor(facts, s) ?? s.now;
 }
 
-const RISK_ZH: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '极高' };
-
 /** A CRM task for the account manager, in the node's language. */
 function writeTask(d: RetentionDecision, facts: RetentionFacts, s: PlanSettings): void {
-	const value = Math.round(d.valueIfWonBack);
-	const who = oneLine(facts.name) || oneLine(facts.customerId);
-	const contact = [facts.reach.email, facts.reach.phone].filter(Boolean).join(', ');
-	const stage = facts.stage && facts.stage in STAGE_LABELS ? facts.stage : null;
-	if (s.language === 'zh-CN') {
-		d.taskSubject = `客户挽回 ${who}：${CAUSE_LABELS['zh-CN'][d.churnCause]}（${RISK_ZH[facts.riskLevel ?? ''] ?? '未知'}风险，挽回价值 ${value}）`;
-		d.taskBody = [
-			`${d.actionLabel}。客户 ${facts.customerId}${facts.name ? `（${facts.name}）` : ''}，阶段：${stage ? STAGE_LABELS_ZH[stage as Stage] : '未知'}，流失概率 ${facts.churnProbability.toFixed(2)}，挽回后价值 ${value}。`,
-			`可能的流失原因：${d.causeEvidence}。`,
-			contact ? `联系方式：${contact}。` : '暂无联系方式。',
-		].join('\n');
-	} else {
-		d.taskSubject = `Win back ${who}: ${CAUSE_LABELS.en[d.churnCause].toLowerCase()} (${facts.riskLevel ?? 'unknown'} risk, value if won back ${value})`;
-		d.taskBody = [
-			`${d.actionLabel}. Customer ${facts.customerId}${facts.name ? ` (${facts.name})` : ''}, stage ${stage ? STAGE_LABELS[stage as Stage] : 'unknown'}, churn probability ${facts.churnProbability.toFixed(2)}, value if won back ${value}.`,
-			`Why they may be leaving: ${d.causeEvidence}.`,
-			contact ? `Contact: ${contact}.` : 'No contact details on file.',
-			`Playbook: ${d.playbookRule ?? 'none'}.`,
-		].join('\n');
-	}
+	const task = WORDS[s.language].crmTask({
+		who: oneLine(facts.name) || oneLine(facts.customerId) || '',
+		customerId: facts.customerId,
+		name: facts.name,
+		cause: d.churnCause,
+		riskLevel: facts.riskLevel,
+		value: Math.round(d.valueIfWonBack),
+		actionLabel: d.actionLabel,
+		stage: facts.stage && (ALL_STAGES as readonly string[]).includes(facts.stage) ? (facts.stage as Stage) : null,
+		churnProbability: facts.churnProbability,
+		causeEvidence: d.causeEvidence,
+		contact: [facts.reach.email, facts.reach.phone].filter(Boolean).join(', '),
+		playbookRule: d.playbookRule,
+	});
+	d.taskSubject = task.subject;
+	d.taskBody = task.body;
 }
 
 /** Fills in the message (or the CRM task) of a customer who is contacted. */
@@ -413,7 +409,7 @@ function writeMessage(d: RetentionDecision, facts: RetentionFacts, channel: Chan
 		zhe: d.discountPct === null ? null : zheText(d.discountPct),
 		expiry: expiryDay,
 		product: facts.topProduct,
-		categories: facts.categories.length ? facts.categories.join(s.language === 'zh-CN' ? '、' : ', ') : null,
+		categories: facts.categories.length ? facts.categories.join(WORDS[s.language].listSeparator) : null,
 	};
 	if (channel === 'email') {
 		const footer = emailFooter(s.storeName, facts.customerId, s.language, s.optOut);

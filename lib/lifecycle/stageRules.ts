@@ -2,7 +2,7 @@ import { roundTo } from '../values/rounding';
 import { GapRecord } from '../customer/customerSummary';
 import { ownGapDays } from '../customer/purchaseGap';
 import { RelationshipStage, RetailStage, Stage, StageModel } from './stages';
-import { LapseLimit, STAGE_REASONS } from './stageReasons';
+import { LapseLimit, WORDS } from '../words';
 import { Language } from '../values/language';
 
 /** What the stage rules read about one customer (days throughout). */
@@ -90,7 +90,7 @@ type Lapse = { stage: 'churned' | 'atRisk'; reason: () => string } | null;
 
 function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; source: StageDecision['gapSource'] }): Lapse {
 	const recency = c.recencyDays ?? 0;
-	const words = STAGE_REASONS[s.language];
+	const words = WORDS[s.language].stageReasons;
 	if (s.maxInactiveDays > 0 && recency >= s.maxInactiveDays) return { stage: 'churned', reason: () => words.noOrderForOverLimit(recency, s.maxInactiveDays) };
 	if (s.useChurnProbability && c.churnProbability !== null) {
 		const p = c.churnProbability;
@@ -119,7 +119,7 @@ function lapse(c: LifecycleInput, s: StageSettings, gap: { days: number | null; 
  * and has since ordered again is still a comeback while the window lasts.
  */
 function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number | null): (() => string) | null {
-	const words = STAGE_REASONS[s.language];
+	const words = WORDS[s.language].stageReasons;
 	if (c.previousStage === 'churned') return () => words.orderedAfterChurned;
 	if (c.repeatPurchases < 1) return null;
 	const span = c.avgGapDays !== null ? c.avgGapDays * c.repeatPurchases : null;
@@ -144,7 +144,7 @@ function cameBack(c: LifecycleInput, s: StageSettings, populationGapDays: number
 }
 
 function judge(c: LifecycleInput, s: StageSettings, populationGapDays: number | null, gap: ReturnType<typeof usualGapDays>): Verdict {
-	if (c.orders <= 0 || c.recencyDays === null) return ['prospect', () => STAGE_REASONS[s.language].noOrderYet];
+	if (c.orders <= 0 || c.recencyDays === null) return ['prospect', () => WORDS[s.language].stageReasons.noOrderYet];
 	const lapsed = lapse(c, s, gap);
 	if (lapsed?.stage === 'churned') return ['churned', lapsed.reason];
 	return s.model === 'retail' ? retailStage(c, s, lapsed, populationGapDays) : relationshipStage(c, s, lapsed);
@@ -170,7 +170,7 @@ function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populat
 	if (lapsed) return [lapsed.stage, lapsed.reason];
 	const comeback = cameBack(c, s, populationGapDays);
 	if (comeback) return ['reactivated', comeback];
-	const words = STAGE_REASONS[s.language];
+	const words = WORDS[s.language].stageReasons;
 	if ((c.tenureDays ?? Infinity) <= s.onboardingDays) return ['new', () => words.firstOrder(c.tenureDays as number, s.onboardingDays)];
 	if (c.orders >= s.loyalMinOrders) return ['loyal', () => words.ordersOnCadence(c.orders)];
 	const segment = c.rfmSegment;
@@ -179,7 +179,7 @@ function retailStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse, populat
 }
 
 function relationshipStage(c: LifecycleInput, s: StageSettings, lapsed: Lapse): [RelationshipStage, () => string] {
-	const words = STAGE_REASONS[s.language];
+	const words = WORDS[s.language].stageReasons;
 	const fmt = (t: number | null) => (t === null ? words.unknown : (t > 0 ? '+' : '') + t.toFixed(2));
 	if (c.orders <= s.explorationMaxOrders || (c.tenureDays ?? Infinity) <= s.onboardingDays) {
 		return ['exploration', () => words.exploring(c.orders, c.tenureDays)];

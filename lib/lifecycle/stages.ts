@@ -7,34 +7,6 @@ export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
 export type Stage = RetailStage | RelationshipStage;
 export type StageModel = 'retail' | 'relationship';
 
-export const STAGE_LABELS: Record<Stage, string> = {
-	prospect: 'Prospect',
-	new: 'New',
-	active: 'Active',
-	loyal: 'Loyal',
-	atRisk: 'At Risk',
-	churned: 'Churned',
-	reactivated: 'Reactivated',
-	exploration: 'Exploration',
-	growth: 'Growth',
-	maturity: 'Maturity',
-	decline: 'Decline',
-};
-
-export const STAGE_LABELS_ZH: Record<Stage, string> = {
-	prospect: '潜在客户',
-	new: '新客',
-	active: '活跃',
-	loyal: '忠诚',
-	atRisk: '有流失风险',
-	churned: '已流失',
-	reactivated: '已召回',
-	exploration: '探索期',
-	growth: '成长期',
-	maturity: '成熟期',
-	decline: '衰退期',
-};
-
 export function stagesOf(model: StageModel): readonly Stage[] {
 	return model === 'retail' ? RETAIL_STAGES : RELATIONSHIP_STAGES;
 }

@@ -44,21 +44,6 @@ export type RfmSegment =
 	| 'Hibernating'
 	| 'Lost';
 
-/** The segments' usual Chinese names (English readers get the names as they are). */
-export const RFM_SEGMENT_NAMES_ZH: Record<RfmSegment, string> = {
-	Champions: '冠军客户',
-	'Loyal Customers': '忠诚客户',
-	'Potential Loyalist': '潜力客户',
-	'New Customers': '新客户',
-	Promising: '有望客户',
-	'Need Attention': '需关注客户',
-	'About To Sleep': '即将沉睡',
-	"Can't Lose Them": '不能失去的客户',
-	'At Risk': '有风险客户',
-	Hibernating: '休眠客户',
-	Lost: '已流失客户',
-};
-
 /**
  * The segment table (R score, FM = (F + M) / 2 as a real number), first match wins. The order
  * differs from the usual listing so every segment is reachable: New Customers and Promising come

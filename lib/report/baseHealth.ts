@@ -1,6 +1,7 @@
 import { readCustomerRecord, RecordContext } from '../customer/customerRecord';
 import { mean, standardDeviation } from '../math/statistics';
-import { ALL_STAGES, STAGE_LABELS, Stage } from '../lifecycle/stages';
+import { ALL_STAGES, Stage } from '../lifecycle/stages';
+import { WORDS } from '../words';
 import { cohortRetention, CohortRow } from './cohortRetention';
 import { churnAlertText } from './reportWords';
 
@@ -105,7 +106,7 @@ function stagesInJourneyOrder(rows: Breakdown[]): Breakdown[] {
 		const at = ALL_STAGES.indexOf(value as Stage);
 		return at < 0 ? ALL_STAGES.length : at;
 	};
-	return [...rows].sort((a, b) => rank(a.value) - rank(b.value)).map((row) => ({ ...row, value: STAGE_LABELS[row.value as Stage] ?? row.value }));
+	return [...rows].sort((a, b) => rank(a.value) - rank(b.value)).map((row) => ({ ...row, value: WORDS.en.stages[row.value as Stage] ?? row.value }));
 }
 
 const activeOn = (days: ReadonlyArray<number>, day: number, window: number) => days.some((d) => d <= day && d > day - window);

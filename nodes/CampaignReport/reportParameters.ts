@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { renderReport, ReportInput, ReportLanguage } from '../../lib/report/htmlReport';
 import { isToolCall } from '../shared/agentTool/toolCall';
+import { WORDS } from '../../lib/words';
 
 /** Attaches the HTML report to the first item when the node is set to. */
 export async function withHtmlReport(ctx: IExecuteFunctions, first: INodeExecutionData, report: Omit<ReportInput, 'language' | 'locale' | 'currency'>): Promise<INodeExecutionData> {
@@ -11,7 +12,7 @@ export async function withHtmlReport(ctx: IExecuteFunctions, first: INodeExecuti
 	const currencyText = (ctx.getNodeParameter('currency', 0, '') as string).trim().toUpperCase();
 	if (currencyText && !/^[A-Z]{3}$/.test(currencyText)) throw new NodeOperationError(ctx.getNode(), `Currency must be a three-letter ISO code like CNY or USD; got "${currencyText}"`);
 	const field = (ctx.getNodeParameter('binaryPropertyName', 0, 'report') as string) || 'report';
-	const html = renderReport({ ...report, language, locale: language === 'zh-CN' ? 'zh-CN' : 'en-US', currency: currencyText || null });
+	const html = renderReport({ ...report, language, locale: WORDS[language].locale, currency: currencyText || null });
 	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), 'campaign-report.html', 'text/html');
 	return { ...first, binary: { ...(first.binary ?? {}), [field]: binary } };
 }

@@ -5,7 +5,8 @@ import { TimeZone } from '../../lib/values/timeZone';
 import { lifecycleInputFromRecord } from '../../lib/lifecycle/lifecycleInputFromRecord';
 import { populationGapDays } from '../../lib/customer/purchaseGap';
 import type { LifecycleInput } from '../../lib/lifecycle/stageRules';
-import { ROUTE_ORDER, STAGE_LABELS, StageModel } from '../../lib/lifecycle/stages';
+import { ROUTE_ORDER, StageModel } from '../../lib/lifecycle/stages';
+import { WORDS } from '../../lib/words';
 import { getPath } from '../../lib/values/objectPath';
 import { readAnalysisDay } from '../shared/analysisDateParameter';
 import { CustomerInput, customerRecordsFromItems } from '../shared/customerRecords';
@@ -26,8 +27,8 @@ import { stageHint } from './stageHint';
 import { loadStageMemory, noStageMemory, saveStageMemory } from './stageMemoryStore';
 
 const ROUTE_NAMES = {
-	retail: ROUTE_ORDER.retail.map((s) => STAGE_LABELS[s]),
-	relationship: ROUTE_ORDER.relationship.map((s) => STAGE_LABELS[s]),
+	retail: ROUTE_ORDER.retail.map((s) => WORDS.en.stages[s]),
+	relationship: ROUTE_ORDER.relationship.map((s) => WORDS.en.stages[s]),
 };
 
 

@@ -4,7 +4,7 @@ import { ContactHistory, mergeContacts, readContactLog } from '../../lib/actions
 import { contactsOf, loadContactMemory, prune, remember, storedContactMemory } from '../../lib/actions/contactMemory';
 import { CustomerSource, planRetention, PlanTotals, RetentionDecision, Route, winBackValue } from '../../lib/actions/retentionPlan';
 import { DecisionStore } from '../../lib/actions/retentionDecision';
-import { SUPPRESSION_WORDS } from '../../lib/actions/suppressionWords';
+import { WORDS } from '../../lib/words';
 import type { Language } from '../../lib/values/language';
 import { TableBuilder } from '../../lib/base/tableBuilder';
 import { parseResponseModel, RESPONSE_MODEL_KIND, ResponseModel } from '../../lib/response/responseModel';
@@ -240,7 +240,7 @@ const REASON_KINDS = 20;
  * customers with more expected profit per unit of cost"), so a million customers give a short list.
  */
 function countSuppressions(decisions: DecisionStore, routes: Route[], language: Language): Record<string, number> {
-	const words = SUPPRESSION_WORDS[language];
+	const words = WORDS[language].suppression;
 	const counts = new Map<string, number>();
 	// The kind of each reason's first words, worked out once per distinct words.
 	const kinds = new Map<string, string>();

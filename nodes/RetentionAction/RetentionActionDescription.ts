@@ -3,11 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dateOrderOption } from '../shared/dateOrderOption';
 import { outputAsProperties } from '../shared/customerBaseItems';
 import { ACTION_DEFINITIONS, ACTIONS } from '../../lib/actions/actionCatalog';
-import { CAUSE_LABELS, CAUSES } from '../../lib/actions/churnCause';
-import { BUSINESS_PRESETS, BUSINESS_TYPES } from '../../lib/actions/playbook';
+import { CAUSES } from '../../lib/actions/causes';
+import { WORDS } from '../../lib/words';
+import { BUSINESS_PRESETS } from '../../lib/actions/playbook';
+import { BUSINESS_TYPES } from '../../lib/actions/businessTypes';
 import { RISK_LEVELS } from '../../lib/models/churnScoring';
 import { VALUE_TIERS } from '../../lib/actions/valueTier';
-import { ALL_STAGES, STAGE_LABELS } from '../../lib/lifecycle/stages';
+import { ALL_STAGES } from '../../lib/lifecycle/stages';
 import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((value) => ({ name: label(value), value }));
@@ -88,12 +90,12 @@ const properties: INodeProperties[] = [
 				name: 'rule',
 				displayName: 'Rule',
 				values: [
-					{ displayName: 'Action', name: 'action', type: 'options', options: options(ACTIONS, (a) => ACTION_DEFINITIONS[a].label), default: 'discountCoupon', description: 'What to do for the customers this rule matches' },
+					{ displayName: 'Action', name: 'action', type: 'options', options: options(ACTIONS, (a) => WORDS.en.actions[a]), default: 'discountCoupon', description: 'What to do for the customers this rule matches' },
 					{
 						displayName: 'Causes',
 						name: 'causes',
 						type: 'multiOptions',
-						options: options(CAUSES, (c) => CAUSE_LABELS.en[c]),
+						options: options(CAUSES, (c) => WORDS.en.causes[c]),
 						default: [],
 						description: 'Why the customer is leaving, as this node works it out (or as the item says in churnCause)',
 					},
@@ -114,7 +116,7 @@ const properties: INodeProperties[] = [
 					{ displayName: 'Note', name: 'note', type: 'string', default: '', description: 'Why this rule exists: shown on every customer it decides (playbookRule)' },
 					{ displayName: 'RFM Segments', name: 'segments', type: 'string', default: '', placeholder: "e.g. Can't Lose Them, At Risk", description: "Churn Risk's RFM segment names, separated by commas" },
 					{ displayName: 'Risk Levels', name: 'riskLevels', type: 'multiOptions', options: options(RISK_LEVELS, capitalised), default: [], description: "Churn Risk's risk level" },
-					{ displayName: 'Stages', name: 'stages', type: 'multiOptions', options: options(ALL_STAGES, (s) => STAGE_LABELS[s]), default: [], description: "Lifecycle Stage's stage" },
+					{ displayName: 'Stages', name: 'stages', type: 'multiOptions', options: options(ALL_STAGES, (s) => WORDS.en.stages[s]), default: [], description: "Lifecycle Stage's stage" },
 					{
 						displayName: 'Value Tiers',
 						name: 'valueTiers',

@@ -5,7 +5,8 @@ import { DEFAULT_MARGIN, DEFAULT_RESPONSE_WINDOW_DAYS } from '../../lib/actions/
 import type { ResponseModel } from '../../lib/response/responseModel';
 import { parseClock } from '../../lib/actions/contactPolicy';
 import { LANGUAGES } from '../../lib/values/language';
-import { BUSINESS_TYPES, BusinessType, defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
+import { defaultPlaybook, parsePlaybook, PlaybookRule } from '../../lib/actions/playbook';
+import { BUSINESS_TYPES, BusinessType } from '../../lib/actions/businessTypes';
 import type { PlanSettings } from '../../lib/actions/retentionPlan';
 import type { DateOrder } from '../../lib/values/parseDate';
 import { TimeZone } from '../../lib/values/timeZone';

@@ -8,7 +8,7 @@ import { DEFAULT_MARGIN, defaultPriorEffect } from '../../../lib/actions/actionE
 import { CampaignOutcome, evaluateCampaign, Interval, UpliftLine } from '../../../lib/report/campaignEvaluation';
 import { CampaignContact, mergeCampaignContacts, readCampaignContact } from '../../../lib/report/campaignLog';
 import { campaignOutcomeOf, OrderEvent } from '../../../lib/report/campaignOutcomes';
-import { controlBasisText, dimensionName, METHOD_TEXT, valueName, verdictText } from '../../../lib/report/reportWords';
+import { controlBasisText, dimensionName, methodText, valueName, verdictText } from '../../../lib/report/reportWords';
 import { fitResponseModel } from '../../../lib/response/fitResponse';
 import { asNodeError, errorItem, linkedItem, readEachItem } from '../../shared/linkedItems';
 import { optionalInput } from '../../shared/optionalInput';
@@ -40,7 +40,7 @@ function lineItem(line: UpliftLine, language: Language): IDataObject {
 		upliftLow: c ? roundTo(c.low, 4) : null,
 		upliftHigh: c ? roundTo(c.high, 4) : null,
 		pValue: c ? roundTo(c.pValue, 4) : null,
-		method: c ? METHOD_TEXT[language] : null,
+		method: c ? methodText(language) : null,
 		smallGroups: c?.smallGroups ?? null,
 		customersNeededPerGroup: line.customersNeededPerGroup,
 		treatmentRevenuePerCustomer: roundTo(line.treatment.revenuePerCustomer, 2),

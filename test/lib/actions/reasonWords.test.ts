@@ -1,7 +1,8 @@
-import { BUSINESS_TYPES, defaultPlaybook } from '../../../lib/actions/playbook';
+import { defaultPlaybook } from '../../../lib/actions/playbook';
+import { BUSINESS_TYPES } from '../../../lib/actions/businessTypes';
 import { ruleNote } from '../../../lib/actions/playbookNotes';
 import { checkCaps, chooseChannel } from '../../../lib/actions/contactPolicy';
-import { SUPPRESSION_WORDS } from '../../../lib/actions/suppressionWords';
+import { WORDS } from '../../../lib/words';
 
 /*
  * Retention Action's words for people, in each language: the built-in playbook's notes and the
@@ -45,7 +46,7 @@ describe('why a customer is left alone', () => {
 
 	it('has every reason in both languages, the Chinese ones without English', () => {
 		const samples = (language: 'en' | 'zh-CN') => {
-			const w = SUPPRESSION_WORDS[language];
+			const w = WORDS[language].suppression;
 			return [
 				w.listedAgain,
 				w.playbook('x'),

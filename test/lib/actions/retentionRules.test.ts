@@ -5,7 +5,8 @@ import { CauseInput, decideCause, describeEvidence, parseCause } from '../../../
 import { ContactMemory, contactsOf, MAX_PER_CUSTOMER, prune, remember } from '../../../lib/actions/contactMemory';
 import { quietUntil } from '../../../lib/actions/contactPolicy';
 import { couponCode } from '../../../lib/actions/couponCode';
-import { BUSINESS_TYPES, defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
+import { defaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/actions/playbook';
+import { BUSINESS_TYPES } from '../../../lib/actions/businessTypes';
 import { planRetention, PlanSettings, winBackValue } from '../../../lib/actions/retentionPlan';
 import { DecisionStore } from '../../../lib/actions/retentionDecision';
 import { RetentionFacts } from '../../../lib/actions/retentionFacts';
