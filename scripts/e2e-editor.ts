@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { INode, INodeTypeDescription } from 'n8n-workflow';
+import type { INode, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { Browser, chromium, Page, selectors } from 'playwright-core';
 import { freePort } from '../devkit/n8n/environment';
@@ -27,6 +27,7 @@ import { warningAccuracy } from '../lib/report/warningAccuracy';
 import { ensureN8n, installPackage } from '../devkit/n8n/provision';
 import { tarballFromCleanCopy } from '../devkit/n8n/packageTarball';
 import { editorEnv, importExamples, startEditor } from '../devkit/n8n/server';
+import { toolVariant } from '../devkit/engine/toolVariants';
 
 const SCREENSHOTS = process.env.SAVE_SCREENSHOTS ? path.resolve(ROOT, process.env.SAVE_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), 'retention-screenshots-'));
 const PACKAGE = 'n8n-nodes-retention';
@@ -114,16 +115,21 @@ async function checkExample(page: Page, base: string, file: string, workflow: Ex
 
 	for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`))) {
 		const type = node.type.slice(PACKAGE.length + 1);
+		// An agent's tool is its node's tool version, described as n8n's server makes it.
+		const asTool = type.endsWith('Tool');
+		const className = OUR_NODES[type.replace(/Tool$/, '')];
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`).dblclick();
 		const ndv = page.getByTestId('ndv');
 		await ndv.waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(500);
-		const { [OUR_NODES[type]]: NodeClass } = require(path.join(ROOT, 'dist', 'nodes', OUR_NODES[type], `${OUR_NODES[type]}.node.js`));
-		const description = (new NodeClass() as { description: INodeTypeDescription }).description;
+		const { [className]: NodeClass } = require(path.join(ROOT, 'dist', 'nodes', className, `${className}.node.js`));
+		const nodeType = new NodeClass() as INodeType;
+		const description = asTool ? (toolVariant(nodeType) as INodeType).description : nodeType.description;
 		const shown = await ndv.evaluate((root, names: string[]) => names.filter((name) => root.querySelector(`[data-test-id="parameter-input-${name}"]`)), description.properties.map((p) => p.name));
 		const applicable = applicableParameters(description, node);
 		const notApplicable = shown.filter((name) => !applicable.has(name));
 		check(shown.length > 0 && notApplicable.length === 0, `${file} › ${node.name}: ${shown.length} parameters shown, all apply${notApplicable.length ? ` (shown although they do not apply: ${notApplicable.join(', ')})` : ''}`);
+		if (asTool) check(shown.includes('toolOrdersFile') && !shown.includes('outputAs'), `${file} › ${node.name}: the tool's own settings shown (Orders File), the input's hidden (Output As)`);
 		// A template's date comes from Client Settings by an expression; the examples store one.
 		if (typeof node.parameters.analysisDate === 'string' && node.parameters.analysisDate !== '' && !node.parameters.analysisDate.startsWith('=')) {
 			const value = await ndv.locator('[data-test-id="parameter-input-analysisDate"] input').first().inputValue();

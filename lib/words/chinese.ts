@@ -78,6 +78,9 @@ const daysZh = (n: number) => `${Math.round(n)}天`;
 
 const RISK_LEVELS: Record<RiskLevel, string> = { low: '低', medium: '中', high: '高', critical: '极高' };
 
+const STANDING: Record<RiskLevel, string> = { critical: '很可能已流失', high: '有流失风险', medium: '在流失边缘', low: '大概率会留下' };
+const consentWord = (value: boolean | null) => (value === true ? '是' : value === false ? '否' : '未知');
+
 const CRM_TASK: Words['crmTask'] = (t) => ({
 	subject: `客户挽回 ${t.who}：${CAUSES[t.cause]}（${RISK_LEVELS[t.riskLevel as RiskLevel] ?? '未知'}风险，挽回价值 ${t.value}）`,
 	body: [
@@ -88,6 +91,22 @@ const CRM_TASK: Words['crmTask'] = (t) => ({
 });
 
 const ANSWERS: Words['answers'] = {
+	customer: (a) =>
+		[
+			`客户 ${a.customerId}${a.name ? `（${a.name}）` : ''}：${a.orders} 单，消费 ${a.spend}`,
+			a.lastOrder ? `首单 ${a.firstOrder}，末单 ${a.lastOrder}（${a.recencyDays ?? 0} 天前）` : '尚未下单',
+			a.usualGapDays === null ? '尚未复购' : `约每 ${Math.round(a.usualGapDays)} 天下单一次`,
+			`可发邮件：${consentWord(a.email)}，可发短信：${consentWord(a.sms)}`,
+		].join('；') + '。',
+	risk: ({ customerId, risk: r }) =>
+		r === null
+			? `客户 ${customerId} 尚无订单可评分。`
+			: [
+					`客户 ${customerId} ${STANDING[r.level]}：未来 ${r.horizonDays} 天流失概率 ${r.churnPercent}%（${RISK_LEVELS[r.level]}风险）`,
+					`${r.usualGapDays === null ? '目前只有一个购买日，尚无平常间隔' : `平常间隔 ${Math.round(r.usualGapDays)} 天`}，距上次下单 ${r.recencyDays} 天`,
+					`此期间预计下单 ${r.expectedOrders} 次${r.nextOrder ? `，预计下次约在 ${r.nextOrder}` : ''}`,
+					`预测价值 ${r.predictedValue}${r.segment ? `；RFM 客群「${RFM_SEGMENTS[r.segment]}」` : ''}`,
+				].join('；') + '。',
 	stage: (a) => `客户 ${a.customerId} 处于「${a.stage}」阶段：${a.reason}${a.churnPercent === null ? '' : `；流失概率 ${a.churnPercent}%`}。`,
 	action: (a) => {
 		if (a.group === 'control') return `客户 ${a.customerId} 在本次活动的对照组：不联系，用来衡量活动的效果（否则会是：${a.actionLabel}）。`;

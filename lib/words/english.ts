@@ -1,4 +1,5 @@
 import type { Channel } from '../actions/actionCatalog';
+import type { RiskLevel } from '../models/churnScoring';
 import type { Cause } from '../actions/causes';
 import type { Stage } from '../lifecycle/stages';
 import type { RfmSegment } from '../models/rfm';
@@ -67,6 +68,9 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const signed = (n: number) => (n > 0 ? '+' : '') + n.toFixed(2);
 const daysEn = (n: number) => `${Math.round(n)} day${Math.round(n) === 1 ? '' : 's'}`;
 
+const STANDING: Record<RiskLevel, string> = { critical: 'very likely to be lost', high: 'at risk', medium: 'slipping', low: 'likely to stay' };
+const consentWord = (value: boolean | null) => (value === true ? 'yes' : value === false ? 'no' : 'not known');
+
 const CRM_TASK: Words['crmTask'] = (t) => ({
 	subject: `Win back ${t.who}: ${CAUSES[t.cause].toLowerCase()} (${t.riskLevel ?? 'unknown'} risk, value if won back ${t.value})`,
 	body: [
@@ -78,6 +82,22 @@ const CRM_TASK: Words['crmTask'] = (t) => ({
 });
 
 const ANSWERS: Words['answers'] = {
+	customer: (a) =>
+		[
+			`${a.customerId}${a.name ? ` (${a.name})` : ''}: ${a.orders} order${a.orders === 1 ? '' : 's'}, ${a.spend} spent`,
+			a.lastOrder ? `first order ${a.firstOrder}, last ${a.lastOrder} (${daysEn(a.recencyDays ?? 0)} ago)` : 'no order yet',
+			a.usualGapDays === null ? 'no repeat order yet' : `orders about every ${daysEn(a.usualGapDays)}`,
+			`may be emailed: ${consentWord(a.email)}, texted: ${consentWord(a.sms)}`,
+		].join('; ') + '.',
+	risk: ({ customerId, risk: r }) =>
+		r === null
+			? `${customerId} has no order to score yet.`
+			: [
+					`${customerId} is ${STANDING[r.level]}: ${r.churnPercent}% churn probability over the next ${daysEn(r.horizonDays)} (${r.level} risk)`,
+					`${r.usualGapDays === null ? 'one purchase day so far, no usual gap yet' : `usual gap ${daysEn(r.usualGapDays)}`}, last order ${daysEn(r.recencyDays)} ago`,
+					`expected orders in that time ${r.expectedOrders}${r.nextOrder ? `, next expected around ${r.nextOrder}` : ''}`,
+					`predicted value ${r.predictedValue}${r.segment ? `; RFM segment ${r.segment}` : ''}`,
+				].join('; ') + '.',
 	stage: (a) => `${a.customerId} is in the ${a.stage} stage: ${a.reason}${a.churnPercent === null ? '' : `; churn probability ${a.churnPercent}%`}.`,
 	action: (a) => {
 		if (a.group === 'control') return `${a.customerId} is in this campaign's control group: no contact, so the campaign's effect can be measured against them (otherwise: ${a.actionLabel}).`;

@@ -121,11 +121,42 @@ export interface ReportWords {
 	html: Record<(typeof HTML_LABELS)[number], string>;
 }
 
-/** The agent tools' answers that follow a language setting. */
+/** The agent tools' answers. */
 export interface AnswerWords {
+	customer(a: CustomerAnswerFacts): string;
+	/** Null risk: a customer with no order to score. */
+	risk(a: RiskAnswerFacts): string;
 	stage(a: { customerId: string; stage: string; reason: string; churnPercent: number | null }): string;
 	action(a: ActionAnswerFacts): string;
 	campaign(a: CampaignAnswerFacts): string;
+}
+export interface CustomerAnswerFacts {
+	customerId: string;
+	name: string | null;
+	orders: number;
+	/** With its currency when the data names one. */
+	spend: string;
+	/** Calendar days; null without an order. */
+	firstOrder: string | null;
+	lastOrder: string | null;
+	recencyDays: number | null;
+	usualGapDays: number | null;
+	email: boolean | null;
+	sms: boolean | null;
+}
+export interface RiskAnswerFacts {
+	customerId: string;
+	risk: {
+		level: RiskLevel;
+		churnPercent: number;
+		horizonDays: number;
+		usualGapDays: number | null;
+		recencyDays: number;
+		expectedOrders: string;
+		nextOrder: string | null;
+		predictedValue: string;
+		segment: RfmSegment | null;
+	} | null;
 }
 export interface ActionAnswerFacts {
 	customerId: string;

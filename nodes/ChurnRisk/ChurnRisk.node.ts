@@ -22,7 +22,7 @@ import { loadSavedModel, saveModel } from './savedModels';
 import { fitCooperatively } from './fitCooperatively';
 import { modelOfFile, scoreRecords } from './scoreRecords';
 import { riskFacts, riskInWords } from './riskAnswer';
-import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolLanguage, toolModelFileProperty } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 
@@ -104,7 +104,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	if ('answer' in asked) return [[asked.answer]];
 	const { scored } = await scoreRecords(this, savedModel ? [asked.customer] : customers, settings, savedModel, { analysisDay, zone });
 	const record = savedModel ? scored[0] : scored[customers.indexOf(asked.customer)];
-	return [[toolAnswer(riskInWords(record), riskFacts(record))]];
+	return [[toolAnswer(riskInWords(record, toolLanguage(this)), riskFacts(record))]];
 }
 
 async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {

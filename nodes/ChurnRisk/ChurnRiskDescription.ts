@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
 import { outputAsProperties } from '../shared/customerBaseItems';
-import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
+import { toolCustomerProperty, toolLanguageProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const fitting = { show: { mode: ['fitAndScore'] } };
 
@@ -226,4 +226,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const churnRiskProperties: INodeProperties[] = withToolProperties(properties, ['mode', 'modelSource', 'modelName', 'modelJson', 'input', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolModelFileProperty]);
+export const churnRiskProperties: INodeProperties[] = withToolProperties(properties, ['mode', 'modelSource', 'modelName', 'modelJson', 'input', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolModelFileProperty, toolLanguageProperty]);

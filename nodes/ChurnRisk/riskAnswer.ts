@@ -1,21 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
-import { daysInWords, percentInWords } from '../shared/agentTool/answerWords';
-
-/** How a risk level reads in a sentence about one customer. */
-const STANDING: Record<string, string> = { critical: 'very likely to be lost', high: 'at risk', medium: 'slipping', low: 'likely to stay' };
+import type { RiskLevel } from '../../lib/models/churnScoring';
+import type { RfmSegment } from '../../lib/models/rfm';
+import type { Language } from '../../lib/values/language';
+import { WORDS } from '../../lib/words';
 
 /** A scored customer in one line, for an agent: the risk, the rhythm it rests on, what the model expects. */
-export function riskInWords(c: IDataObject): string {
-	if (c.churnProbability === null || c.churnProbability === undefined) return `${String(c.customerId)} has no order to score yet.`;
-	const level = String(c.riskLevel);
-	const gap = typeof c.avgDaysBetweenOrders === 'number' ? `usual gap ${daysInWords(Math.round(c.avgDaysBetweenOrders))}` : 'one purchase day so far, no usual gap yet';
-	const segment = (c.rfm as IDataObject | null)?.segment;
-	return [
-		`${String(c.customerId)} is ${STANDING[level] ?? level}: ${percentInWords(c.churnProbability)} churn probability over the next ${daysInWords(c.horizonDays)} (${level} risk)`,
-		`${gap}, last order ${daysInWords(c.recencyDays)} ago`,
-		`expected orders in that time ${Number(c.expectedOrders).toFixed(2)}${c.expectedNextOrderAt ? `, next expected around ${String(c.expectedNextOrderAt)}` : ''}`,
-		`predicted value ${Number(c.predictedClv).toFixed(2)}${segment ? `; RFM segment ${String(segment)}` : ''}`,
-	].join('; ') + '.';
+export function riskInWords(c: IDataObject, language: Language): string {
+	const scored = typeof c.churnProbability === 'number';
+	return WORDS[language].answers.risk({
+		customerId: String(c.customerId),
+		risk: scored
+			? {
+					level: c.riskLevel as RiskLevel,
+					churnPercent: Math.round((c.churnProbability as number) * 100),
+					horizonDays: Number(c.horizonDays),
+					usualGapDays: typeof c.avgDaysBetweenOrders === 'number' ? Math.round(c.avgDaysBetweenOrders) : null,
+					recencyDays: Number(c.recencyDays),
+					expectedOrders: Number(c.expectedOrders).toFixed(2),
+					nextOrder: c.expectedNextOrderAt ? String(c.expectedNextOrderAt) : null,
+					predictedValue: Number(c.predictedClv).toFixed(2),
+					segment: ((c.rfm as IDataObject | null)?.segment as RfmSegment | undefined) ?? null,
+				}
+			: null,
+	});
 }
 
 /** The figures the sentence rests on. */

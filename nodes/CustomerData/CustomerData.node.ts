@@ -10,7 +10,7 @@ import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
 import { apiRequestOf, rowsFromApi } from './readFromApi';
 import { addBinaryFile, addServerFile } from './readFromBinary';
-import { isToolCall, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolLanguage, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { customerFacts, customerInWords } from './customerAnswer';
 
@@ -46,7 +46,7 @@ export class CustomerData implements INodeType {
 async function answerAsTool(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const [customers] = await readCustomerData.call(this, items, 'toolFile');
 	const asked = askedCustomer(this, customers.map((item) => item.json), 'the Orders File');
-	return [['answer' in asked ? asked.answer : toolAnswer(customerInWords(asked.customer), customerFacts(asked.customer))]];
+	return [['answer' in asked ? asked.answer : toolAnswer(customerInWords(asked.customer, toolLanguage(this)), customerFacts(asked.customer))]];
 }
 
 async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionData[], from?: 'toolFile'): Promise<INodeExecutionData[][]> {

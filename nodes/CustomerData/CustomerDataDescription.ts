@@ -4,7 +4,7 @@ import { dateOrderOption } from '../shared/dateOrderOption';
 import { FIELD_LABELS, ORDER_FIELDS, SUMMARY_FIELDS } from '../../lib/customer/fieldCatalog';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { outputAsProperties } from '../shared/customerBaseItems';
-import { toolCustomerProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
+import { toolCustomerProperty, toolLanguageProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const fieldOptions = [...ORDER_FIELDS, ...SUMMARY_FIELDS]
 	.map((field) => ({ name: FIELD_LABELS[field], value: field }))
@@ -429,4 +429,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const customerDataProperties: INodeProperties[] = withToolProperties(properties, ['source', 'output', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty]);
+export const customerDataProperties: INodeProperties[] = withToolProperties(properties, ['source', 'output', 'outputAs'], [toolCustomerProperty, toolOrdersFileProperty, toolLanguageProperty]);

@@ -1,20 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
-import { daysInWords } from '../shared/agentTool/answerWords';
+import type { Language } from '../../lib/values/language';
+import { WORDS } from '../../lib/words';
 
-const money = (value: unknown, currency: unknown) => `${Number(value ?? 0).toFixed(2)}${currency ? ` ${String(currency)}` : ''}`;
-const day = (instant: unknown) => String(instant ?? '').slice(0, 10);
-const consentWord = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : 'not known');
+const day = (instant: unknown) => (instant ? String(instant).slice(0, 10) : null);
+const consent = (value: unknown) => (typeof value === 'boolean' ? value : null);
 
 /** A customer's summary in one line, for an agent: who, how much, how recently, how often, what may be sent. */
-export function customerInWords(c: IDataObject): string {
-	const consent = (c.consent ?? {}) as IDataObject;
-	const orders = Number(c.orders ?? 0);
-	return [
-		`${String(c.customerId)}${c.name ? ` (${String(c.name)})` : ''}: ${orders} order${orders === 1 ? '' : 's'}, ${money(c.totalSpend, c.currency)} spent`,
-		c.lastOrderAt ? `first order ${day(c.firstOrderAt)}, last ${day(c.lastOrderAt)} (${daysInWords(c.recencyDays)} ago)` : 'no order yet',
-		typeof c.avgDaysBetweenOrders === 'number' ? `orders about every ${daysInWords(Math.round(c.avgDaysBetweenOrders))}` : 'no repeat order yet',
-		`may be emailed: ${consentWord(consent.email)}, texted: ${consentWord(consent.sms)}`,
-	].join('; ') + '.';
+export function customerInWords(c: IDataObject, language: Language): string {
+	const given = (c.consent ?? {}) as IDataObject;
+	return WORDS[language].answers.customer({
+		customerId: String(c.customerId),
+		name: c.name ? String(c.name) : null,
+		orders: Number(c.orders ?? 0),
+		spend: `${Number(c.totalSpend ?? 0).toFixed(2)}${c.currency ? ` ${String(c.currency)}` : ''}`,
+		firstOrder: day(c.firstOrderAt),
+		lastOrder: day(c.lastOrderAt),
+		recencyDays: typeof c.recencyDays === 'number' ? c.recencyDays : null,
+		usualGapDays: typeof c.avgDaysBetweenOrders === 'number' ? Math.round(c.avgDaysBetweenOrders) : null,
+		email: consent(given.email),
+		sms: consent(given.sms),
+	});
 }
 
 /** The figures the sentence rests on. */

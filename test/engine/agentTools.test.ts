@@ -163,12 +163,22 @@ describe('the nodes as AI Agent tools', () => {
 		expect(answers[0]).toEqual({ error: expect.stringContaining(`The Orders File ${outside} could not be read`) });
 	}, 30_000);
 
-	it('answers in Chinese when Retention Action writes in Chinese', async () => {
-		const tools = [{ name: 'Retention Action', node: 'retentionAction', parameters: { ...RETENTION, language: 'zh-CN', toolOrdersFile: ORDERS } }];
+	it('answers in Chinese when set to: every tool, every sentence', async () => {
 		const treated = ordinary.decisions.find((d) => d.group === 'treatment') as IDataObject;
-		const answer = only((await ask([{ tool: 'Retention_Action', args: { customer: treated.customerId } }], tools)).answers[0]);
-		expect(answer.answer).toMatch(/^建议对客户 /);
-		const rest = String(answer.answer).replace(String(treated.customerId), '').replace(String(answer.subject ?? ''), '');
-		expect(rest.match(/[A-Za-z]{2,}/g)).toBeNull();
+		const chinese: ToolSpec[] = [
+			{ name: 'Customer Data', node: 'customerData', parameters: { inputKind: 'orders', toolOrdersFile: ORDERS, analysisDate: DAY, toolLanguage: 'zh-CN' } },
+			{ name: 'Churn Risk', node: 'churnRisk', parameters: { toolOrdersFile: ORDERS, analysisDate: DAY, toolLanguage: 'zh-CN' } },
+			{ name: 'Lifecycle Stage', node: 'lifecycleStage', parameters: { stageModel: 'retail', toolOrdersFile: ORDERS, analysisDate: DAY, options: { reasonLanguage: 'zh-CN' } } },
+			{ name: 'Retention Action', node: 'retentionAction', parameters: { ...RETENTION, language: 'zh-CN', toolOrdersFile: ORDERS } },
+		];
+		const { answers } = await ask(
+			['Customer_Data', 'Churn_Risk', 'Lifecycle_Stage', 'Retention_Action'].map((tool) => ({ tool, args: { customer: String(treated.customerId) } })),
+			chinese,
+		);
+		const sentences = answers.map((a) => String(only(a).answer));
+		expect(sentences.map((s) => s.slice(0, 3))).toEqual(['客户 ', '客户 ', '客户 ', '建议对']);
+		// What stays as it is: the customer's ID, the subject written in the shop's words, acronyms.
+		const english = sentences.flatMap((s, i) => (s.replace(String(treated.customerId), '').replace(String(only(answers[i]).subject ?? ''), '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['RFM', 'VIP', 'SMS', 'CRM'].includes(w)));
+		expect(english).toEqual([]);
 	}, 60_000);
 });

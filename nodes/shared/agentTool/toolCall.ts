@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { Language, LANGUAGE_NAMES, LANGUAGES } from '../../../lib/values/language';
 
 /**
  * n8n makes a "<node> Tool" type of every node that sets usableAsTool, for AI Agents. Its calls
@@ -61,3 +62,18 @@ export const toolModelFileProperty: INodeProperties = {
 	description:
 		"A churn model saved as JSON (Churn Risk's Model output written to a file, as the Model Refresh template does). Empty: a model is fitted on the orders file at each question.",
 };
+
+export const toolLanguageProperty: INodeProperties = {
+	displayName: 'Answer Language',
+	name: 'toolLanguage',
+	type: 'options',
+	options: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
+	default: 'en',
+	displayOptions: ONLY_AS_TOOL,
+	description: 'Language of the sentence the tool answers with',
+};
+
+/** The tool's Answer Language (for the nodes that have no language setting of their own). */
+export function toolLanguage(ctx: IExecuteFunctions): Language {
+	return ctx.getNodeParameter(toolLanguageProperty.name, 0, 'en') as Language;
+}
