@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import type { IDataObject } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { Language } from '../../lib/values/language';
-import { isToolCall, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolOrdersFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { serverFileRows } from '../shared/agentTool/serverFile';
 import { toolAnswer } from '../shared/agentTool/askedCustomer';
 import { campaignFacts, campaignInWords } from './campaignAnswer';
@@ -21,8 +21,7 @@ export class CampaignReport implements INodeType {
 		icon: { light: 'file:campaignReport.svg', dark: 'file:campaignReport.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// An agent picks tools by their description: the tool version says what one question answers.
-		usableAsTool: { replacements: { description: 'Tell whether a win-back campaign worked: how many contacted customers ordered again against the control group, the uplift with its 95% interval and p-value, the verdict and the incremental revenue' } },
+		usableAsTool: toolVersion('Tell whether a win-back campaign worked: how many contacted customers ordered again against the control group, the uplift with its 95% interval and p-value, the verdict and the incremental revenue', 'did a campaign work'),
 		subtitle: '={{ {"warningAccuracy": "warning accuracy", "baseHealth": "customer base health"}[$parameter["operation"]] ?? "campaign evaluation" }}',
 		description: 'Did the win-back work (uplift against the control group, significance, ROI), how healthy is the base (churn, cohorts), and did the churn warning hold (AUC)',
 		defaults: { name: 'Campaign Report' },

@@ -22,7 +22,7 @@ import { loadSavedModel, saveModel } from './savedModels';
 import { fitCooperatively } from './fitCooperatively';
 import { modelOfFile, scoreRecords } from './scoreRecords';
 import { riskFacts, riskInWords } from './riskAnswer';
-import { isToolCall, toolLanguage, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolLanguage, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 
@@ -53,8 +53,7 @@ export class ChurnRisk implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		// An agent picks tools by their description: the tool version says what one question answers.
-		usableAsTool: { replacements: { description: 'Tell how likely one customer (by customer ID, email or phone) is to stop buying: churn probability and risk level over the next months, their usual gap between orders, days since the last order, expected orders and predicted value' } },
+		usableAsTool: toolVersion('Tell how likely one customer (by customer ID, email or phone) is to stop buying: churn probability and risk level over the next months, their usual gap between orders, days since the last order, expected orders and predicted value', 'risk of one customer'),
 		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
 		description: 'Score customers: RFM segment, probability they are still active (BG/NBD), churn risk, expected orders and lifetime value',
 		defaults: { name: 'Churn Risk' },

@@ -10,7 +10,7 @@ import { customerDataProperties } from './CustomerDataDescription';
 import { cleaningOptionsFrom, explicitMappingFrom, parseCustomerDataOptions } from './customerDataOptions';
 import { apiRequestOf, rowsFromApi } from './readFromApi';
 import { addBinaryFile, addServerFile } from './readFromBinary';
-import { isToolCall, toolLanguage, toolOrdersFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolLanguage, toolOrdersFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { customerFacts, customerInWords } from './customerAnswer';
 
@@ -24,8 +24,7 @@ export class CustomerData implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		// An agent picks tools by their description: the tool version says what one question answers.
-		usableAsTool: { replacements: { description: 'Look up one customer of the shop by customer ID, email or phone: number of orders, total spend, first and last order, how often they buy, and whether they may be emailed or texted' } },
+		usableAsTool: toolVersion('Look up one customer of the shop by customer ID, email or phone: number of orders, total spend, first and last order, how often they buy, and whether they may be emailed or texted', 'look up a customer'),
 		subtitle: '={{ $parameter["source"] === "api" ? "from API" : $parameter["source"] === "binaryFile" ? "from file" : "from items" }}',
 		description: 'Load orders or customers from items, a CSV/JSON file or an API; clean them and summarise each customer',
 		defaults: { name: 'Customer Data' },

@@ -17,7 +17,7 @@ import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
 import { count, emptyCounts, placeOne, stagedRecords, stageFields } from './placeStage';
 import { stageFacts, stageInWords } from './stageAnswer';
-import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
@@ -31,6 +31,9 @@ const ROUTE_NAMES = {
 	relationship: ROUTE_ORDER.relationship.map((s) => WORDS.en.stages[s]),
 };
 
+
+/** Which stages the node places customers in, on the node and on its tool version. */
+const STAGE_MODEL_SUBTITLE = '={{ $parameter["stageModel"] === "relationship" ? "relationship stages" : "retail stages" }}';
 
 /** How many outputs the node has with its current settings: one, or one per stage. */
 function stageOutputs(ctx: IExecuteFunctions): { outputs: number; errorOutput: number } {
@@ -47,9 +50,8 @@ export class LifecycleStage implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		// An agent picks tools by their description: the tool version says what one question answers.
-		usableAsTool: { replacements: { description: 'Tell which lifecycle stage one customer (by customer ID, email or phone) is in (new, active, loyal, at risk, churned...) and why, from their own buying rhythm' } },
-		subtitle: '={{ $parameter["stageModel"] === "relationship" ? "relationship stages" : "retail stages" }}',
+		usableAsTool: toolVersion('Tell which lifecycle stage one customer (by customer ID, email or phone) is in (new, active, loyal, at risk, churned...) and why, from their own buying rhythm', STAGE_MODEL_SUBTITLE),
+		subtitle: STAGE_MODEL_SUBTITLE,
 		description: "Place each customer in a lifecycle stage from their own purchase rhythm, and spot who moved (e.g. entered At Risk)",
 		defaults: { name: 'Lifecycle Stage' },
 		inputs: [NodeConnectionTypes.Main],

@@ -18,7 +18,7 @@ import { customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } fr
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 import { actionFacts, actionInWords } from './actionAnswer';
-import { isToolCall, toolModelFileProperty } from '../shared/agentTool/toolCall';
+import { isToolCall, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
@@ -46,8 +46,7 @@ export class RetentionAction implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
-		// An agent picks tools by their description: the tool version says what one question answers.
-		usableAsTool: { replacements: { description: 'Suggest the win-back action for one customer (by customer ID, email or phone): why they may be leaving, the action, channel and offer, and its expected effect; or why they should not be contacted. Sends nothing' } },
+		usableAsTool: toolVersion('Suggest the win-back action for one customer (by customer ID, email or phone): why they may be leaving, the action, channel and offer, and its expected effect; or why they should not be contacted. Sends nothing', 'suggests, sends nothing'),
 		subtitle: '={{ $parameter["campaignId"] }}',
 		description: 'Decide why each customer is leaving and the right action, channel and message, under a contact policy with a control group',
 		defaults: { name: 'Retention Action' },

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, UsableAsToolDescription } from 'n8n-workflow';
 import { Language, LANGUAGE_NAMES, LANGUAGES } from '../../../lib/values/language';
 
 /**
@@ -8,6 +8,17 @@ import { Language, LANGUAGE_NAMES, LANGUAGES } from '../../../lib/values/languag
  */
 export function isToolCall(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
+}
+
+/**
+ * What n8n's server changes when it makes the tool version (usableAsTool's replacements): the
+ * description an agent picks tools by, says what one question answers; the subtitle says what
+ * the tool does; no output names (the node's own, such as Customers and Model, would label the
+ * tool's one connection to the agent).
+ */
+export function toolVersion(description: string, subtitle: string): UsableAsToolDescription {
+	// outputNames is not among the base description's fields the type lists, but n8n spreads every replacement over the description.
+	return { replacements: { description, subtitle, outputNames: [] } as UsableAsToolDescription['replacements'] };
 }
 
 /** Shown only on the tool version; `@tool` is n8n's own display condition for it. */
