@@ -91,6 +91,10 @@ const CRM_TASK: Words['crmTask'] = (t) => ({
 });
 
 const ANSWERS: Words['answers'] = {
+	noCustomerGiven: '没有给出客户：请用客户编号、邮箱或手机号询问。',
+	noCustomerMatches: (query) => `订单文件中没有与“${query}”匹配的客户（按客户编号、邮箱和手机号查找）。`,
+	severalCustomersMatch: (query, count, ids) => `有 ${count} 位客户与“${query}”匹配：${ids.join('、')}${count > ids.length ? '等' : ''}。请用其中一个客户编号再问。`,
+	noSuchCampaign: (campaign, known) => `联系记录中没有活动“${campaign}”${known.length ? `（记录中的活动：${known.join('、')}）` : ''}。`,
 	customer: (a) =>
 		[
 			`客户 ${a.customerId}${a.name ? `（${a.name}）` : ''}：${a.orders} 单，消费 ${a.spend}`,

@@ -82,6 +82,10 @@ const CRM_TASK: Words['crmTask'] = (t) => ({
 });
 
 const ANSWERS: Words['answers'] = {
+	noCustomerGiven: 'No customer was given: ask with a customer ID, an email address or a phone number.',
+	noCustomerMatches: (query) => `No customer matches "${query}" in the Orders File (looked up by customer ID, email and phone).`,
+	severalCustomersMatch: (query, count, ids) => `${count} customers match "${query}": ${ids.join(', ')}${count > ids.length ? ', ...' : ''}. Ask again with one customer ID.`,
+	noSuchCampaign: (campaign, known) => `No contact of campaign "${campaign}" is in the contact logs${known.length ? ` (campaigns there: ${known.join(', ')})` : ''}.`,
 	customer: (a) =>
 		[
 			`${a.customerId}${a.name ? ` (${a.name})` : ''}: ${a.orders} order${a.orders === 1 ? '' : 's'}, ${a.spend} spent`,

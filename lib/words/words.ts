@@ -123,6 +123,12 @@ export interface ReportWords {
 
 /** The agent tools' answers. */
 export interface AnswerWords {
+	/** The agent named nobody. */
+	noCustomerGiven: string;
+	noCustomerMatches(query: string): string;
+	/** A phone or an email several customers share: the first few IDs, and how many. */
+	severalCustomersMatch(query: string, count: number, ids: readonly string[]): string;
+	noSuchCampaign(campaign: string, known: readonly string[]): string;
 	customer(a: CustomerAnswerFacts): string;
 	/** Null risk: a customer with no order to score. */
 	risk(a: RiskAnswerFacts): string;

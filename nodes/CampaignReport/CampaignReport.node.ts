@@ -6,6 +6,7 @@ import { isToolCall, toolOrdersFileProperty, toolVersion } from '../shared/agent
 import { serverFileRows } from '../shared/agentTool/serverFile';
 import { toolAnswer } from '../shared/agentTool/askedCustomer';
 import { campaignFacts, campaignInWords } from './campaignAnswer';
+import { WORDS } from '../../lib/words';
 import { customersOfBase, errorsBesideBase, readCustomerBase } from '../shared/customerBaseItems';
 import { failEveryItemOnContinue } from '../shared/linkedItems';
 import { campaignReportProperties } from './CampaignReportDescription';
@@ -54,6 +55,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (this.getNodeParameter('operation', 0, 'campaignEvaluation') !== 'campaignEvaluation') {
 		throw new NodeOperationError(this.getNode(), 'As a tool, Campaign Report evaluates campaigns', { description: 'Set Operation to Campaign Evaluation.' });
 	}
+	const language = this.getNodeParameter('reportLanguage', 0, 'en') as Language;
 	const campaign = String(this.getNodeParameter('toolCampaign', 0, '') ?? '').trim();
 	const paths = String(this.getNodeParameter('toolContactLogFiles', 0, '') ?? '').split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
 	if (paths.length === 0) throw new NodeOperationError(this.getNode(), 'No Contact Log Files are set', { description: "Enter the paths of the files Retention Action's contact log rows were written to." });
@@ -62,7 +64,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	const rows = campaign ? logged.filter((row) => String(row.campaignId ?? '') === campaign) : logged;
 	if (rows.length === 0) {
 		const known = [...new Set(logged.map((row) => String(row.campaignId ?? '')).filter(Boolean))];
-		return [[toolAnswer(`No contact of campaign "${campaign}" is in the contact logs${known.length ? ` (campaigns there: ${known.slice(0, 10).join(', ')})` : ''}.`, { found: false, campaigns: known })]];
+		return [[toolAnswer(WORDS[language].answers.noSuchCampaign(campaign, known.slice(0, 10)), { found: false, campaigns: known })]];
 	}
 	const orders = await serverFileRows(this, String(this.getNodeParameter(toolOrdersFileProperty.name, 0, '') ?? '').trim(), 'Orders File');
 	const [lines] = await evaluate.call(
@@ -73,6 +75,5 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	const overall = lines.find((line) => line.json.dimension === 'overall');
 	if (!overall) throw new NodeOperationError(this.getNode(), `No contact of ${campaign ? `campaign "${campaign}"` : 'the contact logs'} could be evaluated`, { description: lines.map((l) => String(l.json.error ?? '')).filter(Boolean).slice(0, 3).join('\n') });
 	const windowDays = this.getNodeParameter('windowDays', 0, 30) as number;
-	const language = this.getNodeParameter('reportLanguage', 0, 'en') as Language;
 	return [[toolAnswer(campaignInWords(overall.json, campaign, windowDays, language), { campaign: campaign || null, ...campaignFacts(overall.json) })]];
 }

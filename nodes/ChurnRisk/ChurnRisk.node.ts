@@ -99,7 +99,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
 	const { settings, zone, analysisDay } = readSettings(this, savedModel === null);
 	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
-	const asked = askedCustomer(this, customers, 'the Orders File');
+	const asked = askedCustomer(this, customers, toolLanguage(this));
 	if ('answer' in asked) return [[asked.answer]];
 	const { scored } = await scoreRecords(this, savedModel ? [asked.customer] : customers, settings, savedModel, { analysisDay, zone });
 	const record = savedModel ? scored[0] : scored[customers.indexOf(asked.customer)];

@@ -44,7 +44,7 @@ export class CustomerData implements INodeType {
 /** As an agent's tool: the asked customer's summary, from the tool's Orders File read with the node's settings. */
 async function answerAsTool(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const [customers] = await readCustomerData.call(this, items, 'toolFile');
-	const asked = askedCustomer(this, customers.map((item) => item.json), 'the Orders File');
+	const asked = askedCustomer(this, customers.map((item) => item.json), toolLanguage(this));
 	return [['answer' in asked ? asked.answer : toolAnswer(customerInWords(asked.customer, toolLanguage(this)), customerFacts(asked.customer))]];
 }
 

@@ -83,7 +83,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
 	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
-	const asked = askedCustomer(this, customers, 'the Orders File');
+	const asked = askedCustomer(this, customers, settings.language);
 	if ('answer' in asked) return [[asked.answer]];
 	const context = { analysisDay, zone };
 	const { scored } = await scoreRecords(this, customers, defaultChurnRiskSettings(), savedModel, context);

@@ -80,7 +80,8 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	const context = { analysisDay: zone.localDayNumber(sendTimeOf(this, zone)), zone };
 	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
 	const { customers } = await ordersFileCustomers(this, zone, context.analysisDay);
-	const asked = askedCustomer(this, customers, 'the Orders File');
+	const language = this.getNodeParameter('language', 0, 'en') as Language;
+	const asked = askedCustomer(this, customers, language);
 	if ('answer' in asked) return [[asked.answer]];
 	const { scored } = await scoreRecords(this, customers, defaultChurnRiskSettings(), savedModel, context);
 	let staged: IDataObject[];
@@ -96,7 +97,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	);
 	const decision = outputs.flat().find((item) => item.json.customerId === asked.customer.customerId);
 	if (!decision) throw new NodeOperationError(this.getNode(), `No decision was made for ${String(asked.customer.customerId)}`);
-	return [[toolAnswer(actionInWords(decision.json, this.getNodeParameter('language', 0, 'en') as Language), actionFacts(decision.json))]];
+	return [[toolAnswer(actionInWords(decision.json, language), actionFacts(decision.json))]];
 }
 
 /** When the messages go out: the Send Time, or now. */

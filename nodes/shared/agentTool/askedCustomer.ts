@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { customersMatching, Identified } from '../../../lib/ingest';
+import type { Language } from '../../../lib/values/language';
+import { WORDS } from '../../../lib/words';
 import { toolCustomerProperty } from './toolCall';
 
 /** Most customers named when a phone or email fits several. */
@@ -9,16 +11,15 @@ const LISTED = 5;
  * The one customer the agent asked about, or the answer to give instead: none fits (say what was
  * looked for and where), or several do (list them, so the agent asks which).
  */
-export function askedCustomer(ctx: IExecuteFunctions, customers: IDataObject[], where: string): { customer: IDataObject } | { answer: INodeExecutionData } {
+export function askedCustomer(ctx: IExecuteFunctions, customers: IDataObject[], language: Language): { customer: IDataObject } | { answer: INodeExecutionData } {
+	const words = WORDS[language].answers;
 	const query = String(ctx.getNodeParameter(toolCustomerProperty.name, 0, '') ?? '').trim();
-	if (query === '') return { answer: toolAnswer('No customer was given: ask with a customer ID, an email address or a phone number.', { found: false }) };
+	if (query === '') return { answer: toolAnswer(words.noCustomerGiven, { found: false }) };
 	const found = customersMatching(customers as unknown as Identified[], query) as unknown as IDataObject[];
 	if (found.length === 1) return { customer: found[0] };
-	if (found.length === 0) return { answer: toolAnswer(`No customer matches "${query}" in ${where} (looked up by customer ID, email and phone).`, { found: false, query }) };
+	if (found.length === 0) return { answer: toolAnswer(words.noCustomerMatches(query), { found: false, query }) };
 	const ids = found.slice(0, LISTED).map((c) => String(c.customerId));
-	return {
-		answer: toolAnswer(`${found.length} customers match "${query}": ${ids.join(', ')}${found.length > LISTED ? ', ...' : ''}. Ask again with one customer ID.`, { found: false, query, candidates: ids }),
-	};
+	return { answer: toolAnswer(words.severalCustomersMatch(query, found.length, ids), { found: false, query, candidates: ids }) };
 }
 
 /**

@@ -75,6 +75,11 @@ function everythingWritten(w: Words): Array<[string, string]> {
 		['report.churnAlert', report.churnAlert('31.0%', true, '18.0%', '26.5%', 6, 30)],
 		...(['noControl', 'lift', 'drop', 'noEffect'] as const).map((kind): [string, string] => [`report.verdict.${kind}`, report.verdict({ kind })]),
 		['report.verdict.tooFew', report.verdict({ kind: 'tooFew', needed: 320 })],
+		['answers.noCustomerGiven', answers.noCustomerGiven],
+		['answers.noCustomerMatches', answers.noCustomerMatches('K7')],
+		['answers.severalCustomersMatch', answers.severalCustomersMatch('13900000000', 7, ['K7', 'K8', 'K9'])],
+		['answers.noSuchCampaign', answers.noSuchCampaign('Q3', ['Q1', 'Q2'])],
+		['answers.noSuchCampaign', answers.noSuchCampaign('Q3', [])],
 		['answers.stage', answers.stage({ customerId: 'K7', stage: w.stages.atRisk, reason: r.onCadence, churnPercent: 62 })],
 		...(['treatment', 'control', 'holdout', null] as const).map((group): [string, string] => [
 			`answers.action.${group}`,
