@@ -44,7 +44,8 @@ export class CustomerData implements INodeType {
 /** As an agent's tool: the asked customer's summary, from the tool's Orders File read with the node's settings. */
 async function answerAsTool(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const [customers] = await readCustomerData.call(this, items, 'toolFile');
-	const asked = askedCustomer(this, customers.map((item) => item.json), toolLanguage(this));
+	const { defaultCountryCode } = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
+	const asked = askedCustomer(this, customers.map((item) => item.json), toolLanguage(this), defaultCountryCode.trim() || undefined);
 	return [['answer' in asked ? asked.answer : toolAnswer(customerInWords(asked.customer, toolLanguage(this)), customerFacts(asked.customer))]];
 }
 

@@ -152,6 +152,14 @@ describe('the nodes as AI Agent tools', () => {
 		expect(answers.map((a) => only(a).customerId)).toEqual([CUSTOMER, CUSTOMER, CUSTOMER]);
 	}, 30_000);
 
+	it("reads a phone without its country code in Customer Data's Default Country Code", async () => {
+		const file = path.join(FILES, 'us-orders.csv');
+		fs.writeFileSync(file, 'customer_id,order_date,amount,phone\nUS1,2025-06-01,40.00,(415) 555-0100\nUS1,2025-06-20,25.00,(415) 555-0100\n');
+		const tools = [{ name: 'Customer Data', node: 'customerData', parameters: { inputKind: 'orders', toolOrdersFile: file, analysisDate: DAY, options: { defaultCountryCode: 'US' } } }];
+		const answer = only((await ask([{ tool: 'Customer_Data', args: { customer: '415-555-0100' } }], tools)).answers[0]);
+		expect(answer).toMatchObject({ customerId: 'US1', phone: '+14155550100', orders: 2 });
+	}, 30_000);
+
 	it('answers that nobody matches rather than failing, so the agent can say so', async () => {
 		const answer = only((await ask([{ tool: 'Churn_Risk', args: { customer: 'CU999999' } }])).answers[0]);
 		expect(answer).toEqual({ answer: 'No customer matches "CU999999" in the Orders File (looked up by customer ID, email and phone).', found: false, query: 'CU999999' });

@@ -9,13 +9,14 @@ const LISTED = 5;
 
 /**
  * The one customer the agent asked about, or the answer to give instead: none fits (say what was
- * looked for and where), or several do (list them, so the agent asks which).
+ * looked for and where), or several do (list them, so the agent asks which). A phone without a
+ * country code is read in `defaultCountry` (Customer Data's setting where the tool has it).
  */
-export function askedCustomer(ctx: IExecuteFunctions, customers: IDataObject[], language: Language): { customer: IDataObject } | { answer: INodeExecutionData } {
+export function askedCustomer(ctx: IExecuteFunctions, customers: IDataObject[], language: Language, defaultCountry?: string): { customer: IDataObject } | { answer: INodeExecutionData } {
 	const words = WORDS[language].answers;
 	const query = String(ctx.getNodeParameter(toolCustomerProperty.name, 0, '') ?? '').trim();
 	if (query === '') return { answer: toolAnswer(words.noCustomerGiven, { found: false }) };
-	const found = customersMatching(customers as unknown as Identified[], query) as unknown as IDataObject[];
+	const found = customersMatching(customers as unknown as Identified[], query, defaultCountry) as unknown as IDataObject[];
 	if (found.length === 1) return { customer: found[0] };
 	if (found.length === 0) return { answer: toolAnswer(words.noCustomerMatches(query), { found: false, query }) };
 	const ids = found.slice(0, LISTED).map((c) => String(c.customerId));
