@@ -1,7 +1,7 @@
 import type { Channel } from '../actions/actionCatalog';
-import type { RiskLevel } from '../models/churnScoring';
 import type { Cause } from '../actions/causes';
 import type { Stage } from '../lifecycle/stages';
+import type { RiskLevel } from '../models/churnScoring';
 import type { RfmSegment } from '../models/rfm';
 import type { Dimension } from '../report/campaignEvaluation';
 import { SCORE_METHOD } from '../report/proportionComparison';
