@@ -22,7 +22,7 @@ import { loadSavedModel, saveModel } from './savedModels';
 import { fitCooperatively } from './fitCooperatively';
 import { modelOfFile, scoreRecords } from './scoreRecords';
 import { riskFacts, riskInWords } from './riskAnswer';
-import { isToolCall, toolLanguage, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
+import { isToolCall, toolLanguage, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 
@@ -96,9 +96,9 @@ function readSettings(ctx: IExecuteFunctions, fits: boolean) {
  * Fit and Score run would, and not saved.
  */
 async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
+	const savedModel = await modelOfFile(this);
 	const { settings, zone, analysisDay } = readSettings(this, savedModel === null);
-	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
+	const customers = await ordersFileCustomers(this, zone, analysisDay);
 	const asked = askedCustomer(this, customers, toolLanguage(this));
 	if ('answer' in asked) return [[asked.answer]];
 	const { scored } = await scoreRecords(this, savedModel ? [asked.customer] : customers, settings, savedModel, { analysisDay, zone });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsError } from '../shared/settingsError';
+import { churnRiskProperties } from './ChurnRiskDescription';
 import type { FitSettings } from '../../lib/models/churnModel';
 import type { ScoringSettings } from '../../lib/models/churnScoring';
 import { parseBreakpoints } from '../../lib/models/rfm';
@@ -74,7 +75,17 @@ export function readChurnRiskSettings(raw: {
 	};
 }
 
-/** The node's defaults: what the other nodes' agent tools score with when they fit a model themselves. */
+/**
+ * The settings of a Churn Risk node left as the editor sets it up: what the other nodes' agent
+ * tools score with when they fit a model themselves.
+ */
 export function defaultChurnRiskSettings(): ChurnRiskSettings {
-	return readChurnRiskSettings({ options: {}, horizonDays: 90, churnDefinition: 'noOrderInHorizon', rfmScoring: 'quintiles', thresholds: { recency: '', frequency: '', monetary: '' } });
+	const editorDefault = (name: string) => churnRiskProperties.find((p) => p.name === name)?.default;
+	return readChurnRiskSettings({
+		options: {},
+		horizonDays: editorDefault('horizonDays') as number,
+		churnDefinition: editorDefault('churnDefinition') as string,
+		rfmScoring: editorDefault('rfmScoring') as string,
+		thresholds: { recency: '', frequency: '', monetary: '' },
+	});
 }

@@ -9,6 +9,7 @@ import { jsonFields } from '../../lib/values/fieldSource';
 import type { TimeZone } from '../../lib/values/timeZone';
 import { extendRecord } from '../shared/extendRecord';
 import { serverFileText } from '../shared/agentTool/serverFile';
+import { toolModelFileProperty } from '../shared/agentTool/toolCall';
 import type { ChurnRiskSettings } from './churnRiskSettings';
 import { fitCooperatively } from './fitCooperatively';
 
@@ -40,7 +41,8 @@ export async function scoreRecords(
 }
 
 /** The tool's Saved Model File, or null when none is set (the tool then fits one). */
-export async function modelOfFile(ctx: IExecuteFunctions, parameter: string): Promise<ChurnModel | null> {
+export async function modelOfFile(ctx: IExecuteFunctions): Promise<ChurnModel | null> {
+	const parameter = toolModelFileProperty.name;
 	if (String(ctx.getNodeParameter(parameter, 0, '') ?? '').trim() === '') return null;
 	const { path, text } = await serverFileText(ctx, parameter, 'Saved Model File');
 	try {

@@ -17,7 +17,7 @@ import { lifecycleStageProperties } from './LifecycleStageDescription';
 import { readStageSettings } from './lifecycleSettings';
 import { count, emptyCounts, placeOne, stagedRecords, stageFields } from './placeStage';
 import { stageFacts, stageInWords } from './stageAnswer';
-import { isToolCall, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
+import { isToolCall, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
@@ -81,8 +81,8 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
-	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
-	const { customers } = await ordersFileCustomers(this, zone, analysisDay);
+	const savedModel = await modelOfFile(this);
+	const customers = await ordersFileCustomers(this, zone, analysisDay);
 	const asked = askedCustomer(this, customers, settings.language);
 	if ('answer' in asked) return [[asked.answer]];
 	const context = { analysisDay, zone };

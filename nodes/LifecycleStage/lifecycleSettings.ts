@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsError } from '../shared/settingsError';
+import { lifecycleStageProperties } from './LifecycleStageDescription';
 import type { StageSettings } from '../../lib/lifecycle/stageRules';
 import { LANGUAGES } from '../../lib/values/language';
 
@@ -22,6 +23,12 @@ export const lifecycleOptionsSchema = z
 	.refine((o) => o.churnedGaps > o.atRiskGaps, 'Churned After (Usual Gaps) must be more than At Risk After (Usual Gaps)')
 	.refine((o) => o.churnedDays > o.atRiskDays, 'Fixed Band: Churned After must be more days than Fixed Band: At Risk After')
 	.refine((o) => o.churnedProbability > o.atRiskProbability, 'Churned Probability must be higher than At Risk Probability');
+
+/** The settings of a Lifecycle Stage node left as the editor sets it up: Retention Action's agent tool places stages with them. */
+export function defaultStageSettings(): StageSettings {
+	const editorDefault = (name: string) => lifecycleStageProperties.find((p) => p.name === name)?.default;
+	return readStageSettings({}, editorDefault('stageModel') as StageSettings['model'], editorDefault('riskSignal') as string);
+}
 
 export function readStageSettings(options: unknown, model: StageSettings['model'], riskSignal: string): StageSettings {
 	const parsed = lifecycleOptionsSchema.safeParse(options ?? {});

@@ -18,13 +18,13 @@ import { customerBaseItem, errorsBesideBase, readCustomerBase, readOutputAs } fr
 import { retentionActionProperties } from './RetentionActionDescription';
 import { readRetentionSettings, RetentionParameters } from './retentionSettings';
 import { actionFacts, actionInWords } from './actionAnswer';
-import { isToolCall, toolModelFileProperty, toolVersion } from '../shared/agentTool/toolCall';
+import { isToolCall, toolVersion } from '../shared/agentTool/toolCall';
 import { ordersFileCustomers } from '../shared/agentTool/ordersFileCustomers';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { modelOfFile, scoreRecords } from '../ChurnRisk/scoreRecords';
 import { defaultChurnRiskSettings } from '../ChurnRisk/churnRiskSettings';
 import { stagedRecords } from '../LifecycleStage/placeStage';
-import { readStageSettings } from '../LifecycleStage/lifecycleSettings';
+import { defaultStageSettings } from '../LifecycleStage/lifecycleSettings';
 
 const ROUTES: readonly Route[] = ['email', 'sms', 'push', 'crm', 'none'];
 const ROUTE_NAMES: Record<Route, string> = { email: 'Email', sms: 'SMS', push: 'Push', crm: 'CRM Task', none: 'No Action' };
@@ -78,15 +78,15 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 	const zone = new TimeZone(this.getTimezone() || 'UTC');
 	// The customers as of the day the messages would go out, as the plan sees them.
 	const context = { analysisDay: zone.localDayNumber(sendTimeOf(this, zone)), zone };
-	const savedModel = await modelOfFile(this, toolModelFileProperty.name);
-	const { customers } = await ordersFileCustomers(this, zone, context.analysisDay);
+	const savedModel = await modelOfFile(this);
+	const customers = await ordersFileCustomers(this, zone, context.analysisDay);
 	const language = this.getNodeParameter('language', 0, 'en') as Language;
 	const asked = askedCustomer(this, customers, language);
 	if ('answer' in asked) return [[asked.answer]];
 	const { scored } = await scoreRecords(this, customers, defaultChurnRiskSettings(), savedModel, context);
 	let staged: IDataObject[];
 	try {
-		staged = stagedRecords(scored, readStageSettings({}, 'retail', 'cadence'), context);
+		staged = stagedRecords(scored, defaultStageSettings(), context);
 	} catch (error) {
 		throw asNodeError(this, error);
 	}

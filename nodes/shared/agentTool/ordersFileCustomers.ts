@@ -13,7 +13,7 @@ import { toolOrdersFileProperty } from './toolCall';
  * The whole shop, not only the one asked about: a model is fitted, and risk, stage and the
  * campaign's choices are made, against all of them, as the scheduled workflow would.
  */
-export async function ordersFileCustomers(ctx: IExecuteFunctions, zone: TimeZone, analysisDay: number): Promise<{ path: string; customers: IDataObject[] }> {
+export async function ordersFileCustomers(ctx: IExecuteFunctions, zone: TimeZone, analysisDay: number): Promise<IDataObject[]> {
 	const { path, chunks } = await serverFileChunks(ctx, toolOrdersFileProperty.name, 'Orders File');
 	const pipeline = new CustomerDataPipeline({ inputKind: 'orders', explicitMapping: {}, cleaning: defaultCleaningOptions(zone), analysisDay, output: 'customers', platform: 'auto' });
 	const fileName = path.split(/[\\/]/).pop();
@@ -34,5 +34,5 @@ export async function ordersFileCustomers(ctx: IExecuteFunctions, zone: TimeZone
 			description: `${result.rowsRead} rows read, ${result.rejected.length} rejected${result.rejected[0] ? ` (first: row ${result.rejected[0].row}, ${result.rejected[0].reason})` : ''}.`,
 		});
 	}
-	return { path, customers: result.records.map(({ record }) => record as unknown as IDataObject) };
+	return result.records.map(({ record }) => record as unknown as IDataObject);
 }
