@@ -1,11 +1,10 @@
-import { coarseToFineSteps, sampleWeights } from '../math/coarseToFine';
 import { runToEnd, Steps } from '../math/steps';
-import { logParameterObjective } from './logParameterObjective';
+import { fitPurchaseModelSteps } from './fitPurchaseModel';
+import type { PurchaseModel } from './purchaseModel';
 import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
 import { GroupedHistories, History } from './customerHistory';
-import { float64Of } from '../values/typedCopies';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). While
@@ -38,8 +37,6 @@ export interface BgNbdFitOptions {
 	/** Stop searching, unconverged, after this many milliseconds. */
 	timeLimitMs?: number;
 }
-
-const toParams = (logs: number[]): BgNbdParams => ({ r: Math.exp(logs[0]), alpha: Math.exp(logs[1]), a: Math.exp(logs[2]), b: Math.exp(logs[3]) });
 
 /**
  * What stays fixed while the optimiser moves the parameters: the distinct values of x (the
@@ -85,10 +82,20 @@ function likelihoodIndex(data: GroupedHistories): LikelihoodIndex {
 }
 
 /**
+ * Where the BG/NBD family's members differ: whether a customer may drop out right after the
+ * first purchase (MBG/NBD, Batislam, Denizel & Filiztekin 2007) or only after repeat purchases
+ * (BG/NBD). With that possibility the drop-out coin is tossed x + 1 times instead of x, which
+ * shifts b + x to b + x + 1 in every formula (MODELS.md) and lets one-time buyers die.
+ */
+export type DropoutShift = 0 | 1;
+export const BG_NBD: DropoutShift = 0;
+export const MBG_NBD: DropoutShift = 1;
+
+/**
  * Summed log-likelihood and its gradient with respect to (r, alpha, a, b), over grouped
  * histories. Log-sum-exp keeps it finite for any x.
  */
-export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, index = likelihoodIndex(data)): { value: number; gradient: number[] } {
+export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, index = likelihoodIndex(data), shift: DropoutShift = BG_NBD): { value: number; gradient: number[] } {
 	const { r, alpha, a, b } = params;
 	const nx = index.xValues.length;
 	const gammaTerms = new Float64Array(nx);
@@ -105,11 +112,11 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 	const lnAlpha = Math.log(alpha);
 	for (let k = 0; k < nx; k++) {
 		const x = index.xValues[k];
-		gammaTerms[k] = lnGamma(r + x) - lnGr + r * lnAlpha + lnGab + lnGamma(b + x) - lnGb - lnGamma(a + b + x);
+		gammaTerms[k] = lnGamma(r + x) - lnGr + r * lnAlpha + lnGab + lnGamma(b + x + shift) - lnGb - lnGamma(a + b + x + shift);
 		psiRx[k] = digamma(r + x);
-		psiBx[k] = digamma(b + x);
-		psiABx[k] = digamma(a + b + x);
-		lnBx1[k] = x > 0 ? Math.log(b + x - 1) : 0;
+		psiBx[k] = digamma(b + x + shift);
+		psiABx[k] = digamma(a + b + x + shift);
+		lnBx1[k] = x + shift > 0 ? Math.log(b + x - 1 + shift) : 0;
 	}
 	const lnAt = new Float64Array(index.times.length);
 	const invAt = new Float64Array(index.times.length);
@@ -136,7 +143,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 		let w4 = 0;
 		let lnAtx = 0;
 		let invAtx = 0;
-		if (x > 0) {
+		if (x + shift > 0) {
 			const tx = index.txIndex[i];
 			lnAtx = lnAt[tx];
 			invAtx = invAt[tx];
@@ -152,12 +159,13 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 		gr += w * (psiRx[k] - psiR + lnAlpha - w3 * lnAT - w4 * lnAtx);
 		gAlpha += w * (r / alpha - (r + x) * (w3 * invAt[T] + w4 * invAtx));
 		ga += w * (psiAB - psiABx[k] + w4 * invA);
-		gb += w * (psiAB + psiBx[k] - psiB - psiABx[k] - (x > 0 ? w4 / (b + x - 1) : 0));
+		gb += w * (psiAB + psiBx[k] - psiB - psiABx[k] - (x + shift > 0 ? w4 / (b + x - 1 + shift) : 0));
 	}
 	return { value: ll, gradient: [gr, gAlpha, ga, gb] };
 }
 
-function defaultStarts(data: GroupedHistories): BgNbdParams[] {
+/** Starting points for the family: the observed purchase rate at a few shapes. */
+export function bgnbdStarts(data: GroupedHistories): BgNbdParams[] {
 	let sumX = 0;
 	let sumT = 0;
 	for (let i = 0; i < data.x.length; i++) {
@@ -173,32 +181,8 @@ function defaultStarts(data: GroupedHistories): BgNbdParams[] {
 	];
 }
 
-/** Below this many distinct histories the search runs on all of them directly. */
-const SAMPLE_FROM_GROUPS = 40_000;
-const SAMPLE_GROUPS = 20_000;
-
-/** A weighted sample of about SAMPLE_GROUPS histories standing for all (see sampleWeights). */
-function sampledGroups(data: GroupedHistories): GroupedHistories | undefined {
-	const groups = data.x.length;
-	if (groups < SAMPLE_FROM_GROUPS) return undefined;
-	const weights = sampleWeights(data.weight, SAMPLE_GROUPS / groups);
-	const kept: number[] = [];
-	let customers = 0;
-	for (let i = 0; i < groups; i++) {
-		if (weights[i] > 0) {
-			kept.push(i);
-			customers += weights[i];
-		}
-	}
-	const pick = (column: Float64Array) => float64Of(kept, (i) => column[i]);
-	return { x: pick(data.x), tx: pick(data.tx), T: pick(data.T), weight: pick(weights), customers };
-}
-
 /**
- * Maximum likelihood by BFGS over log-parameters, from several starting points (on a sample
- * first when there are many distinct histories, see coarseToFineSteps); the best
- * converged optimum wins. The objective is the mean negative log-likelihood plus the optional
- * penalty, so tolerances do not depend on the number of customers.
+ * Maximum likelihood BG/NBD (see fitPurchaseModel), with the parameters named.
  */
 export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}): BgNbdFit {
 	return runToEnd(fitBgNbdSteps(data, options));
@@ -206,76 +190,61 @@ export function fitBgNbd(data: GroupedHistories, options: BgNbdFitOptions = {}):
 
 /** The fit as steps, to run cooperatively (see steps.ts). */
 export function* fitBgNbdSteps(data: GroupedHistories, options: BgNbdFitOptions = {}): Steps<BgNbdFit> {
-	const penalizer = options.penalizer ?? 0;
-	const n = data.customers;
-	const index = likelihoodIndex(data);
-	const objectiveOn = (groups: GroupedHistories, groupIndex: LikelihoodIndex) =>
-		logParameterObjective(groups.customers, penalizer, ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, groups, groupIndex));
-	const sample = sampledGroups(data);
-	const starts = options.starts ?? defaultStarts(data);
-	const best = yield* coarseToFineSteps(
-		objectiveOn(data, index),
-		sample && objectiveOn(sample, likelihoodIndex(sample)),
-		starts.map((p) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)]),
-		{ maxIterations: 1000, gradientTolerance: 1e-8, deadline: options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs },
-	);
-	if (!best) {
-		return { params: starts[0], logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated from any starting point' };
-	}
-	const params = toParams(best.x);
-	return {
-		params,
-		logLikelihood: bgnbdLogLikelihood(params, data, index).value,
-		customers: n,
-		converged: best.converged,
-		iterations: best.iterations,
-		message: best.message,
-	};
+	const fit = yield* fitPurchaseModelSteps(bgnbdModel, data, { ...options, starts: options.starts?.map(asList) });
+	return { ...fit, params: asParams(fit.params) };
 }
 
-/** ln of a/(b+x-1) * ((alpha+T)/(alpha+t_x))^(r+x): the odds of having dropped out. */
-function logDropoutOdds(p: BgNbdParams, h: History): number {
-	return Math.log(p.a) - Math.log(p.b + h.x - 1) + (p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.tx));
+const asList = (p: BgNbdParams) => [p.r, p.alpha, p.a, p.b];
+const asParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r, alpha, a, b });
+
+/** ln of a/(b+x-1+shift) * ((alpha+T)/(alpha+t_x))^(r+x): the odds of having dropped out. */
+function logDropoutOdds(p: BgNbdParams, h: History, shift: DropoutShift): number {
+	return Math.log(p.a) - Math.log(p.b + h.x - 1 + shift) + (p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.tx));
 }
 
-/** P(alive at T | x, t_x, T): exactly 1 without repeat purchases; never NaN for extreme x. */
-export function probabilityAlive(p: BgNbdParams, h: History): number {
-	if (h.x === 0) return 1;
-	const odds = logDropoutOdds(p, h);
+/**
+ * P(alive at T | x, t_x, T); never NaN for extreme x. Under BG/NBD exactly 1 without repeat
+ * purchases (nobody drops out at the first purchase); MBG/NBD gives one-time buyers a real one.
+ */
+export function probabilityAlive(p: BgNbdParams, h: History, shift: DropoutShift = BG_NBD): number {
+	if (h.x + shift === 0) return 1;
+	const odds = logDropoutOdds(p, h, shift);
 	return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
 }
 
 /**
- * (a+b+x-1)/(a-1) * (1 - ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))),
+ * (a+b+x-1+shift)/(a-1) * (1 - ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(r+x, b+x+shift; a+b+x-1+shift; t/(alpha+T+t))),
  * the expected purchases in (T, T+t] of a customer known to be alive; it depends on x and T but
  * not on t_x, so callers scoring many customers can share it. At a = 1 the formula is
  * 0/0 with a finite limit; there the mean of a = 1 -/+ 1e-4 is used (error ~1e-8 relative).
  */
-export function expectedIfAlive(p: BgNbdParams, t: number, h: Pick<History, 'x' | 'T'>): number {
+export function expectedIfAlive(p: BgNbdParams, t: number, h: Pick<History, 'x' | 'T'>, shift: DropoutShift = BG_NBD): number {
 	if (t <= 0) return 0;
 	if (Math.abs(p.a - 1) < 1e-6) {
-		return (expectedIfAlive({ ...p, a: 1 - 1e-4 }, t, h) + expectedIfAlive({ ...p, a: 1 + 1e-4 }, t, h)) / 2;
+		return (expectedIfAlive({ ...p, a: 1 - 1e-4 }, t, h, shift) + expectedIfAlive({ ...p, a: 1 + 1e-4 }, t, h, shift)) / 2;
 	}
 	const { r, alpha, a, b } = p;
 	const x = h.x;
 	const lnOneMinusZ = Math.log(alpha + h.T) - Math.log(alpha + h.T + t);
 	const z = t / (alpha + h.T + t);
-	const logTerm = (r + x) * lnOneMinusZ + logHyp2f1(r + x, b + x, a + b + x - 1, z);
-	return ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTerm);
+	const logTerm = (r + x) * lnOneMinusZ + logHyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z);
+	return ((a + b + x - 1 + shift) / (a - 1)) * -Math.expm1(logTerm);
 }
 
-/** E[X(t)]: expected purchases of a new customer in a period of length t. */
-export function expectedPurchasesNewCustomer(p: BgNbdParams, t: number): number {
-	return expectedIfAlive(p, t, { x: 0, T: 0 });
+/** E[X(t)]: expected repeat purchases of a new customer in a period of length t after the first. */
+export function expectedPurchasesNewCustomer(p: BgNbdParams, t: number, shift: DropoutShift = BG_NBD): number {
+	const start = { x: 0, tx: 0, T: 0 };
+	return expectedIfAlive(p, t, start, shift) * probabilityAlive(p, start, shift);
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t given the history. */
-export function expectedPurchases(p: BgNbdParams, t: number, h: History): number {
-	return expectedIfAlive(p, t, h) * probabilityAlive(p, h);
+export function expectedPurchases(p: BgNbdParams, t: number, h: History, shift: DropoutShift = BG_NBD): number {
+	return expectedIfAlive(p, t, h, shift) * probabilityAlive(p, h, shift);
 }
 
 /**
- * P(no purchase in (T, T+t]): dead, or alive and silent (lambda | history ~ Gamma(r+x, alpha+T)).
+ * P(no purchase in (T, T+t]): dead, or alive and silent (lambda | history ~ Gamma(r+x, alpha+T);
+ * an alive customer who buys nothing cannot drop out, so nothing else enters).
  * A caller that has P(alive) already passes it in.
  */
 export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History, alive = probabilityAlive(p, h)): number {
@@ -290,3 +259,25 @@ export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History, ali
 export function medianTimeToNextPurchase(p: BgNbdParams, h: History): number {
 	return (p.alpha + h.T) * Math.expm1(Math.LN2 / (p.r + h.x));
 }
+
+/** BG/NBD or MBG/NBD as a PurchaseModel. */
+export function betaGeometricModel(name: 'bgnbd' | 'mbgnbd', label: string, shift: DropoutShift): PurchaseModel {
+	return {
+		name,
+		label,
+		parameterNames: ['r', 'alpha', 'a', 'b'],
+		discrete: false,
+		likelihoodOn(data) {
+			const index = likelihoodIndex(data);
+			return (params) => bgnbdLogLikelihood(asParams(params), data, index, shift);
+		},
+		starts: (data) => bgnbdStarts(data).map(asList),
+		probabilityAlive: (params, h) => probabilityAlive(asParams(params), h, shift),
+		expectedIfAlive: (params, t, h) => expectedIfAlive(asParams(params), t, h, shift),
+		probabilityNoPurchase: (params, t, h, alive) => probabilityNoPurchase(asParams(params), t, h, alive ?? probabilityAlive(asParams(params), h, shift)),
+		expectedNewCustomer: (params, t) => expectedPurchasesNewCustomer(asParams(params), t, shift),
+		medianTimeToNextPurchase: (params, h) => medianTimeToNextPurchase(asParams(params), h),
+	};
+}
+
+export const bgnbdModel = betaGeometricModel('bgnbd', 'BG/NBD', BG_NBD);
