@@ -70,7 +70,7 @@ export async function benchNodeFlow(file: string, analysisDate: string, { scoreO
 		rejected,
 		stages: Object.fromEntries([...new Set(staged.map((c) => c.lifecycleStage as string))].map((s) => [s, staged.filter((c) => c.lifecycleStage === s).length])),
 		method: model.method as string,
-		bgnbd: (model.bgnbd as { params: { r: number; alpha: number; a: number; b: number } }).params,
+		bgnbd: (model.purchaseModel as { params: { r: number; alpha: number; a: number; b: number } }).params,
 		gammaGamma: (model.gammaGamma as { params: { p: number; q: number; gamma: number } } | null)?.params ?? null,
 		scoreOneCustomerMs: Math.round(warm[Math.floor(warm.length / 2)] * 1000) / 1000,
 		peakRssMb,

@@ -46,7 +46,7 @@ export const checks: Record<string, (output: RunOutput) => void> = {
 		checkCustomerData(output);
 		const [model] = output('Churn Risk', 1);
 		assert.strictEqual(model.method, 'bgnbd', model.notes.join(' '));
-		const p = model.bgnbd.params;
+		const p = model.purchaseModel.params;
 		assert.ok(Math.abs(p.r - TRUTH.r) < 0.05 && Math.abs(p.alpha - TRUTH.alpha) < 6, `r ${p.r}, alpha ${p.alpha} recover the truth`);
 		assert.ok(Math.abs(p.a - TRUTH.a) < 0.3 && Math.abs(p.b - TRUTH.b) < 1, `a ${p.a}, b ${p.b} recover the truth`);
 		assert.strictEqual((model.segmentSummary as RunItem[]).reduce((s, row) => s + (row.customers as number), 0), SAMPLE.customers);

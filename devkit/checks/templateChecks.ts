@@ -125,8 +125,8 @@ export const templateChecks: Record<string, (ctx: TemplateRun) => string> = {
 		const model = JSON.parse(fs.readFileSync(path.join(ctx.filesDir, 'churn-model.json'), 'utf8'));
 		assert.strictEqual(model.method, 'bgnbd', 'the saved model is a BG/NBD fit');
 		assert.strictEqual(model.customers, SAMPLE.customers);
-		assert.ok(Math.abs(model.bgnbd.params.r - TRUTH.r) < 0.05, `r ${model.bgnbd.params.r} recovers the truth`);
-		return `model saved: r ${model.bgnbd.params.r.toFixed(3)}, alpha ${model.bgnbd.params.alpha.toFixed(1)}`;
+		assert.ok(Math.abs(model.purchaseModel.params.r - TRUTH.r) < 0.05, `r ${model.purchaseModel.params.r} recovers the truth`);
+		return `model saved: r ${model.purchaseModel.params.r.toFixed(3)}, alpha ${model.purchaseModel.params.alpha.toFixed(1)}`;
 	},
 
 	'weekly-win-back.json': (ctx: TemplateRun) => {

@@ -16,17 +16,24 @@ const lnBeta = (a: number, b: number) => lnGamma(a) + lnGamma(b) - lnGamma(a + b
 
 /**
  * ln L(x, t_x, n) (MODELS.md): alive through all n opportunities, or gone after opportunity
- * t_x + i for some i in 0..n - t_x - 1, summed in log space.
+ * t_x + i for some i in 0..n - t_x - 1. The sum's terms follow from one another by
+ * B(a, b + 1) = B(a, b) * b / (a + b), so only its first needs log-gamma functions; each next
+ * term is smaller, so the sum is taken relative to the first.
  */
 function logLikelihoodOf(params: number[], x: number, tx: number, n: number): number {
 	const [alpha, beta, gamma, delta] = params;
 	const purchases = lnBeta(alpha, beta);
 	const dropout = lnBeta(gamma, delta);
-	let total = lnBeta(alpha + x, beta + n - x) - purchases + lnBeta(gamma, delta + n) - dropout;
-	for (let i = 0; i < n - tx; i++) {
-		total = logAddExp(total, lnBeta(alpha + x, beta + tx - x + i) - purchases + lnBeta(gamma + 1, delta + tx + i) - dropout);
+	const aliveThroughout = lnBeta(alpha + x, beta + n - x) - purchases + lnBeta(gamma, delta + n) - dropout;
+	if (n <= tx) return aliveThroughout;
+	const firstGone = lnBeta(alpha + x, beta + tx - x) - purchases + lnBeta(gamma + 1, delta + tx) - dropout;
+	let sum = 1;
+	let term = 1;
+	for (let i = 0; i < n - tx - 1; i++) {
+		term *= ((beta + tx - x + i) / (alpha + beta + tx + i)) * ((delta + tx + i) / (gamma + delta + 1 + tx + i));
+		sum += term;
 	}
-	return total;
+	return logAddExp(aliveThroughout, firstGone + Math.log(sum));
 }
 
 /** Opportunities count whole: a fraction of one is rounded to the nearest. */

@@ -1,8 +1,12 @@
 import { MIN_CUSTOMERS_FOR_POPULATION_GAP, populationGapDays } from '../customer/purchaseGap';
 import { runToEnd, Steps } from '../math/steps';
 import { z } from 'zod';
-import { BgNbdParams, fitBgNbdSteps } from './bgnbd';
 import { groupHistories } from './customerHistory';
+import { fitPurchaseModelSteps, logParameterCovariance, standardErrors } from './fitPurchaseModel';
+import { FittedPurchaseModel, namedParameters, PURCHASE_MODEL_NAMES, PurchaseModelName } from './purchaseModel';
+import { PURCHASE_MODELS } from './purchaseModels';
+import { modelInWords } from './modelInWords';
+import { toModelTime } from './modelTime';
 import { fitGammaGammaSteps, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
 import { RfmBreakpoints, rfmBreakpointsOf } from './rfm';
 import { ModelCustomer, ModelCustomers } from './modelCustomers';
@@ -15,6 +19,7 @@ import { ModelCustomer, ModelCustomers } from './modelCustomers';
 export const FIT_TIME_LIMIT_MS = 8_000;
 
 export type { ModelCustomer } from './modelCustomers';
+export type { FittedPurchaseModel } from './purchaseModel';
 
 export type FrequencyBasis = 'orders' | 'purchaseDays';
 export type MonetaryBasis = 'total' | 'average';
@@ -27,17 +32,24 @@ export interface FitSettings {
 	monetaryBasis: MonetaryBasis;
 	/** User-given RFM breakpoints; quintiles of this population otherwise. */
 	rfmBreakpoints?: RfmBreakpoints;
+	/** The purchase model to fit. */
+	model: PurchaseModelName;
+	/** BG/BB: days between purchase opportunities. */
+	periodDays: number;
 }
+
 
 /** A fitted model: everything needed to score one more customer later, as plain JSON. */
 export interface ChurnModel {
-	version: 1;
-	method: 'bgnbd' | 'cadence';
+	version: 2;
+	method: PurchaseModelName | 'cadence';
 	fittedAt: string;
 	timeUnit: 'days';
 	customers: number;
 	repeatCustomers: number;
-	bgnbd: { params: BgNbdParams; logLikelihood: number; iterations: number } | null;
+	purchaseModel: FittedPurchaseModel | null;
+	/** What the fit says, in one sentence for people. */
+	summary: string;
 	gammaGamma: { params: GammaGammaParams; logLikelihood: number; customers: number; spendFrequencyCorrelation: number } | null;
 	populationGapDays: number;
 	populationAvgOrderValue: number;
@@ -81,20 +93,6 @@ export function fitChurnModel(customers: ModelCustomer[] | ModelCustomers, setti
 	return runToEnd(fitChurnModelSteps(customers instanceof ModelCustomers ? customers : ModelCustomers.of(customers), settings, fittedAt));
 }
 
-/**
- * What the fit says, for a person: an active customer's usual gap (alpha / r, the mean of the
- * gamma-distributed purchase rate's inverse scale) and the chance of dropping out after each
- * order (a / (a + b), the mean of the beta-distributed drop-out probability), then the parameters.
- */
-export function bgnbdInWords(buyers: number, repeaters: number, p: BgNbdParams): string {
-	const gap = Math.round(p.alpha / p.r);
-	const dropout = (100 * p.a) / (p.a + p.b);
-	return (
-		`BG/NBD learnt from ${buyers} customers (${repeaters} bought again): while active, a customer orders about every ${gap} days, ` +
-		`and after each order there is a ${dropout.toFixed(0)}% chance they stop for good (r=${p.r.toFixed(4)}, alpha=${p.alpha.toFixed(2)} days, a=${p.a.toFixed(4)}, b=${p.b.toFixed(4)}).`
-	);
-}
-
 /** The fit as steps: the node runs it cooperatively so n8n stays responsive and can cancel it. */
 export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSettings, fittedAt: Date): Steps<ChurnModel> {
 	const notes: string[] = [];
@@ -112,28 +110,42 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 
 	const breakpoints = settings.rfmBreakpoints ?? rfmBreakpointsOfBuyers(customers, buyers, settings);
 
-	let bgnbd: ChurnModel['bgnbd'] = null;
+	let purchaseModel: FittedPurchaseModel | null = null;
+	const notesBefore = notes.length;
+	const model = PURCHASE_MODELS[settings.model];
+	const label = model.label;
 	if (buyers.length < settings.minCustomers) {
-		notes.push(`Only ${buyers.length} customers with orders (at least ${settings.minCustomers} are needed to fit BG/NBD): scored by purchase cadence instead.`);
+		notes.push(`Only ${buyers.length} customers with orders (at least ${settings.minCustomers} are needed to fit ${label}): scored by purchase cadence instead.`);
 	} else if (repeat.length < settings.minRepeatCustomers) {
 		notes.push(`Only ${repeat.length} customers bought again (at least ${settings.minRepeatCustomers} are needed to learn how customers drop out): scored by purchase cadence instead.`);
 	} else {
-		const fit = yield* fitBgNbdSteps(groupHistories({ x: customers.measure('x', buyers), tx: customers.measure('tx', buyers), T: customers.measure('T', buyers) }), { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
-		const p = fit.params;
-		const sane = [p.r, p.alpha, p.a, p.b].every(inRange);
+		const periodDays = model.discrete ? settings.periodDays : null;
+		const days = { x: customers.measure('x', buyers), tx: customers.measure('tx', buyers), T: customers.measure('T', buyers) };
+		const histories = groupHistories(toModelTime(days, periodDays));
+		const fit = yield* fitPurchaseModelSteps(model, histories, { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
+		const sane = fit.params.every(inRange);
 		if (!fit.converged && fit.message === 'time limit reached') {
-			notes.push(`The BG/NBD fit found no clear optimum within ${FIT_TIME_LIMIT_MS / 1000} s (the data show little drop-out structure, or the Penalizer is large): scored by purchase cadence instead.`);
-		} else if (!fit.converged) notes.push(`The BG/NBD fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
-		else if (!sane) notes.push('The BG/NBD fit ran to extreme parameters (the data barely constrain the model): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.');
+			notes.push(`The ${label} fit found no clear optimum within ${FIT_TIME_LIMIT_MS / 1000} s (the data show little drop-out structure, or the Penalizer is large): scored by purchase cadence instead.`);
+		} else if (!fit.converged) notes.push(`The ${label} fit did not converge (${fit.message}): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
+		else if (!sane) notes.push(`The ${label} fit ran to extreme parameters (the data barely constrain the model): scored by purchase cadence instead. A small Penalizer (e.g. 0.001) often helps.`);
 		else {
-			bgnbd = { params: p, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
-			notes.push(bgnbdInWords(buyers.length, repeat.length, p));
+			const logCovariance = settings.penalizer === 0 ? logParameterCovariance(model, histories, fit.params) : null;
+			purchaseModel = {
+				name: model.name,
+				params: namedParameters(model, fit.params),
+				logLikelihood: fit.logLikelihood,
+				iterations: fit.iterations,
+				standardErrors: logCovariance ? namedParameters(model, standardErrors(fit.params, logCovariance)) : null,
+				logCovariance,
+				periodDays,
+			};
+			notes.push(modelInWords(purchaseModel, buyers.length, repeat.length));
 		}
 	}
 
 	let gammaGamma: ChurnModel['gammaGamma'] = null;
 	const spenders = customers.where((k, i) => k.m[i] > 0, repeat);
-	if (bgnbd && spenders.length >= settings.minRepeatCustomers) {
+	if (purchaseModel && spenders.length >= settings.minRepeatCustomers) {
 		const spend = { x: customers.measure('x', spenders), m: customers.measure('m', spenders) };
 		const fit = yield* fitGammaGammaSteps(spend, { penalizer: settings.penalizer, timeLimitMs: FIT_TIME_LIMIT_MS });
 		const correlation = spendFrequencyCorrelation(spend);
@@ -145,13 +157,14 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 	}
 
 	return {
-		version: 1,
-		method: bgnbd ? 'bgnbd' : 'cadence',
+		version: 2,
+		method: purchaseModel ? purchaseModel.name : 'cadence',
 		fittedAt: fittedAt.toISOString(),
 		timeUnit: 'days',
 		customers: buyers.length,
 		repeatCustomers: repeat.length,
-		bgnbd,
+		purchaseModel,
+		summary: notes[notesBefore] ?? '',
 		gammaGamma,
 		populationGapDays: populationGapDaysOrDefault,
 		populationAvgOrderValue,
@@ -173,29 +186,73 @@ const parameter = z
 	.finite()
 	.refine(inRange, { message: `must be from ${PARAMETER_RANGE.min} to ${PARAMETER_RANGE.max}` });
 
+const gammaGammaSchema = z
+	.object({
+		// q <= 1 is a population whose mean spend is infinite (p * gamma / (q - 1)).
+		params: z.object({ p: parameter, q: parameter.refine((q) => q > 1, { message: 'must be more than 1 (the mean spend p * gamma / (q - 1) is infinite otherwise)' }), gamma: parameter }),
+		logLikelihood: z.number(),
+		customers: z.number(),
+		spendFrequencyCorrelation: z.number(),
+	})
+	.nullable();
+
+const rfmSchema = z.object({
+	breakpoints: z.object({ recency: breakpointList(-Infinity), frequency: breakpointList(Infinity), monetary: breakpointList(Infinity) }),
+	frequencyBasis: z.enum(['orders', 'purchaseDays']),
+	monetaryBasis: z.enum(['total', 'average']),
+});
+
+const fittedPurchaseModelSchema = z
+	.object({
+		name: z.enum(PURCHASE_MODEL_NAMES),
+		params: z.record(z.string(), parameter),
+		logLikelihood: z.number(),
+		iterations: z.number(),
+		standardErrors: z.record(z.string(), z.number()).nullable(),
+		logCovariance: z.array(z.array(z.number().finite())).nullable(),
+		periodDays: positive.nullable(),
+	})
+	.superRefine((fitted, context) => {
+		const model = PURCHASE_MODELS[fitted.name];
+		const missing = model.parameterNames.filter((name) => !(name in fitted.params));
+		if (missing.length) context.addIssue({ code: 'custom', path: ['params'], message: `must have ${model.label}'s parameters ${model.parameterNames.join(', ')} (missing ${missing.join(', ')})` });
+		if (model.discrete !== (fitted.periodDays !== null)) context.addIssue({ code: 'custom', path: ['periodDays'], message: model.discrete ? 'must be the days between purchase opportunities' : 'must be null for a model in continuous time' });
+		const size = model.parameterNames.length;
+		if (fitted.logCovariance && !(fitted.logCovariance.length === size && fitted.logCovariance.every((row) => row.length === size))) {
+			context.addIssue({ code: 'custom', path: ['logCovariance'], message: `must be ${size} by ${size}` });
+		}
+	});
+
 export const churnModelSchema = z.object({
-	version: z.literal(1),
-	method: z.enum(['bgnbd', 'cadence']),
+	version: z.literal(2),
+	method: z.enum([...PURCHASE_MODEL_NAMES, 'cadence']),
 	fittedAt: z.string(),
 	timeUnit: z.literal('days'),
 	customers: z.number().int().nonnegative(),
 	repeatCustomers: z.number().int().nonnegative(),
-	bgnbd: z.object({ params: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
-	gammaGamma: z
-		.object({
-			// q <= 1 is a population whose mean spend is infinite (p * gamma / (q - 1)).
-			params: z.object({ p: parameter, q: parameter.refine((q) => q > 1, { message: 'must be more than 1 (the mean spend p * gamma / (q - 1) is infinite otherwise)' }), gamma: parameter }),
-			logLikelihood: z.number(), customers: z.number(), spendFrequencyCorrelation: z.number() })
-		.nullable(),
+	purchaseModel: fittedPurchaseModelSchema.nullable(),
+	summary: z.string(),
+	gammaGamma: gammaGammaSchema,
 	populationGapDays: positive,
 	populationAvgOrderValue: z.number().finite(),
-	rfm: z.object({
-		breakpoints: z.object({ recency: breakpointList(-Infinity), frequency: breakpointList(Infinity), monetary: breakpointList(Infinity) }),
-		frequencyBasis: z.enum(['orders', 'purchaseDays']),
-		monetaryBasis: z.enum(['total', 'average']),
-	}),
+	rfm: rfmSchema,
 	notes: z.array(z.string()),
 });
+
+/** A model saved before the choice of models: BG/NBD's parameters under `bgnbd`. */
+const churnModelVersion1Schema = z
+	.object({
+		version: z.literal(1),
+		method: z.enum(['bgnbd', 'cadence']),
+		bgnbd: z.object({ params: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
+	})
+	.merge(churnModelSchema.omit({ version: true, method: true, purchaseModel: true, summary: true }))
+	.transform(({ bgnbd, ...rest }): ChurnModel => ({
+		...rest,
+		version: 2,
+		purchaseModel: bgnbd && { name: 'bgnbd', params: { ...bgnbd.params }, logLikelihood: bgnbd.logLikelihood, iterations: bgnbd.iterations, standardErrors: null, logCovariance: null, periodDays: null },
+		summary: rest.notes.find((note) => note.startsWith('BG/NBD learnt')) ?? rest.notes[0] ?? '',
+	}));
 
 /** Reads a model saved earlier (JSON text or object); says what is wrong with a bad one. */
 export function parseChurnModel(value: unknown): ChurnModel {
@@ -207,7 +264,8 @@ export function parseChurnModel(value: unknown): ChurnModel {
 			throw new Error(`The model JSON cannot be parsed: ${(error as Error).message}`);
 		}
 	}
-	const parsed = churnModelSchema.safeParse(data);
+	const schema = typeof data === 'object' && data !== null && (data as { version?: unknown }).version === 1 ? churnModelVersion1Schema : churnModelSchema;
+	const parsed = schema.safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		throw new Error(`This is not a model saved by Churn Risk: ${issue.path.join('.') || 'the value'} ${issue.message.toLowerCase()}`);

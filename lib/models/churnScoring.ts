@@ -1,9 +1,13 @@
 import { roundTo } from '../values/rounding';
 import { dayNumberToIsoDate } from '../values/parseDate';
-import { expectedIfAlive, medianTimeToNextPurchase, probabilityAlive, probabilityNoPurchase } from './bgnbd';
 import { cadenceScores } from './cadenceHeuristic';
+import { History } from './customerHistory';
+import { normalQuantile } from '../math/normalDistribution';
+import { opportunitiesOf, spanInModelTime } from './modelTime';
+import { parameterList, PurchaseModel } from './purchaseModel';
+import { PURCHASE_MODELS } from './purchaseModels';
 import { ChurnModel, ModelCustomer, rfmFrequency, rfmMonetary } from './churnModel';
-import { discountedPurchasesIfAlive } from './clv';
+import { DAYS_PER_MONTH, discountedPurchasesIfAlive } from './clv';
 import { expectedAverageSpend } from './gammaGamma';
 import { RfmScore, scoreRfm } from './rfm';
 
@@ -38,8 +42,17 @@ export interface CustomerScores {
 	expectedNextOrderAt: string | null;
 	expectedAvgOrderValue: number;
 	predictedClv: number;
+	/**
+	 * 95% intervals of expectedOrders and predictedClv from the uncertainty of the fitted purchase
+	 * model's parameters (null when the model has none: cadence scoring, an old saved model, a
+	 * penalised fit).
+	 */
+	expectedOrdersLow: number | null;
+	expectedOrdersHigh: number | null;
+	predictedClvLow: number | null;
+	predictedClvHigh: number | null;
 	historicClv: number;
-	churnMethod: 'bgnbd' | 'cadence';
+	churnMethod: ChurnModel['method'];
 }
 
 /** Probabilities stay in [0, 1] and finite whatever the history. */
@@ -60,7 +73,15 @@ interface Measures {
 	daysToNext: number;
 	spend: number;
 	clv: number;
+	/** Standard deviations of ln expectedOrders and ln clv (delta method); NaN when unknown. */
+	logSdOrders: number;
+	logSdClv: number;
 }
+
+/** z of a two-sided 95% interval. */
+const Z95 = normalQuantile(0.975);
+/** Step in each log-parameter for the delta method's derivatives. */
+const DELTA_STEP = 1e-4;
 
 /**
  * A customer whose next order would come only after this many of their own gaps since the last
@@ -84,32 +105,89 @@ export function plausibleDaysToNext(days: number, horizonDays: number, recencyDa
 /** (x, T) pairs of whole days below these bounds share one exact number key. */
 const PAIR_KEY = 2_097_152;
 
+/** What the model expects of an active customer with a given (x, T): at the fit and at each shifted parameter. */
+interface IfAlive {
+	horizon: number;
+	discountedMonths: number;
+	/** The same at each parameter shifted by +DELTA_STEP, then -DELTA_STEP, in log space (when there is a covariance). */
+	shifted: Array<{ horizon: number; discountedMonths: number }>;
+}
+
 /**
- * Scores customers with one model and one set of settings (score, on measure's arithmetic). The BG/NBD
- * expectations of a customer known to be alive depend on (x, T) only, and customer bases
- * repeat those pairs a lot, so they are computed once per pair.
+ * Scores customers with one model and one set of settings (score, on measure's arithmetic). The
+ * expectations of a customer known to be alive depend on (x, T) only in every model, and
+ * customer bases repeat those pairs a lot, so they are computed once per pair.
  */
 export class ChurnScorer {
-	private readonly ifAlive = new Map<number | string, { horizon: number; discountedMonths: number }>();
-	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, expectedOrdersIfActive: 0, daysToNext: 0, spend: 0, clv: 0 };
+	private readonly ifAlive = new Map<number | string, IfAlive>();
+	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, expectedOrdersIfActive: 0, daysToNext: 0, spend: 0, clv: 0, logSdOrders: NaN, logSdClv: NaN };
+	private readonly purchaseModel: PurchaseModel | null;
+	private readonly params: number[] = [];
+	/** The parameters shifted one at a time for the delta method: +step for each, then -step. */
+	private readonly shiftedParams: number[][] = [];
+	private readonly periodDays: number | null;
+	private readonly horizon: number;
+	private readonly unitsPerMonth: number;
 
 	constructor(
 		private readonly model: ChurnModel,
 		private readonly settings: ScoringSettings,
-	) {}
+	) {
+		const fitted = model.purchaseModel;
+		this.purchaseModel = fitted ? PURCHASE_MODELS[fitted.name] : null;
+		this.periodDays = fitted?.periodDays ?? null;
+		this.horizon = spanInModelTime(settings.horizonDays, this.periodDays);
+		this.unitsPerMonth = this.periodDays === null ? DAYS_PER_MONTH : DAYS_PER_MONTH / this.periodDays;
+		if (fitted && this.purchaseModel) {
+			this.params = parameterList(this.purchaseModel, fitted.params);
+			if (fitted.logCovariance) {
+				for (const sign of [1, -1]) {
+					for (let k = 0; k < this.params.length; k++) this.shiftedParams.push(this.params.map((p, j) => (j === k ? p * Math.exp(sign * DELTA_STEP) : p)));
+				}
+			}
+		}
+	}
 
-	private expectationsIfAlive(x: number, T: number) {
+	private expectationsIfAlive(h: History): IfAlive {
+		const { x, T } = h;
 		const key = Number.isInteger(x) && Number.isInteger(T) && x >= 0 && T >= 0 && x < PAIR_KEY && T < PAIR_KEY ? x * PAIR_KEY + T : `${x}|${T}`;
 		let cached = this.ifAlive.get(key);
 		if (!cached) {
-			const params = (this.model.bgnbd as NonNullable<ChurnModel['bgnbd']>).params;
-			cached = {
-				horizon: expectedIfAlive(params, this.settings.horizonDays, { x, T }),
-				discountedMonths: discountedPurchasesIfAlive(params, { x, T }, this.settings.clvMonths, this.settings.monthlyDiscountRate),
-			};
+			const model = this.purchaseModel as PurchaseModel;
+			const at = (params: number[]) => ({
+				horizon: model.expectedIfAlive(params, this.horizon, h),
+				discountedMonths: discountedPurchasesIfAlive(model, params, h, this.settings.clvMonths, this.settings.monthlyDiscountRate, this.unitsPerMonth),
+			});
+			cached = { ...at(this.params), shifted: this.shiftedParams.map(at) };
 			if (this.ifAlive.size < 1_000_000) this.ifAlive.set(key, cached);
 		}
 		return cached;
+	}
+
+	/**
+	 * Standard deviations of ln(expected orders) and ln(CLV) by the delta method: the gradient of
+	 * each in the log-parameters (central differences) against the fit's covariance. The spend per
+	 * order is taken as estimated.
+	 */
+	private logStandardDeviations(h: History, ifAlive: IfAlive): { orders: number; clv: number } {
+		const fitted = this.model.purchaseModel;
+		if (!fitted?.logCovariance || ifAlive.shifted.length === 0) return { orders: NaN, clv: NaN };
+		const model = this.purchaseModel as PurchaseModel;
+		const n = this.params.length;
+		const lnOrders: number[] = [];
+		const lnClv: number[] = [];
+		for (let k = 0; k < 2 * n; k++) {
+			const alive = model.probabilityAlive(this.shiftedParams[k], h);
+			lnOrders.push(Math.log(alive * ifAlive.shifted[k].horizon));
+			lnClv.push(Math.log(alive * ifAlive.shifted[k].discountedMonths));
+		}
+		const sd = (values: number[]) => {
+			const gradient = Array.from({ length: n }, (_, k) => (values[k] - values[n + k]) / (2 * DELTA_STEP));
+			let variance = 0;
+			for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) variance += gradient[i] * (fitted.logCovariance as number[][])[i][j] * gradient[j];
+			return Number.isFinite(variance) && variance >= 0 ? Math.sqrt(variance) : NaN;
+		};
+		return { orders: sd(lnOrders), clv: sd(lnClv) };
 	}
 
 	/** The scores of one customer, written into this.measures rather than a new object. */
@@ -118,17 +196,24 @@ export class ChurnScorer {
 		const s = this.settings;
 		const out = this.measures;
 		let pNoOrder: number;
-		if (model.bgnbd) {
-			const p = model.bgnbd.params;
-			const history = { x, tx, T };
-			const ifAlive = this.expectationsIfAlive(x, T);
-			out.pAlive = probabilityAlive(p, history);
-			pNoOrder = probabilityNoPurchase(p, s.horizonDays, history, out.pAlive);
+		out.logSdOrders = NaN;
+		out.logSdClv = NaN;
+		if (this.purchaseModel) {
+			const purchases = this.purchaseModel;
+			const p = this.params;
+			const history = this.periodDays === null ? { x, tx, T } : opportunitiesOf({ x, tx, T }, this.periodDays);
+			const ifAlive = this.expectationsIfAlive(history);
+			out.pAlive = purchases.probabilityAlive(p, history);
+			pNoOrder = purchases.probabilityNoPurchase(p, this.horizon, history, out.pAlive);
 			out.expectedOrdersIfActive = ifAlive.horizon;
 			out.expectedOrders = ifAlive.horizon * out.pAlive;
-			out.daysToNext = medianTimeToNextPurchase(p, history);
+			const toNext = purchases.medianTimeToNextPurchase(p, history);
+			out.daysToNext = this.periodDays === null ? toNext : toNext * this.periodDays;
 			out.spend = model.gammaGamma ? expectedAverageSpend(model.gammaGamma.params, { x, m }) : avgOrderValue || model.populationAvgOrderValue;
 			out.clv = out.pAlive * out.spend * ifAlive.discountedMonths;
+			const sd = this.logStandardDeviations(history, ifAlive);
+			out.logSdOrders = sd.orders;
+			out.logSdClv = sd.clv;
 		} else {
 			out.spend = avgOrderValue || model.populationAvgOrderValue;
 			const h = cadenceScores(
@@ -175,8 +260,25 @@ export class ChurnScorer {
 			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + Math.ceil(scores.daysToNext)) : null,
 			expectedAvgOrderValue: roundTo(scores.spend, 2),
 			predictedClv: roundTo(scores.clv, 2),
+			...interval('expectedOrders', scores.expectedOrders, scores.logSdOrders, 4),
+			...interval('predictedClv', scores.clv, scores.logSdClv, 2),
 			historicClv: roundTo(c.totalSpend, 2),
 			churnMethod: model.method,
 		};
 	}
+}
+
+/**
+ * value * exp(-/+ 1.96 sd) for sd the standard deviation of ln(value): the interval of a positive
+ * figure on the log scale, where the normal approximation holds better and the low end stays
+ * above zero.
+ */
+function interval<K extends 'expectedOrders' | 'predictedClv'>(name: K, value: number, logSd: number, digits: number): Record<`${K}Low` | `${K}High`, number | null> {
+	const high = value * Math.exp(Z95 * logSd);
+	// Unknown, or so uncertain that the interval says nothing (its top overflows).
+	const known = Number.isFinite(logSd) && value > 0 && Number.isFinite(high);
+	return {
+		[`${name}Low`]: known ? roundTo(value * Math.exp(-Z95 * logSd), digits) : null,
+		[`${name}High`]: known ? roundTo(high, digits) : null,
+	} as Record<`${K}Low` | `${K}High`, number | null>;
 }

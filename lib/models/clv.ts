@@ -1,5 +1,6 @@
-import { BgNbdParams, expectedIfAlive, probabilityAlive } from './bgnbd';
+import { BgNbdParams, bgnbdModel } from './bgnbd';
 import { History } from './customerHistory';
+import type { PurchaseModel } from './purchaseModel';
 
 /**
  * The length of a month for CLV, in days. 30 is the Python lifetimes library's convention, so
@@ -9,11 +10,12 @@ export const DAYS_PER_MONTH = 30;
 
 /**
  * Sum over months i = 1..months of (E[Y(i)] - E[Y(i-1)]) / (1 + d)^i for a customer known to be
- * alive: the discounted expected purchases. It depends on (x, T) only.
+ * alive: the discounted expected purchases. For the continuous models it depends on (x, T) only.
  */
 export function discountedPurchasesIfAlive(
-	params: BgNbdParams,
-	history: Pick<History, 'x' | 'T'>,
+	model: PurchaseModel,
+	params: number[],
+	history: History,
 	months: number,
 	monthlyDiscountRate: number,
 	unitsPerMonth = DAYS_PER_MONTH,
@@ -21,7 +23,7 @@ export function discountedPurchasesIfAlive(
 	let sum = 0;
 	let previous = 0;
 	for (let i = 1; i <= months; i++) {
-		const cumulative = expectedIfAlive(params, i * unitsPerMonth, history);
+		const cumulative = model.expectedIfAlive(params, i * unitsPerMonth, history);
 		sum += (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, i);
 		previous = cumulative;
 	}
@@ -42,5 +44,6 @@ export function predictedClv(
 	monthlyDiscountRate: number,
 	unitsPerMonth = DAYS_PER_MONTH,
 ): number {
-	return probabilityAlive(params, history) * expectedSpend * discountedPurchasesIfAlive(params, history, months, monthlyDiscountRate, unitsPerMonth);
+	const list = [params.r, params.alpha, params.a, params.b];
+	return bgnbdModel.probabilityAlive(list, history) * expectedSpend * discountedPurchasesIfAlive(bgnbdModel, list, history, months, monthlyDiscountRate, unitsPerMonth);
 }

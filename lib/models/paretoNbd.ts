@@ -1,3 +1,4 @@
+import { adaptiveSimpson } from '../math/adaptiveSimpson';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
 import { logAddExp, logOneMinusExp } from '../math/logSpace';
@@ -26,7 +27,36 @@ function logTail(A: number, B: number, p: number, q: number, y: number): number 
 	if (A < B) return logTail(B, A, q, p, y);
 	const n = p + q - 1;
 	const Y = A + y;
-	return -n * Math.log(Y) - Math.log(n) + logHyp2f1(n, q, n + 1, (A - B) / Y);
+	const z = (A - B) / Y;
+	if (z > SERIES_UP_TO) return logTailByQuadrature(A, B, p, q, y);
+	return -n * Math.log(Y) - Math.log(n) + logHyp2f1(n, q, n + 1, z);
+}
+
+/**
+ * Past this z the series needs more than ln(1e-15) / ln(z) terms (over 3,000 at 0.99, millions
+ * near 1): that happens when alpha and beta are far apart, and there the tail is integrated
+ * numerically instead.
+ */
+const SERIES_UP_TO = 0.95;
+
+/**
+ * The tail by quadrature in xi = ln((B + u) / (B + y)), where the integrand
+ * (A + u)^-p (B + u)^-q (B + u) falls off exponentially, scaled by its largest value so nothing
+ * underflows; integrated until it is e^-46 of that.
+ */
+function logTailByQuadrature(A: number, B: number, p: number, q: number, y: number): number {
+	const v0 = B + y;
+	const d = A - B;
+	const g = (xi: number) => {
+		const v = v0 * Math.exp(xi);
+		return Math.log(v) - p * Math.log(d + v) - q * Math.log(v);
+	};
+	// The log-integrand rises at most until v reaches about d, then falls at rate p + q - 1.
+	const knee = Math.max(0, Math.log(Math.max(d, v0) / v0));
+	const top = Math.max(g(0), g(knee));
+	let end = knee + 1;
+	while (g(end) > top - 46) end = knee + 2 * (end - knee);
+	return top + Math.log(adaptiveSimpson((xi) => Math.exp(g(xi) - top), 0, end, 1e-12));
 }
 
 /** ln of the integral over [from, to] (see logTail); -Infinity for an empty interval. */

@@ -41,6 +41,21 @@ export interface PurchaseModel {
 	medianTimeToNextPurchase(params: number[], h: History): number;
 }
 
+
+/** A fitted purchase model as a saved model holds it. */
+export interface FittedPurchaseModel {
+	name: PurchaseModelName;
+	params: Record<string, number>;
+	logLikelihood: number;
+	iterations: number;
+	/** Of each parameter, from the curvature at the optimum; null when the optimum is too flat to say. */
+	standardErrors: Record<string, number> | null;
+	/** Covariance of the log-parameters, for the intervals of each customer's figures. */
+	logCovariance: number[][] | null;
+	/** Days per purchase opportunity (BG/BB); null for the continuous-time models, which count days. */
+	periodDays: number | null;
+}
+
 /** Parameters as a named object (for JSON and for people), in the model's order. */
 export function namedParameters(model: Pick<PurchaseModel, 'parameterNames'>, params: number[]): Record<string, number> {
 	return Object.fromEntries(model.parameterNames.map((name, k) => [name, params[k]]));

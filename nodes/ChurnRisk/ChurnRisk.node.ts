@@ -36,11 +36,15 @@ const NOT_SCORED = {
 	pAlive: null,
 	rfm: null,
 	expectedOrders: null,
+	expectedOrdersLow: null,
+	expectedOrdersHigh: null,
 	expectedOrdersIfActive: null,
 	horizonDays: null,
 	expectedNextOrderAt: null,
 	expectedAvgOrderValue: null,
 	predictedClv: null,
+	predictedClvLow: null,
+	predictedClvHigh: null,
 	historicClv: 0,
 	churnMethod: 'none',
 };
@@ -55,7 +59,7 @@ export class ChurnRisk implements INodeType {
 		defaultVersion: 2,
 		usableAsTool: toolVersion('Tell how likely one customer (by customer ID, email or phone) is to stop buying: churn probability and risk level over the next months, their usual gap between orders, days since the last order, expected orders and predicted value', 'risk of one customer'),
 		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
-		description: 'Score customers: RFM segment, probability they are still active (BG/NBD), churn risk, expected orders and lifetime value',
+		description: 'Score customers: RFM segment, probability they are still active (BG/NBD, MBG/NBD, Pareto/NBD or BG/BB), churn risk, expected orders and lifetime value',
 		defaults: { name: 'Churn Risk' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -76,8 +80,12 @@ function readSettings(ctx: IExecuteFunctions, fits: boolean) {
 		const rfmScoring = fits ? (ctx.getNodeParameter('rfmScoring', 0, 'quintiles') as string) : 'quintiles';
 		// Shown only with fixed thresholds: read only then, so n8n supplies the editor's defaults.
 		const threshold = (name: string) => (rfmScoring === 'thresholds' ? (ctx.getNodeParameter(name, 0) as string) : '');
+		const purchaseModel = fits ? (ctx.getNodeParameter('purchaseModel', 0, 'bgnbd') as string) : 'bgnbd';
 		const settings = readChurnRiskSettings({
 			options: ctx.getNodeParameter('options', 0, {}),
+			model: purchaseModel,
+			// Shown only for BG/BB: read only then, so n8n supplies the editor's default.
+			periodDays: purchaseModel === 'bgbb' ? (ctx.getNodeParameter('periodDays', 0) as number) : 7,
 			horizonDays: ctx.getNodeParameter('horizonDays', 0, 90) as number,
 			churnDefinition: ctx.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
 			rfmScoring,

@@ -4,6 +4,7 @@ import { churnRiskProperties } from './ChurnRiskDescription';
 import type { FitSettings } from '../../lib/models/churnModel';
 import type { ScoringSettings } from '../../lib/models/churnScoring';
 import { parseBreakpoints } from '../../lib/models/rfm';
+import { PURCHASE_MODEL_NAMES } from '../../lib/models/purchaseModel';
 
 export const churnRiskOptionsSchema = z.object({
 	clvMonths: z.number().int('CLV Horizon must be a whole number of months').min(1).max(120, 'CLV Horizon is at most 120 months').default(12),
@@ -37,6 +38,8 @@ function riskThresholds(text: string): ScoringSettings['riskThresholds'] {
 /** Reads and checks the node's settings; throws with what to change when one makes no sense. */
 export function readChurnRiskSettings(raw: {
 	options: unknown;
+	model: string;
+	periodDays: number;
 	horizonDays: number;
 	churnDefinition: string;
 	rfmScoring: string;
@@ -47,6 +50,9 @@ export function readChurnRiskSettings(raw: {
 	const o = parsed.data;
 	// Ten years: beyond that no purchase model says anything, and the expectations' series lose precision.
 	if (!(raw.horizonDays >= 1 && raw.horizonDays <= MAX_HORIZON_DAYS)) throw new Error(`Horizon (Days) must be from 1 to ${MAX_HORIZON_DAYS} days; got ${raw.horizonDays}`);
+	const model = PURCHASE_MODEL_NAMES.find((name) => name === raw.model);
+	if (!model) throw new Error(`Purchase Model must be one of ${PURCHASE_MODEL_NAMES.join(', ')}; got "${raw.model}"`);
+	if (!(Number.isInteger(raw.periodDays) && raw.periodDays >= 1 && raw.periodDays <= 366)) throw new Error(`Purchase Chance Every (Days) must be a whole number of days from 1 to 366; got ${raw.periodDays}`);
 	return {
 		scoring: {
 			horizonDays: raw.horizonDays,
@@ -56,6 +62,8 @@ export function readChurnRiskSettings(raw: {
 			monthlyDiscountRate: o.monthlyDiscountRate,
 		},
 		fit: {
+			model,
+			periodDays: raw.periodDays,
 			penalizer: o.penalizer,
 			minCustomers: o.minCustomers,
 			minRepeatCustomers: o.minRepeatCustomers,
@@ -83,6 +91,8 @@ export function defaultChurnRiskSettings(): ChurnRiskSettings {
 	const editorDefault = (name: string) => churnRiskProperties.find((p) => p.name === name)?.default;
 	return readChurnRiskSettings({
 		options: {},
+		model: editorDefault('purchaseModel') as string,
+		periodDays: editorDefault('periodDays') as number,
 		horizonDays: editorDefault('horizonDays') as number,
 		churnDefinition: editorDefault('churnDefinition') as string,
 		rfmScoring: editorDefault('rfmScoring') as string,

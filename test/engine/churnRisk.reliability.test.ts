@@ -47,7 +47,7 @@ describe('Churn Risk on populations that strain the model', () => {
 	it('scores with a saved model whose r is tiny (0.02)', async () => {
 		const fitted = await runWorkflow(linearWorkflow([rowsStep(SPARSE), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' } }]));
 		const [model] = fitted.json('Churn Risk', 1);
-		if (model.bgnbd) ((model.bgnbd as IDataObject).params as IDataObject).r = 0.02;
+		if (model.purchaseModel) ((model.purchaseModel as IDataObject).params as IDataObject).r = 0.02;
 		const result = await runWorkflow(
 			linearWorkflow([rowsStep(SPARSE.slice(0, 50)), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30', mode: 'scoreWithSavedModel', modelSource: 'json', modelJson: JSON.stringify(model) } }]),
 		);
@@ -57,8 +57,8 @@ describe('Churn Risk on populations that strain the model', () => {
 
 	let fittedModel: Promise<IDataObject> | undefined;
 	it.each([
-		['a BG/NBD parameter at 1e-300', (m: IDataObject) => (((m.bgnbd as IDataObject).params as IDataObject).r = 1e-300), 'bgnbd.params.r must be from 0.000001 to 1000000'],
-		['a BG/NBD parameter at 1e300', (m: IDataObject) => (((m.bgnbd as IDataObject).params as IDataObject).alpha = 1e300), 'bgnbd.params.alpha must be from 0.000001 to 1000000'],
+		['a BG/NBD parameter at 1e-300', (m: IDataObject) => (((m.purchaseModel as IDataObject).params as IDataObject).r = 1e-300), 'purchaseModel.params.r must be from 0.000001 to 1000000'],
+		['a BG/NBD parameter at 1e300', (m: IDataObject) => (((m.purchaseModel as IDataObject).params as IDataObject).alpha = 1e300), 'purchaseModel.params.alpha must be from 0.000001 to 1000000'],
 		['a Gamma-Gamma q of 1 (infinite mean spend)', (m: IDataObject) => (((m.gammaGamma as IDataObject).params as IDataObject).q = 1), 'gammaGamma.params.q must be more than 1'],
 	])('refuses a saved model with %s, naming the parameter and its range', async (_, edit, message) => {
 		fittedModel ??= runWorkflow(linearWorkflow([rowsStep(base(DEFAULT_TRUTH, 2000)), { name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '2025-06-30' } }])).then((run) => run.json('Churn Risk', 1)[0]);

@@ -10,7 +10,7 @@ import { readCdnowSummary } from '../../helpers/cdnow';
  * Known answers. Parameters and log-likelihoods: the papers where they publish them (BG/NBD,
  * Pareto/NBD: Fader & Hardie; BG/BB: Fader, Hardie & Shang 2010), else the Python lifetimes
  * library (MBG/NBD). Spot values: lifetimes 0.11.3 at the parameters shown, printed by
- * scripts/reference/lifetimes_known_values.py.
+ * scripts/lifetimes-known-values.py.
  */
 const cdnow = groupHistories(readCdnowSummary().map((row) => ({ x: row.x, tx: row.tx, T: row.T })));
 
@@ -57,7 +57,7 @@ describe.each(KNOWN_FITS)('$model.label fitted to its benchmark data ($source)',
 	});
 });
 
-/** lifetimes' values at its own fit (scripts/reference/lifetimes_known_values.py): [x, t_x, T] -> P(alive), E[Y(39)]. */
+/** lifetimes' values at its own fit (scripts/lifetimes-known-values.py): [x, t_x, T] -> P(alive), E[Y(39)]. */
 const CDNOW_SPOT_VALUES: Array<{ model: PurchaseModel; params: number[]; values: Array<[number[], number, number]>; newCustomer: number[] }> = [
 	{
 		model: PURCHASE_MODELS.bgnbd,
@@ -157,6 +157,18 @@ describe('Pareto/NBD at extreme histories', () => {
 		expect(none).toBeLessThanOrEqual(1);
 		expect(Number.isFinite(model.expectedIfAlive(params, 52, h))).toBe(true);
 		expect(Number.isFinite(model.likelihoodOn(groupHistories([h]))(params).value)).toBe(true);
+	});
+
+	// lifetimes (scipy's hyp2f1) at parameters far apart, where the series would need millions of
+	// terms and the tail is integrated numerically instead: P(alive), P(no purchase in 90).
+	it.each([
+		[[0.55, 5000, 0.61, 0.01], [0, 0, 40], 0.0063212603, 0.99995921],
+		[[0.55, 5000, 0.61, 0.01], [3, 20, 40], 0.65340596, 0.97341042],
+		[[0.1, 0.05, 40, 4000], [0, 0, 40], 0.64583431, 0.94784662],
+		[[0.1, 0.05, 40, 4000], [3, 20, 40], 0.58476851, 0.5052195],
+	])('at parameters %j, history %j: P(alive) %d, P(no purchase in 90) %d', (extreme, [x, tx, T], alive, none) => {
+		expect(model.probabilityAlive(extreme, { x, tx, T })).toBeCloseTo(alive, 7);
+		expect(model.probabilityNoPurchase(extreme, 90, { x, tx, T })).toBeCloseTo(none, 7);
 	});
 
 	it('matches the likelihood integral computed by quadrature, where the closed form nearly cancels', () => {

@@ -1,7 +1,7 @@
 """Known answers for the purchase models' tests, from the Python lifetimes library (0.11.3).
 
 Run with lifetimes on the path (it needs numpy, scipy, pandas, autograd and dill):
-    PYTHONPATH=/path/to/lifetimes:/path/to/autograd python3 scripts/reference/lifetimes_known_values.py
+    PYTHONPATH=/path/to/lifetimes:/path/to/autograd python3 scripts/lifetimes-known-values.py
 The printed values are committed in test/lib/models/purchaseModels.test.ts.
 """
 import numpy as np
