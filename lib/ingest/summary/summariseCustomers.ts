@@ -9,6 +9,7 @@ import type { ContactFields } from '../fields/contactRecord';
 import { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
+import type { PurchaseDays } from '../../customer/purchaseDays';
 
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState extends CustomerExperience {
@@ -231,6 +232,35 @@ export class CustomerSummariser {
 		const extra = this.extraSources.get(customer);
 		if (!extra) this.extraSources.set(customer, [sourceItem]);
 		else if (!extra.includes(sourceItem)) extra.push(sourceItem);
+	}
+
+	/**
+	 * Each customer's distinct purchase days up to `lastDay`, in `ids` order (a refund line is not
+	 * a purchase; a returned one still is, as in the summaries' day counts): what a backtest
+	 * splits at its calibration date.
+	 */
+	purchaseDays(lastDay = Infinity): PurchaseDays {
+		const n = this.orderCustomer.length;
+		const customerOf = this.orderCustomer.data;
+		const day = this.orderDay.data;
+		const flags = this.orderFlags.data;
+		const customers = this.ids.size;
+		const counts = new Int32Array(customers + 1);
+		for (let i = 0; i < n; i++) if (!(flags[i] & REFUND) && day[i] <= lastDay) counts[customerOf[i] + 1]++;
+		for (let c = 0; c < customers; c++) counts[c + 1] += counts[c];
+		const fill = counts.slice(0, customers);
+		const all = new Int32Array(counts[customers]);
+		for (let i = 0; i < n; i++) if (!(flags[i] & REFUND) && day[i] <= lastDay) all[fill[customerOf[i]]++] = day[i];
+		// Sorted and made distinct per customer, in place.
+		const starts = new Int32Array(customers + 1);
+		let out = 0;
+		for (let c = 0; c < customers; c++) {
+			const segment = all.subarray(counts[c], counts[c + 1]).sort();
+			starts[c] = out;
+			for (let k = 0; k < segment.length; k++) if (k === 0 || segment[k] !== segment[k - 1]) all[out++] = segment[k];
+		}
+		starts[customers] = out;
+		return { starts, days: all.slice(0, out) };
 	}
 
 	/**

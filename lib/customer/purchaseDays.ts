@@ -1,0 +1,27 @@
+/**
+ * Every customer's distinct purchase days (day numbers), ascending: customer k's are
+ * days[starts[k]] .. days[starts[k + 1] - 1]. What a backtest splits at a calibration date; one
+ * flat array, since a million customers' lists as arrays would be a million objects.
+ */
+export interface PurchaseDays {
+	starts: Int32Array;
+	days: Int32Array;
+}
+
+export function customersIn(p: PurchaseDays): number {
+	return p.starts.length - 1;
+}
+
+/** Purchase days from lists (tests, small callers). */
+export function purchaseDaysOf(lists: ReadonlyArray<readonly number[]>): PurchaseDays {
+	const starts = new Int32Array(lists.length + 1);
+	const all: number[] = [];
+	lists.forEach((list, k) => {
+		const distinct = [...new Set(list)].sort((a, b) => a - b);
+		all.push(...distinct);
+		starts[k + 1] = all.length;
+	});
+	const days = new Int32Array(all.length);
+	days.set(all);
+	return { starts, days };
+}
