@@ -6,6 +6,7 @@ import { TimeZone } from '../values/timeZone';
 import { CHURN_PROBABILITY_PATHS, churnProbabilityOf } from './churnProbability';
 import { CUSTOMER_ID_PATHS, customerIdOfFields, NO_CUSTOMER_ID } from './customerId';
 import { GapRecord } from './customerSummary';
+import { PURCHASE_DATES_SEPARATOR } from './purchaseDays';
 
 /**
  * One customer record as every node reads it, whoever wrote it: Customer Data (with Churn
@@ -32,6 +33,8 @@ export interface CustomerRecord {
 	/** Calendar days of the first and last order (only when asked for: reading dates costs). */
 	firstOrderDay: number | null;
 	lastOrderDay: number | null;
+	/** The distinct purchase days, oldest first (only when asked for): from `purchaseDates`; null when the record has none. */
+	purchaseDays: number[] | null;
 	/** Mean days between purchase days: `avgDaysBetweenOrders`, else t_x / x. */
 	avgGapDays: number | null;
 	lastGapDays: number | null;
@@ -93,6 +96,7 @@ const P = {
 	avgDaysBetweenOrders: path('avgDaysBetweenOrders'),
 	lastGapDays: path('lastGapDays'),
 	longestGaps: path('longestGaps'),
+	purchaseDates: path('purchaseDates'),
 	trend: { orderTrend: path('trend', 'orderTrend'), spendTrend: path('trend', 'spendTrend') },
 	signals: {
 		discountShare: path('signals', 'discountShare'),
@@ -126,6 +130,8 @@ export interface RecordContext {
 	zone: TimeZone;
 	/** Also read the first and last order's calendar days (the health report's cohorts need them). */
 	orderDays?: boolean;
+	/** Also read every purchase day (a backtest needs them). */
+	purchaseDays?: boolean;
 }
 
 const num = parseOptionalNumber;
@@ -145,6 +151,25 @@ const positiveOrNull = (value: unknown) => {
 function daysSince(fields: FieldSource, date: FieldPath, zone: TimeZone, analysisDay: number): number | null {
 	const day = dayOfRecordDate(fields.get(date), zone);
 	return day === null ? null : analysisDay - day;
+}
+
+/**
+ * `purchaseDates` as day numbers, or why they cannot be used: each must be a date, oldest first,
+ * and (when the record has frequency) one per purchase day, as Customer Data writes them.
+ */
+function purchaseDaysOf(fields: FieldSource, frequency: number | null): number[] | null | { error: string } {
+	const text = fields.get(P.purchaseDates);
+	if (text === undefined || text === null || text === '') return null;
+	if (typeof text !== 'string') return { error: 'has purchaseDates that are not text: leave the field as Customer Data writes it (dates joined by commas)' };
+	const days: number[] = [];
+	for (const part of text.split(PURCHASE_DATES_SEPARATOR)) {
+		const day = dayOfIsoDateText(part.trim());
+		if (day === null) return { error: `has "${part.trim()}" in purchaseDates, which is not a date (YYYY-MM-DD)` };
+		if (days.length > 0 && day <= days[days.length - 1]) return { error: 'has purchaseDates out of order or repeated: they must be distinct days, oldest first' };
+		days.push(day);
+	}
+	if (frequency !== null && days.length !== frequency + 1) return { error: `has ${days.length} purchaseDates but frequency ${frequency}: there must be one date per purchase day (frequency + 1)` };
+	return days;
 }
 
 function longestGapsOf(fields: FieldSource, lastGapDays: number | null, recencyDays: number | null): GapRecord[] {
@@ -208,6 +233,8 @@ export function readCustomerFields(fields: FieldSource, context: RecordContext):
 	const recencyDays = orders === 0 ? null : (num(fields.get(P.recencyDays)) ?? (T !== null && recency !== null ? T - recency : daysSince(fields, P.lastOrderAt, context.zone, analysisDay)));
 	const tenureDays = orders === 0 ? null : (num(fields.get(P.tenureDays)) ?? T ?? daysSince(fields, P.firstOrderAt, context.zone, analysisDay));
 	const lastGapDays = num(fields.get(P.lastGapDays));
+	const purchaseDays = context.purchaseDays ? purchaseDaysOf(fields, frequency) : null;
+	if (purchaseDays !== null && 'error' in purchaseDays) return { error: `(customer ${customerId}) ${purchaseDays.error}` };
 	const { signals, trend, rfm } = P;
 	return {
 		record: {
@@ -222,6 +249,7 @@ export function readCustomerFields(fields: FieldSource, context: RecordContext):
 			tenureDays,
 			firstOrderDay: context.orderDays ? (dayOfRecordDate(fields.get(P.firstOrderAt), context.zone) ?? (tenureDays === null ? null : analysisDay - tenureDays)) : null,
 			lastOrderDay: context.orderDays ? (dayOfRecordDate(fields.get(P.lastOrderAt), context.zone) ?? (recencyDays === null ? null : analysisDay - recencyDays)) : null,
+			purchaseDays,
 			avgGapDays: num(fields.get(P.avgDaysBetweenOrders)) ?? (frequency !== null && recency !== null && frequency > 0 ? recency / frequency : null),
 			lastGapDays,
 			longestGaps: longestGapsOf(fields, lastGapDays, recencyDays),

@@ -92,6 +92,8 @@ export interface CustomerSummary {
 	 * it. Empty for a customer who bought on one day only.
 	 */
 	longestGaps: GapRecord[];
+	/** The distinct purchase days, oldest first, as YYYY-MM-DD dates joined by commas (what a backtest splits). */
+	purchaseDates?: string;
 	trend: ActivityTrend | null;
 	signals: CustomerSignals;
 	/** Products of the kept order lines, most bought first; null when the data names no product. */

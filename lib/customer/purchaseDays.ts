@@ -1,3 +1,6 @@
+/** Between the dates of a summary's `purchaseDates`. */
+export const PURCHASE_DATES_SEPARATOR = ',';
+
 /**
  * Every customer's distinct purchase days (day numbers), ascending: customer k's are
  * days[starts[k]] .. days[starts[k + 1] - 1]. What a backtest splits at a calibration date; one

@@ -6,6 +6,7 @@ import { fitPurchaseModelSteps, logParameterCovariance, standardErrors } from '.
 import { FittedPurchaseModel, namedParameters, PURCHASE_MODEL_NAMES, PurchaseModelName } from './purchaseModel';
 import { PURCHASE_MODELS } from './purchaseModels';
 import { modelInWords } from './modelInWords';
+import { chooseModelSteps, ModelSelection } from './modelChoice';
 import { toModelTime } from './modelTime';
 import { fitGammaGammaSteps, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
 import { RfmBreakpoints, rfmBreakpointsOf } from './rfm';
@@ -32,8 +33,10 @@ export interface FitSettings {
 	monetaryBasis: MonetaryBasis;
 	/** User-given RFM breakpoints; quintiles of this population otherwise. */
 	rfmBreakpoints?: RfmBreakpoints;
-	/** The purchase model to fit. */
-	model: PurchaseModelName;
+	/** The purchase model to fit; Auto chooses one by a backtest on the last holdoutDays. */
+	model: PurchaseModelName | 'auto';
+	/** Auto's held-out days (the node's horizon). */
+	holdoutDays?: number;
 	/** BG/BB: days between purchase opportunities. */
 	periodDays: number;
 }
@@ -50,6 +53,8 @@ export interface ChurnModel {
 	purchaseModel: FittedPurchaseModel | null;
 	/** What the fit says, in one sentence for people. */
 	summary: string;
+	/** How Auto chose the model; null when the user picked it. */
+	selection: ModelSelection | null;
 	gammaGamma: { params: GammaGammaParams; logLikelihood: number; customers: number; spendFrequencyCorrelation: number } | null;
 	populationGapDays: number;
 	populationAvgOrderValue: number;
@@ -111,8 +116,15 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 	const breakpoints = settings.rfmBreakpoints ?? rfmBreakpointsOfBuyers(customers, buyers, settings);
 
 	let purchaseModel: FittedPurchaseModel | null = null;
+	let selection: ModelSelection | null = null;
+	let modelName: PurchaseModelName = settings.model === 'auto' ? 'bgnbd' : settings.model;
+	if (settings.model === 'auto' && buyers.length >= settings.minCustomers && repeat.length >= settings.minRepeatCustomers) {
+		selection = yield* chooseModelSteps(customers, buyers, { penalizer: settings.penalizer, holdoutDays: settings.holdoutDays ?? 90, timeLimitMs: FIT_TIME_LIMIT_MS });
+		if (selection) modelName = selection.chosen;
+		else notes.push('Auto could fit none of the models to choose from: BG/NBD is tried on the whole history.');
+	}
 	const notesBefore = notes.length;
-	const model = PURCHASE_MODELS[settings.model];
+	const model = PURCHASE_MODELS[modelName];
 	const label = model.label;
 	if (buyers.length < settings.minCustomers) {
 		notes.push(`Only ${buyers.length} customers with orders (at least ${settings.minCustomers} are needed to fit ${label}): scored by purchase cadence instead.`);
@@ -140,6 +152,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 				periodDays,
 			};
 			notes.push(modelInWords(purchaseModel, buyers.length, repeat.length));
+			if (selection) notes.push(selection.reason);
 		}
 	}
 
@@ -165,6 +178,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 		repeatCustomers: repeat.length,
 		purchaseModel,
 		summary: notes[notesBefore] ?? '',
+		selection,
 		gammaGamma,
 		populationGapDays: populationGapDaysOrDefault,
 		populationAvgOrderValue,
@@ -232,6 +246,8 @@ export const churnModelSchema = z.object({
 	repeatCustomers: z.number().int().nonnegative(),
 	purchaseModel: fittedPurchaseModelSchema.nullable(),
 	summary: z.string(),
+	// Kept for people; scoring never reads it.
+	selection: z.unknown().nullable().default(null) as z.ZodType<ModelSelection | null>,
 	gammaGamma: gammaGammaSchema,
 	populationGapDays: positive,
 	populationAvgOrderValue: z.number().finite(),
@@ -246,12 +262,13 @@ const churnModelVersion1Schema = z
 		method: z.enum(['bgnbd', 'cadence']),
 		bgnbd: z.object({ params: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
 	})
-	.merge(churnModelSchema.omit({ version: true, method: true, purchaseModel: true, summary: true }))
+	.merge(churnModelSchema.omit({ version: true, method: true, purchaseModel: true, summary: true, selection: true }))
 	.transform(({ bgnbd, ...rest }): ChurnModel => ({
 		...rest,
 		version: 2,
 		purchaseModel: bgnbd && { name: 'bgnbd', params: { ...bgnbd.params }, logLikelihood: bgnbd.logLikelihood, iterations: bgnbd.iterations, standardErrors: null, logCovariance: null, periodDays: null },
 		summary: rest.notes.find((note) => note.startsWith('BG/NBD learnt')) ?? rest.notes[0] ?? '',
+		selection: null,
 	}));
 
 /** Reads a model saved earlier (JSON text or object); says what is wrong with a bad one. */

@@ -44,6 +44,7 @@ export function modelCustomerFromFields(fields: FieldSource, context: RecordCont
 			spend: { x, m: monetaryValue },
 			ownGapDays: read.record.avgGapDays,
 			analysisDay: read.record.analysisDay,
+			purchaseDays: read.record.purchaseDays,
 		},
 	};
 }

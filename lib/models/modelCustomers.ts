@@ -1,4 +1,5 @@
-import { FloatColumn } from '../values/growableColumns';
+import { FloatColumn, IntColumn } from '../values/growableColumns';
+import type { PurchaseDays } from '../customer/purchaseDays';
 import type { History, SpendHistory } from './customerHistory';
 import { typedCopy } from '../values/typedCopies';
 
@@ -13,6 +14,8 @@ export interface ModelCustomer {
 	spend: SpendHistory;
 	ownGapDays: number | null;
 	analysisDay: number;
+	/** The distinct purchase days, oldest first, when the record has them (for a backtest). */
+	purchaseDays?: number[] | null;
 }
 
 const MEASURES = ['scored', 'x', 'tx', 'T', 'recencyDays', 'orders', 'totalSpend', 'avgOrderValue', 'm', 'ownGapDays', 'analysisDay'] as const;
@@ -35,6 +38,10 @@ export class ModelCustomers {
 	/** Customers with orders: those fitted on and scored. */
 	scoredCount = 0;
 
+	/** Every customer's purchase days, one flat list (see PurchaseDays); dropped at the first customer without them. */
+	private purchaseDayList: IntColumn | null = new IntColumn();
+	private readonly purchaseDayStarts = new IntColumn();
+
 	static of(customers: ModelCustomer[]): ModelCustomers {
 		const all = new ModelCustomers();
 		for (const customer of customers) all.add(customer);
@@ -45,10 +52,13 @@ export class ModelCustomers {
 	add(c: ModelCustomer | null): number {
 		const i = this.size;
 		const k = this.columns;
+		this.purchaseDayStarts.push(this.purchaseDayList?.length ?? 0);
 		if (c === null) {
 			for (const measure of MEASURES) k[measure].push(0);
 			return i;
 		}
+		if (this.purchaseDayList && c.purchaseDays) for (const day of c.purchaseDays) this.purchaseDayList.push(day);
+		else this.purchaseDayList = null;
 		this.scoredCount++;
 		k.scored.push(1);
 		k.x.push(c.history.x);
@@ -82,6 +92,19 @@ export class ModelCustomers {
 			ownGapDays: Number.isNaN(own) ? null : own,
 			analysisDay: k.analysisDay.data[i],
 		};
+	}
+
+	/**
+	 * The purchase days of every customer with orders (in position order), when each record had
+	 * them; null otherwise.
+	 */
+	purchaseDays(): PurchaseDays | null {
+		const list = this.purchaseDayList;
+		if (!list || this.scoredCount === 0) return null;
+		const starts = new Int32Array(this.size + 1);
+		starts.set(this.purchaseDayStarts.data.subarray(0, this.size));
+		starts[this.size] = list.length;
+		return { starts, days: list.data.slice(0, list.length) };
 	}
 
 	/** One measure of the customers at `positions` (all when omitted), in their order. */

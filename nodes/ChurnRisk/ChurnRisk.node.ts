@@ -20,6 +20,7 @@ import { churnRiskProperties } from './ChurnRiskDescription';
 import { readChurnRiskSettings } from './churnRiskSettings';
 import { loadSavedModel, saveModel } from './savedModels';
 import { fitCooperatively } from './fitCooperatively';
+import { backtestItems } from './backtestItems';
 import { modelOfFile, scoreRecords } from './scoreRecords';
 import { riskFacts, riskInWords } from './riskAnswer';
 import { isToolCall, toolLanguage, toolVersion } from '../shared/agentTool/toolCall';
@@ -55,10 +56,10 @@ export class ChurnRisk implements INodeType {
 		name: 'churnRisk',
 		icon: { light: 'file:churnRisk.svg', dark: 'file:churnRisk.dark.svg' },
 		group: ['transform'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		usableAsTool: toolVersion('Tell how likely one customer (by customer ID, email or phone) is to stop buying: churn probability and risk level over the next months, their usual gap between orders, days since the last order, expected orders and predicted value', 'risk of one customer'),
-		subtitle: '={{ $parameter["mode"] === "scoreWithSavedModel" ? "score with saved model" : "fit and score" }}',
+		subtitle: '={{ { scoreWithSavedModel: "score with saved model", backtest: "backtest the models" }[$parameter["mode"]] ?? "fit and score" }}',
 		description: 'Score customers: RFM segment, probability they are still active (BG/NBD, MBG/NBD, Pareto/NBD or BG/BB), churn risk, expected orders and lifetime value',
 		defaults: { name: 'Churn Risk' },
 		inputs: [NodeConnectionTypes.Main],
@@ -115,7 +116,7 @@ async function answerAsTool(this: IExecuteFunctions): Promise<INodeExecutionData
 }
 
 async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel';
+	const mode = this.getNodeParameter('mode', 0) as 'fitAndScore' | 'scoreWithSavedModel' | 'backtest';
 	const { settings, zone, analysisDay } = readSettings(this, mode === 'fitAndScore');
 
 	const input = this.getNodeParameter('input', 0, 'auto') as CustomerInput;
@@ -126,7 +127,8 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const baseInput = await readCustomerBase(this, items);
 	const population = new ModelCustomers();
 	const gapDays = new MostlyNumbers();
-	const context = { analysisDay, zone };
+	// Purchase dates cost a parse per customer: read only for a backtest, Auto's included.
+	const context = { analysisDay, zone, purchaseDays: mode === 'backtest' || (mode === 'fitAndScore' && settings.fit.model === 'auto') };
 	const read = (fields: FieldSource, itemIndex: number) => {
 		const reading = modelCustomerFromFields(fields, context);
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
@@ -173,6 +175,12 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 		named.row = baseRowOf[i];
 		return customerIdOfFields(named);
 	};
+
+	if (mode === 'backtest') {
+		const run = await backtestItems(this, population, { holdoutDays: settings.scoring.horizonDays, penalizer: settings.fit.penalizer }, items.map((_, item) => ({ item })));
+		this.addExecutionHints({ message: run.result.reason, location: 'outputPane' });
+		return [[...run.models, ...errorItems], [run.summary]];
+	}
 
 	let model: ChurnModel;
 	const modelName = (this.getNodeParameter('modelName', 0, 'default') as string) || 'default';

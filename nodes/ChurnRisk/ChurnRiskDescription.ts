@@ -1,10 +1,34 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { DisplayCondition, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { analysisDateProperty } from '../shared/analysisDateParameter';
 import { customerInputProperty } from '../shared/customerRecords';
 import { outputAsProperties } from '../shared/customerBaseItems';
 import { toolCustomerProperty, toolLanguageProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';
 
 const fitting = { show: { mode: ['fitAndScore'] } };
+
+const PURCHASE_MODEL_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Auto (Best in a Backtest)',
+		value: 'auto',
+		description: 'Fits each model on your history up to one horizon ago and keeps the best at predicting what followed',
+	},
+	{ name: 'BG/NBD', value: 'bgnbd', description: 'Customers may stop after any repeat order; a one-time buyer counts as still active' },
+	{ name: 'MBG/NBD', value: 'mbgnbd', description: 'As BG/NBD, but one-time buyers can stop too: better when many customers buy only once' },
+	{ name: 'Pareto/NBD', value: 'paretonbd', description: 'Customers may stop at any moment, whether they order or not' },
+	{ name: 'BG/BB (Fixed Purchase Chances)', value: 'bgbb', description: 'For buying only at set times: a subscription box, a weekly market, a yearly event' },
+];
+
+function purchaseModelProperty(versions: DisplayCondition, defaultModel: string): INodeProperties {
+	return {
+		displayName: 'Purchase Model',
+		name: 'purchaseModel',
+		description: 'How customers are taken to buy and to leave; each fits some shops better than others',
+		type: 'options',
+		displayOptions: { show: { mode: ['fitAndScore'], '@version': [versions] } },
+		options: PURCHASE_MODEL_OPTIONS,
+		default: defaultModel,
+	};
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -23,6 +47,11 @@ const properties: INodeProperties[] = [
 				name: 'Score With Saved Model',
 				value: 'scoreWithSavedModel',
 				description: 'Score incoming customers (often one, from a CRM webhook) with a model fitted earlier',
+			},
+			{
+				name: 'Backtest the Models',
+				value: 'backtest',
+				description: 'Compare the models on your history: one item per model on the first output, the choice and a week-by-week series on the second',
 			},
 		],
 		default: 'fitAndScore',
@@ -48,7 +77,7 @@ const properties: INodeProperties[] = [
 		name: 'modelName',
 		type: 'string',
 		default: 'default',
-		displayOptions: { hide: { modelSource: ['json'] } },
+		displayOptions: { hide: { modelSource: ['json'], mode: ['backtest'] } },
 		description: 'Name under which the fitted model is kept in this workflow, so several models (e.g. per brand) can live side by side',
 	},
 	{
@@ -59,36 +88,9 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { mode: ['scoreWithSavedModel'], modelSource: ['json'] } },
 		description: 'The JSON item from the Model output of a Fit and Score run',
 	},
-	{
-		displayName: 'Purchase Model',
-		name: 'purchaseModel',
-		description: 'How customers are taken to buy and to leave; each fits some shops better than others',
-		type: 'options',
-		displayOptions: fitting,
-		options: [
-			{
-				name: 'BG/NBD',
-				value: 'bgnbd',
-				description: 'Customers may stop after any repeat order; a one-time buyer counts as still active',
-			},
-			{
-				name: 'MBG/NBD',
-				value: 'mbgnbd',
-				description: 'As BG/NBD, but one-time buyers can stop too: better when many customers buy only once',
-			},
-			{
-				name: 'Pareto/NBD',
-				value: 'paretonbd',
-				description: 'Customers may stop at any moment, whether they order or not',
-			},
-			{
-				name: 'BG/BB (Fixed Purchase Chances)',
-				value: 'bgbb',
-				description: 'For buying only at set times: a subscription box, a weekly market, a yearly event',
-			},
-		],
-		default: 'bgnbd',
-	},
+	// Auto became the default in version 3; earlier nodes keep fitting BG/NBD unless changed.
+	purchaseModelProperty({ _cnd: { gte: 3 } }, 'auto'),
+	purchaseModelProperty({ _cnd: { lt: 3 } }, 'bgnbd'),
 	{
 		displayName: 'Purchase Chance Every (Days)',
 		name: 'periodDays',

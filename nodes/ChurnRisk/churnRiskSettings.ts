@@ -50,8 +50,8 @@ export function readChurnRiskSettings(raw: {
 	const o = parsed.data;
 	// Ten years: beyond that no purchase model says anything, and the expectations' series lose precision.
 	if (!(raw.horizonDays >= 1 && raw.horizonDays <= MAX_HORIZON_DAYS)) throw new Error(`Horizon (Days) must be from 1 to ${MAX_HORIZON_DAYS} days; got ${raw.horizonDays}`);
-	const model = PURCHASE_MODEL_NAMES.find((name) => name === raw.model);
-	if (!model) throw new Error(`Purchase Model must be one of ${PURCHASE_MODEL_NAMES.join(', ')}; got "${raw.model}"`);
+	const model = raw.model === 'auto' ? 'auto' : PURCHASE_MODEL_NAMES.find((name) => name === raw.model);
+	if (!model) throw new Error(`Purchase Model must be auto or one of ${PURCHASE_MODEL_NAMES.join(', ')}; got "${raw.model}"`);
 	if (!(Number.isInteger(raw.periodDays) && raw.periodDays >= 1 && raw.periodDays <= 366)) throw new Error(`Purchase Chance Every (Days) must be a whole number of days from 1 to 366; got ${raw.periodDays}`);
 	return {
 		scoring: {
@@ -63,6 +63,7 @@ export function readChurnRiskSettings(raw: {
 		},
 		fit: {
 			model,
+			holdoutDays: raw.horizonDays,
 			periodDays: raw.periodDays,
 			penalizer: o.penalizer,
 			minCustomers: o.minCustomers,

@@ -26,7 +26,7 @@ export async function scoreRecords(
 ): Promise<{ model: ChurnModel; scored: IDataObject[] }> {
 	const population = new ModelCustomers();
 	for (const json of records) {
-		const reading = modelCustomerFromFields(jsonFields(json), context);
+		const reading = modelCustomerFromFields(jsonFields(json), { ...context, purchaseDays: settings.fit.model === 'auto' });
 		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${customerIdOf(json)} ${reading.error}`);
 		population.add('customer' in reading ? reading.customer : null);
 	}

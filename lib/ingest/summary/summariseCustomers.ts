@@ -9,7 +9,6 @@ import type { ContactFields } from '../fields/contactRecord';
 import { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import { dayNumberToIsoDate } from '../../values/parseDate';
 import { roundMoney } from '../../values/parseMoney';
-import type { PurchaseDays } from '../../customer/purchaseDays';
 
 /** What a customer has beyond their orders; created on first need, so most customers have none. */
 interface CustomerState extends CustomerExperience {
@@ -235,35 +234,6 @@ export class CustomerSummariser {
 	}
 
 	/**
-	 * Each customer's distinct purchase days up to `lastDay`, in `ids` order (a refund line is not
-	 * a purchase; a returned one still is, as in the summaries' day counts): what a backtest
-	 * splits at its calibration date.
-	 */
-	purchaseDays(lastDay = Infinity): PurchaseDays {
-		const n = this.orderCustomer.length;
-		const customerOf = this.orderCustomer.data;
-		const day = this.orderDay.data;
-		const flags = this.orderFlags.data;
-		const customers = this.ids.size;
-		const counts = new Int32Array(customers + 1);
-		for (let i = 0; i < n; i++) if (!(flags[i] & REFUND) && day[i] <= lastDay) counts[customerOf[i] + 1]++;
-		for (let c = 0; c < customers; c++) counts[c + 1] += counts[c];
-		const fill = counts.slice(0, customers);
-		const all = new Int32Array(counts[customers]);
-		for (let i = 0; i < n; i++) if (!(flags[i] & REFUND) && day[i] <= lastDay) all[fill[customerOf[i]]++] = day[i];
-		// Sorted and made distinct per customer, in place.
-		const starts = new Int32Array(customers + 1);
-		let out = 0;
-		for (let c = 0; c < customers; c++) {
-			const segment = all.subarray(counts[c], counts[c + 1]).sort();
-			starts[c] = out;
-			for (let k = 0; k < segment.length; k++) if (k === 0 || segment[k] !== segment[k - 1]) all[out++] = segment[k];
-		}
-		starts[customers] = out;
-		return { starts, days: all.slice(0, out) };
-	}
-
-	/**
 	 * The per-customer totals as columns, one row per customer with at least one order or
 	 * refund on or before the analysis day; orders after it are left out (that is how a
 	 * calibration period is set). The engine works on these; objects are built only for output.
@@ -299,6 +269,8 @@ export class CustomerSummariser {
 		// Each customer has fewer record gaps than orders: two numbers an order is room enough.
 		const gapRecords = new Int32Array(2 * sorted.length);
 		let gapCount = 0;
+		const purchaseDays = new Int32Array(sorted.length);
+		let purchaseDayCount = 0;
 		let stack: Int32Array = new Int32Array(64);
 		let row = 0;
 		for (let c = 0; c < customers; c++) {
@@ -332,6 +304,7 @@ export class CustomerSummariser {
 			let previousSpend = 0;
 			// Gaps as [days, end day] pairs, each shorter than the one below it (see longestGaps).
 			let depth = 0;
+			cols.purchaseDaysFrom[row] = purchaseDayCount;
 			for (let k = from; k < to; k++) {
 				const i = sorted[k];
 				const value = amount[i];
@@ -383,6 +356,7 @@ export class CustomerSummariser {
 					distinctDays++;
 					previousDay = currentDay;
 					currentDay = day[i];
+					purchaseDays[purchaseDayCount++] = currentDay;
 				}
 				if (distinctDays > 1) repeatDaySpend += net;
 			}
@@ -414,6 +388,8 @@ export class CustomerSummariser {
 		}
 		cols.longestGapsFrom[rows] = gapCount;
 		cols.longestGaps = gapRecords.subarray(0, gapCount);
+		cols.purchaseDaysFrom[rows] = purchaseDayCount;
+		cols.purchaseDays = purchaseDays.subarray(0, purchaseDayCount);
 		return cols;
 	}
 

@@ -1,5 +1,7 @@
 import type { GapRecord } from '../../customer/customerSummary';
 import { TableBuilder } from '../../base/tableBuilder';
+import { dayNumberToIsoDate } from '../../values/parseDate';
+import { PURCHASE_DATES_SEPARATOR } from '../../customer/purchaseDays';
 
 /** Per-customer totals, one row per customer, as typed columns. */
 export interface SummaryColumns {
@@ -36,6 +38,13 @@ export interface SummaryColumns {
 	 */
 	longestGapsFrom: Int32Array;
 	longestGaps: Int32Array;
+	/**
+	 * The customer's distinct purchase days (day numbers, oldest first) in
+	 * purchaseDays[purchaseDaysFrom[row], purchaseDaysFrom[row + 1]); none for summaries read
+	 * ready-made, whose days are unknown.
+	 */
+	purchaseDaysFrom: Int32Array;
+	purchaseDays: Int32Array;
 }
 
 export function emptyColumns(rows: number, analysisDay: number, trendWindowDays: number, ordersAfterAnalysisDate: number): SummaryColumns {
@@ -66,6 +75,8 @@ export function emptyColumns(rows: number, analysisDay: number, trendWindowDays:
 		previousSpend: floats(),
 		longestGapsFrom: new Int32Array(rows + 1),
 		longestGaps: new Int32Array(0),
+		purchaseDaysFrom: new Int32Array(rows + 1),
+		purchaseDays: new Int32Array(0),
 	};
 }
 
@@ -101,4 +112,11 @@ export function longestGapsTable(cols: SummaryColumns): { ends: Uint32Array; ele
 	elements.columnFor(-1, 'days', 0).column.fillNumbers('number', days, null);
 	elements.columnFor(-1, 'endedDaysAgo', 0).column.fillNumbers('number', endedDaysAgo, null);
 	return { ends, elements };
+}
+
+/** The row's purchase days as dates, oldest first, comma-separated (see PURCHASE_DATES_SEPARATOR). */
+export function purchaseDatesText(cols: SummaryColumns, row: number): string {
+	const dates: string[] = [];
+	for (let k = cols.purchaseDaysFrom[row]; k < cols.purchaseDaysFrom[row + 1]; k++) dates.push(dayNumberToIsoDate(cols.purchaseDays[k]));
+	return dates.join(PURCHASE_DATES_SEPARATOR);
 }

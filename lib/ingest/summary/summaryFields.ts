@@ -2,7 +2,7 @@ import { ObjectSink, RecordSink } from '../../values/recordSink';
 import type { CustomerSummary, ProductCount } from '../../customer/customerSummary';
 import type { ContactField } from '../../customer/fieldCatalog';
 import { ColumnBuilder, NULL, TableBuilder } from '../../base/tableBuilder';
-import { longestGapsAt, longestGapsTable, SummaryColumns } from './summaryColumns';
+import { longestGapsAt, longestGapsTable, purchaseDatesText, SummaryColumns } from './summaryColumns';
 import { roundMoney } from '../../values/parseMoney';
 
 /** The fields a summary keeps per customer, latest value winning: the contact and CRM fields, and the currency. */
@@ -124,6 +124,8 @@ const SUMMARY_FIELDS: readonly SummaryField[] = [
 	{ name: 'avgDaysBetweenOrders', kind: 'number', value: (s, r) => (frequency(s, r) > 0 ? (s.cols.lastDay[r] - s.cols.firstDay[r]) / frequency(s, r) : null) },
 	{ name: 'lastGapDays', kind: 'number', value: (s, r) => (s.cols.lastGapDays[r] >= 0 ? s.cols.lastGapDays[r] : null) },
 	{ name: 'longestGaps', kind: 'json', value: (s, r) => longestGapsAt(s.cols, r), lists: (s) => longestGapsTable(s.cols) },
+	// Text, not a list: one cell in a spreadsheet export, and one text column in a customer base.
+	{ name: 'purchaseDates', kind: 'text', value: (s, r) => purchaseDatesText(s.cols, r), present: (s, r) => s.cols.purchaseDaysFrom[r + 1] > s.cols.purchaseDaysFrom[r] },
 	{
 		name: 'trend',
 		kind: 'object',

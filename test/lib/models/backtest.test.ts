@@ -1,6 +1,5 @@
 import { areaUnderRoc } from '../../../lib/math/auc';
 import { purchaseDaysOf } from '../../../lib/customer/purchaseDays';
-import { CustomerSummariser } from '../../../lib/ingest/summary/summariseCustomers';
 import { backtest } from '../../../lib/models/backtest';
 import { groupHistories } from '../../../lib/models/customerHistory';
 import { fitPurchaseModel, logParameterCovariance, standardErrors } from '../../../lib/models/fitPurchaseModel';
@@ -80,24 +79,5 @@ describe('area under the ROC curve', () => {
 		expect(areaUnderRoc([0.9, 0.5, 0.5, 0.1], [true, true, false, false])).toBeCloseTo(0.875, 12);
 		expect(areaUnderRoc([0.1, 0.2], [true, false])).toBe(0);
 		expect(areaUnderRoc([0.1, 0.2], [true, true])).toBeNaN();
-	});
-});
-
-describe("the summariser's purchase days", () => {
-	it("lists each customer's distinct purchase days, refunds left out, up to a day", () => {
-		const summariser = new CustomerSummariser();
-		const a = summariser.ids.internString('A');
-		const b = summariser.ids.internString('B');
-		summariser.addOrder(a, 30, 0, 10, 0);
-		summariser.addOrder(a, 10, 0, 10, 0);
-		summariser.addOrder(a, 30, 0, 5, 0);
-		summariser.addOrder(b, 12, 0, 10, 0);
-		summariser.addOrder(a, 40, 0, -10, 0);
-		summariser.addOrder(a, 50, 0, 10, 0);
-		const all = summariser.purchaseDays();
-		expect(Array.from(all.days.subarray(all.starts[a], all.starts[a + 1]))).toEqual([10, 30, 50]);
-		expect(Array.from(all.days.subarray(all.starts[b], all.starts[b + 1]))).toEqual([12]);
-		const upTo = summariser.purchaseDays(30);
-		expect(Array.from(upTo.days.subarray(upTo.starts[a], upTo.starts[a + 1]))).toEqual([10, 30]);
 	});
 });
