@@ -112,6 +112,18 @@ async function main() {
 			}),
 		]).replace(/^/gm, '   '),
 	);
+	console.log('\n   Which model to trust? Churn Risk\'s "Backtest the Models" fits each on the history up to 90 days ago and');
+	console.log('   scores what it predicted for the 90 days since (a new node\'s Auto does this and keeps the winner):');
+	const backtest = await runWorkflow(linearWorkflow([fileStep(SAMPLE), { name: 'Customer Data', type: 'customerData', parameters: { source: 'binaryFile', analysisDate: asOf } }, { name: 'Churn Risk', type: 'churnRisk', typeVersion: 3, parameters: { analysisDate: asOf, mode: 'backtest' } }]));
+	if (backtest.error) throw backtest.error;
+	const [split] = backtest.json('Churn Risk', 1);
+	console.log(
+		table([
+			['model', 'log-likelihood of who ordered', 'AUC', 'Brier', 'repeat orders predicted', 'happened'],
+			...backtest.json('Churn Risk', 0).map((m) => [`${m.model as string}${m.chosen ? ' (chosen)' : ''}`, (m.holdoutLogLikelihoodPerCustomer as number).toFixed(4), (m.churnAuc as number).toFixed(3), (m.brierScore as number).toFixed(3), Math.round(m.predictedRepeatPurchases as number), m.actualRepeatPurchases as number]),
+		]).replace(/^/gm, '   '),
+	);
+	console.log(`   (${split.customers as number} customers had bought by ${split.calibrationDate as string}; higher log-likelihood is better.)`);
 	console.log('\n   RFM segments:');
 	console.log(
 		table([

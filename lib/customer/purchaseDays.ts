@@ -28,3 +28,24 @@ export function purchaseDaysOf(lists: ReadonlyArray<readonly number[]>): Purchas
 	days.set(all);
 	return { starts, days };
 }
+
+/**
+ * About `customers` of them, each kept with the same chance by a fixed hash of its position (so
+ * a run is reproducible); all when there are no more than that.
+ */
+export function samplePurchaseDays(p: PurchaseDays, customers: number, keepChance: (position: number) => number): PurchaseDays {
+	const total = customersIn(p);
+	if (total <= customers) return p;
+	const rate = customers / total;
+	const kept: number[] = [];
+	for (let k = 0; k < total; k++) if (keepChance(k) < rate) kept.push(k);
+	const starts = new Int32Array(kept.length + 1);
+	let size = 0;
+	kept.forEach((k, j) => {
+		size += p.starts[k + 1] - p.starts[k];
+		starts[j + 1] = size;
+	});
+	const days = new Int32Array(size);
+	kept.forEach((k, j) => days.set(p.days.subarray(p.starts[k], p.starts[k + 1]), starts[j]));
+	return { starts, days };
+}

@@ -43,7 +43,7 @@ export function sampleWeights(weights: ArrayLike<number>, rate: number): Float64
 }
 
 /** A well-spread number in [0, 1) from an integer. */
-function unitHash(i: number): number {
+export function unitHash(i: number): number {
 	let h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
 	h ^= h >>> 13;
 	h = Math.imul(h, 0xc2b2ae35);

@@ -1,4 +1,6 @@
 import { dayNumberToIsoDate } from '../values/parseDate';
+import { unitHash } from '../math/coarseToFine';
+import { samplePurchaseDays } from '../customer/purchaseDays';
 import type { Steps } from '../math/steps';
 import { backtestSteps } from './backtest';
 import { groupHistories } from './customerHistory';
@@ -26,6 +28,9 @@ export interface ModelSelection {
 	}>;
 }
 
+/** Customers Auto's backtest runs on at most (the simulated shops of the tests tell the models apart at 8,000). */
+export const CHOICE_SAMPLE_CUSTOMERS = 20_000;
+
 export interface ChoiceSettings {
 	penalizer: number;
 	/** The held-out days: Churn Risk's horizon, the span its figures predict. */
@@ -39,15 +44,20 @@ export interface ChoiceSettings {
  * fits the whole history best, which all three can be compared on since each has four parameters.
  */
 export function* chooseModelSteps(customers: ModelCustomers, buyers: Int32Array, settings: ChoiceSettings): Steps<ModelSelection | null> {
-	const purchaseDays = customers.purchaseDays();
+	const allDays = customers.purchaseDays();
+	// The choice needs the models' relative merits, which a sample shows as well as the whole
+	// base at a fraction of the three fits' cost; the chosen model is then fitted on everyone.
+	const purchaseDays = allDays && samplePurchaseDays(allDays, CHOICE_SAMPLE_CUSTOMERS, unitHash);
 	const analysisDay = customers.measure('analysisDay', buyers).reduce((latest, day) => Math.max(latest, day), -Infinity);
 	if (purchaseDays) {
+		const allCustomers = customers.scoredCount;
+		const sampled = purchaseDays !== allDays;
 		const result = yield* backtestSteps(purchaseDays, { analysisDay, holdoutDays: settings.holdoutDays, penalizer: settings.penalizer, timeLimitMs: settings.timeLimitMs });
 		if (result.chosen) {
 			return {
 				rule: 'backtest',
 				chosen: result.chosen,
-				reason: `Chosen by a backtest: fitted on the history to ${dayNumberToIsoDate(result.calibrationDay)}, ${result.reason}`,
+				reason: `Chosen by a backtest${sampled ? ` on a sample of ${result.customers} of the ${allCustomers} customers` : ''}: fitted on the history to ${dayNumberToIsoDate(result.calibrationDay)}, ${result.reason}`,
 				calibrationDate: dayNumberToIsoDate(result.calibrationDay),
 				holdoutDays: settings.holdoutDays,
 				comparison: result.models.map((m) => ({
@@ -70,7 +80,7 @@ export function* chooseModelSteps(customers: ModelCustomers, buyers: Int32Array,
 	}
 	if (fits.length === 0) return null;
 	const best = fits.reduce((a, b) => (b.logLikelihood > a.logLikelihood ? b : a));
-	const why = purchaseDays ? 'the backtest could fit no model on the history before the held-out days' : 'the customers came without purchase dates (Customer Data writes them), so no backtest could run';
+	const why = allDays ? 'the backtest could fit no model on the history before the held-out days' : 'the customers came without purchase dates (Customer Data writes them), so no backtest could run';
 	return {
 		rule: 'fit',
 		chosen: best.model,
