@@ -7,6 +7,9 @@ import { fitPurchaseModelSteps } from './fitPurchaseModel';
 import { namedParameters, PurchaseModel, PurchaseModelName } from './purchaseModel';
 import { CONTINUOUS_MODELS } from './purchaseModels';
 
+// Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
+const { abs, floor, log, log1p, max, min } = Math;
+
 /**
  * How well each purchase model would have predicted the shop's own recent past: the history is
  * cut at a calibration day, each model is fitted on what came before, and its predictions for the
@@ -151,13 +154,13 @@ function split(purchases: PurchaseDays, calibrationDay: number, analysisDay: num
 /** Bins of binDays ending at the calibration day and starting from it, over the whole history. */
 function trackingBins(s: Split, calibrationDay: number, analysisDay: number, binDays: number): TrackingBin[] {
 	let earliest = calibrationDay;
-	for (const day of s.firstDay) earliest = Math.min(earliest, day);
+	for (const day of s.firstDay) earliest = min(earliest, day);
 	const bins: TrackingBin[] = [];
-	for (let end = calibrationDay; end > earliest; end -= binDays) bins.unshift({ from: Math.max(earliest + 1, end - binDays + 1), to: end, holdout: false, actual: 0, predicted: {} });
-	for (let from = calibrationDay + 1; from <= analysisDay; from += binDays) bins.push({ from, to: Math.min(analysisDay, from + binDays - 1), holdout: true, actual: 0, predicted: {} });
+	for (let end = calibrationDay; end > earliest; end -= binDays) bins.unshift({ from: max(earliest + 1, end - binDays + 1), to: end, holdout: false, actual: 0, predicted: {} });
+	for (let from = calibrationDay + 1; from <= analysisDay; from += binDays) bins.push({ from, to: min(analysisDay, from + binDays - 1), holdout: true, actual: 0, predicted: {} });
 	const before = bins.filter((bin) => !bin.holdout).length;
 	for (const day of s.repeatDays) {
-		const at = day <= calibrationDay ? before - 1 - Math.floor((calibrationDay - day) / binDays) : before + Math.floor((day - calibrationDay - 1) / binDays);
+		const at = day <= calibrationDay ? before - 1 - floor((calibrationDay - day) / binDays) : before + floor((day - calibrationDay - 1) / binDays);
 		if (at >= 0 && at < bins.length) bins[at].actual++;
 	}
 	return bins;
@@ -181,7 +184,7 @@ function predictBins(model: PurchaseModel, params: number[], s: Split, bins: Tra
 	for (const bin of bins) {
 		let total = 0;
 		if (!bin.holdout) {
-			for (const [first, customers] of cohorts) if (bin.to > first) total += customers * (expectedBy(bin.to - first) - expectedBy(Math.max(bin.from - 1, first) - first));
+			for (const [first, customers] of cohorts) if (bin.to > first) total += customers * (expectedBy(bin.to - first) - expectedBy(max(bin.from - 1, first) - first));
 		} else {
 			for (let group = 0; group < g.x.length; group++) {
 				const h = { x: g.x[group], tx: g.tx[group], T: g.T[group] };
@@ -193,7 +196,7 @@ function predictBins(model: PurchaseModel, params: number[], s: Split, bins: Tra
 	}
 }
 
-const clampProbability = (p: number) => Math.min(1 - 1e-12, Math.max(1e-12, p));
+const clampProbability = (p: number) => min(1 - 1e-12, max(1e-12, p));
 
 export function backtest(purchases: PurchaseDays, options: BacktestOptions): BacktestResult {
 	return runToEnd(backtestSteps(purchases, options));
@@ -229,8 +232,8 @@ export function* backtestSteps(purchases: PurchaseDays, options: BacktestOptions
 		for (let i = 0; i < n; i++) {
 			const group = s.groupOf[i];
 			const chance = clampProbability(noOrder[group]);
-			logLikelihood += churned[i] ? Math.log(chance) : Math.log1p(-chance);
-			absoluteError += Math.abs(expected[group] - s.holdoutPurchases[i]);
+			logLikelihood += churned[i] ? log(chance) : log1p(-chance);
+			absoluteError += abs(expected[group] - s.holdoutPurchases[i]);
 			squaredError += (noOrder[group] - (churned[i] ? 1 : 0)) ** 2;
 			predictedTotal += expected[group];
 			scores[i] = noOrder[group];
@@ -269,7 +272,7 @@ function calibrationBins(scores: Float64Array, churned: boolean[]): CalibrationB
 	const order = Array.from({ length: scores.length }, (_, i) => i).sort((i, j) => scores[i] - scores[j]);
 	const bins: CalibrationBin[] = [];
 	for (let b = 0; b < 10; b++) {
-		const members = order.slice(Math.floor((b * order.length) / 10), Math.floor(((b + 1) * order.length) / 10));
+		const members = order.slice(floor((b * order.length) / 10), floor(((b + 1) * order.length) / 10));
 		if (members.length === 0) continue;
 		const predicted = members.reduce((sum, i) => sum + scores[i], 0) / members.length;
 		const observed = members.filter((i) => churned[i]).length / members.length;

@@ -3,6 +3,9 @@ import { logAddExp } from '../math/logSpace';
 import type { GroupedHistories, History } from './customerHistory';
 import type { PurchaseModel } from './purchaseModel';
 
+// Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
+const { abs, exp, log, max, min, round, sign } = Math;
+
 /**
  * The BG/BB model (Fader, Hardie & Shang 2010) for discrete purchase opportunities: a
  * subscription box, a weekly market, a yearly event. While alive a customer buys at each
@@ -33,18 +36,18 @@ function logLikelihoodOf(params: number[], x: number, tx: number, n: number): nu
 		term *= ((beta + tx - x + i) / (alpha + beta + tx + i)) * ((delta + tx + i) / (gamma + delta + 1 + tx + i));
 		sum += term;
 	}
-	return logAddExp(aliveThroughout, firstGone + Math.log(sum));
+	return logAddExp(aliveThroughout, firstGone + log(sum));
 }
 
 /** Opportunities count whole: a fraction of one is rounded to the nearest. */
-const whole = (t: number) => Math.max(0, Math.round(t));
+const whole = (t: number) => max(0, round(t));
 const opportunities = (h: History) => ({ x: whole(h.x), tx: whole(h.tx), n: whole(h.T) });
 
 function probabilityAlive(params: number[], h: History): number {
 	const [alpha, beta, gamma, delta] = params;
 	const { x, tx, n } = opportunities(h);
 	const aliveNext = lnBeta(alpha + x, beta + n - x) - lnBeta(alpha, beta) + lnBeta(gamma, delta + n + 1) - lnBeta(gamma, delta);
-	return Math.min(1, Math.exp(aliveNext - logLikelihoodOf(params, x, tx, n)));
+	return min(1, exp(aliveNext - logLikelihoodOf(params, x, tx, n)));
 }
 
 /**
@@ -56,13 +59,13 @@ function expectedPurchases(params: number[], t: number, h: History): number {
 	const [alpha, beta, gamma, delta] = params;
 	const future = whole(t);
 	if (future === 0) return 0;
-	if (Math.abs(gamma - 1) < 1e-6) {
+	if (abs(gamma - 1) < 1e-6) {
 		return (expectedPurchases([alpha, beta, 1 - 1e-4, delta], t, h) + expectedPurchases([alpha, beta, 1 + 1e-4, delta], t, h)) / 2;
 	}
 	const { x, tx, n } = opportunities(h);
-	const remaining = Math.exp(lnGamma(1 + delta + n) - lnGamma(gamma + delta + n)) - Math.exp(lnGamma(1 + delta + n + future) - lnGamma(gamma + delta + n + future));
-	const lnLead = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta) + Math.log(delta) - Math.log(Math.abs(gamma - 1)) + lnGamma(gamma + delta) - lnGamma(1 + delta) - logLikelihoodOf(params, x, tx, n);
-	return Math.sign(gamma - 1) * Math.exp(lnLead) * remaining;
+	const remaining = exp(lnGamma(1 + delta + n) - lnGamma(gamma + delta + n)) - exp(lnGamma(1 + delta + n + future) - lnGamma(gamma + delta + n + future));
+	const lnLead = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta) + log(delta) - log(abs(gamma - 1)) + lnGamma(gamma + delta) - lnGamma(1 + delta) - logLikelihoodOf(params, x, tx, n);
+	return sign(gamma - 1) * exp(lnLead) * remaining;
 }
 
 export const bgbbModel: PurchaseModel = {
@@ -87,7 +90,7 @@ export const bgbbModel: PurchaseModel = {
 	/** No purchase in the next t opportunities: the same record stretched over n + t, L(x, t_x, n + t) / L(x, t_x, n). */
 	probabilityNoPurchase(params, t, h) {
 		const { x, tx, n } = opportunities(h);
-		return Math.min(1, Math.exp(logLikelihoodOf(params, x, tx, n + whole(t)) - logLikelihoodOf(params, x, tx, n)));
+		return min(1, exp(logLikelihoodOf(params, x, tx, n + whole(t)) - logLikelihoodOf(params, x, tx, n)));
 	},
 	expectedNewCustomer: (params, t) => expectedPurchases(params, t, { x: 0, tx: 0, T: 0 }),
 	medianTimeToNextPurchase: () => NaN,

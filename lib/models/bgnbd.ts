@@ -6,6 +6,9 @@ import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
 import { GroupedHistories, History } from './customerHistory';
 
+// Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
+const { abs, exp, expm1, log, log1p, max, min } = Math;
+
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). While
  * alive a customer buys at Poisson rate lambda ~ Gamma(r, alpha); after each purchase they drop
@@ -109,22 +112,22 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 	const psiR = digamma(r);
 	const psiB = digamma(b);
 	const psiAB = digamma(a + b);
-	const lnAlpha = Math.log(alpha);
+	const lnAlpha = log(alpha);
 	for (let k = 0; k < nx; k++) {
 		const x = index.xValues[k];
 		gammaTerms[k] = lnGamma(r + x) - lnGr + r * lnAlpha + lnGab + lnGamma(b + x + shift) - lnGb - lnGamma(a + b + x + shift);
 		psiRx[k] = digamma(r + x);
 		psiBx[k] = digamma(b + x + shift);
 		psiABx[k] = digamma(a + b + x + shift);
-		lnBx1[k] = x + shift > 0 ? Math.log(b + x - 1 + shift) : 0;
+		lnBx1[k] = x + shift > 0 ? log(b + x - 1 + shift) : 0;
 	}
 	const lnAt = new Float64Array(index.times.length);
 	const invAt = new Float64Array(index.times.length);
 	for (let j = 0; j < index.times.length; j++) {
-		lnAt[j] = Math.log(alpha + index.times[j]);
+		lnAt[j] = log(alpha + index.times[j]);
 		invAt[j] = 1 / (alpha + index.times[j]);
 	}
-	const lnA = Math.log(a);
+	const lnA = log(a);
 	const invA = 1 / a;
 	let ll = 0;
 	let gr = 0;
@@ -150,8 +153,8 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 			const A4 = lnA - lnBx1[k] - (r + x) * lnAtx;
 			// log(e^A3 + e^A4) and the two shares, from one exp and one log1p.
 			const d = A4 - A3;
-			const e = Math.exp(-Math.abs(d));
-			L = Math.max(A3, A4) + Math.log1p(e);
+			const e = exp(-abs(d));
+			L = max(A3, A4) + log1p(e);
 			w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
 			w3 = 1 - w4;
 		}
@@ -172,7 +175,7 @@ export function bgnbdStarts(data: GroupedHistories): BgNbdParams[] {
 		sumX += data.weight[i] * data.x[i];
 		sumT += data.weight[i] * data.T[i];
 	}
-	const meanRate = Math.max(sumX, 0.01 * data.customers) / Math.max(sumT, 1e-9);
+	const meanRate = max(sumX, 0.01 * data.customers) / max(sumT, 1e-9);
 	// r / alpha is a customer's mean purchase rate: start from the observed rate at a few shapes.
 	return [
 		{ r: 1, alpha: 1 / meanRate, a: 1, b: 1 },
@@ -199,7 +202,7 @@ const asParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r, alpha, a, b 
 
 /** ln of a/(b+x-1+shift) * ((alpha+T)/(alpha+t_x))^(r+x): the odds of having dropped out. */
 function logDropoutOdds(p: BgNbdParams, h: History, shift: DropoutShift): number {
-	return Math.log(p.a) - Math.log(p.b + h.x - 1 + shift) + (p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.tx));
+	return log(p.a) - log(p.b + h.x - 1 + shift) + (p.r + h.x) * (log(p.alpha + h.T) - log(p.alpha + h.tx));
 }
 
 /**
@@ -209,7 +212,7 @@ function logDropoutOdds(p: BgNbdParams, h: History, shift: DropoutShift): number
 export function probabilityAlive(p: BgNbdParams, h: History, shift: DropoutShift = BG_NBD): number {
 	if (h.x + shift === 0) return 1;
 	const odds = logDropoutOdds(p, h, shift);
-	return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
+	return odds > 0 ? exp(-odds) / (1 + exp(-odds)) : 1 / (1 + exp(odds));
 }
 
 /**
@@ -220,15 +223,15 @@ export function probabilityAlive(p: BgNbdParams, h: History, shift: DropoutShift
  */
 export function expectedIfAlive(p: BgNbdParams, t: number, h: Pick<History, 'x' | 'T'>, shift: DropoutShift = BG_NBD): number {
 	if (t <= 0) return 0;
-	if (Math.abs(p.a - 1) < 1e-6) {
+	if (abs(p.a - 1) < 1e-6) {
 		return (expectedIfAlive({ ...p, a: 1 - 1e-4 }, t, h, shift) + expectedIfAlive({ ...p, a: 1 + 1e-4 }, t, h, shift)) / 2;
 	}
 	const { r, alpha, a, b } = p;
 	const x = h.x;
-	const lnOneMinusZ = Math.log(alpha + h.T) - Math.log(alpha + h.T + t);
+	const lnOneMinusZ = log(alpha + h.T) - log(alpha + h.T + t);
 	const z = t / (alpha + h.T + t);
 	const logTerm = (r + x) * lnOneMinusZ + logHyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z);
-	return ((a + b + x - 1 + shift) / (a - 1)) * -Math.expm1(logTerm);
+	return ((a + b + x - 1 + shift) / (a - 1)) * -expm1(logTerm);
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in a period of length t after the first. */
@@ -248,8 +251,8 @@ export function expectedPurchases(p: BgNbdParams, t: number, h: History, shift: 
  * A caller that has P(alive) already passes it in.
  */
 export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History, alive = probabilityAlive(p, h)): number {
-	const silentIfAlive = Math.exp((p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.T + t)));
-	return Math.min(1, Math.max(0, 1 - alive + alive * silentIfAlive));
+	const silentIfAlive = exp((p.r + h.x) * (log(p.alpha + h.T) - log(p.alpha + h.T + t)));
+	return min(1, max(0, 1 - alive + alive * silentIfAlive));
 }
 
 /**
@@ -257,7 +260,7 @@ export function probabilityNoPurchase(p: BgNbdParams, t: number, h: History, ali
  * ((alpha+T)/(alpha+T+t))^(r+x) = 1/2, i.e. (alpha+T) * (2^(1/(r+x)) - 1).
  */
 export function medianTimeToNextPurchase(p: BgNbdParams, h: History): number {
-	return (p.alpha + h.T) * Math.expm1(Math.LN2 / (p.r + h.x));
+	return (p.alpha + h.T) * expm1(Math.LN2 / (p.r + h.x));
 }
 
 /** BG/NBD or MBG/NBD as a PurchaseModel. */

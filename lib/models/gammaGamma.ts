@@ -6,6 +6,9 @@ import { lnGamma } from '../math/lnGamma';
 import { SpendHistory } from './customerHistory';
 import { float64Of, typedCopy } from '../values/typedCopies';
 
+// Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
+const { ceil, exp, floor, log, sqrt } = Math;
+
 /**
  * The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's order
  * values are Gamma(p, nu) with nu ~ Gamma(q, gamma) across customers. Fitted on repeat customers
@@ -61,7 +64,7 @@ export function spendColumns(data: SpendHistory[] | { x: ArrayLike<number>; m: A
 	const xIndex = new Int32Array(n);
 	const distinct = new Map<number, number>();
 	for (let i = 0; i < n; i++) {
-		lnMx[i] = Math.log(m[i]) + Math.log(x[i]);
+		lnMx[i] = log(m[i]) + log(x[i]);
 		let at = distinct.get(x[i]);
 		if (at === undefined) {
 			at = distinct.size;
@@ -89,7 +92,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendHis
 		psiPx[k] = digamma(px);
 	}
 	const psiQ = digamma(q);
-	const lnGammaParam = Math.log(gamma);
+	const lnGammaParam = log(gamma);
 	let ll = 0;
 	let gp = 0;
 	let gq = 0;
@@ -98,9 +101,9 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendHis
 		const x = cols.x[i];
 		const k = cols.xIndex[i];
 		const px = p * x;
-		const lnM = cols.lnMx[i] - Math.log(x);
-		const lnGmx = Math.log(gamma + cols.m[i] * x);
-		ll += lnGammaTerms[k] + q * lnGammaParam + (px - 1) * lnM + px * Math.log(x) - (px + q) * lnGmx;
+		const lnM = cols.lnMx[i] - log(x);
+		const lnGmx = log(gamma + cols.m[i] * x);
+		ll += lnGammaTerms[k] + q * lnGammaParam + (px - 1) * lnM + px * log(x) - (px + q) * lnGmx;
 		gp += x * (psiPxQ[k] - psiPx[k] + cols.lnMx[i] - lnGmx);
 		gq += psiPxQ[k] - psiQ + lnGammaParam - lnGmx;
 		gg += q / gamma - (px + q) / (gamma + cols.m[i] * x);
@@ -114,7 +117,7 @@ const SAMPLE_SIZE = 20_000;
 
 /** Every k-th spender: customers are all weighted alike, so a plain systematic sample will do. */
 function everyKth(columns: SpendColumns, k: number): SpendColumns {
-	const rows = Array.from({ length: Math.ceil(columns.x.length / k) }, (_, i) => i * k);
+	const rows = Array.from({ length: ceil(columns.x.length / k) }, (_, i) => i * k);
 	const pick = (column: Float64Array) => float64Of(rows, (i) => column[i]);
 	return { x: pick(columns.x), m: pick(columns.m), lnMx: pick(columns.lnMx), xValues: columns.xValues, xIndex: typedCopy(Int32Array, rows.map((i) => columns.xIndex[i])) };
 }
@@ -139,20 +142,20 @@ export function* fitGammaGammaSteps(all: SpendHistory[] | { x: ArrayLike<number>
 	const meanM = columns.m.reduce((s, v) => s + v, 0) / n;
 	const objectiveOn = (spenders: SpendColumns) =>
 		logParameterObjective(spenders.x.length, penalizer, ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, spenders));
-	const sample = n >= SAMPLE_FROM ? everyKth(columns, Math.floor(n / SAMPLE_SIZE)) : undefined;
+	const sample = n >= SAMPLE_FROM ? everyKth(columns, floor(n / SAMPLE_SIZE)) : undefined;
 	// p * gamma / (q - 1) is the population mean spend: start at shapes that match it.
 	const starts = [
 		[1, 2, meanM],
 		[5, 4, (3 * meanM) / 5],
 		[0.5, 1.5, meanM],
 	];
-	const best = yield* coarseToFineSteps(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(Math.log)), {
+	const best = yield* coarseToFineSteps(objectiveOn(columns), sample && objectiveOn(sample), starts.map((start) => start.map(log)), {
 		maxIterations: 1000,
 		deadline: options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs,
 		gradientTolerance: 1e-8,
 	});
 	if (!best) return { params: { p: 1, q: 1, gamma: 1 }, logLikelihood: -Infinity, customers: n, converged: false, iterations: 0, message: 'the likelihood could not be evaluated' };
-	const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
+	const params = { p: exp(best.x[0]), q: exp(best.x[1]), gamma: exp(best.x[2]) };
 	return { params, logLikelihood: gammaGammaLogLikelihood(params, columns).value, customers: n, converged: best.converged, iterations: best.iterations, message: best.message };
 }
 
@@ -186,5 +189,5 @@ export function spendFrequencyCorrelation(all: SpendHistory[] | { x: ArrayLike<n
 		sxx += (x[i] - mx) ** 2;
 		syy += (m[i] - mm) ** 2;
 	}
-	return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0;
 }

@@ -10,7 +10,7 @@ const PURCHASE_MODEL_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Auto (Best in a Backtest)',
 		value: 'auto',
-		description: 'Fits each model on your history up to one horizon ago and keeps the best at predicting what followed',
+		description: 'Keeps the model that best predicted the last Horizon days of your history',
 	},
 	{ name: 'BG/NBD', value: 'bgnbd', description: 'Customers may stop after any repeat order; a one-time buyer counts as still active' },
 	{ name: 'MBG/NBD', value: 'mbgnbd', description: 'As BG/NBD, but one-time buyers can stop too: better when many customers buy only once' },
@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Backtest the Models',
 				value: 'backtest',
-				description: 'Compare the models on your history: one item per model on the first output, the choice and a week-by-week series on the second',
+				description: 'Compare the models on your history: how well each predicted the last Horizon days',
 			},
 		],
 		default: 'fitAndScore',

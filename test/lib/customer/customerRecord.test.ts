@@ -79,7 +79,7 @@ describe('reading a customer record', () => {
 				return jsonFields(json).get(path);
 			},
 		});
-		const context = { analysisDay: DAY, zone: UTC, orderDays: true };
+		const context = { analysisDay: DAY, zone: UTC, orderDays: true, purchaseDays: true };
 		// Missing day counts send the reader to the dates, and missing IDs to every ID field.
 		readCustomerFields(watched({ customerId: null, id: 7, orders: 2, lastOrderAt: '2024-06-01', firstOrderAt: '2024-01-01' }), context);
 		readCustomerFields(watched({ customerId: 'C1', orders: 3, modelInputs: { frequency: 2, recency: 30, T: 90 }, pAlive: 0.4, signals: {}, trend: {}, rfm: {} }), context);
