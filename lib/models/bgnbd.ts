@@ -4,7 +4,7 @@ import type { PurchaseModel } from './purchaseModel';
 import { digamma } from '../math/digamma';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
-import { GroupedHistories, History } from './customerHistory';
+import { GroupedHistories, History, observedRates } from './customerHistory';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
 const { abs, exp, expm1, log, log1p, max, min } = Math;
@@ -169,13 +169,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: GroupedHistories, 
 
 /** Starting points for the family: the observed purchase rate at a few shapes. */
 export function bgnbdStarts(data: GroupedHistories): BgNbdParams[] {
-	let sumX = 0;
-	let sumT = 0;
-	for (let i = 0; i < data.x.length; i++) {
-		sumX += data.weight[i] * data.x[i];
-		sumT += data.weight[i] * data.T[i];
-	}
-	const meanRate = max(sumX, 0.01 * data.customers) / max(sumT, 1e-9);
+	const { meanRate } = observedRates(data);
 	// r / alpha is a customer's mean purchase rate: start from the observed rate at a few shapes.
 	return [
 		{ r: 1, alpha: 1 / meanRate, a: 1, b: 1 },

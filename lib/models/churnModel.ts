@@ -36,11 +36,10 @@ export interface FitSettings {
 	/** The purchase model to fit; Auto chooses one by a backtest on the last holdoutDays. */
 	model: PurchaseModelName | 'auto';
 	/** Auto's held-out days (the node's horizon). */
-	holdoutDays?: number;
+	holdoutDays: number;
 	/** BG/BB: days between purchase opportunities. */
 	periodDays: number;
 }
-
 
 /** A fitted model: everything needed to score one more customer later, as plain JSON. */
 export interface ChurnModel {
@@ -119,7 +118,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 	let selection: ModelSelection | null = null;
 	let modelName: PurchaseModelName = settings.model === 'auto' ? 'bgnbd' : settings.model;
 	if (settings.model === 'auto' && buyers.length >= settings.minCustomers && repeat.length >= settings.minRepeatCustomers) {
-		selection = yield* chooseModelSteps(customers, buyers, { penalizer: settings.penalizer, holdoutDays: settings.holdoutDays ?? 90, timeLimitMs: FIT_TIME_LIMIT_MS });
+		selection = yield* chooseModelSteps(customers, buyers, { penalizer: settings.penalizer, holdoutDays: settings.holdoutDays, timeLimitMs: FIT_TIME_LIMIT_MS });
 		if (selection) modelName = selection.chosen;
 		else notes.push('Auto could fit none of the models to choose from: BG/NBD is tried on the whole history.');
 	}

@@ -1,7 +1,7 @@
 import { roundTo } from '../values/rounding';
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { cadenceScores } from './cadenceHeuristic';
-import { History } from './customerHistory';
+import { History, packedHistory } from './customerHistory';
 import { normalQuantile } from '../math/normalDistribution';
 import { opportunitiesOf, spanInModelTime } from './modelTime';
 import { parameterList, PurchaseModel } from './purchaseModel';
@@ -81,6 +81,10 @@ interface Measures {
 	logSdClv: number;
 }
 
+const UNKNOWN_SDS = { orders: NaN, clv: NaN };
+
+const historyKey = (h: History): number | string => packedHistory(h.x, h.tx, h.T) ?? `${h.x}|${h.tx}|${h.T}`;
+
 /** z of a two-sided 95% interval. */
 const Z95 = normalQuantile(0.975);
 /** Step in each log-parameter for the delta method's derivatives. */
@@ -123,6 +127,8 @@ interface IfAlive {
  */
 export class ChurnScorer {
 	private readonly ifAlive = new Map<number | string, IfAlive>();
+	/** The delta method's standard deviations by whole history (x, t_x, T), which bases repeat too. */
+	private readonly logSds = new Map<number | string, { orders: number; clv: number }>();
 	private readonly measures: Measures = { pAlive: 0, churnProbability: 0, expectedOrders: 0, expectedOrdersIfActive: 0, daysToNext: 0, spend: 0, clv: 0, logSdOrders: NaN, logSdClv: NaN };
 	private readonly purchaseModel: PurchaseModel | null;
 	private readonly params: number[] = [];
@@ -174,7 +180,17 @@ export class ChurnScorer {
 	 */
 	private logStandardDeviations(h: History, ifAlive: IfAlive): { orders: number; clv: number } {
 		const fitted = this.model.purchaseModel;
-		if (!fitted?.logCovariance || ifAlive.shifted.length === 0) return { orders: NaN, clv: NaN };
+		if (!fitted?.logCovariance || ifAlive.shifted.length === 0) return UNKNOWN_SDS;
+		const key = historyKey(h);
+		let sds = this.logSds.get(key);
+		if (!sds) {
+			sds = this.deltaMethod(h, ifAlive, fitted.logCovariance);
+			if (this.logSds.size < 1_000_000) this.logSds.set(key, sds);
+		}
+		return sds;
+	}
+
+	private deltaMethod(h: History, ifAlive: IfAlive, logCovariance: number[][]): { orders: number; clv: number } {
 		const model = this.purchaseModel as PurchaseModel;
 		const n = this.params.length;
 		const lnOrders: number[] = [];
@@ -187,7 +203,7 @@ export class ChurnScorer {
 		const sd = (values: number[]) => {
 			const gradient = Array.from({ length: n }, (_, k) => (values[k] - values[n + k]) / (2 * DELTA_STEP));
 			let variance = 0;
-			for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) variance += gradient[i] * (fitted.logCovariance as number[][])[i][j] * gradient[j];
+			for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) variance += gradient[i] * logCovariance[i][j] * gradient[j];
 			return Number.isFinite(variance) && variance >= 0 ? sqrt(variance) : NaN;
 		};
 		return { orders: sd(lnOrders), clv: sd(lnClv) };
@@ -263,8 +279,10 @@ export class ChurnScorer {
 			expectedNextOrderAt: Number.isFinite(scores.daysToNext) ? dayNumberToIsoDate(c.analysisDay + ceil(scores.daysToNext)) : null,
 			expectedAvgOrderValue: roundTo(scores.spend, 2),
 			predictedClv: roundTo(scores.clv, 2),
-			...interval('expectedOrders', scores.expectedOrders, scores.logSdOrders, 4),
-			...interval('predictedClv', scores.clv, scores.logSdClv, 2),
+			expectedOrdersLow: intervalEnd(scores.expectedOrders, -scores.logSdOrders, scores.logSdOrders, 4),
+			expectedOrdersHigh: intervalEnd(scores.expectedOrders, scores.logSdOrders, scores.logSdOrders, 4),
+			predictedClvLow: intervalEnd(scores.clv, -scores.logSdClv, scores.logSdClv, 2),
+			predictedClvHigh: intervalEnd(scores.clv, scores.logSdClv, scores.logSdClv, 2),
 			historicClv: roundTo(c.totalSpend, 2),
 			churnMethod: model.method,
 		};
@@ -272,16 +290,12 @@ export class ChurnScorer {
 }
 
 /**
- * value * exp(-/+ 1.96 sd) for sd the standard deviation of ln(value): the interval of a positive
- * figure on the log scale, where the normal approximation holds better and the low end stays
- * above zero.
+ * One end of a positive figure's 95% interval on the log scale, value * exp(-/+ 1.96 sd) for sd
+ * the standard deviation of ln(value) (`shift` is -sd or +sd): the normal approximation holds
+ * better there and the low end stays above zero. Null when sd is unknown, or so large that the
+ * top overflows and the interval says nothing.
  */
-function interval<K extends 'expectedOrders' | 'predictedClv'>(name: K, value: number, logSd: number, digits: number): Record<`${K}Low` | `${K}High`, number | null> {
-	const high = value * exp(Z95 * logSd);
-	// Unknown, or so uncertain that the interval says nothing (its top overflows).
-	const known = Number.isFinite(logSd) && value > 0 && Number.isFinite(high);
-	return {
-		[`${name}Low`]: known ? roundTo(value * exp(-Z95 * logSd), digits) : null,
-		[`${name}High`]: known ? roundTo(high, digits) : null,
-	} as Record<`${K}Low` | `${K}High`, number | null>;
+function intervalEnd(value: number, shift: number, logSd: number, digits: number): number | null {
+	if (!(Number.isFinite(logSd) && value > 0 && Number.isFinite(value * exp(Z95 * logSd)))) return null;
+	return roundTo(value * exp(Z95 * shift), digits);
 }

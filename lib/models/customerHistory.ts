@@ -51,6 +51,21 @@ export function groupHistories(histories: ArrayLike<History> | { x: ArrayLike<nu
 	return { x: typedCopy(Float64Array, x), tx: typedCopy(Float64Array, tx), T: typedCopy(Float64Array, T), weight: typedCopy(Float64Array, weight), customers: rows };
 }
 
+/**
+ * What the histories show on average, where the fits start from: repeat purchases per unit of
+ * time since the first purchase (at least 1% of customers' worth, so a base without repeat
+ * buyers still gives a rate), and the mean time since the first purchase.
+ */
+export function observedRates(data: GroupedHistories): { meanRate: number; meanT: number } {
+	let sumX = 0;
+	let sumT = 0;
+	for (let i = 0; i < data.x.length; i++) {
+		sumX += data.weight[i] * data.x[i];
+		sumT += data.weight[i] * data.T[i];
+	}
+	return { meanRate: Math.max(sumX, 0.01 * data.customers) / Math.max(sumT, 1e-9), meanT: Math.max(sumT / data.customers, 1) };
+}
+
 const DAY_KEY = 1_048_576;
 
 function historyColumns(histories: ArrayLike<History>) {
@@ -67,13 +82,17 @@ function packedKeys(columns: { x: ArrayLike<number>; tx: ArrayLike<number>; T: A
 	const rows = columns.x.length;
 	const keys = new Float64Array(rows);
 	for (let i = 0; i < rows; i++) {
-		const x = columns.x[i];
-		const tx = columns.tx[i];
-		const T = columns.T[i];
-		if (!(Number.isInteger(x) && Number.isInteger(tx) && Number.isInteger(T) && x >= 0 && tx >= 0 && T >= 0 && x < 4096 && tx < DAY_KEY && T < DAY_KEY)) return undefined;
-		keys[i] = (x * DAY_KEY + tx) * DAY_KEY + T;
+		const key = packedHistory(columns.x[i], columns.tx[i], columns.T[i]);
+		if (key === undefined) return undefined;
+		keys[i] = key;
 	}
 	return keys;
+}
+
+/** A whole-day history as one exact number, x * 2^40 + t_x * 2^20 + T; undefined when it does not fit. */
+export function packedHistory(x: number, tx: number, T: number): number | undefined {
+	if (!(Number.isInteger(x) && Number.isInteger(tx) && Number.isInteger(T) && x >= 0 && tx >= 0 && T >= 0 && x < 4096 && tx < DAY_KEY && T < DAY_KEY)) return undefined;
+	return (x * DAY_KEY + tx) * DAY_KEY + T;
 }
 
 function groupsOfSortedKeys(keys: Float64Array, rows: number): GroupedHistories {

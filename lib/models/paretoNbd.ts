@@ -2,7 +2,7 @@ import { adaptiveSimpson } from '../math/adaptiveSimpson';
 import { logHyp2f1 } from '../math/hypergeometric';
 import { lnGamma } from '../math/lnGamma';
 import { logAddExp, logOneMinusExp } from '../math/logSpace';
-import type { GroupedHistories, History } from './customerHistory';
+import { GroupedHistories, History, observedRates } from './customerHistory';
 import type { PurchaseModel } from './purchaseModel';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
@@ -175,14 +175,7 @@ export const paretoNbdModel: PurchaseModel = {
 		};
 	},
 	starts(data) {
-		let sumX = 0;
-		let sumT = 0;
-		for (let i = 0; i < data.x.length; i++) {
-			sumX += data.weight[i] * data.x[i];
-			sumT += data.weight[i] * data.T[i];
-		}
-		const meanRate = max(sumX, 0.01 * data.customers) / max(sumT, 1e-9);
-		const meanT = max(sumT / data.customers, 1);
+		const { meanRate, meanT } = observedRates(data);
 		// r / alpha is the mean purchase rate, beta / (s - 1) the mean lifetime: start near the data's.
 		return [
 			[1, 1 / meanRate, 1, meanT],

@@ -1,19 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { expectedPurchases, probabilityAlive } from '../../lib/models/bgnbd';
-import { cdnowPath } from '../helpers/cdnow';
+import { cdnowPath, cdnowSampleCustomerData } from '../helpers/cdnow';
 import { runWorkflow } from '../../devkit/engine/harness';
 import { fileStep, linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
-const cdnowCustomerData: StepSpec = {
-	name: 'Customer Data',
-	type: 'customerData',
-	parameters: {
-		source: 'binaryFile',
-		analysisDate: '1997-09-30',
-		fieldMapping: { mapping: [{ field: 'amount', column: 'value' }] },
-		options: { hasHeader: false, columnNames: 'master_id, customer_id, order_date, cds, value' },
-	},
-};
+const cdnowCustomerData = cdnowSampleCustomerData;
 
 function churnRisk(parameters: IDataObject = {}, name = 'Churn Risk'): StepSpec {
 	return { name, type: 'churnRisk', parameters: { analysisDate: '1997-09-30', ...parameters } };

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { cdnowPath } from '../helpers/cdnow';
+import { cdnowPath, cdnowSampleCustomerData } from '../helpers/cdnow';
 import { runWorkflow } from '../../devkit/engine/harness';
 import { fileStep, linearWorkflow, rowsStep, StepSpec } from '../../devkit/engine/workflowBuilder';
 
@@ -8,16 +8,7 @@ import { fileStep, linearWorkflow, rowsStep, StepSpec } from '../../devkit/engin
  * reference fit on CDNOW (test/lib/models/purchaseModels.test.ts has the figures), here in days
  * through the node: r, a, b, s unchanged and alpha, beta times 7.
  */
-const cdnowCustomerData: StepSpec = {
-	name: 'Customer Data',
-	type: 'customerData',
-	parameters: {
-		source: 'binaryFile',
-		analysisDate: '1997-09-30',
-		fieldMapping: { mapping: [{ field: 'amount', column: 'value' }] },
-		options: { hasHeader: false, columnNames: 'master_id, customer_id, order_date, cds, value' },
-	},
-};
+const cdnowCustomerData = cdnowSampleCustomerData;
 
 const churnRisk = (parameters: IDataObject): StepSpec => ({ name: 'Churn Risk', type: 'churnRisk', parameters: { analysisDate: '1997-09-30', horizonDays: 91, ...parameters } });
 const num = (value: unknown) => value as number;

@@ -10,7 +10,7 @@ import { ChurnScorer, ScoringSettings } from '../../lib/models/churnScoring';
  * is a real date or empty.
  */
 
-const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total', model: 'bgnbd', periodDays: 7 };
+const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total', model: 'bgnbd', periodDays: 7, holdoutDays: 90 };
 const ANALYSIS_DAY = 20_000;
 
 import { btydCustomers } from '../../devkit/synthetic/btydCustomers';
