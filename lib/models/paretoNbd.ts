@@ -48,17 +48,15 @@ const SERIES_UP_TO = 0.95;
  * underflows; integrated until it is e^-46 of that.
  */
 function logTailByQuadrature(A: number, B: number, p: number, q: number, y: number): number {
-	const v0 = B + y;
-	const d = A - B;
-	const g = (xi: number) => {
-		const v = v0 * exp(xi);
-		return log(v) - p * log(d + v) - q * log(v);
-	};
+	const lnV0 = log(B + y);
+	const lnD = log(A - B);
+	// ln v = ln v0 + xi, ln(d + v) by log-sum-exp: nothing overflows however far xi goes.
+	const g = (xi: number) => lnV0 + xi - p * logAddExp(lnD, lnV0 + xi) - q * (lnV0 + xi);
 	// The log-integrand rises at most until v reaches about d, then falls at rate p + q - 1.
-	const knee = max(0, log(max(d, v0) / v0));
+	const knee = max(0, lnD - lnV0);
 	const top = max(g(0), g(knee));
 	let end = knee + 1;
-	while (g(end) > top - 46) end = knee + 2 * (end - knee);
+	while (g(end) > top - 46 && end < 1e12) end = knee + 2 * (end - knee);
 	return top + log(adaptiveSimpson((xi) => exp(g(xi) - top), 0, end, 1e-12));
 }
 

@@ -171,6 +171,11 @@ describe('Pareto/NBD at extreme histories', () => {
 		expect(model.probabilityNoPurchase(extreme, 90, { x, tx, T })).toBeCloseTo(none, 7);
 	});
 
+	it('answers at once where the tail decays at rate r + s = 0.015 (lifetimes: 0.97719015 for no purchase in one day)', () => {
+		// A quadrature that overflowed there once recursed without end.
+		expect(model.probabilityNoPurchase([0.005, 0.01, 0.01, 30], 1, { x: 0, tx: 0, T: 0 })).toBeCloseTo(0.97719015, 7);
+	});
+
 	it('matches the likelihood integral computed by quadrature, where the closed form nearly cancels', () => {
 		// One customer's likelihood, straight from the story: alive throughout, or gone at some
 		// tau in (t_x, T], integrated numerically (Simpson on a fine grid) over the gamma mixtures.
