@@ -48,7 +48,7 @@ export function* chooseModelSteps(customers: ModelCustomers, buyers: Int32Array,
 	// The choice needs the models' relative merits, which a sample shows as well as the whole
 	// base at a fraction of the three fits' cost; the chosen model is then fitted on everyone.
 	const purchaseDays = allDays && samplePurchaseDays(allDays, CHOICE_SAMPLE_CUSTOMERS, unitHash);
-	const analysisDay = customers.measure('analysisDay', buyers).reduce((latest, day) => Math.max(latest, day), -Infinity);
+	const analysisDay = customers.latestAnalysisDay();
 	if (purchaseDays) {
 		const allCustomers = customers.scoredCount;
 		const sampled = purchaseDays !== allDays;

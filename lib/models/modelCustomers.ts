@@ -107,6 +107,11 @@ export class ModelCustomers {
 		return { starts, days: list.data.slice(0, list.length) };
 	}
 
+	/** The latest analysis day of the customers with orders: what a backtest's held-out days end on. */
+	latestAnalysisDay(): number {
+		return this.measure('analysisDay', this.where((k, i) => k.orders[i] > 0)).reduce((latest, day) => Math.max(latest, day), -Infinity);
+	}
+
 	/** One measure of the customers at `positions` (all when omitted), in their order. */
 	measure(name: Measure, positions?: Int32Array): Float64Array {
 		const column = this.columns[name].data;

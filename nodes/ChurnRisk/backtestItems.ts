@@ -23,9 +23,7 @@ export async function backtestItems(
 			description: 'Customer Data writes them (purchaseDates) when it summarises orders; a database summary has none. Put Churn Risk after Customer Data, or send it the orders.',
 		});
 	}
-	const buyers = population.where((k, i) => k.orders[i] > 0);
-	const analysisDay = population.measure('analysisDay', buyers).reduce((latest, day) => Math.max(latest, day), -Infinity);
-	const result = await cooperatively(ctx, backtestSteps(purchases, { analysisDay, holdoutDays: settings.holdoutDays, penalizer: settings.penalizer }), 'The backtest');
+	const result = await cooperatively(ctx, backtestSteps(purchases, { analysisDay: population.latestAnalysisDay(), holdoutDays: settings.holdoutDays, penalizer: settings.penalizer }), 'The backtest');
 	if (result.customers === 0) {
 		throw new NodeOperationError(ctx.getNode(), `No customer had bought by ${dayNumberToIsoDate(result.calibrationDay)}, the start of the ${settings.holdoutDays} held-out days`, {
 			description: 'Shorten the Horizon (Days), or backtest a longer history.',
