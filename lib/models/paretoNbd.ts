@@ -1,12 +1,13 @@
 import { adaptiveSimpson } from '../math/adaptiveSimpson';
 import { logHyp2f1 } from '../math/hypergeometric';
+import { digamma } from '../math/digamma';
 import { lnGamma } from '../math/lnGamma';
 import { logAddExp, logOneMinusExp } from '../math/logSpace';
 import { GroupedHistories, History, observedRates } from './customerHistory';
 import type { PurchaseModel } from './purchaseModel';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
-const { abs, exp, expm1, log, max, min } = Math;
+const { abs, exp, expm1, log, log1p, max, min } = Math;
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987; likelihood as in Fader & Hardie's
@@ -33,6 +34,81 @@ function logTail(A: number, B: number, p: number, q: number, y: number): number 
 	const z = (A - B) / Y;
 	if (z > SERIES_UP_TO) return logTailByQuadrature(A, B, p, q, y);
 	return -n * log(Y) - log(n) + logHyp2f1(n, q, n + 1, z);
+}
+
+/** A tail's ln and its partial derivatives in p, q, A and B. */
+interface TailWithSlopes {
+	value: number;
+	dp: number;
+	dq: number;
+	dA: number;
+	dB: number;
+}
+
+/**
+ * logTail with its derivatives, for the likelihood's gradient: in closed form on the series,
+ * which is the same one logHyp2f1 sums after Euler's transformation, 2F1(n, q; n + 1; z) =
+ * (1 - z)^(1 - q) S with S = sum over k of z^k prod_{j<k} (p + j) / (n + 1 + j). Each term's
+ * derivatives in p, n and z are the term times running sums of 1/(p + j), -1/(n + 1 + j) and
+ * k / z, so one pass gives S and its three derivatives. On the quadrature branch (z > 0.95, rare)
+ * by central differences of that tail.
+ */
+function logTailWithSlopes(A: number, B: number, p: number, q: number, y: number): TailWithSlopes {
+	if (A < B) {
+		const swapped = logTailWithSlopes(B, A, q, p, y);
+		return { value: swapped.value, dp: swapped.dq, dq: swapped.dp, dA: swapped.dB, dB: swapped.dA };
+	}
+	const n = p + q - 1;
+	const Y = A + y;
+	const z = (A - B) / Y;
+	if (z > SERIES_UP_TO) return quadratureTailWithSlopes(A, B, p, q, y);
+	let term = 1;
+	let sum = 1;
+	let byP = 0;
+	let byN = 0;
+	let byZ = 0;
+	let harmonicP = 0;
+	let harmonicN = 0;
+	for (let k = 1; k <= MAX_SERIES_TERMS; k++) {
+		harmonicP += 1 / (p + k - 1);
+		harmonicN += 1 / (n + k);
+		// The term without its last z, so that k * term / z needs no division by z (z may be 0).
+		const withoutZ = (term * (p + k - 1)) / (n + k);
+		term = withoutZ * z;
+		sum += term;
+		byP += term * harmonicP;
+		byN -= term * harmonicN;
+		byZ += k * withoutZ;
+		if (term <= SERIES_TOLERANCE * sum) break;
+	}
+	const lnY = log(Y);
+	// L = -n ln Y - ln n + (1 - q) ln(1 - z) + ln S, with n = p + q - 1 and z = (A - B) / Y.
+	const byZTotal = -(1 - q) / (1 - z) + byZ / sum;
+	return {
+		value: -n * lnY - log(n) + (1 - q) * log1p(-z) + log(sum),
+		dp: -lnY - 1 / n + (byP + byN) / sum,
+		dq: -lnY - 1 / n - log1p(-z) + byN / sum,
+		dA: -n / Y + (byZTotal * (y + B)) / (Y * Y),
+		dB: -byZTotal / Y,
+	};
+}
+
+const MAX_SERIES_TERMS = 2_000_000;
+const SERIES_TOLERANCE = 1e-15;
+
+function quadratureTailWithSlopes(A: number, B: number, p: number, q: number, y: number): TailWithSlopes {
+	const value = logTailByQuadrature(A, B, p, q, y);
+	const slope = (f: (h: number) => number, at: number) => {
+		const h = 1e-5 * max(abs(at), 1e-8);
+		return (f(h) - f(-h)) / (2 * h);
+	};
+	return {
+		value,
+		dp: slope((h) => logTailByQuadrature(A, B, p + h, q, y), p),
+		dq: slope((h) => logTailByQuadrature(A, B, p, q + h, y), q),
+		dA: slope((h) => logTailByQuadrature(A + h, B, p, q, y), A),
+		dB: slope((h) => logTailByQuadrature(A, B + h, p, q, y), B),
+	};
 }
 
 /**
@@ -71,52 +147,56 @@ function logIntegral(A: number, B: number, p: number, q: number, from: number, t
  * ln of the two parts of one customer's likelihood, without the factor common to both:
  * alive to T, and gone between t_x and T.
  */
-function likelihoodParts(params: number[], h: History, tails?: { lower: number; upper: number }) {
+function likelihoodParts(params: number[], h: History) {
 	const [r, alpha, s, beta] = params;
 	const x = h.x;
 	const aliveAtT = -(r + x) * log(alpha + h.T) - s * log(beta + h.T);
 	let goneBetween = -Infinity;
 	if (h.T > h.tx) {
-		const lower = tails ? tails.lower : logTail(alpha, beta, r + x, s + 1, h.tx);
-		const upper = tails ? tails.upper : logTail(alpha, beta, r + x, s + 1, h.T);
+		const lower = logTail(alpha, beta, r + x, s + 1, h.tx);
+		const upper = logTail(alpha, beta, r + x, s + 1, h.T);
 		goneBetween = log(s) + lower + logOneMinusExp(min(0, upper - lower));
 	}
 	return { aliveAtT, goneBetween };
 }
 
-function logLikelihoodOf(params: number[], h: History, tails?: { lower: number; upper: number }, lnGammaRx = lnGamma(params[0] + h.x)): number {
-	const [r, alpha, s, beta] = params;
-	const { aliveAtT, goneBetween } = likelihoodParts(params, h, tails);
-	return lnGammaRx - lnGamma(r) + r * log(alpha) + s * log(beta) + logAddExp(aliveAtT, goneBetween);
-}
-
 /**
- * The (x, time) pairs the tails are needed at, t_x's and T's, each once: the hypergeometric
- * series is the likelihood's whole cost, and customer bases repeat pairs a lot.
+ * What the likelihood computes once per distinct value rather than per history: the tails at
+ * each (x, time) pair of t_x's and T's (the hypergeometric series is the likelihood's main cost),
+ * ln G(r + x) per x, ln(alpha + T) and ln(beta + T) per T. Customer bases repeat all of them a lot.
  */
-function pairIndex(data: GroupedHistories) {
-	const pairs = new Map<string, number>();
-	const xs: number[] = [];
-	const times: number[] = [];
-	const at = (x: number, t: number) => {
-		const key = `${x}|${t}`;
-		let found = pairs.get(key);
+function distinctValues(data: GroupedHistories) {
+	const numbering = <K>(keys: Map<K, number>, key: K, add: () => void) => {
+		let found = keys.get(key);
 		if (found === undefined) {
-			found = xs.length;
-			pairs.set(key, found);
-			xs.push(x);
-			times.push(t);
+			found = keys.size;
+			keys.set(key, found);
+			add();
 		}
 		return found;
 	};
+	const pairKeys = new Map<string, number>();
+	const xs: number[] = [];
+	const times: number[] = [];
 	const lower = new Int32Array(data.x.length);
 	const upper = new Int32Array(data.x.length);
+	const pair = (x: number, t: number) => numbering(pairKeys, `${x}|${t}`, () => (xs.push(x), times.push(t)));
+	const xKeys = new Map<number, number>();
+	const distinctX: number[] = [];
+	const xIndex = new Int32Array(data.x.length);
+	const tKeys = new Map<number, number>();
+	const distinctT: number[] = [];
+	const tIndex = new Int32Array(data.x.length);
 	for (let i = 0; i < data.x.length; i++) {
-		if (data.T[i] <= data.tx[i]) continue;
-		lower[i] = at(data.x[i], data.tx[i]);
-		upper[i] = at(data.x[i], data.T[i]);
+		const x = data.x[i];
+		const T = data.T[i];
+		xIndex[i] = numbering(xKeys, x, () => distinctX.push(x));
+		tIndex[i] = numbering(tKeys, T, () => distinctT.push(T));
+		if (T <= data.tx[i]) continue;
+		lower[i] = pair(x, data.tx[i]);
+		upper[i] = pair(x, T);
 	}
-	return { xs, times, lower, upper };
+	return { pairs: { xs, times, lower, upper }, distinctX, xIndex, distinctT, tIndex };
 }
 
 /** (r + x)(beta + T) / ((alpha + T)(s - 1)) * (1 - ((beta + T)/(beta + T + t))^(s - 1)); the limit at s = 1 is a logarithm. */
@@ -156,20 +236,64 @@ export const paretoNbdModel: PurchaseModel = {
 	parameterNames: ['r', 'alpha', 's', 'beta'],
 	discrete: false,
 	likelihoodOn(data) {
-		const pairs = pairIndex(data);
+		const { pairs, distinctX, xIndex, distinctT, tIndex } = distinctValues(data);
 		return (params) => {
 			const [r, alpha, s, beta] = params;
-			const tails = pairs.xs.map((x, k) => logTail(alpha, beta, r + x, s + 1, pairs.times[k]));
-			// ln G(r + x) once per distinct x.
-			const lnGammaRx = new Map<number, number>();
+			const tails = pairs.xs.map((x, k) => logTailWithSlopes(alpha, beta, r + x, s + 1, pairs.times[k]));
+			const lnGammaRx = distinctX.map((x) => lnGamma(r + x));
+			const digammaRx = distinctX.map((x) => digamma(r + x));
+			const lnAlphaT = distinctT.map((T) => log(alpha + T));
+			const lnBetaT = distinctT.map((T) => log(beta + T));
+			const lnAlpha = log(alpha);
+			const lnBeta = log(beta);
+			const lnS = log(s);
+			const base = { value: -lnGamma(r) + r * lnAlpha + s * lnBeta, dr: -digamma(r) + lnAlpha, dAlpha: r / alpha, ds: lnBeta, dBeta: s / beta };
 			let value = 0;
+			let dr = 0;
+			let dAlpha = 0;
+			let ds = 0;
+			let dBeta = 0;
 			for (let i = 0; i < data.x.length; i++) {
-				const h = { x: data.x[i], tx: data.tx[i], T: data.T[i] };
-				let gammaTerm = lnGammaRx.get(h.x);
-				if (gammaTerm === undefined) lnGammaRx.set(h.x, (gammaTerm = lnGamma(r + h.x)));
-				value += data.weight[i] * logLikelihoodOf(params, h, { lower: tails[pairs.lower[i]], upper: tails[pairs.upper[i]] }, gammaTerm);
+				const x = data.x[i];
+				const T = data.T[i];
+				const w = data.weight[i];
+				// Alive at T, and its slopes in r, alpha, s, beta.
+				const lnAT = lnAlphaT[tIndex[i]];
+				const lnBT = lnBetaT[tIndex[i]];
+				const alive = -(r + x) * lnAT - s * lnBT;
+				// Gone between t_x and T: ln s + lower + ln(1 - e^(upper - lower)).
+				let gone = -Infinity;
+				let weightGone = 0;
+				let lower: TailWithSlopes | undefined;
+				let upper: TailWithSlopes | undefined;
+				let stretch = 0;
+				if (T > data.tx[i]) {
+					lower = tails[pairs.lower[i]];
+					upper = tails[pairs.upper[i]];
+					const gap = min(0, upper.value - lower.value);
+					gone = lnS + lower.value + logOneMinusExp(gap);
+					// d ln(1 - e^gap) = -e^gap / (1 - e^gap) d gap.
+					stretch = exp(gap) / -expm1(gap);
+				}
+				const both = logAddExp(alive, gone);
+				value += w * (lnGammaRx[xIndex[i]] + base.value + both);
+				weightGone = exp(gone - both);
+				const weightAlive = exp(alive - both);
+				dr += w * (digammaRx[xIndex[i]] + base.dr - weightAlive * lnAT);
+				dAlpha += w * (base.dAlpha - (weightAlive * (r + x)) / (alpha + T));
+				ds += w * (base.ds - weightAlive * lnBT);
+				dBeta += w * (base.dBeta - (weightAlive * s) / (beta + T));
+				if (weightGone > 0 && lower && upper && Number.isFinite(stretch)) {
+					// d gone = (1 + stretch) d lower - stretch d upper (+ 1/s in s).
+					const wg = w * weightGone;
+					const keep = 1 + stretch;
+					dr += wg * (keep * lower.dp - stretch * upper.dp);
+					dAlpha += wg * (keep * lower.dA - stretch * upper.dA);
+					ds += wg * (1 / s + keep * lower.dq - stretch * upper.dq);
+					dBeta += wg * (keep * lower.dB - stretch * upper.dB);
+				}
 			}
-			return { value };
+			return { value, gradient: [dr, dAlpha, ds, dBeta] };
 		};
 	},
 	starts(data) {

@@ -5,6 +5,7 @@ import { fitPurchaseModel, logParameterCovariance, standardErrors } from '../../
 import { PURCHASE_MODELS } from '../../../lib/models/purchaseModels';
 import type { PurchaseModel } from '../../../lib/models/purchaseModel';
 import { readCdnowSummary } from '../../helpers/cdnow';
+import { centralDifferenceGradient } from '../../../lib/math/numericGradient';
 
 /*
  * Known answers. Parameters and log-likelihoods: the papers where they publish them (BG/NBD,
@@ -191,6 +192,25 @@ describe('Pareto/NBD at extreme histories', () => {
 		const gammaRatio = [0, 1, 2, 3].reduce((product, k) => product * (r + k), 1);
 		const byQuadrature = Math.log(gammaRatio * (survived + integral));
 		expect(model.likelihoodOn(groupHistories([h]))(params).value).toBeCloseTo(byQuadrature, 9);
+	});
+});
+
+describe("Pareto/NBD's gradient in closed form", () => {
+	const model = PURCHASE_MODELS.paretonbd;
+	const likelihood = model.likelihoodOn(cdnow);
+
+	// Both orders of alpha and beta (the tail swaps them), near-equal ones (z near 0), and ones so
+	// far apart that the tails are integrated numerically (z > 0.95).
+	it.each([
+		['at the CDNOW fit', [0.553291, 10.577847, 0.60621, 11.667776]],
+		['with alpha far below beta', [0.3, 2, 0.4, 30]],
+		['with alpha far above beta', [2, 30, 3, 1.5]],
+		['with alpha and beta all but equal', [0.5, 10, 0.7, 10.000001]],
+		['with alpha and beta far apart', [0.5, 0.05, 0.7, 400]],
+	])('agrees with central differences of the likelihood %s', (_label, params) => {
+		const { gradient } = likelihood(params);
+		const numeric = centralDifferenceGradient((p) => likelihood(p).value, params, 1e-6);
+		gradient?.forEach((slope, k) => expect(Math.abs(slope - numeric[k])).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric[k]))));
 	});
 });
 
