@@ -4,7 +4,7 @@ import { CAUSES, Cause } from './causes';
 import { BusinessType } from './businessTypes';
 import { VALUE_TIERS, ValueTier } from './valueTier';
 import { GONE_STAGES, LAPSING_STAGES } from '../lifecycle/stages';
-import { RISK_LEVELS, RiskLevel } from '../models/churnScoring';
+import { RISK_LEVELS, RiskLevel } from '../models/riskLevels';
 
 /**
  * The playbook: rules with conditions on what the earlier nodes found, first match wins. A

@@ -6,6 +6,7 @@ import type { GroupedHistories, History } from './customerHistory';
 import { fitPurchaseModelSteps } from './fitPurchaseModel';
 import { namedParameters, PurchaseModel, PurchaseModelName } from './purchaseModel';
 import { CONTINUOUS_MODELS } from './purchaseModels';
+import { riskCalibration, RiskCalibration } from './riskLevels';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
 const { abs, floor, log, log1p, max, min } = Math;
@@ -58,6 +59,8 @@ export interface ModelBacktest {
 	predictedRepeatPurchases: number;
 	/** Ten bins of customers by predicted chance, lowest first. */
 	calibration: CalibrationBin[];
+	/** Risk levels set by what these customers did (null when too few to tell). */
+	riskCalibration: RiskCalibration | null;
 }
 
 export interface TrackingBin {
@@ -253,6 +256,7 @@ export function* backtestSteps(purchases: PurchaseDays, options: BacktestOptions
 			churnAuc: areaUnderRoc(scores, churned),
 			predictedRepeatPurchases: predictedTotal,
 			calibration: calibrationBins(scores, churned),
+			riskCalibration: riskCalibration(scores, churned, holdoutDays),
 		});
 	}
 	const { chosen, reason } = choose(results, holdoutDays);

@@ -6,7 +6,8 @@ import { fitPurchaseModelSteps, logParameterCovariance, standardErrors } from '.
 import { FittedPurchaseModel, namedParameters, PURCHASE_MODEL_NAMES, PurchaseModelName } from './purchaseModel';
 import { PURCHASE_MODELS } from './purchaseModels';
 import { modelInWords } from './modelInWords';
-import { chooseModelSteps, ModelSelection } from './modelChoice';
+import { chooseModelSteps, ModelSelection, riskCalibrationSteps } from './modelChoice';
+import { fixedLevelsNote, RISK_LEVELS, RiskCalibration, riskCalibrationInWords } from './riskLevels';
 import { toModelTime } from './modelTime';
 import { fitGammaGammaSteps, GammaGammaParams, populationMeanSpend, spendFrequencyCorrelation } from './gammaGamma';
 import { RfmBreakpoints, rfmBreakpointsOf } from './rfm';
@@ -39,6 +40,13 @@ export interface FitSettings {
 	holdoutDays: number;
 	/** BG/BB: days between purchase opportunities. */
 	periodDays: number;
+	/** Set the risk levels from a backtest of the model (on the last holdoutDays), or leave them to fixed thresholds. */
+	riskLevels: 'backtest' | 'thresholds';
+}
+
+/** Whether a fit backtests, and so reads each customer's purchase dates (a parse per customer). */
+export function fitReadsPurchaseDays(settings: Pick<FitSettings, 'model' | 'riskLevels'>): boolean {
+	return settings.model === 'auto' || settings.riskLevels === 'backtest';
 }
 
 /** A fitted model: everything needed to score one more customer later, as plain JSON. */
@@ -54,6 +62,8 @@ export interface ChurnModel {
 	summary: string;
 	/** How Auto chose the model; null when the user picked it. */
 	selection: ModelSelection | null;
+	/** The risk levels the backtest set; null where fixed thresholds apply. */
+	riskCalibration: RiskCalibration | null;
 	gammaGamma: { params: GammaGammaParams; logLikelihood: number; customers: number; spendFrequencyCorrelation: number } | null;
 	populationGapDays: number;
 	populationAvgOrderValue: number;
@@ -116,11 +126,23 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 
 	let purchaseModel: FittedPurchaseModel | null = null;
 	let selection: ModelSelection | null = null;
+	let calibration: RiskCalibration | null = null;
 	let modelName: PurchaseModelName = settings.model === 'auto' ? 'bgnbd' : settings.model;
-	if (settings.model === 'auto' && buyers.length >= settings.minCustomers && repeat.length >= settings.minRepeatCustomers) {
-		selection = yield* chooseModelSteps(customers, buyers, { penalizer: settings.penalizer, holdoutDays: settings.holdoutDays, timeLimitMs: FIT_TIME_LIMIT_MS });
-		if (selection) modelName = selection.chosen;
-		else notes.push('Auto could fit none of the models to choose from: BG/NBD is tried on the whole history.');
+	const enoughToFit = buyers.length >= settings.minCustomers && repeat.length >= settings.minRepeatCustomers;
+	const choiceSettings = { penalizer: settings.penalizer, holdoutDays: settings.holdoutDays, timeLimitMs: FIT_TIME_LIMIT_MS };
+	if (settings.model === 'auto' && enoughToFit) {
+		const choice = yield* chooseModelSteps(customers, buyers, choiceSettings);
+		if (choice) {
+			selection = choice.selection;
+			modelName = selection.chosen;
+			if (settings.riskLevels === 'backtest') calibration = choice.riskCalibration;
+		} else notes.push('Auto could fit none of the models to choose from: BG/NBD is tried on the whole history.');
+	}
+	let riskLevelsNote: string | null = null;
+	if (settings.riskLevels === 'backtest' && enoughToFit && !calibration) {
+		const calibrated = selection?.rule === 'backtest' ? { why: `the backtest had too few customers or buyers in the held-out ${settings.holdoutDays} days to set levels by` } : yield* riskCalibrationSteps(customers, PURCHASE_MODELS[modelName], choiceSettings);
+		if ('calibration' in calibrated) calibration = calibrated.calibration;
+		else riskLevelsNote = fixedLevelsNote(calibrated.why);
 	}
 	const notesBefore = notes.length;
 	const model = PURCHASE_MODELS[modelName];
@@ -152,6 +174,8 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 			};
 			notes.push(modelInWords(purchaseModel, buyers.length, repeat.length));
 			if (selection) notes.push(selection.reason);
+			if (calibration) notes.push(riskCalibrationInWords(calibration));
+			else if (riskLevelsNote) notes.push(riskLevelsNote);
 		}
 	}
 
@@ -178,6 +202,7 @@ export function* fitChurnModelSteps(customers: ModelCustomers, settings: FitSett
 		purchaseModel,
 		summary: notes[notesBefore] ?? '',
 		selection,
+		riskCalibration: purchaseModel ? calibration : null,
 		gammaGamma,
 		populationGapDays: populationGapDaysOrDefault,
 		populationAvgOrderValue,
@@ -236,6 +261,20 @@ const fittedPurchaseModelSchema = z
 		}
 	});
 
+const probability = z.number().min(0).max(1);
+const riskCalibrationSchema = z
+	.object({
+		holdoutDays: positive,
+		customers: z.number().int().nonnegative(),
+		averageChurn: probability,
+		thresholds: z.object({ medium: probability.nullable(), high: probability.nullable(), critical: probability.nullable() }),
+		bands: z.array(z.object({ level: z.enum(RISK_LEVELS), from: probability.nullable(), to: probability.nullable(), customers: z.number().int().nonnegative(), observedChurn: probability.nullable() })),
+	})
+	.refine(({ thresholds: t }) => [t.medium, t.high, t.critical].every((v, k, all) => v === null || all.slice(k + 1).every((later) => later === null || later >= v)), {
+		message: 'must have rising thresholds',
+		path: ['thresholds'],
+	}) as z.ZodType<RiskCalibration>;
+
 export const churnModelSchema = z.object({
 	version: z.literal(2),
 	method: z.enum([...PURCHASE_MODEL_NAMES, 'cadence']),
@@ -247,6 +286,7 @@ export const churnModelSchema = z.object({
 	summary: z.string(),
 	// Kept for people; scoring never reads it.
 	selection: z.unknown().nullable().default(null) as z.ZodType<ModelSelection | null>,
+	riskCalibration: riskCalibrationSchema.nullable().default(null),
 	gammaGamma: gammaGammaSchema,
 	populationGapDays: positive,
 	populationAvgOrderValue: z.number().finite(),
@@ -261,13 +301,14 @@ const churnModelVersion1Schema = z
 		method: z.enum(['bgnbd', 'cadence']),
 		bgnbd: z.object({ params: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter }), logLikelihood: z.number(), iterations: z.number() }).nullable(),
 	})
-	.merge(churnModelSchema.omit({ version: true, method: true, purchaseModel: true, summary: true, selection: true }))
+	.merge(churnModelSchema.omit({ version: true, method: true, purchaseModel: true, summary: true, selection: true, riskCalibration: true }))
 	.transform(({ bgnbd, ...rest }): ChurnModel => ({
 		...rest,
 		version: 2,
 		purchaseModel: bgnbd && { name: 'bgnbd', params: { ...bgnbd.params }, logLikelihood: bgnbd.logLikelihood, iterations: bgnbd.iterations, standardErrors: null, logCovariance: null, periodDays: null },
 		summary: rest.notes.find((note) => note.startsWith('BG/NBD learnt')) ?? rest.notes[0] ?? '',
 		selection: null,
+		riskCalibration: null,
 	}));
 
 /** Reads a model saved earlier (JSON text or object); says what is wrong with a bad one. */

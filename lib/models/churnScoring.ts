@@ -10,21 +10,19 @@ import { ChurnModel, ModelCustomer, rfmFrequency, rfmMonetary } from './churnMod
 import { DAYS_PER_MONTH, discountedPurchasesIfAlive } from './clv';
 import { expectedAverageSpend } from './gammaGamma';
 import { RfmScore, scoreRfm } from './rfm';
+import { fixedLevelsNote, isFixedLevelsNote, riskLevel, RiskLevel, RiskThresholds } from './riskLevels';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
 const { ceil, exp, log, max, min, sqrt } = Math;
 
 export type ChurnDefinition = 'notAlive' | 'noOrderInHorizon';
-/** The risk levels, least to most. */
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
 export interface ScoringSettings {
 	horizonDays: number;
 	/** 1 - P(alive), or the probability of no order within the horizon. */
 	churnDefinition: ChurnDefinition;
-	/** churnProbability at or above which the level is medium, high, critical. */
-	riskThresholds: { medium: number; high: number; critical: number };
+	/** Levels set by the model's backtest where it has one for this horizon, else by riskThresholds. */
+	riskLevels: 'backtest' | 'thresholds';
+	riskThresholds: RiskThresholds;
 	clvMonths: number;
 	monthlyDiscountRate: number;
 }
@@ -62,8 +60,23 @@ export interface CustomerScores {
 const probability = (value: number) => (Number.isFinite(value) ? min(1, max(0, value)) : 0);
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
 
-export function riskLevel(churnProbability: number, t: ScoringSettings['riskThresholds']): RiskLevel {
-	return churnProbability >= t.critical ? 'critical' : churnProbability >= t.high ? 'high' : churnProbability >= t.medium ? 'medium' : 'low';
+/**
+ * The backtest's thresholds where they measure what the churn probability says (no order within
+ * the same horizon), else the node's fixed ones with the reason.
+ */
+function thresholdsFor(model: ChurnModel, settings: ScoringSettings): { thresholds: RiskThresholds; note: string | null } {
+	const fixed = { thresholds: settings.riskThresholds, note: null };
+	if (settings.riskLevels !== 'backtest') return fixed;
+	const calibration = model.riskCalibration;
+	const fallBack = (why: string) => ({ thresholds: settings.riskThresholds, note: fixedLevelsNote(why) });
+	if (!calibration) {
+		// The fit's own notes say why when it tried.
+		if (model.notes.some(isFixedLevelsNote)) return fixed;
+		return fallBack(model.purchaseModel ? 'the model has no backtest to set them by (fitted with Fixed Thresholds, or saved by an earlier version)' : 'customers were scored by purchase cadence');
+	}
+	if (settings.churnDefinition !== 'noOrderInHorizon') return fallBack("the backtest measured who ordered, and the churn probability here is the chance a customer has left");
+	if (calibration.holdoutDays !== settings.horizonDays) return fallBack(`the model's backtest held out ${calibration.holdoutDays} days and the horizon is ${settings.horizonDays}`);
+	return { thresholds: calibration.thresholds, note: null };
 }
 
 /** One customer's scores as plain numbers, before rounding and formatting for output. */
@@ -137,6 +150,9 @@ export class ChurnScorer {
 	private readonly periodDays: number | null;
 	private readonly horizon: number;
 	private readonly unitsPerMonth: number;
+	/** The thresholds the levels follow, and why when the node's own stand in for the model's. */
+	readonly riskThresholds: RiskThresholds;
+	readonly riskLevelsNote: string | null;
 
 	constructor(
 		private readonly model: ChurnModel,
@@ -147,6 +163,7 @@ export class ChurnScorer {
 		this.periodDays = fitted?.periodDays ?? null;
 		this.horizon = spanInModelTime(settings.horizonDays, this.periodDays);
 		this.unitsPerMonth = this.periodDays === null ? DAYS_PER_MONTH : DAYS_PER_MONTH / this.periodDays;
+		({ thresholds: this.riskThresholds, note: this.riskLevelsNote } = thresholdsFor(model, settings));
 		if (fitted && this.purchaseModel) {
 			this.params = parameterList(this.purchaseModel, fitted.params);
 			if (fitted.logCovariance) {
@@ -269,7 +286,7 @@ export class ChurnScorer {
 		const h = c.history;
 		const scores = this.measure(h.x, h.tx, h.T, c.recencyDays, c.avgOrderValue, c.spend.m, c.ownGapDays);
 		return {
-			riskLevel: riskLevel(scores.churnProbability, this.settings.riskThresholds),
+			riskLevel: riskLevel(scores.churnProbability, this.riskThresholds),
 			churnProbability: roundTo(scores.churnProbability, 6),
 			pAlive: roundTo(scores.pAlive, 6),
 			rfm,

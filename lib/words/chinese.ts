@@ -1,7 +1,7 @@
 import type { Channel } from '../actions/actionCatalog';
 import type { Cause } from '../actions/causes';
 import type { Stage } from '../lifecycle/stages';
-import type { RiskLevel } from '../models/churnScoring';
+import type { RiskLevel } from '../models/riskLevels';
 import type { RfmSegment } from '../models/rfm';
 import type { Dimension } from '../report/campaignEvaluation';
 import type { ReachProblem, Words } from './words';
@@ -423,6 +423,18 @@ export const CHINESE: Words = {
 			profitText: '利润：增量收入 × 毛利率 {margin} − 成本（每次触达，以及下单客户使用的优惠）；投资回报率：利润 / 成本。',
 			smallGroups: '样本较小：结果为近似值',
 			merged: '已将 {merged} 条重复记录合并为每个活动每位客户一行；{conflicts} 位同时出现在两组的客户已排除',
+			backtest: '模型回测',
+			backtestTitle: '流失模型对近几周的预测效果',
+			backtestSubtitle: '用截至 {date} 的历史拟合；其后 {days} 天留作检验，预测 {customers} 位客户',
+			trackingChart: '每周复购订单：实际与各模型预期（阴影：留作检验的天数）',
+			cumulativeChart: '累计复购订单：实际与各模型预期',
+			made: '实际',
+			chosen: '已选用',
+			model: '模型',
+			holdoutLikelihood: '是否下单的对数似然（每位客户，越高越好）',
+			brier: 'Brier 分数（越低越好）',
+			mae: '每位客户复购数的平均绝对误差',
+			ordersPredicted: '检验期预测的复购订单',
 		},
 	},
 	answers: ANSWERS,

@@ -1,7 +1,7 @@
 import type { Channel } from '../actions/actionCatalog';
 import type { Cause } from '../actions/causes';
 import type { Stage } from '../lifecycle/stages';
-import type { RiskLevel } from '../models/churnScoring';
+import type { RiskLevel } from '../models/riskLevels';
 import type { RfmSegment } from '../models/rfm';
 import type { Dimension } from '../report/campaignEvaluation';
 import { SCORE_METHOD } from '../report/proportionComparison';
@@ -390,6 +390,18 @@ export const ENGLISH: Words = {
 			profitText: 'Profit: incremental revenue × margin {margin} − cost (every contact, and the incentive of each contacted customer who ordered); ROI: profit / cost.',
 			smallGroups: 'small groups: approximate',
 			merged: '{merged} repeated log rows merged into one per customer and campaign; {conflicts} customers in both groups left out',
+			backtest: 'Model backtest',
+			backtestTitle: 'How well the churn models predicted your recent weeks',
+			backtestSubtitle: 'Fitted on the history to {date}; the {days} days after were held out and predicted for {customers} customers',
+			trackingChart: 'Repeat orders per week: made, and expected by each model (shaded: the held-out days)',
+			cumulativeChart: 'Repeat orders to date: made, and expected by each model',
+			made: 'made',
+			chosen: 'chosen',
+			model: 'Model',
+			holdoutLikelihood: 'Log-likelihood of who ordered, per customer (higher is better)',
+			brier: 'Brier score (lower is better)',
+			mae: 'Error in repeat orders per customer (MAE)',
+			ordersPredicted: 'Repeat orders predicted in the held-out days',
 		},
 	},
 	answers: ANSWERS,

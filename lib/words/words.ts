@@ -3,7 +3,7 @@ import type { BusinessType } from '../actions/businessTypes';
 import type { Cause, Evidence } from '../actions/causes';
 import type { ValueTier } from '../actions/valueTier';
 import type { Stage } from '../lifecycle/stages';
-import type { RiskLevel } from '../models/churnScoring';
+import type { RiskLevel } from '../models/riskLevels';
 import type { RfmSegment } from '../models/rfm';
 import type { Dimension, Verdict } from '../report/campaignEvaluation';
 
@@ -105,6 +105,7 @@ export const HTML_LABELS = [
 	'calibrationChart', 'predicted', 'observed', 'customers', 'flaggedWhoLeft', 'leaversCaught', 'auc', 'method', 'generated', 'health', 'churnRate', 'retentionRate',
 	'repeatRate', 'retentionDays', 'complaintRate', 'satisfaction', 'churnCost', 'revenueAtRisk', 'segmentsChart', 'stagesChart', 'rfChart', 'cohortChart', 'churnChart',
 	'alert', 'campaignTitle', 'warningTitle', 'healthTitle', 'campaignSubtitle', 'warningSubtitle', 'healthSubtitle', 'methodText', 'profitText', 'smallGroups', 'merged',
+	'backtest', 'backtestTitle', 'backtestSubtitle', 'trackingChart', 'cumulativeChart', 'made', 'chosen', 'model', 'holdoutLikelihood', 'brier', 'mae', 'ordersPredicted',
 ] as const;
 
 export interface ReportWords {

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { TimeZone } from '../../lib/values/timeZone';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
-import { ChurnModel, parseChurnModel } from '../../lib/models/churnModel';
+import { ChurnModel, fitReadsPurchaseDays, parseChurnModel } from '../../lib/models/churnModel';
 import { ModelCustomers } from '../../lib/models/modelCustomers';
 import { modelCustomerFromFields } from '../../lib/models/modelCustomerFromRecord';
-import { ChurnScorer, RISK_LEVELS } from '../../lib/models/churnScoring';
+import { ChurnScorer } from '../../lib/models/churnScoring';
+import { RISK_LEVELS } from '../../lib/models/riskLevels';
 import { segmentSummary } from '../../lib/models/rfm';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerRecordsFromItems, CustomerInput } from '../shared/customerRecords';
@@ -89,6 +90,8 @@ function readSettings(ctx: IExecuteFunctions, fits: boolean) {
 			periodDays: purchaseModel === 'bgbb' ? (ctx.getNodeParameter('periodDays', 0) as number) : 7,
 			horizonDays: ctx.getNodeParameter('horizonDays', 0, 90) as number,
 			churnDefinition: ctx.getNodeParameter('churnDefinition', 0, 'noOrderInHorizon') as string,
+			// Set by the backtest from version 3; earlier nodes keep the fixed thresholds they were built with.
+			riskLevels: ctx.getNode().typeVersion >= 3 ? (ctx.getNodeParameter('riskLevels', 0, 'backtest') as string) : 'thresholds',
 			rfmScoring,
 			thresholds: { recency: threshold('recencyThresholds'), frequency: threshold('frequencyThresholds'), monetary: threshold('monetaryThresholds') },
 		});
@@ -127,8 +130,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	const baseInput = await readCustomerBase(this, items);
 	const population = new ModelCustomers();
 	const gapDays = new MostlyNumbers();
-	// Purchase dates cost a parse per customer: read only for a backtest, Auto's included.
-	const context = { analysisDay, zone, purchaseDays: mode === 'backtest' || (mode === 'fitAndScore' && settings.fit.model === 'auto') };
+	const context = { analysisDay, zone, purchaseDays: mode === 'backtest' || (mode === 'fitAndScore' && fitReadsPurchaseDays(settings.fit)) };
 	const read = (fields: FieldSource, itemIndex: number) => {
 		const reading = modelCustomerFromFields(fields, context);
 		if ('error' in reading) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} ${reading.error}`, { itemIndex });
@@ -247,7 +249,7 @@ async function scoreCustomers(this: IExecuteFunctions, items: INodeExecutionData
 	errorItems.push(...scoringErrors);
 	const kept = layer ? [] : added.flatMap((fields, i) => (fields ? [{ i, added: fields }] : []));
 
-	this.addExecutionHints({ message: [...model.notes, riskLevelsInWords(riskLevels), analysisDateHint(this, analysisDay, analysisDays)].filter(Boolean).join(' '), location: 'outputPane' });
+	this.addExecutionHints({ message: [...model.notes, scorer.riskLevelsNote, riskLevelsInWords(riskLevels), analysisDateHint(this, analysisDay, analysisDays)].filter(Boolean).join(' '), location: 'outputPane' });
 	const modelItems: INodeExecutionData[] = [];
 	if (mode === 'fitAndScore') {
 		const modelJson: IDataObject = { modelName, ...(JSON.parse(JSON.stringify(model)) as IDataObject) };

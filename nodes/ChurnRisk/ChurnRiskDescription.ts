@@ -6,6 +6,9 @@ import { toolCustomerProperty, toolLanguageProperty, toolModelFileProperty, tool
 
 const fitting = { show: { mode: ['fitAndScore'] } };
 
+/** The fixed thresholds of medium, high and critical, for nodes before version 3 and where no backtest can set them. */
+export const DEFAULT_RISK_THRESHOLDS = '0.5, 0.75, 0.9';
+
 const PURCHASE_MODEL_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Auto (Best in a Backtest)',
@@ -131,6 +134,19 @@ const properties: INodeProperties[] = [
 		default: 'noOrderInHorizon',
 	},
 	{
+		displayName: 'Risk Levels',
+		name: 'riskLevels',
+		description:
+			"How churn probabilities become levels. From the Backtest: medium where such customers ordered less often than your shop's average in the held-out days, high at under half that rate, critical under a quarter.",
+		type: 'options',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 3 } }] }, hide: { mode: ['backtest'] } },
+		options: [
+			{ name: 'From the Backtest', value: 'backtest', description: 'Against how often your customers ordered in a backtest of your last Horizon days' },
+			{ name: 'Fixed Thresholds', value: 'thresholds', description: 'At the churn probabilities in Risk Level Thresholds (under Options)' },
+		],
+		default: 'backtest',
+	},
+	{
 		displayName:
 			'BG/NBD gives P(alive) = 1 to anyone who never bought a second time, so with this choice long-silent one-time buyers score 0. "No Order Within the Horizon" flags them.',
 		name: 'notAliveNotice',
@@ -253,8 +269,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Risk Level Thresholds',
 				name: 'riskThresholds',
 				type: 'string',
-				default: '0.5, 0.75, 0.9',
-				description: 'Churn probability at or above which the risk level is medium, high and critical (below the first: low)',
+				default: DEFAULT_RISK_THRESHOLDS,
+				description: 'Churn probability at or above which the risk level is medium, high and critical (below the first: low); used with Fixed Thresholds, and wherever no backtest can set the levels',
 			},
 			{
 				displayName: 'Save Model',

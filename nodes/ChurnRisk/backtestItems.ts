@@ -30,7 +30,7 @@ export async function backtestItems(
 		});
 	}
 	const r6 = (value: number) => (Number.isFinite(value) ? roundTo(value, 6) : null);
-	const models = result.models.map((m) => ({
+	const rows = result.models.map((m) => ({
 		json: {
 			model: m.label,
 			modelName: m.name,
@@ -46,9 +46,12 @@ export async function backtestItems(
 			calibrationLogLikelihood: roundTo(m.calibrationLogLikelihood, 3),
 			params: Object.fromEntries(Object.entries(m.params).map(([name, value]) => [name, r6(value)])),
 			calibration: m.calibration.map((bin) => ({ predictedChurn: r6(bin.predicted), observedChurn: r6(bin.observed), customers: bin.customers })),
+			// The risk levels this model's backtest sets (what Fit and Score would use with it).
+			riskCalibration: m.riskCalibration,
 		},
 		pairedItem,
 	}));
+	const comparisonFields = ['model', 'modelName', 'chosen', 'holdoutLogLikelihoodPerCustomer', 'churnAuc', 'brierScore', 'repeatPurchasesMae', 'predictedRepeatPurchases', 'actualRepeatPurchases'] as const;
 	const summary = {
 		json: {
 			calibrationDate: dayNumberToIsoDate(result.calibrationDay),
@@ -60,6 +63,8 @@ export async function backtestItems(
 			actualRepeatPurchases: result.actualRepeatPurchases,
 			chosen: result.chosen,
 			reason: result.reason,
+			// The models' figures again, so that this one item is the whole report (Campaign Report charts it).
+			models: rows.map(({ json }) => Object.fromEntries(comparisonFields.map((field) => [field, json[field]]))),
 			// One row per week: what the customers bought, and what each model expected.
 			tracking: result.tracking.map((bin) => ({
 				from: dayNumberToIsoDate(bin.from),
@@ -71,5 +76,5 @@ export async function backtestItems(
 		},
 		pairedItem,
 	};
-	return { models, summary, result };
+	return { models: rows, summary, result };
 }

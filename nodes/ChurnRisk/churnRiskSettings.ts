@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { settingsError } from '../shared/settingsError';
-import { churnRiskProperties } from './ChurnRiskDescription';
+import { churnRiskProperties, DEFAULT_RISK_THRESHOLDS } from './ChurnRiskDescription';
 import type { FitSettings } from '../../lib/models/churnModel';
 import type { ScoringSettings } from '../../lib/models/churnScoring';
+import type { RiskThresholds } from '../../lib/models/riskLevels';
 import { parseBreakpoints } from '../../lib/models/rfm';
 import { PURCHASE_MODEL_NAMES } from '../../lib/models/purchaseModel';
 
@@ -15,7 +16,7 @@ export const churnRiskOptionsSchema = z.object({
 	monetaryBasis: z.enum(['total', 'average']).default('total'),
 	monthlyDiscountRate: z.number().min(0).max(1, 'Monthly Discount Rate is a fraction: 0.01 means 1%').default(0.01),
 	penalizer: z.number().min(0, 'Penalizer cannot be negative').max(100, 'Penalizer is at most 100 (0.001 to 0.1 is usual)').default(0),
-	riskThresholds: z.string().default('0.5, 0.75, 0.9'),
+	riskThresholds: z.string().default(DEFAULT_RISK_THRESHOLDS),
 	saveModel: z.boolean().default(true),
 });
 
@@ -28,10 +29,10 @@ export interface ChurnRiskSettings {
 	saveModel: boolean;
 }
 
-function riskThresholds(text: string): ScoringSettings['riskThresholds'] {
+function riskThresholds(text: string): RiskThresholds {
 	const values = text.split(/[,;\s]+/).filter(Boolean).map(Number);
 	const ok = values.length === 3 && values.every((v) => v >= 0 && v <= 1) && values[0] < values[1] && values[1] < values[2];
-	if (!ok) throw new Error(`Risk Level Thresholds needs three rising probabilities between 0 and 1, like "0.5, 0.75, 0.9"; got "${text}"`);
+	if (!ok) throw new Error(`Risk Level Thresholds needs three rising probabilities between 0 and 1, like "${DEFAULT_RISK_THRESHOLDS}"; got "${text}"`);
 	return { medium: values[0], high: values[1], critical: values[2] };
 }
 
@@ -42,6 +43,7 @@ export function readChurnRiskSettings(raw: {
 	periodDays: number;
 	horizonDays: number;
 	churnDefinition: string;
+	riskLevels: string;
 	rfmScoring: string;
 	thresholds: { recency: string; frequency: string; monetary: string };
 }): ChurnRiskSettings {
@@ -52,11 +54,13 @@ export function readChurnRiskSettings(raw: {
 	if (!(raw.horizonDays >= 1 && raw.horizonDays <= MAX_HORIZON_DAYS)) throw new Error(`Horizon (Days) must be from 1 to ${MAX_HORIZON_DAYS} days; got ${raw.horizonDays}`);
 	const model = raw.model === 'auto' ? 'auto' : PURCHASE_MODEL_NAMES.find((name) => name === raw.model);
 	if (!model) throw new Error(`Purchase Model must be auto or one of ${PURCHASE_MODEL_NAMES.join(', ')}; got "${raw.model}"`);
+	if (raw.riskLevels !== 'backtest' && raw.riskLevels !== 'thresholds') throw new Error(`Risk Levels must be backtest or thresholds; got "${raw.riskLevels}"`);
 	if (!(Number.isInteger(raw.periodDays) && raw.periodDays >= 1 && raw.periodDays <= 366)) throw new Error(`Purchase Chance Every (Days) must be a whole number of days from 1 to 366; got ${raw.periodDays}`);
 	return {
 		scoring: {
 			horizonDays: raw.horizonDays,
 			churnDefinition: raw.churnDefinition === 'notAlive' ? 'notAlive' : 'noOrderInHorizon',
+			riskLevels: raw.riskLevels,
 			riskThresholds: riskThresholds(o.riskThresholds),
 			clvMonths: o.clvMonths,
 			monthlyDiscountRate: o.monthlyDiscountRate,
@@ -65,6 +69,7 @@ export function readChurnRiskSettings(raw: {
 			model,
 			holdoutDays: raw.horizonDays,
 			periodDays: raw.periodDays,
+			riskLevels: raw.riskLevels,
 			penalizer: o.penalizer,
 			minCustomers: o.minCustomers,
 			minRepeatCustomers: o.minRepeatCustomers,
@@ -96,6 +101,7 @@ export function defaultChurnRiskSettings(): ChurnRiskSettings {
 		periodDays: editorDefault('periodDays') as number,
 		horizonDays: editorDefault('horizonDays') as number,
 		churnDefinition: editorDefault('churnDefinition') as string,
+		riskLevels: editorDefault('riskLevels') as string,
 		rfmScoring: editorDefault('rfmScoring') as string,
 		thresholds: { recency: '', frequency: '', monetary: '' },
 	});

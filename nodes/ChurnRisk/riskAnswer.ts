@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { RiskLevel } from '../../lib/models/churnScoring';
+import type { RiskLevel } from '../../lib/models/riskLevels';
 import type { RfmSegment } from '../../lib/models/rfm';
 import type { Language } from '../../lib/values/language';
 import { WORDS } from '../../lib/words';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { ChurnModel, parseChurnModel } from '../../lib/models/churnModel';
+import { ChurnModel, fitReadsPurchaseDays, parseChurnModel } from '../../lib/models/churnModel';
 import { ChurnScorer } from '../../lib/models/churnScoring';
 import { ModelCustomers } from '../../lib/models/modelCustomers';
 import { modelCustomerFromFields } from '../../lib/models/modelCustomerFromRecord';
@@ -26,7 +26,7 @@ export async function scoreRecords(
 ): Promise<{ model: ChurnModel; scored: IDataObject[] }> {
 	const population = new ModelCustomers();
 	for (const json of records) {
-		const reading = modelCustomerFromFields(jsonFields(json), { ...context, purchaseDays: settings.fit.model === 'auto' });
+		const reading = modelCustomerFromFields(jsonFields(json), { ...context, purchaseDays: fitReadsPurchaseDays(settings.fit) });
 		if ('error' in reading) throw new NodeOperationError(ctx.getNode(), `Customer ${customerIdOf(json)} ${reading.error}`);
 		population.add('customer' in reading ? reading.customer : null);
 	}

@@ -7,7 +7,7 @@ import { CAUSES } from '../../lib/actions/causes';
 import { WORDS } from '../../lib/words';
 import { BUSINESS_PRESETS } from '../../lib/actions/playbook';
 import { BUSINESS_TYPES } from '../../lib/actions/businessTypes';
-import { RISK_LEVELS } from '../../lib/models/churnScoring';
+import { RISK_LEVELS } from '../../lib/models/riskLevels';
 import { VALUE_TIERS } from '../../lib/actions/valueTier';
 import { ALL_STAGES } from '../../lib/lifecycle/stages';
 import { toolCustomerProperty, toolModelFileProperty, toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/toolCall';

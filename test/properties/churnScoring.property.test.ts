@@ -10,7 +10,7 @@ import { ChurnScorer, ScoringSettings } from '../../lib/models/churnScoring';
  * is a real date or empty.
  */
 
-const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total', model: 'bgnbd', periodDays: 7, holdoutDays: 90 };
+const FIT: FitSettings = { penalizer: 0, minCustomers: 20, minRepeatCustomers: 10, frequencyBasis: 'orders', monetaryBasis: 'total', model: 'bgnbd', periodDays: 7, holdoutDays: 90, riskLevels: 'thresholds' };
 const ANALYSIS_DAY = 20_000;
 
 import { btydCustomers } from '../../devkit/synthetic/btydCustomers';
@@ -44,7 +44,7 @@ describe('Churn Risk scores stay sane for any parameters and history', () => {
 					const purchaseModel = PURCHASE_MODELS[name];
 					const fitted = { ...(base.purchaseModel as FittedPurchaseModel), name, params: namedParameters(purchaseModel, values), periodDays: purchaseModel.discrete ? 7 : null };
 					const model: ChurnModel = { ...base, method: name, purchaseModel: fitted };
-					const settings: ScoringSettings = { horizonDays: s.horizonDays, churnDefinition: s.notAlive ? 'notAlive' : 'noOrderInHorizon', riskThresholds: { medium: 0.5, high: 0.75, critical: 0.9 }, clvMonths: 12, monthlyDiscountRate: 0.01 };
+					const settings: ScoringSettings = { horizonDays: s.horizonDays, churnDefinition: s.notAlive ? 'notAlive' : 'noOrderInHorizon', riskLevels: 'thresholds', riskThresholds: { medium: 0.5, high: 0.75, critical: 0.9 }, clvMonths: 12, monthlyDiscountRate: 0.01 };
 					const tx = h.x === 0 ? 0 : h.tx;
 					const scores = new ChurnScorer(model, settings).score(customer(h.x, tx, tx + h.extra, h.m));
 					for (const f of ['pAlive', 'churnProbability', 'expectedOrders', 'expectedAvgOrderValue', 'predictedClv', 'historicClv'] as const) expect([f, Number.isFinite(scores[f])]).toEqual([f, true]);
