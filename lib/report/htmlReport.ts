@@ -5,6 +5,7 @@ import { UpliftLine } from './campaignEvaluation';
 import { churnAlertText, dimensionName, methodText, segmentName, stageName, valueName, verdictText } from './reportWords';
 import { WORDS, Words } from '../words';
 import { WarningAccuracy } from './warningAccuracy';
+import type { BacktestView } from './backtestView';
 
 /*
  * The report as one self-contained HTML page that reads the same in a browser and in an email
@@ -165,6 +166,85 @@ function churnChart(health: BaseHealth, title: string, f: ReturnType<typeof form
 <path d="${path}" fill="none" stroke="${COLORS.treatment}" stroke-width="2"/>${dots}<text x="${x(points.length - 1)}" y="${y(last.churnRate as number) - 10}" text-anchor="end" font-size="11" fill="#111827">${f.percent(last.churnRate as number)}</text></svg>`;
 }
 
+/** Lines of the models after the chosen one's: told apart by colour and dash, for print and colour blindness. */
+const MODEL_LINES = [
+	{ color: '#0891b2', dash: '6 4' },
+	{ color: '#d97706', dash: '2 3' },
+	{ color: '#6b7280', dash: '8 3 2 3' },
+];
+
+/**
+ * The BTYD tracking plot: repeat orders per week (or to date) made by the customers, against what
+ * each model expected, with the held-out days shaded. Before the cut the models draw the curve
+ * they fitted; after it they predict, and the gap there is the test.
+ */
+function trackingChart(view: BacktestView, l: Labels, f: ReturnType<typeof formats>, cumulative: boolean): string {
+	const weeks = view.weeks.length;
+	if (weeks < 2) return '';
+	const running = (values: number[]) => {
+		let total = 0;
+		return values.map((v) => (Number.isFinite(v) ? (total += v) : NaN));
+	};
+	const series = (values: number[]) => (cumulative ? running(values) : values);
+	const actual = series(view.actual);
+	const models = view.models.map((m) => ({ ...m, values: series(m.expected) }));
+	const width = 640;
+	const height = 240;
+	const left = 52;
+	const right = 16;
+	const top = 14;
+	const bottom = 58;
+	const most = Math.max(1, ...actual, ...models.flatMap((m) => m.values.filter(Number.isFinite)));
+	const x = (i: number) => left + (i / (weeks - 1)) * (width - left - right);
+	const y = (v: number) => top + (1 - v / most) * (height - top - bottom);
+	const path = (values: number[]) =>
+		values
+			.map((v, i) => (Number.isFinite(v) ? `${i === 0 || !Number.isFinite(values[i - 1]) ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}` : ''))
+			.filter(Boolean)
+			.join(' ');
+	const firstHeldOut = view.weeks.findIndex((w) => w.holdout);
+	const cut = firstHeldOut > 0 ? (x(firstHeldOut - 1) + x(firstHeldOut)) / 2 : null;
+	const shade = cut === null ? '' : `<rect x="${cut.toFixed(1)}" y="${top}" width="${(width - right - cut).toFixed(1)}" height="${height - top - bottom}" fill="#f3f4f6"/><line x1="${cut.toFixed(1)}" y1="${top}" x2="${cut.toFixed(1)}" y2="${height - bottom}" stroke="#9ca3af" stroke-dasharray="4 3"/>`;
+	const axis = `<line x1="${left}" y1="${y(0)}" x2="${width - right}" y2="${y(0)}" stroke="${COLORS.grid}"/>
+<text x="${left - 6}" y="${y(0) + 4}" text-anchor="end" font-size="11" fill="#6b7280">0</text><text x="${left - 6}" y="${y(most) + 4}" text-anchor="end" font-size="11" fill="#6b7280">${f.plain(Math.round(most))}</text>
+<text x="${left}" y="${height - bottom + 16}" font-size="11" fill="#6b7280">${escapeHtml(view.weeks[0].from)}</text>${cut === null ? '' : `<text x="${cut.toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#6b7280">${escapeHtml(view.calibrationDate)}</text>`}<text x="${width - right}" y="${height - bottom + 16}" text-anchor="end" font-size="11" fill="#6b7280">${escapeHtml(view.weeks[weeks - 1].to)}</text>`;
+	let other = 0;
+	const lines = models.map((m) => {
+		const look = m.chosen ? { color: COLORS.treatment, dash: '' } : MODEL_LINES[other++ % MODEL_LINES.length];
+		return { label: `${m.label}${m.chosen ? ` (${l.chosen})` : ''}`, color: look.color, dash: look.dash, width: m.chosen ? 2 : 1.5, values: m.values };
+	});
+	const drawn = [...lines.filter((line) => line.width < 2), ...lines.filter((line) => line.width >= 2), { label: l.made, color: '#111827', dash: '', width: 2.5, values: actual }];
+	const paths = drawn.map((line) => `<path d="${path(line.values)}" fill="none" stroke="${line.color}" stroke-width="${line.width}"${line.dash ? ` stroke-dasharray="${line.dash}"` : ''}><title>${escapeHtml(line.label)}</title></path>`).join('\n');
+	const legend = [drawn[drawn.length - 1], ...lines]
+		.map((line, k) => {
+			const lx = left + k * 150;
+			const ly = height - 14;
+			return `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 22}" y2="${ly - 4}" stroke="${line.color}" stroke-width="${line.width}"${line.dash ? ` stroke-dasharray="${line.dash}"` : ''}/><text x="${lx + 27}" y="${ly}" font-size="11" fill="#111827">${escapeHtml(line.label)}</text>`;
+		})
+		.join('');
+	const title = cumulative ? l.cumulativeChart : l.trackingChart;
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}" data-chart="${cumulative ? 'tracking-cumulative' : 'tracking'}" style="max-width:100%;height:auto">${shade}
+${axis}
+${paths}
+${legend}</svg>`;
+}
+
+/** The models side by side on the held-out days, and the tracking plots. */
+function backtestSection(view: BacktestView, l: Labels, f: ReturnType<typeof formats>): string {
+	const figure = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits));
+	const table = view.comparison.length
+		? `<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%"><tr>${[l.model, l.holdoutLikelihood, l.auc, l.brier, l.mae, l.ordersPredicted].map((h) => `<th style="${cell};text-align:left;color:#374151">${escapeHtml(h)}</th>`).join('')}</tr>${view.comparison
+				.map((row) => {
+					const values = [`${row.model}${row.chosen ? ` (${l.chosen})` : ''}`, figure(row.holdoutLogLikelihoodPerCustomer, 4), figure(row.churnAuc, 3), figure(row.brierScore, 3), figure(row.repeatPurchasesMae, 3), `${f.plain(Math.round(row.predictedRepeatPurchases))} (${l.made}: ${f.plain(row.actualRepeatPurchases)})`];
+					return `<tr>${values.map((v, k) => `<td style="${cell}${k === 0 && row.chosen ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}</tr>`;
+				})
+				.join('')}</table>`
+		: '';
+	const reason = `<p style="font-size:13px;margin:8px 0 0 0">${escapeHtml(view.reason)}</p>`;
+	const titled = (title: string, svg: string) => (svg ? `<p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(title)}</p>${svg}` : '');
+	return section(l.backtest, `${table}${reason}${titled(l.trackingChart, trackingChart(view, l, f, false))}${titled(l.cumulativeChart, trackingChart(view, l, f, true))}`);
+}
+
 function healthSection(health: BaseHealth, l: Labels, f: ReturnType<typeof formats>, language: ReportLanguage, periodDays: number | null): string {
 	const facts: Array<[string, string]> = [];
 	if (health.churn) {
@@ -221,6 +301,8 @@ export interface ReportInput {
 	health?: BaseHealth;
 	/** For the health section: the period. */
 	period?: { days: number; end: string; activeWindowDays: number };
+	/** Churn Risk's backtest of the purchase models. */
+	backtest?: BacktestView;
 	/** Shown under the title instead of the operation's own line. */
 	subtitle?: string;
 }
@@ -278,7 +360,8 @@ ${notes.map((note) => `<p style="font-size:12px;color:#6b7280;margin:8px 0 0 0">
 			.join('');
 		parts.push(section(l.warning, `<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse">${facts}</table><p style="font-size:13px;margin:16px 0 4px 0">${escapeHtml(l.calibrationChart)}</p>${calibrationChart(a, l)}`));
 	}
-	const title = input.title || (input.lines?.length ? l.campaignTitle : input.health ? l.healthTitle : l.warningTitle);
+	if (input.backtest) parts.push(backtestSection(input.backtest, l, f));
+	const title = input.title || (input.lines?.length ? l.campaignTitle : input.health ? l.healthTitle : input.backtest ? l.backtestTitle : l.warningTitle);
 	const subtitle =
 		input.subtitle ??
 		(input.lines?.length && input.campaign
@@ -287,7 +370,9 @@ ${notes.map((note) => `<p style="font-size:12px;color:#6b7280;margin:8px 0 0 0">
 				? fill(l.healthSubtitle, { days: input.period.days, end: input.period.end, active: input.period.activeWindowDays })
 				: input.accuracy && input.warning
 					? fill(l.warningSubtitle, { days: input.warning.horizonDays })
-					: '');
+					: input.backtest
+						? fill(l.backtestSubtitle, { date: input.backtest.calibrationDate, days: input.backtest.holdoutDays, customers: f.plain(input.backtest.customers) })
+						: '');
 	return `<!DOCTYPE html>
 <html lang="${input.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>

@@ -13,8 +13,9 @@ import { campaignReportProperties } from './CampaignReportDescription';
 import { checkWarning } from './actions/checkWarning';
 import { evaluate } from './actions/evaluateCampaign';
 import { reportHealth } from './actions/reportHealth';
+import { reportBacktest } from './actions/reportBacktest';
 
-/** Three operations, one file each under actions/ (the layout of n8n's own nodes). */
+/** Four operations, one file each under actions/ (the layout of n8n's own nodes). */
 export class CampaignReport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Campaign Report',
@@ -23,8 +24,8 @@ export class CampaignReport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		usableAsTool: toolVersion('Tell whether a win-back campaign worked: how many contacted customers ordered again against the control group, the uplift with its 95% interval and p-value, the verdict and the incremental revenue', 'did a campaign work'),
-		subtitle: '={{ {"warningAccuracy": "warning accuracy", "baseHealth": "customer base health"}[$parameter["operation"]] ?? "campaign evaluation" }}',
-		description: 'Did the win-back work (uplift against the control group, significance, ROI), how healthy is the base (churn, cohorts), and did the churn warning hold (AUC)',
+		subtitle: '={{ {"warningAccuracy": "warning accuracy", "baseHealth": "customer base health", "modelBacktest": "model backtest"}[$parameter["operation"]] ?? "campaign evaluation" }}',
+		description: 'Did the win-back work (uplift against the control group, significance, ROI), how healthy is the base (churn, cohorts), did the churn warning hold (AUC), and how well the churn models predicted',
 		defaults: { name: 'Campaign Report' },
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Customers' },
@@ -42,7 +43,7 @@ export class CampaignReport implements INodeType {
 		const base = await readCustomerBase(this, input);
 		const items = base ? [...customersOfBase(base).map(({ json }) => ({ json, pairedItem: { item: base.itemIndex } })), ...errorsBesideBase(this, input)] : input;
 		const operation = this.getNodeParameter('operation', 0, 'campaignEvaluation') as string;
-		const run = operation === 'warningAccuracy' ? checkWarning : operation === 'baseHealth' ? reportHealth : evaluate;
+		const run = { warningAccuracy: checkWarning, baseHealth: reportHealth, modelBacktest: reportBacktest }[operation] ?? evaluate;
 		return await failEveryItemOnContinue(this, items, { outputs: run === evaluate ? 2 : 1, errorOutput: 0 }, async () => await run.call(this, items));
 	}
 }

@@ -5,6 +5,7 @@ import { toolOrdersFileProperty, withToolProperties } from '../shared/agentTool/
 const campaign = { show: { operation: ['campaignEvaluation'] } };
 const warning = { show: { operation: ['warningAccuracy'] } };
 const health = { show: { operation: ['baseHealth'] } };
+const backtest = { show: { operation: ['modelBacktest'] } };
 
 const REPORT_LANGUAGE_NOTES: Record<Language, string> = { en: 'English labels, numbers formatted for en-US', 'zh-CN': '中文标签，数字按 zh-CN 格式' };
 
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Campaign Evaluation', value: 'campaignEvaluation', description: 'Did contacted customers come back more than the control group', action: 'Evaluate a campaign' },
 			{ name: 'Customer Base Health', value: 'baseHealth', description: 'Churn and retention rates, repeat purchases, revenue at risk, cohorts', action: 'Report on the customer base' },
+			{ name: 'Model Backtest', value: 'modelBacktest', description: 'How well each churn model predicted your recent weeks, with the tracking chart', action: 'Chart a model backtest' },
 			{ name: 'Warning Accuracy', value: 'warningAccuracy', description: 'Did the customers an earlier run flagged actually leave', action: 'Check the churn warning' },
 		],
 		default: 'campaignEvaluation',
@@ -45,6 +47,14 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: health,
+	},
+	{
+		displayName:
+			'Connect Churn Risk set to Backtest the Models: its second output (Backtest) to the first input. The report charts the repeat orders made each week against what each model expected.',
+		name: 'backtestNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: backtest,
 	},
 	{
 		displayName: 'Period End',
