@@ -1,6 +1,7 @@
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { ACTIVITY_KINDS, EventKind, RESPONSE_KINDS } from './eventKinds';
 import type { EngagementEvent } from './readEvent';
+import { reviewSentiment } from './reviewSentiment';
 
 export interface EngagementSettings {
 	analysisDay: number;
@@ -41,8 +42,12 @@ export interface Engagement {
 	/** The latest review's stars, and the mean stars of the reviews in the recent window. */
 	latestRating: number | null;
 	recentRating: number | null;
+	/** The mean sentiment (-1 to 1) of the reviews with text in the recent and usual windows. */
+	reviewSentiment: number | null;
 	events: number;
 }
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
 const npsGroupOf = (score: number) => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
 
@@ -67,6 +72,7 @@ export function engagementOf(events: readonly EngagementEvent[], s: EngagementSe
 	let latestNps: number | null = null;
 	let latestRating: number | null = null;
 	const recentRatings: number[] = [];
+	const sentiments: number[] = [];
 	for (const e of known) {
 		firstDay = Math.min(firstDay, e.day);
 		last[e.kind] = e.day;
@@ -99,6 +105,7 @@ export function engagementOf(events: readonly EngagementEvent[], s: EngagementSe
 					latestRating = e.score;
 					if (recent) recentRatings.push(e.score);
 				}
+				if (e.text !== null && window >= 0) sentiments.push(reviewSentiment(e.text));
 				break;
 		}
 	}
@@ -123,7 +130,8 @@ export function engagementOf(events: readonly EngagementEvent[], s: EngagementSe
 		latestNps,
 		npsGroup: latestNps === null ? null : npsGroupOf(latestNps),
 		latestRating,
-		recentRating: recentRatings.length ? recentRatings.reduce((a, b) => a + b, 0) / recentRatings.length : null,
+		recentRating: mean(recentRatings),
+		reviewSentiment: mean(sentiments),
 		events: known.length,
 	};
 }

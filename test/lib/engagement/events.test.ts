@@ -119,8 +119,10 @@ describe("A customer's engagement at the analysis day", () => {
 	});
 
 	it('keeps the latest NPS answer on its own scale, and the stars of the recent reviews', () => {
-		const e = engagementOf([event('2025-03-01', 'nps', { score: 10 }), event('2025-06-01', 'nps', { score: 5 }), event('2025-06-02', 'review', { score: 2 }), event('2025-06-20', 'review', { score: 3 }), event('2025-06-03', 'unsubscribe')], settingsAt);
+		const e = engagementOf([event('2025-03-01', 'nps', { score: 10 }), event('2025-06-01', 'nps', { score: 5 }), event('2025-06-02', 'review', { score: 2, text: '包装破损' }), event('2025-06-20', 'review', { score: 3 }), event('2025-06-03', 'unsubscribe')], settingsAt);
 		expect(e).toMatchObject({ latestNps: 5, npsGroup: 'detractor', latestRating: 3, recentRating: 2.5, unsubscribed: true });
+		// 破损 weighs -2: -2 / sqrt(4 + 15), the one review with text.
+		expect(e.reviewSentiment).toBeCloseTo(-2 / Math.sqrt(19), 12);
 	});
 
 	it('sees nothing after the analysis day', () => {
