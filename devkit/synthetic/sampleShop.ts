@@ -123,3 +123,59 @@ export function survey(ordersCsv: string): string {
 	});
 	return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
+
+/** The day n days after an ISO date, as an ISO date. */
+const shifted = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * What a third of the sample shop's customers did besides ordering, to 2025-06-30, as a shop's
+ * event export holds it (types in English and Chinese, as mixed exports have them): a visit and a
+ * product view the day before each order; browsing every week or two while they buy, stopping
+ * three weeks after their last order; email opens every month until two months after it; a
+ * ticket two days after an order with a complaint, solved five days later with a low score; a
+ * review with its words after an order they rated 2 or less; an NPS answer from one in ten.
+ * Derived from the orders, so deterministic.
+ */
+export function events(ordersCsv: string): string {
+	const customers = new Map<string, { dates: string[]; complaintDays: string[]; lowScores: Array<{ day: string; score: number }>; scores: number[] }>();
+	for (const row of readSampleCsv(ordersCsv)) {
+		if (!/^CU\d{6}$/.test(row.customer_id)) continue;
+		const c = customers.get(row.customer_id) ?? { dates: [], complaintDays: [], lowScores: [], scores: [] };
+		const day = row.order_date.slice(0, 10);
+		c.dates.push(day);
+		if (Number(row.complaints) > 0) c.complaintDays.push(day);
+		if (row.satisfaction !== '') {
+			c.scores.push(Number(row.satisfaction));
+			if (Number(row.satisfaction) <= 2) c.lowScores.push({ day, score: Number(row.satisfaction) });
+		}
+		customers.set(row.customer_id, c);
+	}
+	const last = '2025-06-30';
+	const rows: Array<Array<string | number>> = [['customer_id', 'event', 'date', 'score', 'comment', 'ticket_id']];
+	const ids = [...customers.keys()].sort().filter((id) => Number(id.slice(2)) % 3 === 0);
+	for (const id of ids) {
+		const n = Number(id.slice(2));
+		const c = customers.get(id) as (typeof customers extends Map<string, infer V> ? V : never);
+		const dates = [...c.dates].sort();
+		const add = (event: string, day: string, score: string | number = '', comment = '', ticket = '') => {
+			if (day <= last) rows.push([id, event, day, score, comment, ticket]);
+		};
+		for (const day of dates) {
+			add(n % 2 ? 'session_start' : '访问', shifted(day, -1));
+			add(n % 2 ? 'view_item' : '浏览商品', shifted(day, -1));
+		}
+		const step = 7 + (n % 8);
+		for (let day = dates[0]; day <= shifted(dates[dates.length - 1], 21); day = shifted(day, step)) add(n % 2 ? 'page_view' : '浏览', day);
+		for (let day = shifted(dates[0], 3); day <= shifted(dates[dates.length - 1], 60); day = shifted(day, 30)) add('Opened', day);
+		c.complaintDays.forEach((day, k) => {
+			add('Ticket Created', shifted(day, 2), '', '', `T${n}-${k}`);
+			add('solved', shifted(day, 7), 2, '', `T${n}-${k}`);
+		});
+		for (const low of c.lowScores) add('评价', shifted(low.day, 3), low.score, n % 2 ? 'Box arrived damaged, courier was slow' : '物流太慢，包装破损');
+		if (n % 10 === 0) {
+			const mean = c.scores.length ? c.scores.reduce((a, b) => a + b, 0) / c.scores.length : 4;
+			add('NPS', '2025-06-15', Math.max(0, Math.min(10, Math.round(mean * 2))));
+		}
+	}
+	return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,6 +1,6 @@
 import { dayNumberToIsoDate } from '../values/parseDate';
 import { ACTIVITY_KINDS, EventKind, RESPONSE_KINDS } from './eventKinds';
-import type { EngagementEvent } from './readEvent';
+import type { EngagementEvent } from './engagementEvent';
 import { reviewSentiment } from './reviewSentiment';
 
 export interface EngagementSettings {

@@ -20,3 +20,5 @@ export { PLATFORM_PRESETS } from './platforms/platformCatalog';
 export { PlatformId } from './platforms/platformPreset';
 export { customersMatching, Identified } from './fields/customerLookup';
 export { readFileRows } from './readers/readFile';
+export { EventCollector, EngagementResult } from './events/eventCollector';
+export { EventReadSettings } from './events/readEvent';

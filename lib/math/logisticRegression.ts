@@ -112,7 +112,7 @@ export function fitLogistic(rows: ArrayLike<number>[], y: ArrayLike<boolean | nu
 		let next = beta;
 		let value = current;
 		for (let halvings = 0; halvings < 30; halvings++) {
-			next = Float64Array.from(beta, (b, j) => b - scale * step[j]);
+			next = Float64Array.from({ length: k + 1 }, (_, j) => beta[j] - scale * step[j]);
 			value = objective(next);
 			if (value <= current) break;
 			scale /= 2;

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, InputKind } from '../../lib/ingest';
 import type { FileReadInfo, PlatformId, RawRow } from '../../lib/ingest';
@@ -13,6 +13,11 @@ import { addBinaryFile, addServerFile } from './readFromBinary';
 import { isToolCall, toolLanguage, toolOrdersFileProperty, toolVersion } from '../shared/agentTool/toolCall';
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { customerFacts, customerInWords } from './customerAnswer';
+import { collectEvents } from './readEvents';
+import type { EventCollector, EngagementResult } from '../../lib/ingest';
+import type { CustomerSummary } from '../../lib/customer/customerSummary';
+import { TableBuilder } from '../../lib/base/tableBuilder';
+import { optionalInput } from '../shared/optionalInput';
 
 const CANCEL_CHECK_EVERY = 10_000;
 
@@ -28,7 +33,10 @@ export class CustomerData implements INodeType {
 		subtitle: '={{ $parameter["source"] === "api" ? "from API" : $parameter["source"] === "binaryFile" ? "from file" : "from items" }}',
 		description: 'Load orders or customers from items, a CSV/JSON file or an API; clean them and summarise each customer',
 		defaults: { name: 'Customer Data' },
-		inputs: [NodeConnectionTypes.Main],
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Orders' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Events', required: false },
+		],
 		outputs: `={{ [{ type: "main", displayName: $parameter.inputKind !== "customerSummaries" && $parameter.output === "transactions" ? "Transactions" : "Customers" }, { type: "main", displayName: "Rejected" }] }}`,
 		credentials: [{ name: 'customerDataApi', required: true, displayOptions: { show: { source: ['api'] } } }],
 		properties: customerDataProperties,
@@ -114,15 +122,34 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		throw asNodeError(this, error);
 	}
 
-	// A base's layer is written from the per-customer totals: the summaries are never objects.
-	const asBase = output === 'customers' && readOutputAs(this) === 'base';
-	let result: ReturnType<CustomerDataPipeline['finish']> | ReturnType<CustomerDataPipeline['finishAsLayer']>;
+	let events: EventCollector | null = null;
 	try {
-		result = asBase ? pipeline.finishAsLayer() : pipeline.finish();
+		const eventItems = from || output !== 'customers' ? [] : optionalInput(this, 1);
+		const cleaning = cleaningOptionsFrom(options, this.getTimezone());
+		events = await collectEvents(this, eventItems, options, { zone: cleaning.timeZone, dateOrder: options.dateOrder, defaultCountry: options.defaultCountryCode.trim() }, () => throwIfCancelled(this));
 	} catch (error) {
 		throw asNodeError(this, error);
 	}
+
+	// A base's layer is written from the per-customer totals: the summaries are never objects
+	// (with events, the engagement joins each summary first).
+	const asBase = output === 'customers' && readOutputAs(this) === 'base';
+	let result: ReturnType<CustomerDataPipeline['finish']> | ReturnType<CustomerDataPipeline['finishAsLayer']>;
+	try {
+		result = asBase && !events ? pipeline.finishAsLayer() : pipeline.finish();
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+	let eventsHint = '';
+	if (events && 'records' in result) {
+		const summaries = result.records.map(({ record }) => record as CustomerSummary);
+		const engaged = events.engagementOf(summaries, { analysisDay, recentDays: options.engagementRecentDays, baselineDays: options.engagementUsualDays });
+		summaries.forEach((summary, i) => ((summary as unknown as IDataObject).engagement = engaged.engagement[i] as unknown as IDataObject));
+		eventsHint = eventsInWords(events, engaged);
+	}
 	const customerCount = 'records' in result ? result.records.length : result.customers;
+	// The base's layer: from the per-customer totals, or, with events, from the summaries they joined.
+	const layer = !asBase ? null : 'records' in result ? TableBuilder.of(result.records.map(({ record }) => record as unknown as Record<string, unknown>)) : result.layer();
 	if (options.failOnRejected && result.rejected.length > 0) {
 		// Rows of files or API responses are numbered per input item: name the item when there are several.
 		const nameItem = source !== 'items' && items.length > 1;
@@ -142,6 +169,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 			? `Read as a ${result.platform.label}${result.platform.detected ? ' (recognised from its columns; choose another under Source Platform)' : ''}: an order's lines count as one order, and orders that are no purchase are in the Rejected output with their status.`
 			: '',
 		result.mapping ? `Columns used: ${result.mapping.description.join(', ')}.` : '',
+		eventsHint,
 		result.ordersAfterAnalysisDate === 1
 			? '1 order after the analysis date was left out of the summary.'
 			: result.ordersAfterAnalysisDate > 1
@@ -156,14 +184,30 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		.join(' ');
 	this.addExecutionHints({ message: hint, location: 'outputPane' });
 
-	const rejected = result.rejected.map((r) =>
-		linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem),
-	);
-	if (!('records' in result)) {
+	const rejected = [
+		...result.rejected.map((r) => linkedItem({ row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: result.mapping?.mapping ?? {} }, r.sourceItem)),
+		// Event rows name their input, so they are not taken for order rows of the same number.
+		...(events?.rejected ?? []).map((r) => ({ json: { input: 'events', row: r.row, sourceItem: r.sourceItem, reason: r.reason, raw: r.raw, mapping: events?.columns ?? {} }, pairedItem: { item: r.sourceItem, input: 1 } })),
+	];
+	if (layer) {
 		const summary = { analysisDate: dayNumberToIsoDate(analysisDay), rowsRead: result.rowsRead, rowsRejected: result.rejected.length };
-		const base = await customerBaseItem(this, null, 'customers', result.layer(), summary, items.length);
+		const base = await customerBaseItem(this, null, 'customers', layer, summary, items.length);
 		return [[base, ...errorItems], rejected];
 	}
-	const main = result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems));
+	const main = 'records' in result ? result.records.map(({ record, sourceItems }) => linkedItem(record, sourceItems)) : [];
 	return [[...main, ...errorItems], rejected];
+}
+
+/** What the Events input brought, for the hint. */
+function eventsInWords(events: EventCollector, engaged: EngagementResult): string {
+	const customers = engaged.engagement.filter((e) => e !== null).length;
+	const columns = Object.entries(events.columns).map(([column, source]) => `${column} ← ${source}`).join(', ');
+	return [
+		`Read ${events.rows} event rows: ${events.accepted} accepted, ${events.rejected.length} rejected (in the Rejected output, with input "events"); ${customers} customers have events.`,
+		engaged.withoutCustomer === 1 ? '1 event belongs to nobody with orders (a prospect): not summarised.' : engaged.withoutCustomer > 1 ? `${engaged.withoutCustomer} events belong to nobody with orders (prospects): not summarised.` : '',
+		engaged.ambiguous === 1 ? '1 event names an email or phone several customers share: given to none of them.' : engaged.ambiguous > 1 ? `${engaged.ambiguous} events name an email or phone several customers share: given to none of them.` : '',
+		`Event columns used: ${columns}.`,
+	]
+		.filter(Boolean)
+		.join(' ');
 }

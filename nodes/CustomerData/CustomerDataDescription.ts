@@ -323,6 +323,22 @@ const properties: INodeProperties[] = [
 				description: 'Text encoding of the file. Exports from Chinese systems are often GBK/GB18030.',
 			},
 			{
+				displayName: 'Engagement Recent Window (Days)',
+				name: 'engagementRecentDays',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 1, maxValue: 365 },
+				description: "With events on the Events input: the recent days whose sessions, views and email responses are set against the customer's own usual count for as many days",
+			},
+			{
+				displayName: 'Engagement Usual Window (Days)',
+				name: 'engagementUsualDays',
+				type: 'number',
+				default: 180,
+				typeOptions: { minValue: 1, maxValue: 3650 },
+				description: "With events: the earlier days (before the recent window) the customer's usual count comes from",
+			},
+			{
 				displayName: 'Fail on Rejected Rows',
 				name: 'failOnRejected',
 				type: 'boolean',

@@ -16,6 +16,8 @@ export const customerDataOptionsSchema = z.object({
 		.default(DEFAULT_COUNTRY_CODE),
 	delimiter: z.string().default('auto'),
 	encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']).default('auto'),
+	engagementRecentDays: z.number().int('Engagement Recent Window must be a whole number of days').min(1, 'Engagement Recent Window must be at least 1 day').max(365).default(30),
+	engagementUsualDays: z.number().int('Engagement Usual Window must be a whole number of days').min(1, 'Engagement Usual Window must be at least 1 day').max(3650).default(180),
 	failOnRejected: z.boolean().default(false),
 	followOtherHosts: z.boolean().default(false),
 	hasHeader: z.boolean().default(true),

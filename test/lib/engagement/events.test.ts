@@ -1,7 +1,8 @@
 import { detectEventColumns, missingEventColumns } from '../../../lib/engagement/eventColumns';
 import { eventKindOf } from '../../../lib/engagement/eventKinds';
 import { engagementOf } from '../../../lib/engagement/engagementSummary';
-import { EngagementEvent, readEvent } from '../../../lib/engagement/readEvent';
+import type { EngagementEvent } from '../../../lib/engagement/engagementEvent';
+import { readEvent } from '../../../lib/ingest/events/readEvent';
 import { dayOfIsoDateText } from '../../../lib/values/parseDate';
 import { TimeZone } from '../../../lib/values/timeZone';
 

@@ -1,29 +1,10 @@
-import { normaliseEmail, normalisePhone } from '../ingest/fields/contactFields';
-import { hasValue, idText, parseOptionalNumber, textOrNull } from '../values/cellValues';
-import { DateOrder, parseDate } from '../values/parseDate';
-import type { TimeZone } from '../values/timeZone';
-import { EVENT_COLUMN_LABELS, EventColumn, EventMapping } from './eventColumns';
-import { EVENT_KIND_LABELS, EVENT_KINDS, EventKind, eventKindOf } from './eventKinds';
-
-/** Who an event belongs to, as the row names them: an ID, else a normalised email or phone. */
-export interface EventOwner {
-	customerId: string | null;
-	email: string | null;
-	phone: string | null;
-}
-
-/** One event, read and checked. */
-export interface EngagementEvent {
-	owner: EventOwner;
-	kind: EventKind;
-	/** The instant (UTC ms) and the local calendar day. */
-	ms: number;
-	day: number;
-	/** NPS 0-10 on an NPS answer; stars 1-5 on a review; a satisfaction 1-5 on a resolved ticket. */
-	score: number | null;
-	text: string | null;
-	ticketId: string | null;
-}
+import { normaliseEmail, normalisePhone } from '../fields/contactFields';
+import { hasValue, idText, parseOptionalNumber, textOrNull } from '../../values/cellValues';
+import { DateOrder, parseDate } from '../../values/parseDate';
+import type { TimeZone } from '../../values/timeZone';
+import { EVENT_COLUMN_LABELS, EventColumn, EventMapping } from '../../engagement/eventColumns';
+import type { EngagementEvent, EventOwner } from '../../engagement/engagementEvent';
+import { EVENT_KIND_LABELS, EVENT_KINDS, EventKind, eventKindOf } from '../../engagement/eventKinds';
 
 export interface EventReadSettings {
 	zone: TimeZone;

@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runWorkflow } from '../../devkit/engine/harness';
+import { fanInWorkflow } from '../../devkit/engine/workflowBuilder';
+
+/*
+ * Customer Data's Events input: what customers did besides ordering, summarised on each customer
+ * as of the analysis date, every event row read or rejected with its reason.
+ */
+const AS_OF = '2025-06-30';
+const orders = [
+	{ customerId: 'C1', orderDate: '2025-01-10', amount: 120, email: 'one@example.com' },
+	{ customerId: 'C1', orderDate: '2025-03-02', amount: 80, email: 'one@example.com' },
+	{ customerId: 'C2', orderDate: '2025-02-14', amount: 60, email: 'two@example.com', phone: '13800138000' },
+	{ customerId: 'C3', orderDate: '2025-05-20', amount: 45 },
+];
+const events = [
+	// C1 browsed weekly until May, then once in June; opened a ticket and left a bad review.
+	...Array.from({ length: 18 }, (_, k) => ({ customer_id: 'C1', event: k % 2 ? 'page_view' : 'session_start', date: new Date(Date.UTC(2024, 11, 3 + 10 * k)).toISOString().slice(0, 10) })),
+	{ customer_id: 'C1', event: 'view_item', date: '2025-06-10' },
+	{ customer_id: 'C1', event: 'Ticket Created', date: '2025-06-11', ticket_id: 'T-7' },
+	{ customer_id: 'C1', event: '评价', date: '2025-06-12', score: 2, comment: '包装破损，客服也不理' },
+	// C2 has no ID in the stream: found by email; an NPS detractor.
+	{ email: 'TWO@example.com', event: 'NPS', date: '2025-06-01', score: 4 },
+	// A prospect's visit, and rows that cannot be read.
+	{ customer_id: 'P9', event: 'session', date: '2025-06-02' },
+	{ customer_id: 'C3', event: 'purchase', date: '2025-06-03' },
+	{ customer_id: 'C3', event: 'nps', date: '2025-06-03', score: 11 },
+];
+
+async function run(parameters: IDataObject = {}) {
+	const result = await runWorkflow(
+		fanInWorkflow([{ name: 'Orders', rows: orders }, { name: 'Events', rows: events }], { name: 'Customer Data', type: 'customerData', parameters: { source: 'items', analysisDate: AS_OF, ...parameters } }),
+	);
+	if (result.error) throw result.error;
+	const customers = result.json('Customer Data', 0);
+	return { customer: (id: string) => customers.find((c) => c.customerId === id) as IDataObject, rejected: result.json('Customer Data', 1), hint: result.hints('Customer Data').join(' ') };
+}
+
+describe('Customer Data with events', () => {
+	let r: Awaited<ReturnType<typeof run>>;
+	beforeAll(async () => {
+		r = await run();
+	});
+
+	it("sets each customer's recent browsing against their own usual month", () => {
+		expect(r.customer('C1').engagement).toMatchObject({ activity: { recent: 1, usual: 3, ratio: 1 / 3 }, daysSinceActivity: 20, lastAt: { productView: '2025-06-10', review: '2025-06-12' } });
+	});
+
+	it('keeps the service and review signals: an open ticket, the stars and how the words read', () => {
+		const engagement = r.customer('C1').engagement as IDataObject;
+		expect(engagement).toMatchObject({ openTickets: 1, ticketsRecent: 1, latestRating: 2 });
+		expect(engagement.reviewSentiment as number).toBeLessThan(-0.5);
+	});
+
+	it('finds a customer by email when the event has no ID, and keeps NPS on its own scale', () => {
+		expect(r.customer('C2').engagement).toMatchObject({ latestNps: 4, npsGroup: 'detractor' });
+		expect(r.customer('C3').engagement).toBeNull();
+	});
+
+	it('rejects the rows it cannot read, saying why, beside the order rows', () => {
+		expect(r.rejected).toEqual([
+			expect.objectContaining({ input: 'events', row: 24, reason: expect.stringContaining('Event has an event type this node does not read, "purchase"') }),
+			expect.objectContaining({ input: 'events', row: 25, reason: expect.stringContaining('an NPS answer is a whole number from 0 to 10') }),
+		]);
+	});
+
+	it('says what it read, and that a prospect has no customer to join', () => {
+		expect(r.hint).toContain('Read 25 event rows: 23 accepted, 2 rejected');
+		expect(r.hint).toContain('1 event belongs to nobody with orders (a prospect): not summarised.');
+	});
+
+	it('says which column it lacks instead of rejecting every row', async () => {
+		const result = await runWorkflow(
+			fanInWorkflow([{ name: 'Orders', rows: orders }, { name: 'Events', rows: [{ customer_id: 'C1', what: 'session' }] }], { name: 'Customer Data', type: 'customerData', parameters: { source: 'items', analysisDate: AS_OF } }),
+		);
+		expect(result.error?.message).toContain('The events have no column for what happened (Event Type), when (Event Time)');
+	});
+});
+
+describe("The sample shop's events file on the Events input", () => {
+	it('reads every event of the example export and joins them to the customers who placed orders', async () => {
+		const file = (name: string, path: string) => ({ id: name, name, type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, position: [220, 0], parameters: { operation: 'read', fileSelector: path } });
+		const workflow = {
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				file('Orders', require.resolve('../../examples/data/sample-orders.csv')),
+				file('Events', require.resolve('../../examples/data/sample-events.csv')),
+				{ id: 'cd', name: 'Customer Data', type: 'n8n-nodes-retention.customerData', typeVersion: 1, position: [440, 0], parameters: { source: 'binaryFile', analysisDate: AS_OF, options: { timezone: 'Asia/Shanghai' } } },
+			],
+			connections: {
+				Start: { main: [[{ node: 'Orders', type: 'main', index: 0 }, { node: 'Events', type: 'main', index: 0 }]] },
+				Orders: { main: [[{ node: 'Customer Data', type: 'main', index: 0 }]] },
+				Events: { main: [[{ node: 'Customer Data', type: 'main', index: 1 }]] },
+			},
+		};
+		const result = await runWorkflow(workflow as never);
+		if (result.error) throw result.error;
+		const customers = result.json('Customer Data', 0);
+		expect(result.hints('Customer Data').join(' ')).toContain('Read 18793 event rows: 18793 accepted, 0 rejected');
+		const engaged = customers.filter((c) => c.engagement);
+		expect(engaged.length).toBe(customers.filter((c) => Number(String(c.customerId).slice(2)) % 3 === 0).length);
+		// Browsing stops three weeks after the last order: long-gone customers have none lately.
+		const gone = engaged.filter((c) => (c.recencyDays as number) > 120);
+		expect(gone.every((c) => (c.engagement as IDataObject & { activity: { recent: number } }).activity.recent === 0)).toBe(true);
+		const complained = engaged.find((c) => (c.engagement as IDataObject).lastTicketSatisfaction !== null) as IDataObject;
+		expect(complained.engagement).toMatchObject({ openTickets: 0, lastTicketSatisfaction: 2 });
+	});
+});
