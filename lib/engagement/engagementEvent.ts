@@ -17,5 +17,7 @@ export interface EngagementEvent {
 	/** NPS 0-10 on an NPS answer; stars 1-5 on a review; a satisfaction 1-5 on a resolved ticket. */
 	score: number | null;
 	text: string | null;
+	/** A review's sentiment when the words are not kept (a decoded history); from text otherwise. */
+	sentiment?: number;
 	ticketId: string | null;
 }

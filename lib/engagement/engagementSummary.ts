@@ -105,7 +105,7 @@ export function engagementOf(events: readonly EngagementEvent[], s: EngagementSe
 					latestRating = e.score;
 					if (recent) recentRatings.push(e.score);
 				}
-				if (e.text !== null && window >= 0) sentiments.push(reviewSentiment(e.text));
+				if (window >= 0 && (e.sentiment !== undefined || e.text !== null)) sentiments.push(e.sentiment ?? reviewSentiment(e.text as string));
 				break;
 		}
 	}

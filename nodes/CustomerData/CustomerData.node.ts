@@ -144,7 +144,12 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	if (events && 'records' in result) {
 		const summaries = result.records.map(({ record }) => record as CustomerSummary);
 		const engaged = events.engagementOf(summaries, { analysisDay, recentDays: options.engagementRecentDays, baselineDays: options.engagementUsualDays });
-		summaries.forEach((summary, i) => ((summary as unknown as IDataObject).engagement = engaged.engagement[i] as unknown as IDataObject));
+		summaries.forEach((summary, i) => {
+			const record = summary as unknown as IDataObject;
+			record.engagement = engaged.engagement[i] as unknown as IDataObject;
+			// The events themselves, for a backtest that looks at the customer as of an earlier day.
+			record.eventHistory = engaged.eventHistory[i];
+		});
 		eventsHint = eventsInWords(events, engaged);
 	}
 	const customerCount = 'records' in result ? result.records.length : result.customers;

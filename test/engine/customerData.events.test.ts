@@ -106,3 +106,19 @@ describe("The sample shop's events file on the Events input", () => {
 		expect(complained.engagement).toMatchObject({ openTickets: 0, lastTicketSatisfaction: 2 });
 	});
 });
+
+describe("A customer's events in one cell", () => {
+	it('gives back, as of the analysis date, the engagement the node summarised', async () => {
+		const { decodeEventHistory } = await import('../../lib/engagement/eventHistory');
+		const { engagementOf } = await import('../../lib/engagement/engagementSummary');
+		const { dayOfIsoDateText } = await import('../../lib/values/parseDate');
+		const r = await run();
+		const c1 = r.customer('C1');
+		expect(c1.eventHistory).toMatch(/^2024-12-03:s;.*2025-06-11:t#T-7;2025-06-12:w=2~-0\.\d+$/);
+		const decoded = decodeEventHistory(c1.eventHistory as string);
+		if ('error' in decoded) throw new Error(decoded.error);
+		const { reviewSentiment, ...rest } = engagementOf(decoded, { analysisDay: dayOfIsoDateText(AS_OF) as number, recentDays: 30, baselineDays: 180 });
+		expect(c1.engagement).toMatchObject(rest);
+		expect(reviewSentiment).toBeCloseTo((c1.engagement as IDataObject).reviewSentiment as number, 3);
+	});
+});

@@ -2,6 +2,7 @@ import type { RawRow } from '../readers/rawRow';
 import { detectEventColumns, EventMapping, missingEventColumns } from '../../engagement/eventColumns';
 import type { EngagementEvent } from '../../engagement/engagementEvent';
 import { Engagement, engagementOf, EngagementSettings } from '../../engagement/engagementSummary';
+import { encodeEventHistory } from '../../engagement/eventHistory';
 import { EventReadSettings, readEvent } from './readEvent';
 
 /** An event row that could not be read, with why, as Customer Data's Rejected output lists it. */
@@ -22,6 +23,8 @@ export interface CustomerKeys {
 export interface EngagementResult {
 	/** Per customer, in the order given: their engagement, or null when no event is theirs. */
 	engagement: Array<Engagement | null>;
+	/** Per customer, their events in one cell (lib/engagement/eventHistory.ts), or null. */
+	eventHistory: Array<string | null>;
 	/** Events of people with no orders (prospects), and of an email or phone several customers share. */
 	withoutCustomer: number;
 	ambiguous: number;
@@ -106,6 +109,11 @@ export class EventCollector {
 			else if (found === SHARED) ambiguous++;
 			else eventsOf[found].push(event);
 		}
-		return { engagement: eventsOf.map((events) => (events.length ? engagementOf(events, settings) : null)), withoutCustomer, ambiguous };
+		return {
+			engagement: eventsOf.map((events) => (events.length ? engagementOf(events, settings) : null)),
+			eventHistory: eventsOf.map((events) => (events.length ? encodeEventHistory(events) : null)),
+			withoutCustomer,
+			ambiguous,
+		};
 	}
 }
