@@ -1,4 +1,3 @@
-import { areaUnderRoc } from '../math/auc';
 import { runToEnd, Steps } from '../math/steps';
 import type { PurchaseDays } from '../customer/purchaseDays';
 import { typedCopy } from '../values/typedCopies';
@@ -7,9 +6,10 @@ import { fitPurchaseModelSteps } from './fitPurchaseModel';
 import { namedParameters, PurchaseModel, PurchaseModelName } from './purchaseModel';
 import { CONTINUOUS_MODELS } from './purchaseModels';
 import { riskCalibration, RiskCalibration } from './riskLevels';
+import { CalibrationBin, holdoutScores } from './holdoutScores';
 
 // Bound once: where code runs in a vm context (Jest's), each Math.x in a hot loop is a slow global lookup.
-const { abs, floor, log, log1p, max, min } = Math;
+const { abs, floor, max, min } = Math;
 
 /**
  * How well each purchase model would have predicted the shop's own recent past: the history is
@@ -31,12 +31,6 @@ export interface BacktestOptions {
 	binDays?: number;
 }
 
-export interface CalibrationBin {
-	/** Mean predicted chance of no order in the held-out days, and the share who indeed did not order. */
-	predicted: number;
-	observed: number;
-	customers: number;
-}
 
 export interface ModelBacktest {
 	name: PurchaseModelName;
@@ -199,8 +193,6 @@ function predictBins(model: PurchaseModel, params: number[], s: Split, bins: Tra
 	}
 }
 
-const clampProbability = (p: number) => min(1 - 1e-12, max(1e-12, p));
-
 export function backtest(purchases: PurchaseDays, options: BacktestOptions): BacktestResult {
 	return runToEnd(backtestSteps(purchases, options));
 }
@@ -227,20 +219,16 @@ export function* backtestSteps(purchases: PurchaseDays, options: BacktestOptions
 			expected[group] = alive[group] * model.expectedIfAlive(p, holdoutDays, h);
 			yield;
 		}
-		let logLikelihood = 0;
 		let absoluteError = 0;
-		let squaredError = 0;
 		let predictedTotal = 0;
 		const scores = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
 			const group = s.groupOf[i];
-			const chance = clampProbability(noOrder[group]);
-			logLikelihood += churned[i] ? log(chance) : log1p(-chance);
 			absoluteError += abs(expected[group] - s.holdoutPurchases[i]);
-			squaredError += (noOrder[group] - (churned[i] ? 1 : 0)) ** 2;
 			predictedTotal += expected[group];
 			scores[i] = noOrder[group];
 		}
+		const held = holdoutScores(scores, churned);
 		predictBins(model, p, s, bins, calibrationDay, alive);
 		results.push({
 			name: model.name,
@@ -249,13 +237,13 @@ export function* backtestSteps(purchases: PurchaseDays, options: BacktestOptions
 			message: fit.message,
 			params: namedParameters(model, p),
 			calibrationLogLikelihood: fit.logLikelihood,
-			holdoutLogLikelihood: logLikelihood,
-			holdoutLogLikelihoodPerCustomer: n ? logLikelihood / n : NaN,
+			holdoutLogLikelihood: held.logLikelihood,
+			holdoutLogLikelihoodPerCustomer: held.logLikelihoodPerCustomer,
 			repeatPurchasesMae: n ? absoluteError / n : NaN,
-			brierScore: n ? squaredError / n : NaN,
-			churnAuc: areaUnderRoc(scores, churned),
+			brierScore: held.brierScore,
+			churnAuc: held.auc,
 			predictedRepeatPurchases: predictedTotal,
-			calibration: calibrationBins(scores, churned),
+			calibration: held.calibration,
 			riskCalibration: riskCalibration(scores, churned, holdoutDays),
 		});
 	}
@@ -269,20 +257,6 @@ export function* backtestSteps(purchases: PurchaseDays, options: BacktestOptions
 	let repeatCustomers = 0;
 	for (let group = 0; group < g.x.length; group++) if (g.x[group] > 0) repeatCustomers += g.weight[group];
 	return { calibrationDay, analysisDay, holdoutDays, customers: n, repeatCustomers, holdoutBuyers, actualRepeatPurchases: actual, models: results, chosen, reason, tracking: bins };
-}
-
-/** Ten bins of equal size by predicted chance: the calibration table. */
-function calibrationBins(scores: Float64Array, churned: boolean[]): CalibrationBin[] {
-	const order = Array.from({ length: scores.length }, (_, i) => i).sort((i, j) => scores[i] - scores[j]);
-	const bins: CalibrationBin[] = [];
-	for (let b = 0; b < 10; b++) {
-		const members = order.slice(floor((b * order.length) / 10), floor(((b + 1) * order.length) / 10));
-		if (members.length === 0) continue;
-		const predicted = members.reduce((sum, i) => sum + scores[i], 0) / members.length;
-		const observed = members.filter((i) => churned[i]).length / members.length;
-		bins.push({ predicted, observed, customers: members.length });
-	}
-	return bins;
 }
 
 /**
