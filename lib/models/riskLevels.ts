@@ -49,11 +49,7 @@ export interface RiskCalibration {
 	bands: RiskBand[];
 }
 
-/**
- * Customers sorted by predicted chance of no order, pooled into blocks whose observed order
- * rate never rises with the chance (pool adjacent violators, Barlow et al. 1972). The blocks
- * start from bins of minBin customers so that a handful of customers cannot set a level.
- */
+/** Customers next to each other by predicted chance, with how many of them ordered. */
 interface Block {
 	/** Lowest and highest predicted chance in the block. */
 	low: number;
@@ -62,6 +58,11 @@ interface Block {
 	buyers: number;
 }
 
+/**
+ * Customers sorted by predicted chance of no order, pooled into blocks whose observed order
+ * rate never rises with the chance (pool adjacent violators, Barlow et al. 1972). The blocks
+ * start from bins of minBin customers so that a handful of customers cannot set a level.
+ */
 function monotoneBlocks(order: Int32Array, scores: ArrayLike<number>, churned: ArrayLike<boolean>, minBin: number): Block[] {
 	const blocks: Block[] = [];
 	let i = 0;
