@@ -123,13 +123,14 @@ describe('one catalogue per language', () => {
 
 	it('is where the nodes get every Chinese text they write: other modules hold Chinese only to read it', () => {
 		// Modules that read Chinese: column names, statuses, yes/no, dates, money, causes as people
-		// write them, lists split on a full-width comma, a reason's kind up to its full-width colon;
-		// and the editor's own descriptions.
+		// write them, lists split on a full-width comma, a reason's kind up to its full-width colon,
+		// event types and columns, the words of a review; and the editor's own descriptions.
 		const READERS = [
 			/^lib\/ingest\//,
 			/^lib\/values\/(yesNo|parseDate|parseMoney|language)\.ts$/,
 			/^lib\/customer\/fieldCatalog\.ts$/,
 			/^lib\/actions\/churnCause\.ts$/,
+			/^lib\/engagement\/(eventColumns|eventKinds|reviewSentiment)\.ts$/,
 			/^nodes\/CustomerData\/customerDataOptions\.ts$/,
 			/^nodes\/RetentionAction\/RetentionAction\.node\.ts$/,
 			/^nodes\/.*Description\.ts$/,
