@@ -87,3 +87,24 @@ export function warningFeatures(customer: CustomerAsOf, day: number, purchaseMod
 	};
 	return Float64Array.from({ length: WARNING_FEATURES.length }, (_, j) => values[WARNING_FEATURES[j].name]);
 }
+
+/** A reason a learnt warning gives for one customer's risk: a feature and its share of the log-odds. */
+export interface RiskDriver {
+	feature: WarningFeature;
+	label: string;
+	/** The feature's push on the log-odds of no order against the average customer's: above 0 raises the risk. */
+	contribution: number;
+}
+
+/**
+ * The features that raise one customer's risk most, largest first (at most `count`, only those
+ * that raise it): what the warning would say of them, "an open service ticket, fewer visits than
+ * usual", and what Retention Action can read a cause from.
+ */
+export function riskDrivers(contributions: readonly number[], count = 3): RiskDriver[] {
+	return contributions
+		.map((contribution, j) => ({ feature: WARNING_FEATURES[j].name as WarningFeature, label: WARNING_FEATURES[j].label, contribution }))
+		.filter((driver) => driver.contribution > 0)
+		.sort((a, b) => b.contribution - a.contribution)
+		.slice(0, count);
+}

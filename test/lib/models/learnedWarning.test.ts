@@ -3,8 +3,8 @@ import { purchaseDaysOf } from '../../../lib/customer/purchaseDays';
 import { runToEnd } from '../../../lib/math/steps';
 import { LEARNED_AUC_MARGIN, learnedWarningBacktestSteps, learnedWarningWins } from '../../../lib/models/learnedWarning';
 import { PURCHASE_MODELS } from '../../../lib/models/purchaseModels';
-import { WARNING_FEATURES, warningFeatures } from '../../../lib/models/warningFeatures';
-import { logisticProbability } from '../../../lib/math/logisticRegression';
+import { riskDrivers, WARNING_FEATURES, warningFeatures } from '../../../lib/models/warningFeatures';
+import { logisticContributions, logisticProbability } from '../../../lib/math/logisticRegression';
 
 /*
  * A warning learnt from the shop's own history, against the purchase model, on days it never saw:
@@ -47,6 +47,13 @@ describe('The learnt warning', () => {
 		const purchaseDays = [300, 420, 560];
 		const churnOf = (until: number) => logisticProbability(b.warning, warningFeatures({ purchaseDays, events: visits(until) }, 599, 0.5, { recentDays: 30, baselineDays: 180 }) as Float64Array);
 		expect(churnOf(540)).toBeGreaterThan(churnOf(599) + 0.2);
+		// And says so: the customer who stopped visiting has a visit feature among the top reasons.
+		const stopped = warningFeatures({ purchaseDays, events: visits(540) }, 599, 0.5, { recentDays: 30, baselineDays: 180 }) as Float64Array;
+		const reasons = riskDrivers(logisticContributions(b.warning, stopped));
+		expect(reasons.length).toBeGreaterThan(0);
+		expect(reasons.length).toBeLessThanOrEqual(3);
+		expect(reasons.map((r) => r.feature).some((f) => ['activityRecent', 'activityDecline', 'daysSinceActivity'].includes(f))).toBe(true);
+		expect(reasons.map((r) => r.contribution)).toEqual([...reasons.map((r) => r.contribution)].sort((x, y) => y - x));
 	});
 
 	it.each([3, 4])('does not replace the purchase model where visits say nothing (seed %d)', (seed) => {
