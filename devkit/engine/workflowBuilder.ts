@@ -61,7 +61,7 @@ export function fanInWorkflow(inputs: Array<{ name: string; rows: IDataObject[] 
 		connections[input.name] = { main: [[{ node: target.name, type: 'main', index }]] };
 	});
 	connections.Start = { main: [starts] };
-	nodes.push({ id: 'target', name: target.name, type: target.type.includes('.') ? target.type : `n8n-nodes-retention.${target.type}`, typeVersion: 1, position: [440, 0], parameters: target.parameters ?? {} });
+	nodes.push({ id: 'target', name: target.name, type: target.type.includes('.') ? target.type : `n8n-nodes-retention.${target.type}`, typeVersion: target.typeVersion ?? 1, position: [440, 0], parameters: target.parameters ?? {} });
 	return { nodes: nodes as unknown as WorkflowJson['nodes'], connections };
 }
 

@@ -122,3 +122,18 @@ describe("A customer's events in one cell", () => {
 		expect(reviewSentiment).toBeCloseTo((c1.engagement as IDataObject).reviewSentiment as number, 3);
 	});
 });
+
+describe('Events with the customers in one item (Output As: Customer Base)', () => {
+	it('joins each customer their engagement before the base is written, for the nodes after to read', async () => {
+		const workflow = fanInWorkflow([{ name: 'Orders', rows: orders }, { name: 'Events', rows: events }], { name: 'Customer Data', type: 'customerData', typeVersion: 2, parameters: { source: 'items', analysisDate: AS_OF } });
+		workflow.nodes.push({ id: 'cr', name: 'Churn Risk', type: 'n8n-nodes-retention.churnRisk', typeVersion: 3, position: [660, 0], parameters: { analysisDate: AS_OF, purchaseModel: 'bgnbd', riskLevels: 'thresholds', outputAs: 'items', options: { minCustomers: 2, minRepeatCustomers: 1 } } } as never);
+		workflow.connections['Customer Data'] = { main: [[{ node: 'Churn Risk', type: 'main', index: 0 }]] };
+		const result = await runWorkflow(workflow);
+		if (result.error) throw result.error;
+		const [base] = result.json('Customer Data', 0);
+		expect(base.customerBase).toMatchObject({ customers: 3 });
+		const scored = result.json('Churn Risk', 0);
+		expect(scored.find((c) => c.customerId === 'C2')?.engagement).toMatchObject({ latestNps: 4, npsGroup: 'detractor' });
+		expect(scored.find((c) => c.customerId === 'C1')?.eventHistory).toMatch(/2025-06-11:t#T-7/);
+	});
+});
