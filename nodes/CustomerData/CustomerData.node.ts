@@ -14,6 +14,7 @@ import { isToolCall, toolLanguage, toolOrdersFileProperty, toolVersion } from '.
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { customerFacts, customerInWords } from './customerAnswer';
 import { collectEvents } from './readEvents';
+import { consentAfterEvents } from '../../lib/ingest';
 import type { EventCollector, EngagementResult } from '../../lib/ingest';
 import type { CustomerSummary } from '../../lib/customer/customerSummary';
 import { TableBuilder } from '../../lib/base/tableBuilder';
@@ -147,6 +148,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 		summaries.forEach((summary, i) => {
 			const record = summary as unknown as IDataObject;
 			record.engagement = engaged.engagement[i] as unknown as IDataObject;
+			summary.consent = consentAfterEvents(summary.consent, summary.recencyDays === null ? null : analysisDay - summary.recencyDays, engaged.engagement[i]);
 			// The events themselves, for a backtest that looks at the customer as of an earlier day.
 			record.eventHistory = engaged.eventHistory[i];
 		});

@@ -8,10 +8,10 @@ import { fanInWorkflow } from '../../devkit/engine/workflowBuilder';
  */
 const AS_OF = '2025-06-30';
 const orders = [
-	{ customerId: 'C1', orderDate: '2025-01-10', amount: 120, email: 'one@example.com' },
-	{ customerId: 'C1', orderDate: '2025-03-02', amount: 80, email: 'one@example.com' },
+	{ customerId: 'C1', orderDate: '2025-01-10', amount: 120, email: 'one@example.com', email_opt_in: 'yes' },
+	{ customerId: 'C1', orderDate: '2025-03-02', amount: 80, email: 'one@example.com', email_opt_in: 'yes' },
 	{ customerId: 'C2', orderDate: '2025-02-14', amount: 60, email: 'two@example.com', phone: '13800138000' },
-	{ customerId: 'C3', orderDate: '2025-05-20', amount: 45 },
+	{ customerId: 'C3', orderDate: '2025-05-20', amount: 45, email_opt_in: 'yes', sms_opt_in: 'yes' },
 ];
 const events = [
 	// C1 browsed weekly until May, then once in June; opened a ticket and left a bad review.
@@ -21,6 +21,9 @@ const events = [
 	{ customer_id: 'C1', event: '评价', date: '2025-06-12', score: 2, comment: '包装破损，客服也不理' },
 	// C2 has no ID in the stream: found by email; an NPS detractor.
 	{ email: 'TWO@example.com', event: 'NPS', date: '2025-06-01', score: 4 },
+	// C3 replied to a text with 退订 after their last order; C1 unsubscribed before theirs, then ordered again.
+	{ customer_id: 'C3', event: '退订', date: '2025-06-01' },
+	{ customer_id: 'C1', event: 'unsubscribe', date: '2025-02-01' },
 	// A prospect's visit, and rows that cannot be read.
 	{ customer_id: 'P9', event: 'session', date: '2025-06-02' },
 	{ customer_id: 'C3', event: 'purchase', date: '2025-06-03' },
@@ -54,19 +57,25 @@ describe('Customer Data with events', () => {
 
 	it('finds a customer by email when the event has no ID, and keeps NPS on its own scale', () => {
 		expect(r.customer('C2').engagement).toMatchObject({ latestNps: 4, npsGroup: 'detractor' });
-		expect(r.customer('C3').engagement).toBeNull();
+		expect(r.customer('C3').engagement).toMatchObject({ unsubscribed: true, events: 1 });
 	});
 
 	it('rejects the rows it cannot read, saying why, beside the order rows', () => {
 		expect(r.rejected).toEqual([
-			expect.objectContaining({ input: 'events', row: 24, reason: expect.stringContaining('Event has an event type this node does not read, "purchase"') }),
-			expect.objectContaining({ input: 'events', row: 25, reason: expect.stringContaining('an NPS answer is a whole number from 0 to 10') }),
+			expect.objectContaining({ input: 'events', row: 26, reason: expect.stringContaining('Event has an event type this node does not read, "purchase"') }),
+			expect.objectContaining({ input: 'events', row: 27, reason: expect.stringContaining('an NPS answer is a whole number from 0 to 10') }),
 		]);
 	});
 
 	it('says what it read, and that a prospect has no customer to join', () => {
-		expect(r.hint).toContain('Read 25 event rows: 23 accepted, 2 rejected');
+		expect(r.hint).toContain('Read 27 event rows: 25 accepted, 2 rejected');
 		expect(r.hint).toContain('1 event belongs to nobody with orders (a prospect): not summarised.');
+	});
+
+	it('takes an unsubscribe after the last order as withdrawing consent to email and SMS, whichever channel it came from', () => {
+		expect(r.customer('C3').consent).toMatchObject({ email: false, sms: false });
+		// C1 unsubscribed in February and ordered again in March: the later order's consent stands.
+		expect(r.customer('C1').consent).toMatchObject({ email: true });
 	});
 
 	it('says which column it lacks instead of rejecting every row', async () => {
