@@ -11,6 +11,10 @@ export type Evidence =
 	| { kind: 'complaints'; count: number }
 	| { kind: 'returns'; share: number }
 	| { kind: 'satisfaction'; score: number }
+	| { kind: 'openTickets'; count: number }
+	| { kind: 'detractor'; score: number }
+	| { kind: 'badReviews'; rating: number | null; sentiment: number | null }
+	| { kind: 'fewerVisits'; recent: number; usual: number }
 	| { kind: 'promotions'; count: number; of: number; share: number }
 	| { kind: 'promotionThenSilence'; days: number; gap: number }
 	| { kind: 'oneOrder'; days: number }

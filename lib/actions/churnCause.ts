@@ -11,13 +11,13 @@ import { CAUSES, Cause, Evidence } from './causes';
  * | cause | rule | strength |
  * |---|---|---|
  * | given | a cause on the item (a survey answer, a CRM field) | 0.9 |
- * | poorExperience | a complaint, returns on 30% of orders or more, or satisfaction 2.5 or less (1-5) | 0.6-0.95 |
+ * | poorExperience | a complaint, returns on 30% of orders or more, satisfaction 2.5 or less (1-5); from events, an open service ticket, an NPS of 6 or less, or a review of 2 stars or less or that reads -0.5 or worse | 0.6-0.95 |
  * | notAtRisk | not at risk (stage, risk level or churn probability say so), and not a new one-order customer | 0 |
  * | priceSensitive | at least half of 2+ repeat orders bought on promotion (not the shop's own service codes, not a welcome offer on the first order) | 0.5-0.9 |
  * | priceSensitive | the last order on promotion, and nothing since for over 1.5 usual gaps | 0.4 |
  * | newUnconvinced | one order, placed within the last 90 days | 0.5 |
  * | competition | a regular (4+ orders) satisfied customer whose gaps stayed steady, silent for over 2 usual gaps: an abrupt stop, which order data alone cannot tell from a move or a life change | 0.3 |
- * | fadingEngagement | order or spend trend at -0.5 or below, or the last gap 1.5x the usual one or more | 0.5-0.7 |
+ * | fadingEngagement | order or spend trend at -0.5 or below, the last gap 1.5x the usual one or more, or (from events) visits in the recent weeks at half their usual or less | 0.5-0.7 |
  * | neglected | last contacted 90 days ago or more | 0.3 |
  * | unknown | none of these | 0 |
  */
@@ -33,6 +33,13 @@ export const CAUSE_THRESHOLDS = {
 	steadyGapRatio: 1.5,
 	fadingTrend: -0.5,
 	neglectedDays: 90,
+	openTickets: 1,
+	detractorNps: 6,
+	lowRating: 2,
+	negativeSentiment: -0.5,
+	fewerVisitsRatio: 0.5,
+	/** Below this many usual visits a drop says little. */
+	usualVisits: 2,
 } as const;
 
 export interface CauseInput {
@@ -56,6 +63,13 @@ export interface CauseInput {
 	spendTrend: number | null;
 	/** A cause already on the item (survey, CRM), as given. */
 	givenCause: string | null;
+	/** From Customer Data's events (null, 0 without): service, NPS, reviews, visits against the usual. */
+	openTickets: number;
+	latestNps: number | null;
+	latestRating: number | null;
+	reviewSentiment: number | null;
+	recentVisits: number | null;
+	usualVisits: number | null;
 }
 
 export interface CauseDecision {
@@ -105,6 +119,11 @@ export function decideCause(c: CauseInput, lastContactedDaysAgo: number | null):
 	if (c.complaints >= T.complaints) experience.push({ evidence: { kind: 'complaints', count: c.complaints }, strength: 0.8 });
 	if (c.returnedOrders > 0 && c.returnRate >= T.returnRate) experience.push({ evidence: { kind: 'returns', share: c.returnRate }, strength: 0.6 });
 	if (c.avgSatisfaction !== null && c.avgSatisfaction <= T.lowSatisfaction) experience.push({ evidence: { kind: 'satisfaction', score: roundTo(c.avgSatisfaction, 1) }, strength: 0.7 });
+	if (c.openTickets >= T.openTickets) experience.push({ evidence: { kind: 'openTickets', count: c.openTickets }, strength: 0.8 });
+	if (c.latestNps !== null && c.latestNps <= T.detractorNps) experience.push({ evidence: { kind: 'detractor', score: c.latestNps }, strength: 0.6 });
+	const lowRating = c.latestRating !== null && c.latestRating <= T.lowRating;
+	const readsBadly = c.reviewSentiment !== null && c.reviewSentiment <= T.negativeSentiment;
+	if (lowRating || readsBadly) experience.push({ evidence: { kind: 'badReviews', rating: c.latestRating, sentiment: c.reviewSentiment === null ? null : roundTo(c.reviewSentiment, 2) }, strength: 0.7 });
 	if (experience.length) {
 		const strength = Math.min(0.95, Math.max(...experience.map((e) => e.strength)) + 0.1 * (experience.length - 1));
 		return { cause: 'poorExperience', strength, evidence: experience.map((e) => e.evidence) };
@@ -136,7 +155,9 @@ export function decideCause(c: CauseInput, lastContactedDaysAgo: number | null):
 	if (c.orderTrend !== null && c.orderTrend <= T.fadingTrend) fading.push({ kind: 'orderTrend', value: c.orderTrend });
 	if (c.spendTrend !== null && c.spendTrend <= T.fadingTrend) fading.push({ kind: 'spendTrend', value: c.spendTrend });
 	if (c.lastGapDays !== null && gap !== null && c.lastGapDays >= T.steadyGapRatio * gap && c.orders >= 3) fading.push({ kind: 'longGap', last: c.lastGapDays, gap });
-	if (fading.length && c.orders >= 2) return { cause: 'fadingEngagement', strength: Math.min(0.7, 0.4 + 0.1 * fading.length), evidence: fading };
+	const fewerVisits = c.recentVisits !== null && c.usualVisits !== null && c.usualVisits >= T.usualVisits && c.recentVisits <= T.fewerVisitsRatio * c.usualVisits;
+	if (fewerVisits) fading.push({ kind: 'fewerVisits', recent: c.recentVisits as number, usual: roundTo(c.usualVisits as number, 1) });
+	if (fading.length && (c.orders >= 2 || fewerVisits)) return { cause: 'fadingEngagement', strength: Math.min(0.7, 0.4 + 0.1 * fading.length), evidence: fading };
 
 	if (lastContactedDaysAgo !== null && lastContactedDaysAgo >= T.neglectedDays) {
 		return { cause: 'neglected', strength: 0.3, evidence: [{ kind: 'lastContacted', days: lastContactedDaysAgo }] };

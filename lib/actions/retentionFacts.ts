@@ -132,6 +132,12 @@ export function retentionFactsFromFields(fields: FieldSource, context: RecordCon
 				orderTrend: r.orderTrend,
 				spendTrend: r.spendTrend,
 				givenCause: r.churnCause,
+				openTickets: r.engagement.openTickets ?? 0,
+				latestNps: r.engagement.latestNps,
+				latestRating: r.engagement.latestRating,
+				reviewSentiment: r.engagement.reviewSentiment,
+				recentVisits: r.engagement.recentVisits,
+				usualVisits: r.engagement.usualVisits,
 			},
 		},
 	};

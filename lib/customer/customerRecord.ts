@@ -61,6 +61,8 @@ export interface CustomerRecord {
 		avgSatisfaction: number | null;
 	};
 	rfm: { segment: string | null; r: number | null; f: number | null };
+	/** What Customer Data's events said (null without events). */
+	engagement: { openTickets: number | null; latestNps: number | null; latestRating: number | null; reviewSentiment: number | null; recentVisits: number | null; usualVisits: number | null };
 	/** Churn Risk's probability, else 1 - pAlive; always within 0..1 when given. */
 	churnProbability: number | null;
 	pAlive: number | null;
@@ -108,6 +110,14 @@ const P = {
 		avgSatisfaction: path('signals', 'avgSatisfaction'),
 	},
 	rfm: { segment: path('rfm', 'segment'), r: path('rfm', 'r'), f: path('rfm', 'f') },
+	engagement: {
+		openTickets: path('engagement', 'openTickets'),
+		latestNps: path('engagement', 'latestNps'),
+		latestRating: path('engagement', 'latestRating'),
+		reviewSentiment: path('engagement', 'reviewSentiment'),
+		recentVisits: path('engagement', 'activity', 'recent'),
+		usualVisits: path('engagement', 'activity', 'usual'),
+	},
 	expectedOrders: path('expectedOrders'),
 	expectedOrdersIfActive: path('expectedOrdersIfActive'),
 	horizonDays: path('horizonDays'),
@@ -266,6 +276,14 @@ export function readCustomerFields(fields: FieldSource, context: RecordContext):
 				avgSatisfaction: num(fields.get(signals.avgSatisfaction)),
 			},
 			rfm: { segment: textOrNull(fields.get(rfm.segment)), r: num(fields.get(rfm.r)), f: num(fields.get(rfm.f)) },
+			engagement: {
+				openTickets: num(fields.get(P.engagement.openTickets)),
+				latestNps: num(fields.get(P.engagement.latestNps)),
+				latestRating: num(fields.get(P.engagement.latestRating)),
+				reviewSentiment: num(fields.get(P.engagement.reviewSentiment)),
+				recentVisits: num(fields.get(P.engagement.recentVisits)),
+				usualVisits: num(fields.get(P.engagement.usualVisits)),
+			},
 			churnProbability,
 			pAlive: probabilityOrNull(fields.get(P.pAlive)),
 			expectedOrders: nonNegativeOrNull(fields.get(P.expectedOrders)),

@@ -170,6 +170,14 @@ export const CHINESE: Words = {
 				return `${pct(e.share)}的订单有退货`;
 			case 'satisfaction':
 				return `平均满意度${e.score}`;
+			case 'openTickets':
+				return `${e.count}个服务工单尚未解决`;
+			case 'detractor':
+				return `NPS ${e.score}（贬损者）`;
+			case 'badReviews':
+				return [e.rating === null ? '' : `${e.rating}星评价`, e.sentiment === null ? '' : `评价倾向${signed(e.sentiment)}`].filter(Boolean).join('，');
+			case 'fewerVisits':
+				return `近期访问${e.recent}次，通常${e.usual}次`;
 			case 'promotions':
 				return `${e.of}笔复购中${e.count}笔（${pct(e.share)}）使用促销`;
 			case 'promotionThenSilence':

@@ -161,6 +161,14 @@ export const ENGLISH: Words = {
 				return `${pct(e.share)} of orders returned`;
 			case 'satisfaction':
 				return `average satisfaction ${e.score}`;
+			case 'openTickets':
+				return `${e.count} service ticket${e.count === 1 ? '' : 's'} still open`;
+			case 'detractor':
+				return `NPS ${e.score} (a detractor)`;
+			case 'badReviews':
+				return [e.rating === null ? '' : `a ${e.rating}-star review`, e.sentiment === null ? '' : `reviews that read ${signed(e.sentiment)}`].filter(Boolean).join(' and ');
+			case 'fewerVisits':
+				return `${e.recent} visit${e.recent === 1 ? '' : 's'} lately against a usual ${e.usual}`;
 			case 'promotions':
 				return `${e.count} of ${e.of} repeat orders (${pct(e.share)}) bought on promotion`;
 			case 'promotionThenSilence':

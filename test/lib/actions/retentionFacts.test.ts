@@ -27,3 +27,11 @@ describe('what stops a customer from being planned for', () => {
 		expect('error' in unreadable && unreadable.error).toMatch(/^\(customer C2\) lastContactedAt .*: give it as a date and time/);
 	});
 });
+
+describe("what Retention Action reads of a customer's events", () => {
+	it("takes Customer Data's engagement into the cause's facts, and nothing without it", () => {
+		const engagement = { openTickets: 1, latestNps: 4, latestRating: 2, reviewSentiment: -0.6, activity: { recent: 1, usual: 6, ratio: 1 / 6 } };
+		expect(facts({ engagement }).cause).toMatchObject({ openTickets: 1, latestNps: 4, latestRating: 2, reviewSentiment: -0.6, recentVisits: 1, usualVisits: 6 });
+		expect(facts({ engagement: null }).cause).toMatchObject({ openTickets: 0, latestNps: null, latestRating: null, reviewSentiment: null, recentVisits: null, usualVisits: null });
+	});
+});

@@ -33,6 +33,12 @@ const history = (overrides: Partial<CauseInput & { lastContactedDaysAgo: number 
 	spendTrend: 0,
 	lastContactedDaysAgo: 10,
 	givenCause: null,
+	openTickets: 0,
+	latestNps: null,
+	latestRating: null,
+	reviewSentiment: null,
+	recentVisits: null,
+	usualVisits: null,
 	...overrides,
 });
 
@@ -49,6 +55,10 @@ describe('why a customer is leaving', () => {
 		['a steady regular who stopped', { recencyDays: 90, orderTrend: -2 }, 'competition', 0.3, 'a regular buyer (6 orders, every 30 days) with no complaints who stopped abruptly 90 days ago (order data alone cannot say where they went)', '老顾客（6单，约每30天一单）无投诉，90天前突然停止购买（仅凭订单无法确认去向）'],
 		['gaps lengthening', { lastGapDays: 60, recencyDays: 40, orderTrend: -0.7 }, 'fadingEngagement', 0.6, 'order trend -0.70, last gap 60 days against a usual 30 days', '订单趋势-0.70；最近一次间隔60天，通常30天'],
 		['not contacted for long', { lastContactedDaysAgo: 120 }, 'neglected', 0.3, 'last contacted 120 days ago', '上次联系在120天前'],
+		['an open service ticket and falling visits: experience, not price', { openTickets: 1, recentVisits: 1, usualVisits: 6, discountedOrders: 4, discountShare: 0.8 }, 'poorExperience', 0.8, '1 service ticket still open', '1个服务工单尚未解决'],
+		['an NPS detractor with a review that reads badly', { latestNps: 4, latestRating: 2, reviewSentiment: -0.62 }, 'poorExperience', 0.8, 'NPS 4 (a detractor), a 2-star review and reviews that read -0.62', 'NPS 4（贬损者）；2星评价，评价倾向-0.62'],
+		['visits fallen to a third of their usual, orders not yet', { recentVisits: 2, usualVisits: 6 }, 'fadingEngagement', 0.5, '2 visits lately against a usual 6', '近期访问2次，通常6次'],
+		['a few visits fewer than a handful usual says nothing', { recentVisits: 0, usualVisits: 1 }, 'unknown', 0, 'no sign in the data: ask (a survey) or watch', '数据中没有迹象：可通过问卷了解或继续观察'],
 		['nothing to go on', {}, 'unknown', 0, 'no sign in the data: ask (a survey) or watch', '数据中没有迹象：可通过问卷了解或继续观察'],
 		['a loyal customer who just bought is not leaving', { atRisk: false, recencyDays: 2, discountedOrders: 4, discountShare: 0.8 }, 'notAtRisk', 0, 'not at risk: last order 2 days ago against a usual gap of 30 days', '暂无流失风险：最近一单在2天前，通常间隔30天'],
 	])('%s', (_, overrides, cause, strength, evidence, evidenceZh) => {
@@ -189,7 +199,7 @@ describe('the contact policy holds for any customers and any settings', () => {
 					orderValue: 50,
 					topProduct: null,
 					categories: [],
-					cause: { atRisk: true, orders: 3, recencyDays: 60, tenureDays: 200, avgGapDays: 30, lastGapDays: 30, discountShare: r.discountShare, discountedOrders: Math.round(r.discountShare * 3), lastOrderDiscounted: false, returnRate: 0, returnedOrders: 0, complaints: r.complaints, avgSatisfaction: null, orderTrend: 0, spendTrend: 0, givenCause: null },
+					cause: { atRisk: true, orders: 3, recencyDays: 60, tenureDays: 200, avgGapDays: 30, lastGapDays: 30, discountShare: r.discountShare, discountedOrders: Math.round(r.discountShare * 3), lastOrderDiscounted: false, returnRate: 0, returnedOrders: 0, complaints: r.complaints, avgSatisfaction: null, orderTrend: 0, spendTrend: 0, givenCause: null, openTickets: 0, latestNps: null, latestRating: null, reviewSentiment: null, recentVisits: null, usualVisits: null },
 				}));
 				const plan: PlanSettings = {
 					campaignId: 'c',
