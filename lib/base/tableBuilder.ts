@@ -2,6 +2,7 @@ import { ColumnHeader, encodeTable } from './tableEncoding';
 import { TextColumn } from './textColumn';
 import { withRoom } from '../values/growableColumns';
 import { typedCopy } from '../values/typedCopies';
+import { setOwnField } from '../values/ownField';
 
 /*
  * Records in, one column per field path out. A nested plain object becomes an object column
@@ -292,7 +293,7 @@ export class TableBuilder {
 		const d = this.depth;
 		const collecting = this.frameObject[d];
 		if (collecting !== null) {
-			collecting[name] = value;
+			setOwnField(collecting, name, value);
 			return;
 		}
 		const index = this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow);
@@ -305,7 +306,7 @@ export class TableBuilder {
 	instant(name: string, ms: number): void {
 		const d = this.depth;
 		const collecting = this.frameObject[d];
-		if (collecting !== null) collecting[name] = new Date(ms).toISOString();
+		if (collecting !== null) setOwnField(collecting, name, new Date(ms).toISOString());
 		else this.columns[this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow)].setInstant(this.sinkRow, ms);
 	}
 
@@ -314,7 +315,7 @@ export class TableBuilder {
 		const collecting = this.frameObject[d];
 		let parent = -1;
 		let object: Record<string, unknown> | null = null;
-		if (collecting !== null) object = collecting[name] = {};
+		if (collecting !== null) setOwnField(collecting, name, (object = {}));
 		else {
 			parent = this.columnAt(this.frameParent[d], this.framePosition[d]++, name, this.sinkRow);
 			const column = this.columns[parent];

@@ -2,6 +2,7 @@ import { inflateSync } from 'fflate';
 import { ABSENT, EXCEPTION, NULL, VALUE } from './tableBuilder';
 import { ColumnHeader, decodeTable } from './tableEncoding';
 import { valueAtPath } from '../values/fieldSource';
+import { setOwnField } from '../values/ownField';
 
 /** What TableReader.pathReader gives for a row without the path's top-level field. */
 export const NOT_IN_TABLE: unique symbol = Symbol('not in this table');
@@ -168,7 +169,7 @@ export class TableReader {
 			const value = this.value(column, row);
 			if (value === undefined) continue;
 			// A field named __proto__ (JSON can have one) stays a field, as JSON.parse keeps it.
-			if (column.name === '__proto__') Object.defineProperty(target, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+			if (column.name === '__proto__') setOwnField(target, '__proto__', value);
 			else target[column.name] = value;
 			if (parent < 0) found = true;
 			if (column.header.kind === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value)) slots[index] = value as Record<string, unknown>;

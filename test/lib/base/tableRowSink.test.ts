@@ -80,3 +80,11 @@ describe('a table written row by row, field by field', () => {
 		expect(bytesDescribed(records).equals(bytesOf(records))).toBe(true);
 	});
 });
+
+describe('a field named __proto__', () => {
+	it('is kept as a field in an object the table keeps whole, never taken for its prototype', () => {
+		// A column of numbers that meets an object keeps it whole: its fields are collected by name.
+		const records = [{ n: 0 }, { n: JSON.parse('{"__proto__":null,"x":1}') as Record<string, unknown> }];
+		expect(bytesDescribed(records).equals(bytesOf(records))).toBe(true);
+	});
+});
