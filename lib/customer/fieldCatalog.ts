@@ -85,14 +85,17 @@ export function normaliseColumnName(column: string): string {
 		.replace(/[\s_\-.:/()（）[\]#]+/g, '');
 }
 
-const ALIAS_TO_FIELD: Map<string, CanonicalField> = (() => {
-	const map = new Map<string, CanonicalField>();
-	for (const field of ALL_FIELDS) {
-		map.set(normaliseColumnName(field), field);
-		for (const alias of FIELDS[field].aliases) map.set(normaliseColumnName(alias), field);
+/** What each name and alias names, compared as normaliseColumnName leaves them: a name stands for itself too. */
+export function aliasLookup<K extends string>(names: readonly K[], aliasesOf: (name: K) => readonly string[]): Map<string, K> {
+	const map = new Map<string, K>();
+	for (const name of names) {
+		map.set(normaliseColumnName(name), name);
+		for (const alias of aliasesOf(name)) map.set(normaliseColumnName(alias), name);
 	}
 	return map;
-})();
+}
+
+const ALIAS_TO_FIELD = aliasLookup(ALL_FIELDS, (field) => FIELDS[field].aliases);
 
 /**
  * Names already looked up: the same few dozen keys come with every record, and normalising a

@@ -1,4 +1,4 @@
-import { fieldForColumn, normaliseColumnName } from '../customer/fieldCatalog';
+import { aliasLookup, fieldForColumn, normaliseColumnName } from '../customer/fieldCatalog';
 
 /**
  * The columns of an event stream. Who the event belongs to is found as in an orders export
@@ -22,14 +22,7 @@ export const EVENT_COLUMN_LABELS: Record<EventColumn, string> = {
 	...(Object.fromEntries(OWN_COLUMNS.map((c) => [c, EVENT_COLUMNS[c].label])) as Record<keyof typeof EVENT_COLUMNS, string>),
 };
 
-const COLUMN_OF_ALIAS: Map<string, keyof typeof EVENT_COLUMNS> = (() => {
-	const map = new Map<string, keyof typeof EVENT_COLUMNS>();
-	for (const column of OWN_COLUMNS) {
-		map.set(normaliseColumnName(column), column);
-		for (const alias of EVENT_COLUMNS[column].aliases) map.set(normaliseColumnName(alias), column);
-	}
-	return map;
-})();
+const COLUMN_OF_ALIAS = aliasLookup(OWN_COLUMNS, (column) => EVENT_COLUMNS[column].aliases);
 
 /** Which source column feeds each event column. */
 export type EventMapping = Partial<Record<EventColumn, string>>;

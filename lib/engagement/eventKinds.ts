@@ -1,4 +1,4 @@
-import { normaliseColumnName } from '../customer/fieldCatalog';
+import { aliasLookup, normaliseColumnName } from '../customer/fieldCatalog';
 
 /**
  * What a customer did besides ordering, as the event streams of shops, apps, email and service
@@ -31,14 +31,7 @@ export const ACTIVITY_KINDS: readonly EventKind[] = ['session', 'pageView', 'pro
 /** Replies to what the shop sent. */
 export const RESPONSE_KINDS: readonly EventKind[] = ['emailOpen', 'emailClick'];
 
-const KIND_OF_ALIAS: Map<string, EventKind> = (() => {
-	const map = new Map<string, EventKind>();
-	for (const kind of EVENT_KINDS) {
-		map.set(normaliseColumnName(kind), kind);
-		for (const alias of KINDS[kind].aliases) map.set(normaliseColumnName(alias), kind);
-	}
-	return map;
-})();
+const KIND_OF_ALIAS = aliasLookup(EVENT_KINDS, (kind) => KINDS[kind].aliases);
 
 /** The kind an event type names, or null when it is none this suite reads. */
 export function eventKindOf(type: string): EventKind | null {

@@ -22,4 +22,3 @@ export { customersMatching, Identified } from './fields/customerLookup';
 export { readFileRows } from './readers/readFile';
 export { EventCollector, EngagementResult } from './events/eventCollector';
 export { EventReadSettings } from './events/readEvent';
-export { consentAfterEvents } from './events/eventConsent';

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CustomerDataPipeline, InputKind } from '../../lib/ingest';
-import type { FileReadInfo, PlatformId, RawRow } from '../../lib/ingest';
+import type { CleaningOptions, FileReadInfo, PlatformId, RawRow } from '../../lib/ingest';
 import { dayNumberToIsoDate } from '../../lib/values/parseDate';
 import { analysisDateHint, readAnalysisDay } from '../shared/analysisDateParameter';
 import { customerBaseItem, readOutputAs } from '../shared/customerBaseItems';
@@ -14,7 +14,6 @@ import { isToolCall, toolLanguage, toolOrdersFileProperty, toolVersion } from '.
 import { askedCustomer, toolAnswer } from '../shared/agentTool/askedCustomer';
 import { customerFacts, customerInWords } from './customerAnswer';
 import { collectEvents } from './readEvents';
-import { consentAfterEvents } from '../../lib/ingest';
 import type { EventCollector, EngagementResult } from '../../lib/ingest';
 import type { CustomerSummary } from '../../lib/customer/customerSummary';
 import { TableBuilder } from '../../lib/base/tableBuilder';
@@ -65,10 +64,11 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 
 	let pipeline: CustomerDataPipeline;
 	let options: ReturnType<typeof parseCustomerDataOptions>;
+	let cleaning: CleaningOptions;
 	let analysisDay = 0;
 	try {
 		options = parseCustomerDataOptions(this.getNodeParameter('options', 0, {}));
-		const cleaning = cleaningOptionsFrom(options, this.getTimezone());
+		cleaning = cleaningOptionsFrom(options, this.getTimezone());
 		if (output === 'customers') analysisDay = readAnalysisDay(this, cleaning.timeZone);
 		pipeline = new CustomerDataPipeline({
 			inputKind,
@@ -126,7 +126,6 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	let events: EventCollector | null = null;
 	try {
 		const eventItems = from || output !== 'customers' ? [] : optionalInput(this, 1);
-		const cleaning = cleaningOptionsFrom(options, this.getTimezone());
 		events = await collectEvents(this, eventItems, options, { zone: cleaning.timeZone, dateOrder: options.dateOrder, defaultCountry: options.defaultCountryCode.trim() }, () => throwIfCancelled(this));
 	} catch (error) {
 		throw asNodeError(this, error);
@@ -144,15 +143,7 @@ async function readCustomerData(this: IExecuteFunctions, items: INodeExecutionDa
 	let eventsHint = '';
 	if (events && 'records' in result) {
 		const summaries = result.records.map(({ record }) => record as CustomerSummary);
-		const engaged = events.engagementOf(summaries, { analysisDay, recentDays: options.engagementRecentDays, baselineDays: options.engagementUsualDays });
-		summaries.forEach((summary, i) => {
-			const record = summary as unknown as IDataObject;
-			record.engagement = engaged.engagement[i] as unknown as IDataObject;
-			summary.consent = consentAfterEvents(summary.consent, summary.recencyDays === null ? null : analysisDay - summary.recencyDays, engaged.engagement[i]);
-			// The events themselves, for a backtest that looks at the customer as of an earlier day.
-			record.eventHistory = engaged.eventHistory[i];
-		});
-		eventsHint = eventsInWords(events, engaged);
+		eventsHint = eventsInWords(events, events.joinTo(summaries, { analysisDay, recentDays: options.engagementRecentDays, baselineDays: options.engagementUsualDays }));
 	}
 	const customerCount = 'records' in result ? result.records.length : result.customers;
 	// The base's layer: from the per-customer totals, or, with events, from the summaries they joined.

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { BINARY_ENCODING } from 'n8n-workflow';
 import { EventCollector, readFileRows } from '../../lib/ingest';
 import type { EventReadSettings } from '../../lib/ingest';
 import type { CustomerDataOptions } from './customerDataOptions';
+import { binaryChunks } from './readFromBinary';
 
 /**
  * The Events input: each item an event (a row from a spreadsheet, a database or a webhook), or
@@ -19,11 +19,7 @@ export async function collectEvents(ctx: IExecuteFunctions, items: INodeExecutio
 			collector.add({ row: itemIndex + 1, values: items[itemIndex].json }, itemIndex);
 			continue;
 		}
-		const chunks: AsyncIterable<Uint8Array> = binary.id
-			? await ctx.helpers.getBinaryStream(binary.id, 1024 * 1024)
-			: (async function* () {
-					yield Buffer.from(binary.data, BINARY_ENCODING);
-				})();
+		const chunks = await binaryChunks(ctx, binary);
 		// An events file is read by its own name and content, with a header row: the orders file's
 		// format, delimiter and column names do not apply to it.
 		const read = { format: 'auto' as const, encoding: options.encoding, delimiter: 'auto', recordsPath: '', hasHeader: true, columnNames: [], fileName: binary.fileName, mimeType: binary.mimeType };

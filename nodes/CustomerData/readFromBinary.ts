@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
 import type { CustomerDataPipeline, FileReadInfo } from '../../lib/ingest';
 import { serverFileChunks } from '../shared/agentTool/serverFile';
@@ -21,6 +21,17 @@ function fileReadOptions(ctx: IExecuteFunctions, itemIndex: number, options: Cus
 }
 
 /**
+ * A binary field's bytes in chunks: streamed with n8n's filesystem or S3 binary mode, at once in
+ * memory mode, where n8n already holds them as base64.
+ */
+export async function binaryChunks(ctx: IExecuteFunctions, binary: IBinaryData): Promise<AsyncIterable<Uint8Array>> {
+	if (binary.id) return await ctx.helpers.getBinaryStream(binary.id, 1024 * 1024);
+	return (async function* () {
+		yield Buffer.from(binary.data, BINARY_ENCODING);
+	})();
+}
+
+/**
  * Feeds the file in one item's binary field to the pipeline. With n8n's filesystem or S3
  * binary mode the file is streamed in chunks; in memory mode n8n already holds it as base64.
  */
@@ -34,11 +45,7 @@ export async function addBinaryFile(
 ): Promise<void> {
 	const propertyName = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
-	const chunks: AsyncIterable<Uint8Array> = binary.id
-		? await ctx.helpers.getBinaryStream(binary.id, 1024 * 1024)
-		: (async function* () {
-				yield Buffer.from(binary.data, BINARY_ENCODING);
-			})();
+	const chunks = await binaryChunks(ctx, binary);
 	await pipeline.addFile(chunks, fileReadOptions(ctx, itemIndex, options, { fileName: binary.fileName, mimeType: binary.mimeType }), info, itemIndex, tick);
 }
 

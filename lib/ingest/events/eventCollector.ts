@@ -4,6 +4,8 @@ import type { EngagementEvent } from '../../engagement/engagementEvent';
 import { Engagement, engagementOf, EngagementSettings } from '../../engagement/engagementSummary';
 import { encodeEventHistory } from '../../engagement/eventHistory';
 import { EventReadSettings, readEvent } from './readEvent';
+import { consentAfterEvents } from './eventConsent';
+import type { CustomerSummary } from '../../customer/customerSummary';
 
 /** An event row that could not be read, with why, as Customer Data's Rejected output lists it. */
 export interface RejectedEvent {
@@ -14,11 +16,10 @@ export interface RejectedEvent {
 }
 
 /** Who a customer is, for finding their events: the ID, and the email and phone as Customer Data normalised them. */
-export interface CustomerKeys {
-	customerId: string;
-	email: string | null;
-	phone: string | null;
-}
+type CustomerKeys = Pick<CustomerSummary, 'customerId' | 'email' | 'phone'>;
+
+/** A customer's summary with what their events say: the fields the Events input adds. */
+export type SummaryWithEvents = CustomerSummary & { engagement?: Engagement | null; eventHistory?: string | null };
 
 export interface EngagementResult {
 	/** Per customer, in the order given: their engagement, or null when no event is theirs. */
@@ -79,6 +80,21 @@ export class EventCollector {
 	/** The columns used, for the hint. */
 	get columns(): EventMapping {
 		return this.mapping;
+	}
+
+	/**
+	 * Gives each summary its engagement and event history as of the analysis day, and withdraws
+	 * its consent where an unsubscribe came after its last order (eventConsent.ts).
+	 */
+	joinTo(summaries: SummaryWithEvents[], settings: EngagementSettings): EngagementResult {
+		const result = this.engagementOf(summaries, settings);
+		summaries.forEach((summary, i) => {
+			const engagement = result.engagement[i];
+			summary.engagement = engagement;
+			summary.eventHistory = result.eventHistory[i];
+			summary.consent = consentAfterEvents(summary.consent, summary.recencyDays === null ? null : settings.analysisDay - summary.recencyDays, engagement);
+		});
+		return result;
 	}
 
 	/**
